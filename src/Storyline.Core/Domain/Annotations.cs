@@ -1,0 +1,188 @@
+namespace Storyline.Domain;
+
+/// <summary>What kind of token a piece of text is.</summary>
+public enum TokenKind
+{
+    /// <summary>Letters, possibly with inner apostrophes, hyphens or periods ("Jong-un", "U.S.", "don't").</summary>
+    Word,
+
+    /// <summary>A number, possibly with separators, decimals or a glued unit ("6,500km", "3.5", "2023-09-12").</summary>
+    Number,
+
+    /// <summary>Sentence and clause punctuation.</summary>
+    Punctuation,
+
+    /// <summary>A quotation mark, straight or curly.</summary>
+    Quote,
+
+    /// <summary>Anything else: currency signs, percent, symbols.</summary>
+    Symbol,
+}
+
+/// <summary>A token: a span of the body and its kind.</summary>
+public readonly record struct Token(TextSpan Span, TokenKind Kind);
+
+/// <summary>A sentence of a report's body.</summary>
+/// <param name="Index">Position among the report's sentences, from 0.</param>
+/// <param name="Span">Its characters in the body.</param>
+/// <param name="FirstToken">Index of its first token in the report's token list.</param>
+/// <param name="TokenCount">Number of tokens.</param>
+/// <param name="Paragraph">Index of the paragraph it belongs to, from 0.</param>
+public readonly record struct Sentence(int Index, TextSpan Span, int FirstToken, int TokenCount, int Paragraph);
+
+/// <summary>The coarse types of named entities (CoNLL-2003).</summary>
+public enum EntityType
+{
+    /// <summary>A person.</summary>
+    Person,
+
+    /// <summary>An organisation: government body, company, outlet, party, agency.</summary>
+    Organization,
+
+    /// <summary>A place: city, country, region, landmark.</summary>
+    Location,
+
+    /// <summary>Other names: nationalities, events, works.</summary>
+    Miscellaneous,
+}
+
+/// <summary>A key that identifies one entity across reports ("person:kim jong un").</summary>
+public readonly record struct EntityKey(string Value)
+{
+    /// <inheritdoc />
+    public override string ToString() => Value;
+}
+
+/// <summary>One occurrence of a named entity in a report.</summary>
+/// <param name="Span">The name's characters in the body.</param>
+/// <param name="Type">Its type.</param>
+/// <param name="Entity">The entity it refers to, after resolution.</param>
+/// <param name="Sentence">Index of the sentence it is in.</param>
+/// <param name="Role">A title or role written with it ("Kremlin spokesperson"), where any.</param>
+public sealed record Mention(TextSpan Span, EntityType Type, EntityKey Entity, int Sentence, string? Role = null);
+
+/// <summary>A person, organisation, place or other named thing, with every name it goes by.</summary>
+/// <param name="Key">Its identity.</param>
+/// <param name="Type">Its type.</param>
+/// <param name="Name">The fullest name seen, for display.</param>
+/// <param name="Aliases">Every other form seen.</param>
+/// <param name="Roles">Titles and roles seen with it.</param>
+public sealed record Entity(
+    EntityKey Key,
+    EntityType Type,
+    string Name,
+    System.Collections.Immutable.ImmutableArray<string> Aliases,
+    System.Collections.Immutable.ImmutableArray<string> Roles);
+
+/// <summary>The TIMEX3 types of time expression.</summary>
+public enum TimeType
+{
+    /// <summary>A calendar date or period ("Monday", "2019", "last week").</summary>
+    Date,
+
+    /// <summary>A time of day ("Tuesday morning", "3pm").</summary>
+    Time,
+
+    /// <summary>A length of time ("three years").</summary>
+    Duration,
+
+    /// <summary>A recurrence ("every week").</summary>
+    Set,
+}
+
+/// <summary>A time expression in a report, normalised to a TIMEX3 value.</summary>
+/// <param name="Span">Its characters in the body.</param>
+/// <param name="Type">TIMEX3 type.</param>
+/// <param name="Value">TIMEX3 value ("2023-09-11", "2023-09-12TMO", "P3Y", "FUTURE_REF").</param>
+/// <param name="Sentence">Index of the sentence it is in.</param>
+/// <param name="Anchor">The date it was resolved against: the publication date unless the text gives another.</param>
+public sealed record TimeExpression(TextSpan Span, TimeType Type, string Value, int Sentence, DateOnly Anchor)
+{
+    /// <summary>The first calendar day the value names, where it names one ("2023-09-12TMO" → 2023-09-12).</summary>
+    public DateOnly? Day => TimexValue.TryGetDay(Value, out DateOnly day) ? day : null;
+}
+
+/// <summary>Whether a quotation is given word for word or in the reporter's words.</summary>
+public enum QuoteKind
+{
+    /// <summary>Inside quotation marks.</summary>
+    Direct,
+
+    /// <summary>Reported speech: "The Kremlin said it had nothing to say".</summary>
+    Indirect,
+}
+
+/// <summary>What kind of source a claim or quote is attributed to.</summary>
+public enum SourceKind
+{
+    /// <summary>Not known.</summary>
+    Unknown,
+
+    /// <summary>A named person, with a role where given.</summary>
+    NamedPerson,
+
+    /// <summary>A government, ministry or other organisation.</summary>
+    Organization,
+
+    /// <summary>A news agency or outlet.</summary>
+    NewsOutlet,
+
+    /// <summary>State-run media.</summary>
+    StateMedia,
+
+    /// <summary>An unnamed source: "unidentified US officials", "a source who spoke on condition of anonymity".</summary>
+    Anonymous,
+
+    /// <summary>A member of the public.</summary>
+    Public,
+
+    /// <summary>Analysts and experts.</summary>
+    Expert,
+}
+
+/// <summary>A quotation and who it is attributed to.</summary>
+/// <param name="Content">The words quoted (inside the marks for a direct quote).</param>
+/// <param name="Kind">Direct or indirect.</param>
+/// <param name="Sentence">Index of the sentence the quote starts in.</param>
+/// <param name="Cue">The reporting verb ("said"), where found.</param>
+/// <param name="Source">The speaker's words in the text ("Vladivostok resident Fyodor"), where found.</param>
+/// <param name="Speaker">The entity the speaker resolves to, where resolved.</param>
+/// <param name="SourceKind">What kind of source the speaker is.</param>
+public sealed record Quote(
+    TextSpan Content,
+    QuoteKind Kind,
+    int Sentence,
+    TextSpan? Cue = null,
+    TextSpan? Source = null,
+    EntityKey? Speaker = null,
+    SourceKind SourceKind = SourceKind.Unknown);
+
+/// <summary>How sure a report is of a claim.</summary>
+public enum Certainty
+{
+    /// <summary>Stated as fact or confirmed.</summary>
+    Confirmed,
+
+    /// <summary>Reported by someone, not confirmed by the writer.</summary>
+    Reported,
+
+    /// <summary>Expected or planned.</summary>
+    Expected,
+
+    /// <summary>Possible: may, could, likely, appears.</summary>
+    Speculative,
+
+    /// <summary>Explicitly unconfirmed.</summary>
+    Unconfirmed,
+
+    /// <summary>Denied.</summary>
+    Denied,
+}
+
+/// <summary>A claim a report makes and how sure it is of it.</summary>
+/// <param name="Span">The claim's characters (a sentence or a clause).</param>
+/// <param name="Sentence">Index of its sentence.</param>
+/// <param name="Status">Certainty of the claim.</param>
+/// <param name="Source">Who it is attributed to, where anyone.</param>
+/// <param name="SourceKind">What kind of source that is.</param>
+public sealed record Claim(TextSpan Span, int Sentence, Certainty Status, TextSpan? Source = null, SourceKind SourceKind = SourceKind.Unknown);

@@ -1,0 +1,27 @@
+using System.Collections.Immutable;
+using Storyline.Text;
+
+namespace Storyline.Pipeline;
+
+/// <summary>
+/// Builds an <see cref="AnalysisPipeline"/> once; the result is frozen and shared by every thread.
+/// Stages run in the order they are added, which should follow the flow: text, entities, time, quotes, claims.
+/// </summary>
+public sealed class PipelineBuilder
+{
+    private readonly List<IAnalysisStage> stages = [];
+
+    /// <summary>Tokens and sentences.</summary>
+    public PipelineBuilder UseText() => Use(new TextStage(new Tokenizer(), new SentenceSplitter()));
+
+    /// <summary>Adds any stage.</summary>
+    public PipelineBuilder Use(IAnalysisStage stage)
+    {
+        ArgumentNullException.ThrowIfNull(stage);
+        stages.Add(stage);
+        return this;
+    }
+
+    /// <summary>Freezes the stages added so far.</summary>
+    public AnalysisPipeline Build() => new([.. stages]);
+}

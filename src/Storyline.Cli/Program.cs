@@ -1,1 +1,3 @@
-return 0;
+using Storyline.Cli;
+
+return await StorylineApp.RunAsync(args, CliEnvironment.FromProcess()).ConfigureAwait(false);

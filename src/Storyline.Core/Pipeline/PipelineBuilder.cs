@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Storyline.Entities;
 using Storyline.Text;
 
 namespace Storyline.Pipeline;
@@ -14,6 +15,9 @@ public sealed class PipelineBuilder
     /// <summary>Tokens and sentences.</summary>
     public PipelineBuilder UseText() => Use(new TextStage(new Tokenizer(), new SentenceSplitter()));
 
+    /// <summary>Named entities with the stand-in recogniser (capitalised names).</summary>
+    public PipelineBuilder UseEntities() => Use(new CapitalizedNameRecognizer());
+
     /// <summary>Adds any stage.</summary>
     public PipelineBuilder Use(IAnalysisStage stage)
     {
@@ -21,6 +25,9 @@ public sealed class PipelineBuilder
         stages.Add(stage);
         return this;
     }
+
+    /// <summary>The standard pipeline: every stage the project has, in flow order.</summary>
+    public static AnalysisPipeline CreateDefault() => new PipelineBuilder().UseText().UseEntities().Build();
 
     /// <summary>Freezes the stages added so far.</summary>
     public AnalysisPipeline Build() => new([.. stages]);

@@ -1,0 +1,31 @@
+using Storyline.Domain;
+using Storyline.Storage;
+using Storyline.Stories;
+using Storyline.Timelines;
+
+namespace Storyline.Cli.Output;
+
+/// <summary>Everything the story and timeline commands show of one story, gathered from the store.</summary>
+internal static class StoryView
+{
+    private static readonly TimelineBuilder Timelines = new();
+
+    public static async Task<StoryDetail?> LoadAsync(IStoryStore store, StoryId id, CancellationToken cancellationToken)
+    {
+        Story? story = await store.GetStoryAsync(id, cancellationToken).ConfigureAwait(false);
+        if (story is null)
+        {
+            return null;
+        }
+
+        IReadOnlyList<AnalyzedArticle> reports = await store.GetStoryReportsAsync(id, cancellationToken).ConfigureAwait(false);
+        return new StoryDetail(
+            story.Id.Value,
+            story.Title,
+            story.FirstReport,
+            story.LastReport,
+            [.. reports.Select(ReportItem.From)],
+            [.. StoryEntities.Gather(reports).Select(EntityItem.From)],
+            [.. Timelines.Build(reports).Select(TimelineItem.From)]);
+    }
+}

@@ -1,0 +1,44 @@
+using System.CommandLine;
+using Storyline.Cli.Commands;
+using Storyline.Storage;
+
+namespace Storyline.Cli;
+
+/// <summary>The storyline command: parses, calls Core and Storage, formats. Nothing else.</summary>
+internal static class StorylineApp
+{
+    public static async Task<int> RunAsync(string[] args, CliEnvironment env)
+    {
+        var options = new GlobalOptions(
+            new Option<string>("--db")
+            {
+                Description = $"The store: a SQLite file path (default ./{StoreOpener.DefaultPath})",
+                Recursive = true,
+            },
+            new Option<bool>("--json") { Description = "Write JSON instead of tables", Recursive = true });
+
+        var root = new RootCommand("Storyline turns a stream of dated news reports into living stories.");
+        root.Options.Add(options.Db);
+        root.Options.Add(options.Json);
+        root.Subcommands.Add(IngestCommand.Create(env, options));
+        root.Subcommands.Add(StoriesCommand.Create(env, options));
+        root.Subcommands.Add(StoryCommand.Create(env, options));
+        root.Subcommands.Add(TimelineCommand.Create(env, options));
+        root.Subcommands.Add(SearchCommand.Create(env, options));
+
+        ParseResult parsed = root.Parse(args);
+        var invocation = new InvocationConfiguration { Output = env.Out, Error = env.Error };
+        try
+        {
+            return await parsed.InvokeAsync(invocation).ConfigureAwait(false);
+        }
+        catch (StoreException ex)
+        {
+            await env.Error.WriteLineAsync("error: " + ex.Message).ConfigureAwait(false);
+            return ExitCodes.Error;
+        }
+    }
+}
+
+/// <summary>Options every command has.</summary>
+internal sealed record GlobalOptions(Option<string> Db, Option<bool> Json);

@@ -1,0 +1,89 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Storyline.Domain;
+using Storyline.Stories;
+
+namespace Storyline.Storage;
+
+/// <summary>
+/// The stored form of a report's annotations (everything but tokens, which are cheap to recompute), and of its
+/// clustering features. <see cref="Version"/> changes whenever the shape does, so that old rows can be recognised.
+/// </summary>
+public static class AnalysisJson
+{
+    /// <summary>Version of the stored shape.</summary>
+    public const int Version = 1;
+
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase), new EntityKeyConverter() },
+    };
+
+    /// <summary>The annotations of <paramref name="report"/> as JSON.</summary>
+    public static string Serialize(AnalyzedArticle report)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        var stored = new StoredAnalysis(report.Sentences, report.Mentions, report.Entities, report.Times, report.Quotes, report.Claims);
+        return JsonSerializer.Serialize(stored, Options);
+    }
+
+    /// <summary>The analysed report made of <paramref name="article"/> and its stored annotations.</summary>
+    public static AnalyzedArticle Deserialize(Article article, string json)
+    {
+        StoredAnalysis stored = JsonSerializer.Deserialize<StoredAnalysis>(json, Options)
+            ?? throw new InvalidDataException($"report {article.Id}: stored analysis is empty");
+        return new AnalyzedArticle(article, [], stored.Sentences, stored.Mentions, stored.Entities, stored.Times, stored.Quotes, stored.Claims);
+    }
+
+    /// <summary>Clustering features as JSON.</summary>
+    public static string SerializeFeatures(StoryFeatures features)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        return JsonSerializer.Serialize(new StoredFeatures(features.Terms.Select(t => new object[] { t.Term, t.Count }).ToList(), features.EntityNames), Options);
+    }
+
+    /// <summary>Clustering features from JSON.</summary>
+    public static StoryFeatures DeserializeFeatures(ArticleId id, DateOnly published, string json)
+    {
+        using JsonDocument document = JsonDocument.Parse(json);
+        JsonElement root = document.RootElement;
+        var terms = ImmutableArray.CreateBuilder<TermCount>();
+        foreach (JsonElement pair in root.GetProperty("terms").EnumerateArray())
+        {
+            terms.Add(new TermCount(pair[0].GetString()!, pair[1].GetInt32()));
+        }
+
+        var names = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        if (root.TryGetProperty("entityNames", out JsonElement nameMap))
+        {
+            foreach (JsonProperty name in nameMap.EnumerateObject())
+            {
+                names[name.Name] = name.Value.GetString()!;
+            }
+        }
+
+        return new StoryFeatures(id, published, terms.ToImmutable(), names.ToImmutable());
+    }
+
+    private sealed record StoredAnalysis(
+        ImmutableArray<Sentence> Sentences,
+        ImmutableArray<Mention> Mentions,
+        ImmutableArray<Entity> Entities,
+        ImmutableArray<TimeExpression> Times,
+        ImmutableArray<Quote> Quotes,
+        ImmutableArray<Claim> Claims);
+
+    private sealed record StoredFeatures(List<object[]> Terms, ImmutableDictionary<string, string> EntityNames);
+
+    private sealed class EntityKeyConverter : JsonConverter<EntityKey>
+    {
+        public override EntityKey Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+            new(reader.GetString() ?? string.Empty);
+
+        public override void Write(Utf8JsonWriter writer, EntityKey value, JsonSerializerOptions options) =>
+            writer.WriteStringValue(value.Value);
+    }
+}

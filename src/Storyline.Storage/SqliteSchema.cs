@@ -1,0 +1,68 @@
+namespace Storyline.Storage;
+
+/// <summary>The SQLite schema. One version number for the whole of it; a newer file is refused, never rewritten.</summary>
+internal static class SqliteSchema
+{
+    public const int Version = 1;
+
+    public const string Create = """
+        CREATE TABLE IF NOT EXISTS meta (
+            key   TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        );
+        -- seq is the arrival order: story assignment replays in it.
+        CREATE TABLE IF NOT EXISTS articles (
+            seq              INTEGER PRIMARY KEY,
+            id               TEXT NOT NULL UNIQUE,
+            published        TEXT NOT NULL,
+            title            TEXT,
+            outlet           TEXT,
+            url              TEXT,
+            origin           TEXT,
+            dateline         TEXT,
+            body             TEXT NOT NULL,
+            analysis         TEXT NOT NULL,
+            analysis_version INTEGER NOT NULL,
+            features         TEXT NOT NULL,
+            ingested_at      TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS articles_published ON articles (published);
+        CREATE TABLE IF NOT EXISTS stories (
+            id           INTEGER PRIMARY KEY,
+            title        TEXT NOT NULL,
+            first_report TEXT NOT NULL,
+            last_report  TEXT NOT NULL,
+            report_count INTEGER NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS stories_last_report ON stories (last_report);
+        CREATE TABLE IF NOT EXISTS story_reports (
+            article_id TEXT PRIMARY KEY REFERENCES articles (id),
+            story_id   INTEGER NOT NULL REFERENCES stories (id),
+            seq        INTEGER NOT NULL,
+            similarity REAL NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS story_reports_story ON story_reports (story_id, seq);
+        CREATE TABLE IF NOT EXISTS entities (
+            key  TEXT PRIMARY KEY,
+            type TEXT NOT NULL,
+            name TEXT NOT NULL
+        );
+        CREATE TABLE IF NOT EXISTS mentions (
+            article_id TEXT NOT NULL REFERENCES articles (id),
+            start      INTEGER NOT NULL,
+            length     INTEGER NOT NULL,
+            entity_key TEXT NOT NULL REFERENCES entities (key),
+            sentence   INTEGER NOT NULL,
+            role       TEXT,
+            PRIMARY KEY (article_id, start)
+        );
+        CREATE INDEX IF NOT EXISTS mentions_entity ON mentions (entity_key);
+        CREATE TABLE IF NOT EXISTS term_df (
+            term TEXT PRIMARY KEY,
+            df   INTEGER NOT NULL
+        ) WITHOUT ROWID;
+        CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5 (
+            title, body, content = 'articles', content_rowid = 'seq', tokenize = 'unicode61 remove_diacritics 2'
+        );
+        """;
+}

@@ -1,0 +1,459 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using Storyline.Domain;
+using Storyline.Stories;
+
+namespace Storyline.Storage;
+
+/// <summary>
+/// The default store: one SQLite file (WAL journal), full-text search with FTS5. One instance is used by one
+/// caller at a time; open several for several processes.
+/// </summary>
+public sealed class SqliteStoryStore : IStoryStore
+{
+    private readonly SqliteConnection connection;
+    private readonly TimeProvider clock;
+
+    private SqliteStoryStore(SqliteConnection connection, TimeProvider clock)
+    {
+        this.connection = connection;
+        this.clock = clock;
+    }
+
+    /// <summary>The path of the database file.</summary>
+    public string Path => connection.DataSource;
+
+    /// <summary>Opens (and creates, where missing) the store at <paramref name="path"/>.</summary>
+    /// <exception cref="StoreException">The file is not a Storyline database, or is of a newer version.</exception>
+    public static async Task<SqliteStoryStore> OpenAsync(string path, TimeProvider? clock = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        string? folder = System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path));
+        if (folder is not null && !Directory.Exists(folder))
+        {
+            throw new StoreException($"{path}: folder {folder} does not exist");
+        }
+
+        var builder = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false };
+        var connection = new SqliteConnection(builder.ToString());
+        try
+        {
+            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;", cancellationToken).ConfigureAwait(false);
+            await MigrateAsync(connection, path, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SqliteException ex)
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw new StoreException($"{path}: not a usable Storyline database ({ex.Message})", ex);
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+
+        return new SqliteStoryStore(connection, clock ?? TimeProvider.System);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlySet<ArticleId>> FindExistingAsync(IReadOnlyCollection<ArticleId> ids, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var existing = new HashSet<ArticleId>();
+        foreach (ArticleId[] chunk in ids.Distinct().Chunk(500))
+        {
+            await using SqliteCommand command = connection.CreateCommand();
+            var names = new List<string>(chunk.Length);
+            for (int i = 0; i < chunk.Length; i++)
+            {
+                names.Add("$p" + i.ToString(CultureInfo.InvariantCulture));
+                command.Parameters.AddWithValue(names[^1], chunk[i].Value);
+            }
+
+            command.CommandText = $"SELECT id FROM articles WHERE id IN ({string.Join(',', names)})";
+            await using SqliteDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                existing.Add(new ArticleId(reader.GetString(0)));
+            }
+        }
+
+        return existing;
+    }
+
+    /// <inheritdoc />
+    public async Task<bool> SaveAsync(AnalyzedArticle report, StoryFeatures features, StoryAssignment assignment, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(features);
+        ArgumentNullException.ThrowIfNull(assignment);
+        Article article = report.Article;
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        long seq;
+        await using (SqliteCommand insert = Command(
+            transaction,
+            """
+            INSERT INTO articles (id, published, title, outlet, url, origin, dateline, body, analysis, analysis_version, features, ingested_at)
+            VALUES ($id, $published, $title, $outlet, $url, $origin, $dateline, $body, $analysis, $version, $features, $ingested)
+            ON CONFLICT (id) DO NOTHING
+            RETURNING seq
+            """))
+        {
+            insert.Parameters.AddWithValue("$id", article.Id.Value);
+            insert.Parameters.AddWithValue("$published", Day(article.Published));
+            insert.Parameters.AddWithValue("$title", (object?)article.Title ?? DBNull.Value);
+            insert.Parameters.AddWithValue("$outlet", (object?)article.Outlet ?? DBNull.Value);
+            insert.Parameters.AddWithValue("$url", (object?)article.Url ?? DBNull.Value);
+            insert.Parameters.AddWithValue("$origin", (object?)article.Origin ?? DBNull.Value);
+            insert.Parameters.AddWithValue("$dateline", (object?)article.Dateline ?? DBNull.Value);
+            insert.Parameters.AddWithValue("$body", article.Body);
+            insert.Parameters.AddWithValue("$analysis", AnalysisJson.Serialize(report));
+            insert.Parameters.AddWithValue("$version", AnalysisJson.Version);
+            insert.Parameters.AddWithValue("$features", AnalysisJson.SerializeFeatures(features));
+            insert.Parameters.AddWithValue("$ingested", clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
+            object? result = await insert.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+            if (result is null or DBNull)
+            {
+                return false;
+            }
+
+            seq = (long)result;
+        }
+
+        await ExecuteAsync(transaction, "INSERT INTO articles_fts (rowid, title, body) VALUES ($seq, $title, $body)", cancellationToken,
+            ("$seq", seq), ("$title", article.Title), ("$body", article.Body)).ConfigureAwait(false);
+
+        foreach (Entity entity in report.Entities)
+        {
+            // The first name and type seen stay; later reports add mentions, not new rows.
+            await ExecuteAsync(transaction, "INSERT INTO entities (key, type, name) VALUES ($key, $type, $name) ON CONFLICT (key) DO NOTHING", cancellationToken,
+                ("$key", entity.Key.Value), ("$type", entity.Type.ToString()), ("$name", entity.Name)).ConfigureAwait(false);
+        }
+
+        foreach (Mention mention in report.Mentions)
+        {
+            await ExecuteAsync(transaction, "INSERT OR IGNORE INTO mentions (article_id, start, length, entity_key, sentence, role) VALUES ($a, $s, $l, $k, $n, $r)", cancellationToken,
+                ("$a", article.Id.Value), ("$s", mention.Span.Start), ("$l", mention.Span.Length), ("$k", mention.Entity.Value), ("$n", mention.Sentence), ("$r", mention.Role)).ConfigureAwait(false);
+        }
+
+        foreach (TermCount term in features.Terms)
+        {
+            await ExecuteAsync(transaction, "INSERT INTO term_df (term, df) VALUES ($t, 1) ON CONFLICT (term) DO UPDATE SET df = df + 1", cancellationToken,
+                ("$t", term.Term)).ConfigureAwait(false);
+        }
+
+        string day = Day(article.Published);
+        await ExecuteAsync(
+            transaction,
+            """
+            INSERT INTO stories (id, title, first_report, last_report, report_count) VALUES ($id, $title, $day, $day, 1)
+            ON CONFLICT (id) DO UPDATE SET title = $title, report_count = report_count + 1,
+                first_report = min(first_report, $day), last_report = max(last_report, $day)
+            """,
+            cancellationToken,
+            ("$id", assignment.Story.Value), ("$title", assignment.StoryTitle), ("$day", day)).ConfigureAwait(false);
+        await ExecuteAsync(transaction, "INSERT INTO story_reports (article_id, story_id, seq, similarity) VALUES ($a, $s, $q, $sim)", cancellationToken,
+            ("$a", article.Id.Value), ("$s", assignment.Story.Value), ("$q", seq), ("$sim", assignment.Similarity)).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <inheritdoc />
+    public async Task<ClusteringState> LoadClusteringStateAsync(ClusteringOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        long documents = await ScalarAsync<long>("SELECT count(*) FROM articles", cancellationToken).ConfigureAwait(false);
+        if (documents == 0)
+        {
+            return ClusteringState.Empty;
+        }
+
+        var df = new Dictionary<string, int>(StringComparer.Ordinal);
+        await using (SqliteCommand command = Command(null, "SELECT term, df FROM term_df"))
+        await using (SqliteDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                df[reader.GetString(0)] = reader.GetInt32(1);
+            }
+        }
+
+        long lastStory = await ScalarAsync<long>("SELECT coalesce(max(id), 0) FROM stories", cancellationToken).ConfigureAwait(false);
+        string latest = await ScalarAsync<string>("SELECT max(last_report) FROM stories", cancellationToken).ConfigureAwait(false);
+        string since = Day(ParseDay(latest).AddDays(-options.WindowDays));
+        var members = new SortedDictionary<long, (string Title, List<StoryFeatures> Reports)>();
+        await using (SqliteCommand command = Command(
+            null,
+            """
+            SELECT s.id, s.title, a.id, a.published, a.features
+            FROM stories s JOIN story_reports r ON r.story_id = s.id JOIN articles a ON a.id = r.article_id
+            WHERE s.last_report >= $since
+            ORDER BY s.id, r.seq
+            """))
+        {
+            command.Parameters.AddWithValue("$since", since);
+            await using SqliteDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                long story = reader.GetInt64(0);
+                if (!members.TryGetValue(story, out var entry))
+                {
+                    entry = (reader.GetString(1), []);
+                    members[story] = entry;
+                }
+
+                entry.Reports.Add(AnalysisJson.DeserializeFeatures(new ArticleId(reader.GetString(2)), ParseDay(reader.GetString(3)), reader.GetString(4)));
+            }
+        }
+
+        return new ClusteringState(
+            documents,
+            df,
+            lastStory,
+            [.. members.Select(m => new ClusteringState.StoryMembers(new StoryId(m.Key), m.Value.Title, [.. m.Value.Reports]))]);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<StorySummary>> ListStoriesAsync(CancellationToken cancellationToken = default)
+    {
+        var stories = new List<StorySummary>();
+        await using SqliteCommand command = Command(null, "SELECT id, title, first_report, last_report, report_count FROM stories ORDER BY last_report DESC, report_count DESC, id");
+        await using SqliteDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            stories.Add(new StorySummary(new StoryId(reader.GetInt64(0)), reader.GetString(1), ParseDay(reader.GetString(2)), ParseDay(reader.GetString(3)), reader.GetInt32(4)));
+        }
+
+        return stories;
+    }
+
+    /// <inheritdoc />
+    public async Task<Story?> GetStoryAsync(StoryId id, CancellationToken cancellationToken = default)
+    {
+        await using SqliteCommand command = Command(null, "SELECT s.title, s.first_report, s.last_report, r.article_id FROM stories s JOIN story_reports r ON r.story_id = s.id WHERE s.id = $id ORDER BY r.seq");
+        command.Parameters.AddWithValue("$id", id.Value);
+        await using SqliteDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        string? title = null;
+        DateOnly first = default, last = default;
+        var reports = new List<ArticleId>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            title ??= reader.GetString(0);
+            first = ParseDay(reader.GetString(1));
+            last = ParseDay(reader.GetString(2));
+            reports.Add(new ArticleId(reader.GetString(3)));
+        }
+
+        return title is null ? null : new Story(id, title, first, last, [.. reports]);
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<AnalyzedArticle>> GetStoryReportsAsync(StoryId id, CancellationToken cancellationToken = default)
+    {
+        var reports = new List<AnalyzedArticle>();
+        await using SqliteCommand command = Command(null, $"SELECT {ArticleColumns} FROM articles a JOIN story_reports r ON r.article_id = a.id WHERE r.story_id = $id ORDER BY a.published, r.seq");
+        command.Parameters.AddWithValue("$id", id.Value);
+        await using SqliteDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            reports.Add(ReadArticle(reader));
+        }
+
+        return reports;
+    }
+
+    /// <inheritdoc />
+    public async Task<StoredReport?> GetReportAsync(string idOrPrefix, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(idOrPrefix);
+        string prefix = idOrPrefix.Trim().ToLowerInvariant();
+        if (prefix.Length == 0 || !prefix.All(char.IsAsciiHexDigitLower))
+        {
+            return null;
+        }
+
+        await using SqliteCommand command = Command(null, $"SELECT {ArticleColumns}, r.story_id FROM articles a JOIN story_reports r ON r.article_id = a.id WHERE a.id >= $lo AND a.id < $hi ORDER BY a.id LIMIT 2");
+        command.Parameters.AddWithValue("$lo", prefix);
+        command.Parameters.AddWithValue("$hi", prefix + "~");
+        await using SqliteDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        StoredReport? found = null;
+        int count = 0;
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            count++;
+            found = new StoredReport(ReadArticle(reader), new StoryId(reader.GetInt64(ArticleColumnCount)));
+        }
+
+        return count == 1 ? found : null;
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<SearchHit>> SearchAsync(string query, int limit, CancellationToken cancellationToken = default)
+    {
+        string match = ToFtsQuery(query);
+        if (match.Length == 0)
+        {
+            return [];
+        }
+
+        var hits = new List<SearchHit>();
+        await using SqliteCommand command = Command(
+            null,
+            """
+            SELECT a.id, a.published, a.title, r.story_id, snippet(articles_fts, 1, '«', '»', '…', 24)
+            FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid JOIN story_reports r ON r.article_id = a.id
+            WHERE articles_fts MATCH $q
+            ORDER BY bm25(articles_fts), a.seq
+            LIMIT $limit
+            """);
+        command.Parameters.AddWithValue("$q", match);
+        command.Parameters.AddWithValue("$limit", Math.Max(1, limit));
+        await using SqliteDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            hits.Add(new SearchHit(
+                new ArticleId(reader.GetString(0)),
+                ParseDay(reader.GetString(1)),
+                reader.IsDBNull(2) ? null : reader.GetString(2),
+                new StoryId(reader.GetInt64(3)),
+                reader.GetString(4)));
+        }
+
+        return hits;
+    }
+
+    /// <inheritdoc />
+    public async Task<ArchiveCounts> CountAsync(CancellationToken cancellationToken = default) => new(
+        await ScalarAsync<long>("SELECT count(*) FROM articles", cancellationToken).ConfigureAwait(false),
+        await ScalarAsync<long>("SELECT count(*) FROM stories", cancellationToken).ConfigureAwait(false),
+        await ScalarAsync<long>("SELECT count(*) FROM entities", cancellationToken).ConfigureAwait(false));
+
+    /// <inheritdoc />
+    public ValueTask DisposeAsync() => connection.DisposeAsync();
+
+    /// <summary>
+    /// Turns what a user typed into an FTS5 query: each word is required and matched as typed (FTS5 operators and
+    /// punctuation lose their meaning), and text in double quotes is a phrase.
+    /// </summary>
+    internal static string ToFtsQuery(string query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var parts = new List<string>();
+        string[] pieces = query.Split('"');
+        for (int i = 0; i < pieces.Length; i++)
+        {
+            bool phrase = i % 2 == 1;
+            IEnumerable<string> words = pieces[i].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
+                .Select(w => new string([.. w.Where(c => char.IsLetterOrDigit(c) || c is '\'' or '-' or '\u2019')]).Trim('-', '\''))
+                .Where(w => w.Length > 0);
+            if (phrase)
+            {
+                string joined = string.Join(' ', words);
+                if (joined.Length > 0)
+                {
+                    parts.Add('"' + joined + '"');
+                }
+            }
+            else
+            {
+                parts.AddRange(words.Select(w => '"' + w + '"'));
+            }
+        }
+
+        return string.Join(' ', parts);
+    }
+
+    private const string ArticleColumns = "a.id, a.published, a.title, a.outlet, a.url, a.origin, a.dateline, a.body, a.analysis";
+    private const int ArticleColumnCount = 9;
+
+    private static AnalyzedArticle ReadArticle(SqliteDataReader reader)
+    {
+        var article = new Article(
+            new ArticleId(reader.GetString(0)),
+            ParseDay(reader.GetString(1)),
+            reader.GetString(7),
+            NullableString(reader, 2),
+            NullableString(reader, 3),
+            NullableString(reader, 4),
+            NullableString(reader, 5),
+            NullableString(reader, 6));
+        return AnalysisJson.Deserialize(article, reader.GetString(8));
+    }
+
+    private static string? NullableString(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static DateOnly ParseDay(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static async Task MigrateAsync(SqliteConnection connection, string path, CancellationToken cancellationToken)
+    {
+        await using (SqliteCommand check = connection.CreateCommand())
+        {
+            check.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'meta'";
+            bool hasMeta = (long)(await check.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))! > 0;
+            check.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table'";
+            long tables = (long)(await check.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+            if (!hasMeta && tables > 0)
+            {
+                throw new StoreException($"{path}: this SQLite file is not a Storyline database; nothing was changed");
+            }
+
+            if (hasMeta)
+            {
+                check.CommandText = "SELECT value FROM meta WHERE key = 'schema_version'";
+                object? found = await check.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+                int version = found is string s ? int.Parse(s, CultureInfo.InvariantCulture) : 0;
+                if (version > SqliteSchema.Version)
+                {
+                    throw new StoreException($"{path}: database schema version {version} is newer than this program's ({SqliteSchema.Version}); upgrade Storyline");
+                }
+            }
+        }
+
+        await using SqliteTransaction transaction = connection.BeginTransaction();
+        await using (SqliteCommand create = connection.CreateCommand())
+        {
+            create.Transaction = transaction;
+            create.CommandText = SqliteSchema.Create + "INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', '" + SqliteSchema.Version.ToString(CultureInfo.InvariantCulture) + "');";
+            await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private SqliteCommand Command(SqliteTransaction? transaction, string sql)
+    {
+        SqliteCommand command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        return command;
+    }
+
+    private async Task<T> ScalarAsync<T>(string sql, CancellationToken cancellationToken)
+    {
+        await using SqliteCommand command = Command(null, sql);
+        object? value = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+        return (T)Convert.ChangeType(value, typeof(T), CultureInfo.InvariantCulture)!;
+    }
+
+    private static async Task ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using SqliteCommand command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task ExecuteAsync(SqliteTransaction transaction, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        await using SqliteCommand command = Command(transaction, sql);
+        foreach ((string name, object? value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+}

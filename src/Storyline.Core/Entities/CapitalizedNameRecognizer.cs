@@ -32,7 +32,7 @@ public sealed class CapitalizedNameRecognizer : IAnalysisStage
         .ToFrozenSet(StringComparer.Ordinal);
 
     // Lower-case words that may sit inside a name: "Democratic People's Republic of Korea", "Osama bin Laden".
-    private static readonly FrozenSet<string> Connectors = new[] { "of", "de", "bin", "al", "van", "von", "da", "la", "del", "and" }
+    private static readonly FrozenSet<string> Connectors = new[] { "of", "de", "bin", "al", "van", "von", "da", "la", "del" }
         .ToFrozenSet(StringComparer.Ordinal);
 
     // Capitalised words that are not names on their own.
@@ -151,20 +151,21 @@ public sealed class CapitalizedNameRecognizer : IAnalysisStage
                 role ??= TokenText(body, tokens[first - 1]);
             }
 
-            string lowerFirst = Lower(body, tokens[first]);
-            if (first == last && (NotNames.Contains(lowerFirst) || (first == sentence.FirstToken && Text.Stopwords.Contains(lowerFirst))))
-            {
-                continue;
-            }
-
-            if (first == sentence.FirstToken && NotNames.Contains(lowerFirst))
+            // "In Russia", "But Mr Kim": a capitalised function word opening a clause is not part of the name.
+            while (first < last && IsNotName(Lower(body, tokens[first])))
             {
                 first++;
             }
 
-            var span = TextSpan.FromBounds(tokens[first].Span.Start, StripPossessive(body, tokens[last].Span));
-            if (span.Length <= 1)
+            if (first == last && IsNotName(Lower(body, tokens[first])))
             {
+                continue;
+            }
+
+            var span = TextSpan.FromBounds(tokens[first].Span.Start, StripPossessive(body, tokens[last].Span));
+            if (span.Slice(body).TrimEnd('.').Length <= 1)
+            {
+                // A lone initial ("E." of "E. coli") is not a name.
                 continue;
             }
 
@@ -181,6 +182,8 @@ public sealed class CapitalizedNameRecognizer : IAnalysisStage
             found.Add((span, span.ToString(body), cue, role, sentence.Index));
         }
     }
+
+    private static bool IsNotName(string lower) => NotNames.Contains(lower) || Text.Stopwords.Contains(lower);
 
     private static string? ResolveShortName(string name, Dictionary<string, EntityBuilder> entities)
     {
@@ -208,11 +211,14 @@ public sealed class CapitalizedNameRecognizer : IAnalysisStage
     private static int StripPossessive(string body, TextSpan span)
     {
         ReadOnlySpan<char> text = span.Slice(body);
-        return text.EndsWith("'s", StringComparison.Ordinal) || text.EndsWith("\u2019s", StringComparison.Ordinal) ? span.End - 2 : span.End;
+        return IsPossessive(text) ? span.End - 2 : span.End;
     }
 
-    private static string StripPossessiveLower(string word) =>
-        word.EndsWith("'s", StringComparison.Ordinal) || word.EndsWith("\u2019s", StringComparison.Ordinal) ? word[..^2] : word;
+    private static string StripPossessiveLower(string word) => IsPossessive(word) ? word[..^2] : word;
+
+    // News text writes the possessive with ', ’ and, in one seed, ‘.
+    internal static bool IsPossessive(ReadOnlySpan<char> word) =>
+        word.Length > 2 && (word[^1] is 's' or 'S') && word[^2] is '\'' or '\u2019' or '\u2018';
 
     /// <summary>The key form of a name: lower case, hyphens and apostrophes as spaces, one space between words.</summary>
     internal static string Normalize(string name)

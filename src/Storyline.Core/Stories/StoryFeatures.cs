@@ -63,7 +63,7 @@ public sealed record StoryFeatures(ArticleId Id, DateOnly Published, ImmutableAr
 
     private static void AddWord(Dictionary<string, int> counts, ReadOnlySpan<char> word, int weight)
     {
-        if (word.EndsWith("'s", StringComparison.Ordinal) || word.EndsWith("\u2019s", StringComparison.Ordinal))
+        if (Entities.CapitalizedNameRecognizer.IsPossessive(word))
         {
             word = word[..^2];
         }

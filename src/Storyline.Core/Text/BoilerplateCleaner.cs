@@ -169,11 +169,19 @@ public sealed class BoilerplateCleaner
     private static List<CueMatch> FindCues(string text, List<Range> words)
     {
         var found = new List<CueMatch>();
+        var byFirstWord = BoilerplateCues.ScannedByFirstWord.GetAlternateLookup<ReadOnlySpan<char>>();
         int w = 0;
         while (w < words.Count)
         {
             CueMatch? best = null;
-            foreach (Cue cue in BoilerplateCues.Scanned)
+            Range first = words[w];
+            if (!byFirstWord.TryGetValue(text.AsSpan(first.Start, first.Length), out ImmutableArray<Cue> candidates))
+            {
+                w++;
+                continue;
+            }
+
+            foreach (Cue cue in candidates)
             {
                 if (TryMatch(text, words, w, cue) is CueMatch match && (best is null || match.LastWord > best.Value.LastWord))
                 {
@@ -439,7 +447,8 @@ public sealed class BoilerplateCleaner
         {
             if (cue.Cue.Kind == CueKind.Link)
             {
-                return total <= MaxLinkWords && !quoted;
+                // "Related: Cabinet reshuffle expected" is a link; "Related: the figures show" is a sentence.
+                return total <= MaxLinkWords && !quoted && (cue.End == piece.End || NextOpensSentence(text, cue.End));
             }
 
             if (total > MaxPromptWords || quoted || reporting)

@@ -20,7 +20,7 @@ internal enum CueKind
 
     /// <summary>
     /// Introduces a link to another article ("Read more: ..."): the headline that follows may look like story text,
-    /// so reporting verbs do not save it, but it must be short.
+    /// so reporting verbs do not save it, but it must be short and open like a headline (a capital, a digit, a quote).
     /// </summary>
     Link,
 }
@@ -111,9 +111,12 @@ internal static class BoilerplateCues
         Link("read more", colon: true),
         Link("see also", colon: true),
         Link("more on this story", colon: true),
-        Link("most read", CueCase.Capitalised),
-        Link("most popular", CueCase.Capitalised),
     ];
+
+    /// <summary>The scanned cues grouped by their first word, so that each word of a paragraph is one lookup.</summary>
+    public static readonly FrozenDictionary<string, ImmutableArray<Cue>> ScannedByFirstWord = Scanned
+        .GroupBy(cue => cue.Words[0], StringComparer.OrdinalIgnoreCase)
+        .ToFrozenDictionary(group => group.Key, group => group.ToImmutableArray(), StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
     /// Pieces that are boilerplate when they are all there is (ignoring case and surrounding punctuation), but that

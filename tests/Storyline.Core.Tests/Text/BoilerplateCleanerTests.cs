@@ -185,6 +185,63 @@ public sealed class BoilerplateCleanerTests
             []
         },
 
+        // Negative: "Most read" opening a story sentence (it is dropped only as a line of its own).
+        {
+            "Most read stories of the week were about the storm.",
+            "Most read stories of the week were about the storm.",
+            []
+        },
+
+        // Negative: "Related:" followed by a lowercase clause is a sentence, not a linked headline.
+        {
+            "Related: the storm killed 10 people.",
+            "Related: the storm killed 10 people.",
+            []
+        },
+
+        // Negative: a call to action that goes on about the story is kept.
+        {
+            "Click here to read the full report, which was published on Monday by the agency.",
+            "Click here to read the full report, which was published on Monday by the agency.",
+            []
+        },
+
+        // Negative: a prompt in the middle of a paragraph is kept; only the ends are trimmed.
+        {
+            "The storm hit on Monday. Sign up to our newsletter. Officials said 10 people died.",
+            "The storm hit on Monday. Sign up to our newsletter. Officials said 10 people died.",
+            []
+        },
+
+        // Negative: a prompt quoted in a story.
+        {
+            "He told AP: \u201CSign up now.\u201D",
+            "He told AP: \u201CSign up now.\u201D",
+            []
+        },
+
+        // Known limit, kept on purpose: a truncated prompt glued to a story sentence with no break cannot be told
+        // apart from the story, so nothing is removed.
+        {
+            "Thanks for signing up to the North Korean leader Kim Jong-un arrived in Russia ahead of a meeting.",
+            "Thanks for signing up to the North Korean leader Kim Jong-un arrived in Russia ahead of a meeting.",
+            []
+        },
+
+        // Prompts at both ends of one paragraph, each removed, prefix first.
+        {
+            "Sign up to receive our top stories every morning. The storm killed 10 people on Tuesday, officials said. Sign up",
+            "The storm killed 10 people on Tuesday, officials said.",
+            ["Sign up to receive our top stories every morning.", "Sign up"]
+        },
+
+        // A whole share bar as one paragraph.
+        {
+            "Share on Facebook Share on Twitter Share on WhatsApp Copy link\n\n" + Story,
+            Story,
+            ["Share on Facebook Share on Twitter Share on WhatsApp Copy link"]
+        },
+
         // Empty input.
         { "", "", [] },
     };

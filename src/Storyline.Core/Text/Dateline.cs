@@ -25,6 +25,10 @@ public static class Dateline
     private const int MaxPlaceWords = 6;
     private const int MaxHeadWords = 10;
 
+    // Two-letter capitals ("US:", "UN -") open a dateline more rarely than a sentence; after a comma they are fine
+    // ("WASHINGTON, D.C.").
+    private const int MinCapitals = 3;
+
     // Capitalised words that open sentences, never a dateline place.
     private static readonly FrozenSet<string> NotPlaces = FrozenSet.Create(
         StringComparer.OrdinalIgnoreCase,
@@ -71,7 +75,8 @@ public static class Dateline
             bodyStart++;
         }
 
-        if (bodyStart >= body.Length || !TryReadHead(body.AsSpan(0, headEnd), out int placeEnd))
+        // The story after a dateline opens like a sentence; "NATO: allies agree" is a headline, not a dateline.
+        if (bodyStart >= body.Length || !OpensSentence(body[bodyStart]) || !TryReadHead(body.AsSpan(0, headEnd), out int placeEnd))
         {
             return false;
         }
@@ -89,6 +94,12 @@ public static class Dateline
         for (int i = 1; i < limit; i++)
         {
             char c = body[i];
+            if (c == '\n')
+            {
+                // A dateline never spans paragraphs.
+                return false;
+            }
+
             if (c is '.' && i + 1 < body.Length && char.IsWhiteSpace(body[i + 1]) && !IsAbbreviation(body, i))
             {
                 // A sentence ended before any separator.
@@ -132,6 +143,9 @@ public static class Dateline
         return false;
     }
 
+    private static bool OpensSentence(char c) =>
+        char.IsUpper(c) || char.IsDigit(c) || c is '"' or '\u201C' or '\u2018' or '\'' or '\u00AB';
+
     // "Sept. 12", "ST. LOUIS": a period after a short word is an abbreviation, not a sentence end.
     private static bool IsAbbreviation(string body, int period)
     {
@@ -170,7 +184,7 @@ public static class Dateline
 
         int comma = head.IndexOf(',');
         ReadOnlySpan<char> first = (comma < 0 ? head : head[..comma]).Trim();
-        PlaceStyle style = Classify(first);
+        PlaceStyle style = Classify(first, MinCapitals);
         if (style == PlaceStyle.None || NotPlaces.Contains(first.ToString()) || NotPlaces.Contains(FirstWord(first).ToString()))
         {
             return false;
@@ -189,7 +203,7 @@ public static class Dateline
             {
                 dated = true;
             }
-            else if (!dated && Classify(part) != PlaceStyle.None && !NotPlaces.Contains(FirstWord(part).ToString()))
+            else if (!dated && Classify(part, 1) != PlaceStyle.None && !NotPlaces.Contains(FirstWord(part).ToString()))
             {
                 placeWords += CountWords(part);
                 placeEnd = head[..partEnd].TrimEnd().Length;
@@ -216,7 +230,7 @@ public static class Dateline
     }
 
     // "NEW YORK", "ST. LOUIS" are capitals; "Kuala Lumpur", "Rio de Janeiro" are capitalised words.
-    private static PlaceStyle Classify(ReadOnlySpan<char> part)
+    private static PlaceStyle Classify(ReadOnlySpan<char> part, int minCapitals)
     {
         if (part.IsEmpty)
         {
@@ -252,8 +266,7 @@ public static class Dateline
             return PlaceStyle.None;
         }
 
-        // Two-letter capitals ("US:", "UN -") are more often a subject than a dateline.
-        return allUpper && letters >= 3 ? PlaceStyle.Capitals
+        return allUpper && letters >= minCapitals ? PlaceStyle.Capitals
             : allCapitalised && !allUpper ? PlaceStyle.Capitalised
             : PlaceStyle.None;
     }

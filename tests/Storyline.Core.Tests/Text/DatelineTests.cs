@@ -34,6 +34,12 @@ public sealed class DatelineTests
         // Place, country, date and year.
         { "Kuala Lumpur, Malaysia, Sept 12, 2023 (AFP) - Police said.", "Kuala Lumpur, Malaysia", "Police said." },
 
+        // A two-letter abbreviation is fine after a comma.
+        { "WASHINGTON, D.C. (AP) - Congress met.", "WASHINGTON, D.C.", "Congress met." },
+
+        // A place that starts with "The", and a double hyphen.
+        { "The Hague, Netherlands (Reuters) -- Judges ruled.", "The Hague, Netherlands", "Judges ruled." },
+
         // A lowercase joiner inside a place name.
         { "RIO DE JANEIRO, Brazil (Reuters) - Floods hit the city.", "RIO DE JANEIRO, Brazil", "Floods hit the city." },
     };
@@ -78,6 +84,18 @@ public sealed class DatelineTests
 
         // Too many words before the separator.
         "Officials in the port city of Vladivostok on the Pacific coast said: the visit is on.",
+
+        // A headline in capitals: what follows does not open a sentence.
+        "NATO: allies agree on new spending target.",
+
+        // Two countries and a dash: what follows is lowercase.
+        "Japan, China - tensions rise again.",
+
+        // A capitalised place with a colon but no country, date or agency.
+        "Tokyo: Markets rose.",
+
+        // The separator is in the next paragraph.
+        "LONDON\n\n- a list item",
 
         // Nothing after the separator.
         "LONDON \u2014",

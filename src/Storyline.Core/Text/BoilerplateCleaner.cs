@@ -249,7 +249,7 @@ public sealed class BoilerplateCleaner
             end++;
         }
 
-        return new CueMatch(start, end, first, first + count - 1, cue);
+        return new CueMatch(start, end, first + count - 1, cue);
     }
 
     private static bool IsAllUpper(ReadOnlySpan<char> text)
@@ -561,7 +561,7 @@ public sealed class BoilerplateCleaner
         public int Length => End - Start;
     }
 
-    private readonly record struct CueMatch(int Start, int End, int FirstWord, int LastWord, Cue Cue);
+    private readonly record struct CueMatch(int Start, int End, int LastWord, Cue Cue);
 
     private readonly record struct Piece(int Start, int End, CueMatch? Opening, int FirstWord)
     {

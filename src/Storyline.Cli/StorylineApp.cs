@@ -27,7 +27,19 @@ internal static class StorylineApp
         root.Subcommands.Add(SearchCommand.Create(env, options));
 
         ParseResult parsed = root.Parse(args);
-        var invocation = new InvocationConfiguration { Output = env.Out, Error = env.Error };
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var error in parsed.Errors)
+            {
+                await env.Error.WriteLineAsync("error: " + error.Message).ConfigureAwait(false);
+            }
+
+            await env.Error.WriteLineAsync("Run 'storyline --help' for usage.").ConfigureAwait(false);
+            return ExitCodes.Error;
+        }
+
+        // Store errors are reported by the catch below, as one line with the reason, not as a stack trace.
+        var invocation = new InvocationConfiguration { Output = env.Out, Error = env.Error, EnableDefaultExceptionHandler = false };
         try
         {
             return await parsed.InvokeAsync(invocation).ConfigureAwait(false);

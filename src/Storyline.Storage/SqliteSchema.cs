@@ -20,6 +20,7 @@ internal static class SqliteSchema
             url              TEXT,
             origin           TEXT,
             dateline         TEXT,
+            external_id      TEXT,
             body             TEXT NOT NULL,
             analysis         TEXT NOT NULL,
             analysis_version INTEGER NOT NULL,

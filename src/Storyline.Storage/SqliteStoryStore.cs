@@ -95,8 +95,8 @@ public sealed class SqliteStoryStore : IStoryStore
         await using (SqliteCommand insert = Command(
             transaction,
             """
-            INSERT INTO articles (id, published, title, outlet, url, origin, dateline, body, analysis, analysis_version, features, ingested_at)
-            VALUES ($id, $published, $title, $outlet, $url, $origin, $dateline, $body, $analysis, $version, $features, $ingested)
+            INSERT INTO articles (id, published, title, outlet, url, origin, dateline, external_id, body, analysis, analysis_version, features, ingested_at)
+            VALUES ($id, $published, $title, $outlet, $url, $origin, $dateline, $external, $body, $analysis, $version, $features, $ingested)
             ON CONFLICT (id) DO NOTHING
             RETURNING seq
             """))
@@ -108,6 +108,7 @@ public sealed class SqliteStoryStore : IStoryStore
             insert.Parameters.AddWithValue("$url", (object?)article.Url ?? DBNull.Value);
             insert.Parameters.AddWithValue("$origin", (object?)article.Origin ?? DBNull.Value);
             insert.Parameters.AddWithValue("$dateline", (object?)article.Dateline ?? DBNull.Value);
+            insert.Parameters.AddWithValue("$external", (object?)article.ExternalId ?? DBNull.Value);
             insert.Parameters.AddWithValue("$body", article.Body);
             insert.Parameters.AddWithValue("$analysis", AnalysisJson.Serialize(report));
             insert.Parameters.AddWithValue("$version", AnalysisJson.Version);
@@ -365,8 +366,8 @@ public sealed class SqliteStoryStore : IStoryStore
         return string.Join(' ', parts);
     }
 
-    private const string ArticleColumns = "a.id, a.published, a.title, a.outlet, a.url, a.origin, a.dateline, a.body, a.analysis";
-    private const int ArticleColumnCount = 9;
+    private const string ArticleColumns = "a.id, a.published, a.title, a.outlet, a.url, a.origin, a.dateline, a.body, a.analysis, a.external_id";
+    private const int ArticleColumnCount = 10;
 
     private static AnalyzedArticle ReadArticle(SqliteDataReader reader)
     {
@@ -378,7 +379,8 @@ public sealed class SqliteStoryStore : IStoryStore
             NullableString(reader, 3),
             NullableString(reader, 4),
             NullableString(reader, 5),
-            NullableString(reader, 6));
+            NullableString(reader, 6),
+            NullableString(reader, 9));
         return AnalysisJson.Deserialize(article, reader.GetString(8));
     }
 

@@ -21,12 +21,13 @@ internal sealed record StoryDetail(
     IReadOnlyList<EntityItem> Entities,
     IReadOnlyList<TimelineItem> Timeline);
 
-internal sealed record ReportItem(string Id, DateOnly Published, string? Title, string? Outlet, string? Dateline, string? Origin, string Lead)
+internal sealed record ReportItem(string Id, DateOnly Published, string? Title, string? Outlet, string? Url, string? Dateline, string? Origin, string? ExternalId, string Lead)
 {
     public static ReportItem From(AnalyzedArticle r)
     {
         string lead = r.Sentences.Length > 0 ? r.SentenceText(r.Sentences[0]) : r.Body[..Math.Min(200, r.Body.Length)];
-        return new(r.Article.Id.Value, r.Article.Published, r.Article.Title, r.Article.Outlet, r.Article.Dateline, r.Article.Origin, lead);
+        Article a = r.Article;
+        return new(a.Id.Value, a.Published, a.Title, a.Outlet, a.Url, a.Dateline, a.Origin, a.ExternalId, lead);
     }
 }
 

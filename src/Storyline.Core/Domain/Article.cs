@@ -35,6 +35,7 @@ public sealed record SourceReport(
 /// <param name="Url">Address, where known.</param>
 /// <param name="Origin">Where it was read from.</param>
 /// <param name="Dateline">The place the report was filed from ("VLADIVOSTOK, Russia"), where it gives one.</param>
+/// <param name="ExternalId">The id the source gave it, where any.</param>
 public sealed record Article(
     ArticleId Id,
     DateOnly Published,
@@ -43,4 +44,5 @@ public sealed record Article(
     string? Outlet = null,
     string? Url = null,
     string? Origin = null,
-    string? Dateline = null);
+    string? Dateline = null,
+    string? ExternalId = null);

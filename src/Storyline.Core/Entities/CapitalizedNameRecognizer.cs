@@ -191,7 +191,9 @@ public sealed class CapitalizedNameRecognizer : IAnalysisStage
         foreach (EntityBuilder candidate in entities.Values)
         {
             string key = candidate.Key;
-            bool matches = key.StartsWith(name + " ", StringComparison.Ordinal) || key.EndsWith(" " + name, StringComparison.Ordinal);
+            // Only people are called by one of their names ("Putin", "Kim"); "Russian" is not "Russian Railways".
+            bool matches = candidate.Type == EntityType.Person
+                && (key.StartsWith(name + " ", StringComparison.Ordinal) || key.EndsWith(" " + name, StringComparison.Ordinal));
             if (matches && (best is null || candidate.Count > best.Count))
             {
                 best = candidate;

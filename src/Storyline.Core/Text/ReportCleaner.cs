@@ -32,6 +32,7 @@ public sealed class ReportCleaner
             string.IsNullOrWhiteSpace(report.Outlet) ? null : report.Outlet.Trim(),
             report.Url,
             report.Origin,
-            dateline);
+            dateline,
+            report.ExternalId);
     }
 }

@@ -1,0 +1,68 @@
+using System.Text;
+using System.Text.Json;
+using Spectre.Console;
+using Storyline.Cli;
+
+namespace Storyline.Cli.Tests;
+
+/// <summary>What one run of the storyline command printed and returned.</summary>
+internal sealed record CliRun(int ExitCode, string Output, string Json, string Error)
+{
+    public JsonElement ParseJson() => JsonDocument.Parse(Json).RootElement.Clone();
+}
+
+/// <summary>Runs the storyline command in-process against a fresh temporary folder, with a fixed-width plain console.</summary>
+internal sealed class CliRunner : IDisposable
+{
+    public CliRunner()
+    {
+        Folder = Path.Combine(Path.GetTempPath(), "storyline-cli-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Folder);
+    }
+
+    public string Folder { get; }
+
+    public string Db => Path.Combine(Folder, "test.db");
+
+    /// <summary>Runs with --db pointing at this runner's database; <paramref name="stdin"/> feeds "-".</summary>
+    public async Task<CliRun> RunWithStdinAsync(string stdin, params string[] args)
+    {
+        var output = new StringWriter();
+        var json = new StringWriter();
+        var error = new StringWriter();
+        IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = AnsiSupport.No,
+            ColorSystem = ColorSystemSupport.NoColors,
+            Interactive = InteractionSupport.No,
+            Out = new AnsiConsoleOutput(output),
+        });
+        console.Profile.Width = 120;
+        var env = new CliEnvironment(console, json, error, () => new MemoryStream(Encoding.UTF8.GetBytes(stdin)), TimeProvider.System);
+        int code = await StorylineApp.RunAsync([.. args, "--db", Db], env);
+        return new CliRun(code, output.ToString(), json.ToString(), error.ToString());
+    }
+
+    public Task<CliRun> RunAsync(params string[] args) => RunWithStdinAsync(string.Empty, args);
+
+    /// <summary>Writes a file under this runner's folder and returns its path.</summary>
+    public string Write(string relativePath, string content)
+    {
+        string path = Path.Combine(Folder, relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, content);
+        return path;
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Folder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A leftover temp folder is harmless; never fail a test on clean-up.
+        }
+    }
+}

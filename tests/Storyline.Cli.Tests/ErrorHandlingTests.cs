@@ -1,0 +1,80 @@
+using Storyline.Testing;
+
+namespace Storyline.Cli.Tests;
+
+/// <summary>Bad input gets a clear error that names the file and the reason; one bad file never stops the others.</summary>
+public sealed class ErrorHandlingTests : IDisposable
+{
+    private readonly CliRunner cli = new();
+
+    public void Dispose() => cli.Dispose();
+
+    [Fact]
+    public async Task Bad_files_are_named_with_their_reason_and_the_good_ones_are_stored()
+    {
+        // Given a folder with two good reports and four bad inputs
+        cli.Write("in/good.txt", "date 2023-09-12\n\nKim Jong Un arrived in Russia on Tuesday, officials said.");
+        cli.Write("in/no-date.txt", "Kim Jong Un arrived in Russia on Tuesday.");
+        cli.Write("in/bad-date.txt", "date 2023-02-30\n\nA report dated a day that does not exist.");
+        cli.Write("in/feed.jsonl",
+            "{\"date\":\"2023-09-13\",\"title\":\"Summit\",\"text\":\"Putin and Kim met at the cosmodrome.\"}\n" +
+            "{\"title\":\"No date here\",\"text\":\"Body.\"}\n" +
+            "{not json\n");
+
+        // When they are ingested
+        CliRun run = await cli.RunAsync("ingest", Path.Combine(cli.Folder, "in"), Path.Combine(cli.Folder, "missing.txt"));
+
+        // Then the command says something failed, names each bad input with its reason, and stores the good ones
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("no-date.txt: no date", run.Error, StringComparison.Ordinal);
+        Assert.Contains("bad-date.txt: date '2023-02-30' is not a valid YYYY-MM-DD date", run.Error, StringComparison.Ordinal);
+        Assert.Contains("feed.jsonl:2: no date", run.Error, StringComparison.Ordinal);
+        Assert.Contains("feed.jsonl:3: invalid JSON", run.Error, StringComparison.Ordinal);
+        Assert.Contains("missing.txt: no such file or folder", run.Error, StringComparison.Ordinal);
+        Assert.Contains("Read 2 reports: 2 new, 0 duplicate, 5 failed", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Reports_can_come_from_standard_input()
+    {
+        CliRun run = await cli.RunWithStdinAsync("date 2023-09-12\n\nKim Jong Un arrived in Russia.", "ingest", "-", "--json");
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(1, run.ParseJson().GetProperty("new").GetInt32());
+    }
+
+    [Fact]
+    public async Task Listing_a_database_that_does_not_exist_says_so()
+    {
+        CliRun run = await cli.RunAsync("stories");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("no such database", run.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(cli.Db), "a listing must not create a database");
+    }
+
+    [Fact]
+    public async Task An_unknown_story_is_an_error()
+    {
+        await cli.RunWithStdinAsync("date 2023-09-12\n\nKim Jong Un arrived in Russia.", "ingest", "-");
+        CliRun run = await cli.RunAsync("story", "42");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("no story 42", run.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_file_that_is_not_a_storyline_database_is_refused_untouched()
+    {
+        string db = cli.Write("test.db", "this is not SQLite at all");
+        CliRun run = await cli.RunAsync("stories");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("test.db", run.Error, StringComparison.Ordinal);
+        Assert.Equal("this is not SQLite at all", File.ReadAllText(db));
+    }
+
+    [Fact]
+    public async Task Usage_errors_exit_with_two_and_say_what_is_wrong()
+    {
+        CliRun run = await cli.RunAsync("story", "not-a-number");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("not-a-number", run.Error, StringComparison.Ordinal);
+    }
+}

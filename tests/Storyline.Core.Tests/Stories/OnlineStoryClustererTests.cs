@@ -1,0 +1,77 @@
+using System.Collections.Immutable;
+using Storyline.Domain;
+using Storyline.Stories;
+
+namespace Storyline.Core.Tests.Stories;
+
+public sealed class OnlineStoryClustererTests
+{
+    private static StoryFeatures Report(int n, string date, params string[] terms) => new(
+        new ArticleId(n.ToString("x16", System.Globalization.CultureInfo.InvariantCulture)),
+        DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture),
+        [.. terms.GroupBy(t => t).Select(g => new TermCount(g.Key, g.Count())).OrderBy(t => t.Term, StringComparer.Ordinal)],
+        ImmutableDictionary<string, string>.Empty);
+
+    private static readonly StoryFeatures[] Stream =
+    [
+        Report(1, "2023-09-10", "kim", "putin", "summit", "vladivostok", "@kim jong un"),
+        Report(2, "2023-09-10", "flood", "derna", "dam", "libya", "@derna"),
+        Report(3, "2023-09-11", "kim", "train", "russia", "summit", "@kim jong un"),
+        Report(4, "2023-09-12", "derna", "dam", "toll", "rescue", "@derna"),
+        Report(5, "2023-09-12", "strike", "union", "workers", "detroit", "@uaw"),
+        Report(6, "2023-09-13", "putin", "kim", "cosmodrome", "summit", "@kim jong un"),
+    ];
+
+    [Fact]
+    public void Reports_on_one_event_join_and_others_start_stories()
+    {
+        var clusterer = new OnlineStoryClusterer(ClusteringOptions.Default, ClusteringState.Empty);
+        var stories = Stream.Select(r => clusterer.Assign(r).Story.Value).ToArray();
+
+        // Kim reports 1, 3, 6 together; Derna 2, 4 together; the strike alone.
+        Assert.Equal([1L, 2, 1, 2, 3, 1], stories);
+    }
+
+    [Fact]
+    public void Same_order_gives_the_same_stories()
+    {
+        long[] Run() => [.. Stream.Select(new OnlineStoryClusterer(ClusteringOptions.Default, ClusteringState.Empty).Assign).Select(a => a.Story.Value)];
+        Assert.Equal(Run(), Run());
+    }
+
+    [Fact]
+    public void A_story_quiet_for_longer_than_the_window_is_closed()
+    {
+        var options = ClusteringOptions.Default with { WindowDays = 5 };
+        var clusterer = new OnlineStoryClusterer(options, ClusteringState.Empty);
+        clusterer.Assign(Report(1, "2023-09-01", "kim", "putin", "summit"));
+
+        // The same words 20 days later start a new story: the old one is no longer a candidate.
+        StoryAssignment later = clusterer.Assign(Report(2, "2023-09-21", "kim", "putin", "summit"));
+        Assert.True(later.IsNewStory);
+        Assert.Equal(1, clusterer.ActiveStoryCount);
+    }
+
+    [Fact]
+    public void Restored_state_continues_exactly_like_an_uninterrupted_run()
+    {
+        // Given one clusterer over the whole stream
+        var whole = new OnlineStoryClusterer(ClusteringOptions.Default, ClusteringState.Empty);
+        var expected = Stream.Select(whole.Assign).ToList();
+
+        // When another stops after three reports and a new one is rebuilt from what it assigned
+        var first = new OnlineStoryClusterer(ClusteringOptions.Default, ClusteringState.Empty);
+        var done = Stream.Take(3).Select(r => (Report: r, Assignment: first.Assign(r))).ToList();
+        var df = done.SelectMany(d => d.Report.Terms).GroupBy(t => t.Term).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        var state = new ClusteringState(
+            done.Count,
+            df,
+            done.Max(d => d.Assignment.Story.Value),
+            [.. done.GroupBy(d => d.Assignment.Story).Select(g => new ClusteringState.StoryMembers(g.Key, g.Last().Assignment.StoryTitle, [.. g.Select(d => d.Report)]))]);
+        var resumed = new OnlineStoryClusterer(ClusteringOptions.Default, state);
+        var rest = Stream.Skip(3).Select(resumed.Assign).ToList();
+
+        // Then the rest is assigned exactly as in the uninterrupted run
+        Assert.Equal(expected.Skip(3), rest);
+    }
+}

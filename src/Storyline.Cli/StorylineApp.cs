@@ -25,6 +25,13 @@ internal static class StorylineApp
         root.Subcommands.Add(StoryCommand.Create(env, options));
         root.Subcommands.Add(TimelineCommand.Create(env, options));
         root.Subcommands.Add(SearchCommand.Create(env, options));
+        foreach (Command? optional in new[] { EvalCommand.Create(env, options), TrainCommand.Create(env, options) })
+        {
+            if (optional is not null)
+            {
+                root.Subcommands.Add(optional);
+            }
+        }
 
         ParseResult parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Storyline.Domain;
 
 namespace Storyline.Storage.Tests;
 
@@ -106,6 +107,26 @@ public sealed class SqliteStoryStoreTests : StoryStoreContract, IDisposable
         await (await SqliteStoryStore.OpenAsync(path)).DisposeAsync();
 
         Assert.Equal(SqliteSchema.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), await ScalarAsync(path, "SELECT value FROM meta WHERE key = 'schema_version'"));
+    }
+
+    [Fact]
+    public async Task A_report_that_fails_midway_leaves_nothing_behind()
+    {
+        // Given a report whose last mention points at an entity it does not list (a broken analysis)
+        AnalyzedArticle good = Reports.Stream[0];
+        Mention stray = good.Mentions[^1] with { Entity = new EntityKey("person:nobody"), Span = new TextSpan(good.Body.Length - 1, 1) };
+        AnalyzedArticle broken = good with { Mentions = [.. good.Mentions, stray] };
+        await using IStoryStore store = await OpenAsync("broken");
+
+        // When it is saved, the foreign key on mentions stops the save after the article, entities and search rows
+        await Assert.ThrowsAsync<SqliteException>(() => store.SaveInStoryAsync(broken, 1));
+
+        // Then none of it was kept, and the good report can still be saved
+        Assert.Equal(new ArchiveCounts(0, 0, 0), await store.CountAsync());
+        Assert.Empty(await store.FindExistingAsync([good.Article.Id]));
+        Assert.Empty(await store.SearchAsync("Seoul", 10));
+        Assert.True(await store.SaveInStoryAsync(good, 1));
+        Assert.Single(await store.SearchAsync("Seoul", 10));
     }
 
     [Fact]

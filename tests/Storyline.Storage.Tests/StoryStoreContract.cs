@@ -30,6 +30,26 @@ public abstract class StoryStoreContract
     }
 
     [Fact]
+    public async Task Many_ids_are_looked_up_at_once()
+    {
+        // Given three stored reports
+        await using IStoryStore store = await OpenAsync("main");
+        static string Id(int i) => "e" + i.ToString("x15", System.Globalization.CultureInfo.InvariantCulture);
+        string[] stored = [Id(1), Id(600), Id(1199)];
+        foreach (string id in stored)
+        {
+            await store.SaveInStoryAsync(Reports.Bare(id, "2023-09-12", "Report " + id), 1);
+        }
+
+        // When 1,200 ids are asked about at once (more than one query's worth of parameters), one of them twice
+        ArticleId[] asked = [.. Enumerable.Range(0, 1200).Select(i => new ArticleId(Id(i))), new ArticleId(Id(1))];
+        IReadOnlySet<ArticleId> existing = await store.FindExistingAsync(asked);
+
+        // Then exactly the stored ones are found
+        Assert.Equal(stored.Select(id => new ArticleId(id)).Order(), existing.Order());
+    }
+
+    [Fact]
     public async Task Saving_a_report_again_changes_nothing()
     {
         // Given a stored report

@@ -57,6 +57,8 @@ internal static class TextDecoder
 
         if (string.IsNullOrWhiteSpace(text))
         {
+            // A refusal gives no text, as every other refusal here does.
+            text = string.Empty;
             reason = "empty file (only white space)";
             return false;
         }

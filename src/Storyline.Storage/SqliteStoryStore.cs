@@ -40,8 +40,12 @@ public sealed class SqliteStoryStore : IStoryStore
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await ExecuteAsync(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;", cancellationToken).ConfigureAwait(false);
+            await ExecuteAsync(connection, "PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 10000;", cancellationToken).ConfigureAwait(false);
             await MigrateAsync(connection, path, cancellationToken).ConfigureAwait(false);
+
+            // Only once the file is known to be ours: WAL is written into the file's header, and a file that is
+            // refused must be left exactly as it was.
+            await ExecuteAsync(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;", cancellationToken).ConfigureAwait(false);
         }
         catch (SqliteException ex)
         {

@@ -1,7 +1,0 @@
-namespace Storyline.Storage.Tests;
-
-public sealed class SmokeTests
-{
-    [Fact]
-    public void Builds() => Assert.True(true);
-}

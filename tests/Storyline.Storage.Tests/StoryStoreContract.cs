@@ -1,0 +1,559 @@
+using System.Collections.Immutable;
+using Storyline.Domain;
+using Storyline.Stories;
+
+namespace Storyline.Storage.Tests;
+
+/// <summary>
+/// What every <see cref="IStoryStore"/> must do. Each implementation inherits this suite and says how to open a store;
+/// opening the same name again opens the same store (to test that data persists).
+/// </summary>
+public abstract class StoryStoreContract
+{
+    /// <summary>Opens (creating where missing) the store called <paramref name="name"/>, private to this test.</summary>
+    protected abstract Task<IStoryStore> OpenAsync(string name);
+
+    private static AnalyzedArticle R(int index) => Reports.Stream[index];
+
+    // ---- Saving and finding ----
+
+    [Fact]
+    public async Task A_saved_report_is_found()
+    {
+        await using IStoryStore store = await OpenAsync("main");
+
+        Assert.True(await store.SaveInStoryAsync(R(0), 1));
+
+        IReadOnlySet<ArticleId> existing = await store.FindExistingAsync([R(0).Article.Id, R(1).Article.Id]);
+        Assert.Equal([R(0).Article.Id], existing);
+        Assert.Empty(await store.FindExistingAsync([]));
+    }
+
+    [Fact]
+    public async Task Many_ids_are_looked_up_at_once()
+    {
+        // Given three stored reports
+        await using IStoryStore store = await OpenAsync("main");
+        static string Id(int i) => "e" + i.ToString("x15", System.Globalization.CultureInfo.InvariantCulture);
+        string[] stored = [Id(1), Id(600), Id(1199)];
+        foreach (string id in stored)
+        {
+            await store.SaveInStoryAsync(Reports.Bare(id, "2023-09-12", "Report " + id), 1);
+        }
+
+        // When 1,200 ids are asked about at once (more than one query's worth of parameters), one of them twice
+        ArticleId[] asked = [.. Enumerable.Range(0, 1200).Select(i => new ArticleId(Id(i))), new ArticleId(Id(1))];
+        IReadOnlySet<ArticleId> existing = await store.FindExistingAsync(asked);
+
+        // Then exactly the stored ones are found
+        Assert.Equal(stored.Select(id => new ArticleId(id)).Order(), existing.Order());
+    }
+
+    [Fact]
+    public async Task Saving_a_report_again_changes_nothing()
+    {
+        // Given a stored report
+        await using IStoryStore store = await OpenAsync("main");
+        Assert.True(await store.SaveInStoryAsync(R(0), 1));
+        ArchiveCounts before = await store.CountAsync();
+
+        // When it is saved again, even with another assignment
+        bool again = await store.SaveInStoryAsync(R(0), 2, "Another story");
+
+        // Then false is returned and there is still one copy, in its first story
+        Assert.False(again);
+        Assert.Equal(before, await store.CountAsync());
+        Assert.Equal(new ArchiveCounts(1, 1, R(0).Entities.Length), before);
+        Assert.Equal([R(0).Article.Id], (await store.GetStoryAsync(new StoryId(1)))!.Reports.ToArray());
+        Assert.Null(await store.GetStoryAsync(new StoryId(2)));
+        Assert.Single(await store.SearchAsync("Seoul", 10));
+    }
+
+    [Fact]
+    public async Task Counts_give_reports_stories_and_distinct_entities()
+    {
+        await using IStoryStore store = await OpenAsync("main");
+        Assert.Equal(new ArchiveCounts(0, 0, 0), await store.CountAsync());
+
+        await store.SaveInStoryAsync(R(0), 1);
+        await store.SaveInStoryAsync(R(2), 1);
+        await store.SaveInStoryAsync(R(1), 2);
+
+        long entities = new[] { R(0), R(2), R(1) }.SelectMany(r => r.Entities).Select(e => e.Key).Distinct().LongCount();
+        Assert.Equal(new ArchiveCounts(3, 2, entities), await store.CountAsync());
+    }
+
+    // ---- Round trip of a report ----
+
+    [Fact]
+    public async Task A_report_comes_back_as_it_was_stored_without_tokens()
+    {
+        // Given a report with every article field and every kind of annotation, some made by hand
+        AnalyzedArticle analysed = Reports.Analyze(
+            "2023-09-11",
+            "Kim's armoured train heads to Vladivostok",
+            "VLADIVOSTOK, Russia: Residents of Vladivostok waited on Monday for Kim Jong Un, who \"may arrive\" by train, ahead of talks with Vladimir Putin.\n\nThe Kremlin said it had nothing to say. Officials denied the visit was planned.",
+            outlet: "Reuters",
+            url: "https://example.com/kim-train",
+            origin: "feeds/reuters.jsonl");
+        Assert.NotEmpty(analysed.Sentences);
+        Assert.NotEmpty(analysed.Mentions);
+        Assert.NotEmpty(analysed.Entities);
+        Assert.NotNull(analysed.Article.Dateline);
+        AnalyzedArticle report = analysed with
+        {
+            Mentions = [analysed.Mentions[0] with { Role = "North Korean leader" }, .. analysed.Mentions[1..]],
+            Entities = [analysed.Entities[0] with { Aliases = ["Kim", "Kim Jong-un"], Roles = ["leader", "chairman"] }, .. analysed.Entities[1..]],
+            Times =
+            [
+                new TimeExpression(new TextSpan(46, 9), TimeType.Date, "2023-09-11", 0, new DateOnly(2023, 9, 11)),
+                new TimeExpression(new TextSpan(0, 0), TimeType.Duration, "P3Y", 1, new DateOnly(2023, 9, 11)),
+            ],
+            Quotes =
+            [
+                new Quote(new TextSpan(80, 11), QuoteKind.Direct, 0, Source: new TextSpan(60, 12), Speaker: analysed.Entities[0].Key, SourceKind: SourceKind.NamedPerson),
+                new Quote(new TextSpan(170, 20), QuoteKind.Indirect, 1, Cue: new TextSpan(165, 4), SourceKind: SourceKind.Organization),
+            ],
+            Claims =
+            [
+                new Claim(new TextSpan(0, 40), 0, Certainty.Speculative),
+                new Claim(new TextSpan(200, 30), 2, Certainty.Denied, new TextSpan(190, 9), SourceKind.Anonymous),
+            ],
+        };
+        await using IStoryStore store = await OpenAsync("main");
+        await store.SaveInStoryAsync(report, 1);
+
+        // When it is read back by story and by id
+        AnalyzedArticle byStory = Assert.Single(await store.GetStoryReportsAsync(new StoryId(1)));
+        StoredReport? byId = await store.GetReportAsync(report.Article.Id.Value);
+
+        // Then everything but the tokens is as stored
+        Same.Analysis(report, byStory);
+        Assert.NotNull(byId);
+        Same.Analysis(report, byId.Report);
+        Assert.Equal(new StoryId(1), byId.Story);
+        Assert.Equal("Reuters", byStory.Article.Outlet);
+        Assert.Equal("https://example.com/kim-train", byStory.Article.Url);
+        Assert.Equal("feeds/reuters.jsonl", byStory.Article.Origin);
+    }
+
+    [Fact]
+    public async Task Missing_optional_fields_come_back_missing()
+    {
+        AnalyzedArticle report = Reports.Analyze("2023-09-12", null, "Floods swept through Derna after the dams burst.", outlet: null);
+        await using IStoryStore store = await OpenAsync("main");
+        await store.SaveInStoryAsync(report, 1);
+
+        AnalyzedArticle back = Assert.Single(await store.GetStoryReportsAsync(new StoryId(1)));
+
+        Same.Analysis(report, back);
+        Assert.Null(back.Article.Title);
+        Assert.Null(back.Article.Outlet);
+        Assert.Null(back.Article.Url);
+        Assert.Null(back.Article.Dateline);
+    }
+
+    // ---- Stories ----
+
+    [Fact]
+    public async Task Stories_are_listed_latest_report_first_with_dates_and_counts()
+    {
+        // Given three stories whose order by latest report differs from their order of creation
+        await using IStoryStore store = await OpenAsync("main");
+        await store.SaveInStoryAsync(Reports.Bare("a000000000000001", "2023-09-10"), 1, "Kim to Russia");
+        await store.SaveInStoryAsync(Reports.Bare("a000000000000002", "2023-09-12"), 2, "Libya floods");
+        await store.SaveInStoryAsync(Reports.Bare("a000000000000003", "2023-09-11"), 3, "Bank of England");
+        IReadOnlyList<StorySummary> before = await store.ListStoriesAsync();
+
+        // When a later report joins the first story, and an earlier one the third
+        await store.SaveInStoryAsync(Reports.Bare("a000000000000004", "2023-09-13"), 1, "Kim in Russia");
+        await store.SaveInStoryAsync(Reports.Bare("a000000000000005", "2023-09-09"), 3, "Bank of England");
+        IReadOnlyList<StorySummary> after = await store.ListStoriesAsync();
+
+        // Then the listing follows the latest report, and dates, counts and titles follow the reports
+        Assert.Equal([2L, 3L, 1L], before.Select(s => s.Id.Value));
+        Assert.Equal(
+            [
+                new StorySummary(new StoryId(1), "Kim in Russia", Reports.Day("2023-09-10"), Reports.Day("2023-09-13"), 2),
+                new StorySummary(new StoryId(2), "Libya floods", Reports.Day("2023-09-12"), Reports.Day("2023-09-12"), 1),
+                new StorySummary(new StoryId(3), "Bank of England", Reports.Day("2023-09-09"), Reports.Day("2023-09-11"), 2),
+            ],
+            after);
+    }
+
+    [Fact]
+    public async Task A_story_lists_its_reports_in_join_order()
+    {
+        // Given reports that join one story out of date order
+        AnalyzedArticle late = Reports.Bare("b000000000000001", "2023-09-14");
+        AnalyzedArticle early = Reports.Bare("b000000000000002", "2023-09-10");
+        AnalyzedArticle middle = Reports.Bare("b000000000000003", "2023-09-12");
+        await using IStoryStore store = await OpenAsync("main");
+        foreach (AnalyzedArticle report in new[] { late, early, middle })
+        {
+            await store.SaveInStoryAsync(report, 7, "Story seven");
+        }
+
+        // When the story and its reports are read
+        Story? story = await store.GetStoryAsync(new StoryId(7));
+        IReadOnlyList<AnalyzedArticle> reports = await store.GetStoryReportsAsync(new StoryId(7));
+
+        // Then the story's ids are in join order, its reports in publication order
+        Assert.NotNull(story);
+        Assert.Equal(new StoryId(7), story.Id);
+        Assert.Equal("Story seven", story.Title);
+        Assert.Equal(Reports.Day("2023-09-10"), story.FirstReport);
+        Assert.Equal(Reports.Day("2023-09-14"), story.LastReport);
+        Assert.Equal([late.Article.Id, early.Article.Id, middle.Article.Id], story.Reports.ToArray());
+        Assert.Equal([early.Article.Id, middle.Article.Id, late.Article.Id], reports.Select(r => r.Article.Id));
+    }
+
+    [Fact]
+    public async Task An_unknown_story_is_null_and_has_no_reports()
+    {
+        await using IStoryStore store = await OpenAsync("main");
+        await store.SaveInStoryAsync(R(0), 1);
+
+        Assert.Null(await store.GetStoryAsync(new StoryId(2)));
+        Assert.Empty(await store.GetStoryReportsAsync(new StoryId(2)));
+        Assert.Empty(await (await OpenAsync("empty")).ListStoriesAsync());
+    }
+
+    // ---- Reports by id ----
+
+    /// <summary>What is asked for, and the id it must find (null: none).</summary>
+    public static TheoryData<string, string?> IdLookups => new()
+    {
+        // The full id.
+        { "abc0000000000001", "abc0000000000001" },
+
+        // A unique prefix.
+        { "abd", "abd0000000000000" },
+
+        // Capitals and surrounding spaces, as a user might paste them.
+        { "  ABD0 ", "abd0000000000000" },
+
+        // A prefix two reports share.
+        { "abc", null },
+
+        // A longer prefix two reports still share.
+        { "abc000000000000", null },
+
+        // A prefix no report has.
+        { "fff", null },
+
+        // Not hex: never a prefix, never a pattern.
+        { "abx", null },
+        { "ab%", null },
+        { "a_c", null },
+        { "abc0000000000001' OR '1'='1", null },
+
+        // Nothing.
+        { "", null },
+        { "   ", null },
+
+        // Longer than any id.
+        { "abc00000000000010", null },
+    };
+
+    [Theory]
+    [MemberData(nameof(IdLookups))]
+    public async Task A_report_is_found_by_id_or_unique_prefix(string asked, string? found)
+    {
+        await using IStoryStore store = await OpenAsync("main");
+        await store.SaveInStoryAsync(Reports.Bare("abc0000000000001", "2023-09-10"), 1);
+        await store.SaveInStoryAsync(Reports.Bare("abc0000000000002", "2023-09-11"), 1);
+        await store.SaveInStoryAsync(Reports.Bare("abd0000000000000", "2023-09-12"), 2);
+
+        StoredReport? report = await store.GetReportAsync(asked);
+
+        Assert.Equal(found, report?.Report.Article.Id.Value);
+        if (report is not null)
+        {
+            Assert.Equal(new StoryId(found == "abd0000000000000" ? 2 : 1), report.Story);
+        }
+    }
+
+    // ---- Search ----
+
+    private async Task<IStoryStore> OpenSearchableAsync()
+    {
+        IStoryStore store = await OpenAsync("search");
+        await store.SaveInStoryAsync(Reports.Bare("c000000000000001", "2023-09-11", "Kim Jong Un arrived in Vladivostok by armoured train on Tuesday."), 1);
+        await store.SaveInStoryAsync(Reports.Bare("c000000000000002", "2023-09-13", "Putin and Kim discussed weapons and satellites at the Vostochny cosmodrome."), 1);
+        await store.SaveInStoryAsync(Reports.Bare("c000000000000003", "2023-09-12", "Floods in Derna swept away whole neighbourhoods after two dams burst. Kim sent condolences."), 2);
+        await store.SaveInStoryAsync(Reports.Bare("c000000000000004", "2023-09-14", "The Bank of England kept interest rates on hold."), 3);
+        return store;
+    }
+
+    /// <summary>A query, and the reports it must find (last digit of their ids), in any order.</summary>
+    public static TheoryData<string, int[]> Queries => new()
+    {
+        // One word.
+        { "Vladivostok", [1] },
+
+        // Case does not matter.
+        { "vLADIVOSTOK", [1] },
+
+        // Every word is required.
+        { "kim vladivostok", [1] },
+        { "kim derna", [3] },
+        { "kim bank", [] },
+
+        // A word in three reports.
+        { "kim", [1, 2, 3] },
+
+        // A quoted phrase must appear as written.
+        { "\"armoured train\"", [1] },
+        { "\"train armoured\"", [] },
+
+        // A phrase and a word together.
+        { "\"Kim Jong Un\" tuesday", [1] },
+
+        // Operator words are words: "and" is in reports 2 and 4 ("Putin and Kim", "Bank of England" has no "and").
+        { "AND", [2] },
+        { "putin OR derna", [] },
+        { "NOT putin", [] },
+
+        // A minus sign is not exclusion.
+        { "-putin", [2] },
+
+        // A prefix star is not a wildcard.
+        { "vladi*", [] },
+
+        // A column filter is not a filter.
+        { "body:kim", [] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Queries))]
+    public async Task Search_requires_every_word_and_quoted_phrases(string query, int[] expected)
+    {
+        await using IStoryStore store = await OpenSearchableAsync();
+
+        IReadOnlyList<SearchHit> hits = await store.SearchAsync(query, 10);
+
+        Assert.Equal(expected, hits.Select(h => h.Report.Value[^1] - '0').Order());
+    }
+
+    /// <summary>User input full of FTS5 syntax: none of it may throw.</summary>
+    public static TheoryData<string> HostileQueries => new()
+    {
+        // Bare operators.
+        "AND", "OR", "NOT", "kim AND", "AND kim", "kim OR", "NOT NOT",
+
+        // NEAR with and without its brackets.
+        "NEAR(kim putin)", "NEAR(", "kim NEAR putin", "NEAR(kim, 5",
+
+        // Stars, carets, pluses, minuses.
+        "*", "kim*", "*kim", "^kim", "kim + putin", "-x", "--", "- kim",
+
+        // Quotes unbalanced, empty, doubled, and single.
+        "\"unbalanced", "kim \"", "\"\"", "\"\"\"", "'", "don't", "\u2019kim\u2019",
+
+        // Column filters and brackets.
+        "col:", "body:kim", "title:", ":", "{title body}:kim", "(", ")", "(kim", "kim)", "[kim]",
+
+        // Punctuation only, and control characters.
+        ".,;!?", "kim\0putin", "\t\n",
+
+        // Non-Latin scripts and diacritics.
+        "Владивосток", "김정은", "Café",
+    };
+
+    [Theory]
+    [MemberData(nameof(HostileQueries))]
+    public async Task Search_never_throws_on_what_a_user_types(string query)
+    {
+        await using IStoryStore store = await OpenSearchableAsync();
+
+        IReadOnlyList<SearchHit> hits = await store.SearchAsync(query, 10);
+
+        Assert.True(hits.Count <= 4);
+    }
+
+    [Fact]
+    public async Task Search_gives_the_report_story_date_and_a_snippet_marking_matches()
+    {
+        await using IStoryStore store = await OpenSearchableAsync();
+
+        SearchHit hit = Assert.Single(await store.SearchAsync("armoured vladivostok", 10));
+
+        Assert.Equal(new ArticleId("c000000000000001"), hit.Report);
+        Assert.Equal(new StoryId(1), hit.Story);
+        Assert.Equal(Reports.Day("2023-09-11"), hit.Published);
+        Assert.Contains("«Vladivostok»", hit.Snippet, StringComparison.Ordinal);
+        Assert.Contains("«armoured»", hit.Snippet, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Search_finds_titles()
+    {
+        await using IStoryStore store = await OpenAsync("main");
+        await store.SaveInStoryAsync(R(3), 4);
+
+        SearchHit hit = Assert.Single(await store.SearchAsync("weighs", 10));
+
+        Assert.Equal(R(3).Article.Title, hit.Title);
+    }
+
+    [Fact]
+    public async Task Search_respects_the_limit()
+    {
+        await using IStoryStore store = await OpenSearchableAsync();
+
+        Assert.Equal(2, (await store.SearchAsync("kim", 2)).Count);
+        Assert.Single(await store.SearchAsync("kim", 1));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("\"\"")]
+    [InlineData("* - :")]
+    public async Task An_empty_query_finds_nothing(string query)
+    {
+        await using IStoryStore store = await OpenSearchableAsync();
+
+        Assert.Empty(await store.SearchAsync(query, 10));
+    }
+
+    // ---- Clustering state ----
+
+    [Fact]
+    public async Task An_empty_store_has_the_empty_clustering_state()
+    {
+        await using IStoryStore store = await OpenAsync("main");
+
+        ClusteringState state = await store.LoadClusteringStateAsync(ClusteringOptions.Default);
+
+        Assert.Equal(0, state.DocumentCount);
+        Assert.Empty(state.DocumentFrequency);
+        Assert.Equal(0, state.LastStoryId);
+        Assert.Empty(state.ActiveStories);
+    }
+
+    [Fact]
+    public async Task The_clustering_state_counts_documents_terms_and_stories()
+    {
+        // Given the first week of reports, assigned and stored as the ingestor does
+        AnalyzedArticle[] week = [.. Reports.Stream.Take(8)];
+        await using IStoryStore store = await OpenAsync("main");
+        List<StoryAssignment> assignments = await store.IngestAsync(new OnlineStoryClusterer(ClusteringOptions.Default, ClusteringState.Empty), week);
+
+        // When the state is loaded
+        ClusteringState state = await store.LoadClusteringStateAsync(ClusteringOptions.Default);
+
+        // Then it counts every report, and each term in as many reports as have it
+        StoryFeatures[] features = [.. week.Select(StoryFeatures.From)];
+        Assert.Equal(8, state.DocumentCount);
+        var expectedDf = features.SelectMany(f => f.Terms).GroupBy(t => t.Term, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        Assert.Equal(expectedDf.OrderBy(kv => kv.Key, StringComparer.Ordinal), state.DocumentFrequency.OrderBy(kv => kv.Key, StringComparer.Ordinal));
+        Assert.Equal(3, state.DocumentFrequency["derna"]);
+        Assert.Equal(assignments.Max(a => a.Story.Value), state.LastStoryId);
+
+        // And every story is active (all within 30 days), with its reports' features in join order
+        Assert.Equal(assignments.Select(a => a.Story).Distinct().Order(), state.ActiveStories.Select(s => s.Id));
+        foreach (ClusteringState.StoryMembers story in state.ActiveStories)
+        {
+            StoryFeatures[] members = [.. assignments.Select((a, i) => (a, i)).Where(x => x.a.Story == story.Id).Select(x => features[x.i])];
+            Assert.Equal(members.Length, story.Reports.Length);
+            for (int i = 0; i < members.Length; i++)
+            {
+                Same.Features(members[i], story.Reports[i]);
+            }
+
+            Assert.Equal(assignments.Last(a => a.Story == story.Id).StoryTitle, story.Title);
+        }
+    }
+
+    [Fact]
+    public async Task Only_stories_within_the_window_of_the_latest_report_are_active()
+    {
+        // Given stories of 10, 12 and 20 September
+        await using IStoryStore store = await OpenAsync("main");
+        await store.SaveInStoryAsync(Reports.Bare("d000000000000001", "2023-09-10"), 1);
+        await store.SaveInStoryAsync(Reports.Bare("d000000000000002", "2023-09-12"), 2);
+        await store.SaveInStoryAsync(Reports.Bare("d000000000000003", "2023-09-20"), 3);
+
+        // When the state is loaded with windows of 10, 8 and 7 days
+        ClusteringState ten = await store.LoadClusteringStateAsync(ClusteringOptions.Default with { WindowDays = 10 });
+        ClusteringState eight = await store.LoadClusteringStateAsync(ClusteringOptions.Default with { WindowDays = 8 });
+        ClusteringState seven = await store.LoadClusteringStateAsync(ClusteringOptions.Default with { WindowDays = 7 });
+
+        // Then a story is active when its last report is no more than the window before the latest (both ends in)
+        Assert.Equal([1L, 2L, 3L], ten.ActiveStories.Select(s => s.Id.Value));
+        Assert.Equal([2L, 3L], eight.ActiveStories.Select(s => s.Id.Value));
+        Assert.Equal([3L], seven.ActiveStories.Select(s => s.Id.Value));
+        Assert.Equal(3, seven.LastStoryId);
+        Assert.Equal(3, seven.DocumentCount);
+    }
+
+    /// <summary>After how many reports of <see cref="Reports.Stream"/> the ingest stops and starts again.</summary>
+    public static TheoryData<int> RestartPoints => [1, 3, 5, 7, 8];
+
+    [Theory]
+    [MemberData(nameof(RestartPoints))]
+    public async Task A_clusterer_restored_from_the_store_goes_on_as_if_never_stopped(int restartAfter)
+    {
+        // Given the assignments of one clusterer that ran through every report
+        var uninterrupted = new OnlineStoryClusterer(ClusteringOptions.Default, ClusteringState.Empty);
+        List<StoryAssignment> expected = [.. Reports.Stream.Select(r => uninterrupted.Assign(StoryFeatures.From(r)))];
+        Assert.Contains(expected, a => !a.IsNewStory);
+        Assert.True(expected.Select(a => a.Story).Distinct().Count() > 2);
+
+        // When a first run stores the first reports and the store is closed
+        string name = "restart" + restartAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        List<StoryAssignment> actual;
+        await using (IStoryStore first = await OpenAsync(name))
+        {
+            actual = await first.IngestAsync(new OnlineStoryClusterer(ClusteringOptions.Default, ClusteringState.Empty), Reports.Stream.Take(restartAfter));
+        }
+
+        // And a second run, on the reopened store, goes on from the state it loads
+        await using (IStoryStore second = await OpenAsync(name))
+        {
+            var restored = new OnlineStoryClusterer(ClusteringOptions.Default, await second.LoadClusteringStateAsync(ClusteringOptions.Default));
+            actual.AddRange(await second.IngestAsync(restored, Reports.Stream.Skip(restartAfter)));
+        }
+
+        // Then every report is assigned exactly as without the restart: same story, similarity and title
+        Assert.Equal(expected, actual);
+    }
+
+    // ---- Persistence ----
+
+    [Fact]
+    public async Task What_is_saved_is_there_after_reopening()
+    {
+        // Given a store with reports, closed
+        await using (IStoryStore store = await OpenAsync("kept"))
+        {
+            await store.SaveInStoryAsync(R(0), 1, "Kim to Russia");
+            await store.SaveInStoryAsync(R(2), 1, "Kim to Russia");
+        }
+
+        // When it is opened again
+        await using IStoryStore reopened = await OpenAsync("kept");
+
+        // Then reports, stories and search are as they were, and a saved report is still known
+        Assert.Equal(new ArchiveCounts(2, 1, new[] { R(0), R(2) }.SelectMany(r => r.Entities).Select(e => e.Key).Distinct().LongCount()), await reopened.CountAsync());
+        Assert.Equal([R(0).Article.Id, R(2).Article.Id], (await reopened.GetStoryAsync(new StoryId(1)))!.Reports.ToArray());
+        Same.Analysis(R(2), (await reopened.GetReportAsync(R(2).Article.Id.Value))!.Report);
+        Assert.Single(await reopened.SearchAsync("armoured", 10));
+        Assert.False(await reopened.SaveInStoryAsync(R(0), 1));
+        Assert.Equal(2, (await reopened.CountAsync()).Reports);
+    }
+
+    [Fact]
+    public async Task Stores_of_different_names_are_apart()
+    {
+        await using IStoryStore one = await OpenAsync("one");
+        await using IStoryStore two = await OpenAsync("two");
+
+        await one.SaveInStoryAsync(R(0), 1);
+
+        Assert.Equal(0, (await two.CountAsync()).Reports);
+        Assert.Empty(await two.FindExistingAsync([R(0).Article.Id]));
+    }
+}

@@ -298,7 +298,7 @@ public sealed class SqliteStoryStore : IStoryStore
     public async Task<IReadOnlyList<SearchHit>> SearchAsync(string query, int limit, CancellationToken cancellationToken = default)
     {
         string match = ToFtsQuery(query);
-        if (match.Length == 0)
+        if (match.Length == 0 || limit <= 0)
         {
             return [];
         }
@@ -307,14 +307,14 @@ public sealed class SqliteStoryStore : IStoryStore
         await using SqliteCommand command = Command(
             null,
             """
-            SELECT a.id, a.published, a.title, r.story_id, snippet(articles_fts, 1, '«', '»', '…', 24)
+            SELECT a.id, a.published, a.title, r.story_id, snippet(articles_fts, -1, '«', '»', '…', 24)
             FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid JOIN story_reports r ON r.article_id = a.id
             WHERE articles_fts MATCH $q
             ORDER BY bm25(articles_fts), a.seq
             LIMIT $limit
             """);
         command.Parameters.AddWithValue("$q", match);
-        command.Parameters.AddWithValue("$limit", Math.Max(1, limit));
+        command.Parameters.AddWithValue("$limit", limit);
         await using SqliteDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -339,8 +339,8 @@ public sealed class SqliteStoryStore : IStoryStore
     public ValueTask DisposeAsync() => connection.DisposeAsync();
 
     /// <summary>
-    /// Turns what a user typed into an FTS5 query: each word is required and matched as typed (FTS5 operators and
-    /// punctuation lose their meaning), and text in double quotes is a phrase.
+    /// Turns what a user typed into an FTS5 query: each word is required and matched as typed (FTS5 operators lose
+    /// their meaning; punctuation separates words, as the index's tokenizer does), and text in double quotes is a phrase.
     /// </summary>
     internal static string ToFtsQuery(string query)
     {
@@ -350,9 +350,8 @@ public sealed class SqliteStoryStore : IStoryStore
         for (int i = 0; i < pieces.Length; i++)
         {
             bool phrase = i % 2 == 1;
-            IEnumerable<string> words = pieces[i].Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
-                .Select(w => new string([.. w.Where(c => char.IsLetterOrDigit(c) || c is '\'' or '-' or '\u2019')]).Trim('-', '\''))
-                .Where(w => w.Length > 0);
+            IEnumerable<string> words = new string([.. pieces[i].Select(c => char.IsLetterOrDigit(c) ? c : ' ')])
+                .Split(' ', StringSplitOptions.RemoveEmptyEntries);
             if (phrase)
             {
                 string joined = string.Join(' ', words);

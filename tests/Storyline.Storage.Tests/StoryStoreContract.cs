@@ -321,8 +321,9 @@ public abstract class StoryStoreContract
         // A prefix star is not a wildcard.
         { "vladi*", [] },
 
-        // A column filter is not a filter.
+        // A column filter is not a filter: its punctuation separates words, as in the index.
         { "body:kim", [] },
+        { "kim:derna", [3] },
     };
 
     [Theory]
@@ -404,6 +405,7 @@ public abstract class StoryStoreContract
 
         Assert.Equal(2, (await store.SearchAsync("kim", 2)).Count);
         Assert.Single(await store.SearchAsync("kim", 1));
+        Assert.Empty(await store.SearchAsync("kim", 0));
     }
 
     [Theory]

@@ -14,14 +14,6 @@ internal static class EvalCommand
         // One line per task, in flow order.
     ];
 
-    public static Command? Create(CliEnvironment env, GlobalOptions global)
-    {
-        var command = new Command("eval", "Score a stage on a public benchmark and print the standard metrics");
-        foreach (var task in Tasks)
-        {
-            command.Subcommands.Add(task(env, global));
-        }
-
-        return command.Subcommands.Count == 0 ? null : command;
-    }
+    public static Command? Create(CliEnvironment env, GlobalOptions global) =>
+        CommandGroup.Create("eval", "Score a stage on a public benchmark and print the standard metrics", Tasks.Select(task => task(env, global)));
 }

@@ -16,10 +16,9 @@ internal static class StoryCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             await using IStoryStore store = await StoreOpener.OpenAsync(parse.GetValue(global.Db), env, mustExist: true, cancellationToken).ConfigureAwait(false);
-            StoryDetail? story = await StoryView.LoadAsync(store, new StoryId(parse.GetValue(id)), cancellationToken).ConfigureAwait(false);
+            StoryDetail? story = await StoryView.LoadOrExplainAsync(store, new StoryId(parse.GetValue(id)), env, cancellationToken).ConfigureAwait(false);
             if (story is null)
             {
-                await env.Error.WriteLineAsync($"error: no story {parse.GetValue(id)}; 'storyline stories' lists them").ConfigureAwait(false);
                 return ExitCodes.Error;
             }
 

@@ -14,14 +14,6 @@ internal static class TrainCommand
         // One line per task.
     ];
 
-    public static Command? Create(CliEnvironment env, GlobalOptions global)
-    {
-        var command = new Command("train", "Rebuild a model from public data (the result goes under models/ and is committed)");
-        foreach (var task in Tasks)
-        {
-            command.Subcommands.Add(task(env, global));
-        }
-
-        return command.Subcommands.Count == 0 ? null : command;
-    }
+    public static Command? Create(CliEnvironment env, GlobalOptions global) =>
+        CommandGroup.Create("train", "Rebuild a model from public data (the result goes under models/ and is committed)", Tasks.Select(task => task(env, global)));
 }

@@ -10,6 +10,18 @@ internal static class StoryView
 {
     private static readonly TimelineBuilder Timelines = new();
 
+    /// <summary>The story, or null after telling the user on standard error that there is no such story.</summary>
+    public static async Task<StoryDetail?> LoadOrExplainAsync(IStoryStore store, StoryId id, CliEnvironment env, CancellationToken cancellationToken)
+    {
+        StoryDetail? story = await LoadAsync(store, id, cancellationToken).ConfigureAwait(false);
+        if (story is null)
+        {
+            await env.Error.WriteLineAsync($"error: no story {id}; 'storyline stories' lists them").ConfigureAwait(false);
+        }
+
+        return story;
+    }
+
     public static async Task<StoryDetail?> LoadAsync(IStoryStore store, StoryId id, CancellationToken cancellationToken)
     {
         Story? story = await store.GetStoryAsync(id, cancellationToken).ConfigureAwait(false);

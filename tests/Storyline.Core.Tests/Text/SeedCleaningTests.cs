@@ -73,14 +73,9 @@ public sealed class SeedCleaningTests
         Assert.EndsWith("Thanks for signing up to the", removed, StringComparison.Ordinal);
     }
 
-    // Seed format: optional white space, "date YYYY-MM-DD", white space, the body.
     private static (SourceReport Report, string Text) ReadSeed(string name)
     {
-        string path = Path.Combine(TestPaths.Seeds, name);
-        string raw = File.ReadAllText(path).TrimStart();
-        Assert.StartsWith("date ", raw, StringComparison.Ordinal);
-        DateOnly date = DateOnly.ParseExact(raw.AsSpan(5, 10), "yyyy-MM-dd", CultureInfo.InvariantCulture);
-        string text = raw[15..].TrimStart();
-        return (new SourceReport(path, null, date, text), text);
+        SourceReport report = SeedFiles.Read(name);
+        return (report, report.Text);
     }
 }

@@ -249,7 +249,7 @@ public static class Dateline
                     letters++;
                     allUpper &= char.IsUpper(c);
                 }
-                else if (c is not ('.' or '\'' or '\u2019' or '-'))
+                else if (c is not ('.' or '\'' or '\u2019' or '-' or '/'))
                 {
                     return PlaceStyle.None;
                 }

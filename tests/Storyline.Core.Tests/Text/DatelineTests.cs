@@ -15,6 +15,8 @@ public sealed class DatelineTests
 
         // Agency and an em dash, no country.
         { "WASHINGTON (AP) \u2014 The Senate voted on Tuesday.", "WASHINGTON", "The Senate voted on Tuesday." },
+        // Two cities filing jointly, joined by a slash (a wire report written in two bureaus).
+        { "MOSCOW/SEOUL (Wire) - Kim Jong Un will visit Russia.", "MOSCOW/SEOUL", "Kim Jong Un will visit Russia." },
 
         // Capitals alone before an em dash.
         { "LONDON \u2014 Prices rose again in August.", "LONDON", "Prices rose again in August." },

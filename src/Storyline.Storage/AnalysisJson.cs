@@ -42,7 +42,10 @@ public static class AnalysisJson
     public static string SerializeFeatures(StoryFeatures features)
     {
         ArgumentNullException.ThrowIfNull(features);
-        return JsonSerializer.Serialize(new StoredFeatures(features.Terms.Select(t => new object[] { t.Term, t.Count }).ToList(), features.EntityNames), Options);
+        // Names in key order: a hash-ordered dictionary enumerates differently in each process (string hashing is
+        // randomised), and the stored bytes must not depend on which process wrote them.
+        var names = new SortedDictionary<string, string>(features.EntityNames.ToDictionary(), StringComparer.Ordinal);
+        return JsonSerializer.Serialize(new StoredFeatures(features.Terms.Select(t => new object[] { t.Term, t.Count }).ToList(), names), Options);
     }
 
     /// <summary>Clustering features from JSON.</summary>
@@ -76,7 +79,7 @@ public static class AnalysisJson
         ImmutableArray<Quote> Quotes,
         ImmutableArray<Claim> Claims);
 
-    private sealed record StoredFeatures(List<object[]> Terms, ImmutableDictionary<string, string> EntityNames);
+    private sealed record StoredFeatures(List<object[]> Terms, SortedDictionary<string, string> EntityNames);
 
     private sealed class EntityKeyConverter : JsonConverter<EntityKey>
     {

@@ -59,6 +59,7 @@ public sealed class EntityResolver(Gazetteer gazetteer, ResolverOptions? options
         ArgumentNullException.ThrowIfNull(article);
         var items = Prepare(article);
         var context = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var countryCounts = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
 
         // 1. Countries and demonyms.
         foreach (Item item in items)
@@ -68,6 +69,7 @@ public sealed class EntityResolver(Gazetteer gazetteer, ResolverOptions? options
                 item.Resolve(country.Key, EntityType.Location, Kind.Country);
                 item.Place = country.Place;
                 context.Add(country.Code);
+                countryCounts[country.Code] = countryCounts.GetValueOrDefault(country.Code) + 1;
             }
             else if (gazetteer.CountryByDemonym(item.Key) is Country people)
             {
@@ -75,13 +77,24 @@ public sealed class EntityResolver(Gazetteer gazetteer, ResolverOptions? options
                 item.Place = people.Place;
                 item.Role = new FoundRole(DemonymRole, RoleKind.None);
                 context.Add(people.Code);
+                countryCounts[people.Code] = countryCounts.GetValueOrDefault(people.Code) + 1;
             }
         }
 
         (Place? dateline, string? datelineCountry) = GeocodeDateline(article.Article.Dateline, context);
+        // The countries the report is about: its dateline's and the one it names most. A name the recogniser did not
+        // type as a place is only a small town of one of these ("Khasan" in a report about Russia, not "Pacific",
+        // Missouri, in a report from Vladivostok that also names the United States).
+        var mainCountries = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        if (countryCounts.Count > 0)
+        {
+            mainCountries.Add(countryCounts.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).First().Key);
+        }
+
         if (datelineCountry is not null)
         {
             context.Add(datelineCountry);
+            mainCountries.Add(datelineCountry);
         }
 
         // 2. People named in full, then the short forms that point at them.
@@ -113,7 +126,7 @@ public sealed class EntityResolver(Gazetteer gazetteer, ResolverOptions? options
             GeocodeEvidence? evidence = item.Type == EntityType.Location ? GeocodeEvidence.TypedLocation
                 : !options.TrustTypes && !item.PersonCue && item.Role is null ? GeocodeEvidence.Untyped
                 : null;
-            if (evidence is GeocodeEvidence e && Geocoder.Choose(gazetteer, item.Key, context, e) is Place place)
+            if (evidence is GeocodeEvidence e && Geocoder.Choose(gazetteer, item.Key, e == GeocodeEvidence.Untyped ? mainCountries : context, e) is Place place)
             {
                 item.Resolve(PlaceKey(place), EntityType.Location, Kind.Place);
                 item.Place = place;
@@ -222,13 +235,13 @@ public sealed class EntityResolver(Gazetteer gazetteer, ResolverOptions? options
         }
 
         // A hyphenated pair of short forms of two different people is about both, not a third person.
-        foreach (Item item in items)
+        var compounds = items.Where(i => names.ContainsKey(i.Key) && i.Surface.Contains('-', StringComparison.Ordinal) && IsCompound(i.Surface, names))
+            .Select(i => i.Key).ToHashSet(StringComparer.Ordinal);
+        foreach (Item item in items.Where(i => compounds.Contains(i.Key)))
         {
-            if (names.ContainsKey(item.Key) && item.Surface.Contains('-', StringComparison.Ordinal) && IsCompound(item.Surface, names))
-            {
-                names.Remove(item.Key);
-                item.Compound = true;
-            }
+            names.Remove(item.Key);
+            item.Compound = true;
+            item.PersonCue = false;
         }
 
         // A full name that is the start or end of exactly one longer full name is that name ("Vladimir Putin" in a
@@ -492,7 +505,7 @@ public sealed class EntityResolver(Gazetteer gazetteer, ResolverOptions? options
 
         public FoundRole? Role { get; set; }
 
-        public bool PersonCue { get; init; }
+        public bool PersonCue { get; set; }
 
         public bool Compound { get; set; }
 

@@ -69,6 +69,16 @@ public sealed record Mention(TextSpan Span, EntityType Type, EntityKey Entity, i
 
     /// <summary>Whether the resolver left this mention between several candidates.</summary>
     public bool IsAmbiguous => !Candidates.IsDefaultOrEmpty;
+
+    /// <inheritdoc />
+    /// <remarks>Candidates are compared by their elements, not by reference.</remarks>
+    public bool Equals(Mention? other) =>
+        other is not null && Span == other.Span && Type == other.Type && Entity == other.Entity && Sentence == other.Sentence
+        && string.Equals(Role, other.Role, StringComparison.Ordinal)
+        && (Candidates.IsDefaultOrEmpty ? other.Candidates.IsDefaultOrEmpty : !other.Candidates.IsDefault && Candidates.AsSpan().SequenceEqual(other.Candidates.AsSpan()));
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Span, Type, Entity, Sentence, Role, Candidates.IsDefaultOrEmpty ? 0 : Candidates.Length);
 }
 
 /// <summary>A person, organisation, place or other named thing, with every name it goes by.</summary>

@@ -73,13 +73,18 @@ public sealed record EntitySummary(EntityKey Key, EntityType Type, string Name, 
 /// <param name="Place">Where it is, for a geocoded place or country.</param>
 /// <param name="Stories">The stories it appears in, most mentions first.</param>
 /// <param name="CoOccurring">Other entities mentioned in the same reports, most shared reports first.</param>
+/// <param name="FullerNames">
+/// For a one-word name ("putin", from a report that never gave the full name): the people whose full name begins or
+/// ends with it ("vladimir putin"), with their report counts. Shown, never merged.
+/// </param>
 public sealed record EntityDetail(
     EntitySummary Summary,
     System.Collections.Immutable.ImmutableArray<string> Aliases,
     System.Collections.Immutable.ImmutableArray<string> Roles,
     Place? Place,
     IReadOnlyList<EntityStory> Stories,
-    IReadOnlyList<RelatedEntity> CoOccurring);
+    IReadOnlyList<RelatedEntity> CoOccurring,
+    IReadOnlyList<RelatedEntity> FullerNames);
 
 /// <summary>A story an entity appears in.</summary>
 /// <param name="Story">The story.</param>

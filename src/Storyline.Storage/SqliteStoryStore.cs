@@ -483,7 +483,27 @@ public sealed class SqliteStoryStore : IStoryStore
             }
         }
 
-        return new EntityDetail(summary, [.. aliases], [.. roles], place, stories, related);
+        var fuller = new List<RelatedEntity>();
+        if (!key.Contains(' ', StringComparison.Ordinal) && !key.Contains(':', StringComparison.Ordinal))
+        {
+            await using SqliteCommand longer = Command(
+                null,
+                """
+                SELECT e.key, e.type, e.name, count(DISTINCT m.article_id)
+                FROM entities e JOIN mentions m ON m.entity_key = e.key
+                WHERE e.type = 'Person' AND (substr(e.key, 1, length($k) + 1) = $k || ' ' OR substr(e.key, -length($k) - 1) = ' ' || $k)
+                GROUP BY e.key
+                ORDER BY count(DISTINCT m.article_id) DESC, e.key
+                """);
+            longer.Parameters.AddWithValue("$k", key);
+            await using SqliteDataReader reader = await longer.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                fuller.Add(new RelatedEntity(new EntityKey(reader.GetString(0)), ParseType(reader.GetString(1)), reader.GetString(2), reader.GetInt32(3)));
+            }
+        }
+
+        return new EntityDetail(summary, [.. aliases], [.. roles], place, stories, related, fuller);
     }
 
     /// <inheritdoc />

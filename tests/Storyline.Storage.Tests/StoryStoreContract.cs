@@ -579,8 +579,26 @@ public abstract class StoryStoreContract
         Assert.Contains(byKey.CoOccurring, r => r.Key.Value == "kim jong un" && r.Reports == 2);
         Assert.DoesNotContain(byKey.CoOccurring, r => r.Key == byKey.Summary.Key);
         Assert.Null(byKey.Place);
+        Assert.Empty(byKey.FullerNames);
         Assert.Null(await store.GetEntityAsync("nobody at all"));
         Assert.Null(await store.GetEntityAsync("  "));
+    }
+
+    [Fact]
+    public async Task A_name_given_alone_in_a_report_points_at_the_fuller_names_without_merging()
+    {
+        // Given a report that names Vladimir Putin in full and one that only says "Putin"
+        await using IStoryStore store = await OpenAsync("main");
+        await store.SaveInStoryAsync(R(0), 1);
+        await store.SaveInStoryAsync(Reports.Analyze("2023-09-15", null, "Putin spoke at the forum on Friday. Putin left."), 1);
+
+        // When the short name is looked up
+        EntityDetail? putin = await store.GetEntityAsync("putin");
+
+        // Then it is its own entity, which points at the full name
+        Assert.NotNull(putin);
+        Assert.Equal("putin", putin.Summary.Key.Value);
+        Assert.Equal("vladimir putin", Assert.Single(putin.FullerNames).Key.Value);
     }
 
     [Fact]

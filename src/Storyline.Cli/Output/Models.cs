@@ -89,7 +89,8 @@ internal sealed record EntityDetailItem(
     ImmutableArray<string> Roles,
     PlaceItem? Place,
     IReadOnlyList<EntityStoryItem> Stories,
-    IReadOnlyList<RelatedEntityItem> CoOccurring)
+    IReadOnlyList<RelatedEntityItem> CoOccurring,
+    IReadOnlyList<RelatedEntityItem> FullerNames)
 {
     public static EntityDetailItem From(EntityDetail d) => new(
         d.Summary.Key.Value,
@@ -103,5 +104,6 @@ internal sealed record EntityDetailItem(
         d.Roles,
         d.Place is null ? null : PlaceItem.From(d.Place),
         [.. d.Stories.Select(s => new EntityStoryItem(s.Story.Value, s.Title, s.Reports, s.Mentions))],
-        [.. d.CoOccurring.Select(r => new RelatedEntityItem(r.Key.Value, r.Name, r.Type, r.Reports))]);
+        [.. d.CoOccurring.Select(r => new RelatedEntityItem(r.Key.Value, r.Name, r.Type, r.Reports))],
+        [.. d.FullerNames.Select(r => new RelatedEntityItem(r.Key.Value, r.Name, r.Type, r.Reports))]);
 }

@@ -159,6 +159,11 @@ internal static class Render
                 $"Place: {p.Name}, {p.Country} at {p.Latitude:0.####}, {p.Longitude:0.####}{population} (GeoNames {p.GeoNameId}, {p.FeatureCode})")));
         }
 
+        if (e.FullerNames.Count > 0)
+        {
+            console.MarkupLine("[bold]May be:[/] " + Markup.Escape(string.Join("; ", e.FullerNames.Select(f => $"{f.Name} ({f.Key})"))));
+        }
+
         console.WriteLine();
         var stories = new Table().Border(TableBorder.Simple).Title("Stories")
             .AddColumn(new TableColumn("ID").RightAligned()).AddColumn("Story").AddColumn(new TableColumn("Reports").RightAligned()).AddColumn(new TableColumn("Mentions").RightAligned());

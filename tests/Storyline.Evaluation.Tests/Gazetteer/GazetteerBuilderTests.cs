@@ -97,7 +97,7 @@ public sealed class GazetteerBuilderTests : IDisposable
         Assert.Equal("RU", gazetteer.CountryByDemonym("russian")?.Code);
         foreach (string town in new[] { "vladivostok", "khasan", "pyongyang", "moscow" })
         {
-            Assert.NotEqual(0, gazetteer.PlacesNamed(town).Length);
+            Assert.NotEmpty(gazetteer.PlacesNamed(town));
         }
 
         FileInfo file = new(Path.Combine(TestPaths.RepoRoot, "models", "gazetteer", "places.tsv.gz"));

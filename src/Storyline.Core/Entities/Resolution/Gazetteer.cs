@@ -19,6 +19,11 @@ public sealed record Country(string Code, string Code3, Place Place, IReadOnlyLi
     public EntityKey Key => new("country:" + Code.ToLowerInvariant());
 }
 
+/// <summary>A town found under a name, and whether that is its main name (not only an alternate one).</summary>
+/// <param name="Place">The town.</param>
+/// <param name="IsMainName">Whether the name looked up is its main name.</param>
+public readonly record struct PlaceName(Place Place, bool IsMainName);
+
 /// <summary>
 /// A compact, read-only table of countries and towns, built by <c>storyline train gazetteer</c> from GeoNames and
 /// mledoze/countries and committed under models/gazetteer/. Thread-safe once loaded.
@@ -39,10 +44,15 @@ public sealed class Gazetteer
     private readonly FrozenDictionary<string, Country> countriesByName;
     private readonly FrozenDictionary<string, Country> countriesByDemonym;
     private readonly FrozenDictionary<string, Country> countriesByCode;
-    private readonly FrozenDictionary<string, Place[]> placesByName;
-    private readonly FrozenSet<string> primaryNames;
 
-    private Gazetteer(List<Country> countries, List<(Place Place, List<string> Names)> places)
+    // The name index of towns: for each name key, a chain through `entries` (head index, then `next`), so that 250,000
+    // keys cost one dictionary entry and two array slots each, not a list each. (A FrozenDictionary this size takes
+    // seconds to build; a plain Dictionary is filled in a fraction of that.)
+    private readonly Dictionary<string, int> heads;
+    private readonly PlaceName[] entries;
+    private readonly int[] next;
+
+    private Gazetteer(List<Country> countries, List<(Place Place, string[] Names)> places)
     {
         Countries = countries;
         var byName = new Dictionary<string, Country>(StringComparer.Ordinal);
@@ -67,27 +77,41 @@ public sealed class Gazetteer
         countriesByDemonym = byDemonym.ToFrozenDictionary(StringComparer.Ordinal);
         countriesByCode = countries.ToFrozenDictionary(c => c.Code, StringComparer.OrdinalIgnoreCase);
 
-        var index = new Dictionary<string, List<Place>>(StringComparer.Ordinal);
-        var primary = new HashSet<string>(StringComparer.Ordinal);
-        foreach ((Place place, List<string> names) in places)
+        int capacity = places.Sum(p => p.Names.Length + 1);
+        heads = new Dictionary<string, int>(capacity, StringComparer.Ordinal);
+        entries = new PlaceName[capacity];
+        next = new int[capacity];
+        int count = 0;
+        foreach ((Place place, string[] names) in places)
         {
             string main = NameKey.Normalize(place.Name);
-            primary.Add(place.GeoNameId.ToString(CultureInfo.InvariantCulture) + "\t" + main);
-            foreach (string key in names.Select(n => NameKey.Normalize(n)).Prepend(main).Distinct(StringComparer.Ordinal))
+            Add(main, new PlaceName(place, true));
+            foreach (string name in names)
             {
-                if (!index.TryGetValue(key, out List<Place>? list))
+                string key = NameKey.Normalize(name);
+                if (!string.Equals(key, main, StringComparison.Ordinal))
                 {
-                    list = [];
-                    index[key] = list;
+                    Add(key, new PlaceName(place, false));
                 }
-
-                list.Add(place);
             }
         }
 
-        placesByName = index.ToFrozenDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
-        primaryNames = primary.ToFrozenSet(StringComparer.Ordinal);
         PlaceCount = places.Count;
+
+        void Add(string key, PlaceName entry)
+        {
+            // One entry per town and key: an alternate that normalises like another alternate is not added twice.
+            ref int head = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(heads, key, out bool exists);
+            if (exists && entries[head].Place == entry.Place)
+            {
+                return;
+            }
+
+            entries[count] = entry;
+            next[count] = exists ? head : -1;
+            head = count;
+            count++;
+        }
     }
 
     /// <summary>
@@ -114,15 +138,30 @@ public sealed class Gazetteer
     /// <summary>A country by its ISO alpha-2 code.</summary>
     public Country? CountryByCode(string code) => countriesByCode.GetValueOrDefault(code);
 
-    /// <summary>The towns that go by a name (in key form), under their main or an alternate name.</summary>
-    public ReadOnlySpan<Place> PlacesNamed(string key) => placesByName.TryGetValue(key, out Place[]? places) ? places : [];
+    /// <summary>The towns that go by a name (in key form), under their main or an alternate name, in table order.</summary>
+    public PlaceName[] Lookup(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        if (!heads.TryGetValue(key, out int at))
+        {
+            return [];
+        }
+
+        var found = new List<PlaceName>(2);
+        for (; at >= 0; at = next[at])
+        {
+            found.Add(entries[at]);
+        }
+
+        found.Reverse();
+        return [.. found];
+    }
+
+    /// <summary>The towns that go by a name (in key form).</summary>
+    public Place[] PlacesNamed(string key) => [.. Lookup(key).Select(p => p.Place)];
 
     /// <summary>Whether <paramref name="key"/> is the main name of <paramref name="place"/> (not only an alternate one).</summary>
-    public bool IsMainName(Place place, string key)
-    {
-        ArgumentNullException.ThrowIfNull(place);
-        return primaryNames.Contains(place.GeoNameId.ToString(CultureInfo.InvariantCulture) + "\t" + key);
-    }
+    public bool IsMainName(Place place, string key) => Lookup(key).Any(p => p.IsMainName && p.Place == place);
 
     /// <summary>Reads a gazetteer in the format above from a gzip-compressed stream.</summary>
     public static Gazetteer Load(Stream gzip)
@@ -138,7 +177,7 @@ public sealed class Gazetteer
     {
         ArgumentNullException.ThrowIfNull(reader);
         var countries = new List<Country>();
-        var places = new List<(Place, List<string>)>();
+        var places = new List<(Place, string[])>();
         while (reader.ReadLine() is string line)
         {
             if (line.Length == 0 || line[0] == '#')
@@ -155,7 +194,7 @@ public sealed class Gazetteer
             else if (f[0] == "P" && f.Length >= 8)
             {
                 var place = new Place(Long(f[1]), f[2], f[5], Double(f[3]), Double(f[4]), Long(f[7]), f[6]);
-                places.Add((place, f.Length > 8 ? [.. List(f[8])] : []));
+                places.Add((place, f.Length > 8 ? List(f[8]) : []));
             }
             else
             {

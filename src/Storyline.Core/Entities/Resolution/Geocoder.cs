@@ -45,14 +45,13 @@ public static class Geocoder
         ArgumentNullException.ThrowIfNull(context);
         Place? best = null;
         double bestScore = double.MinValue;
-        foreach (Place place in gazetteer.PlacesNamed(key))
+        foreach ((Place place, bool main) in gazetteer.Lookup(key))
         {
             if (requiredCountry is not null && !string.Equals(place.CountryCode, requiredCountry, StringComparison.OrdinalIgnoreCase))
             {
                 continue;
             }
 
-            bool main = gazetteer.IsMainName(place, key);
             bool inContext = context.Contains(place.CountryCode);
             if (evidence == GeocodeEvidence.Untyped && (!main || (place.Population < UntypedMinPopulation && !inContext)))
             {

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Storyline.Entities.Resolution;
 
 /// <summary>
@@ -13,7 +11,9 @@ public static class NameKey
     public static string Normalize(ReadOnlySpan<char> name)
     {
         name = StripPossessive(name.Trim());
-        var sb = new StringBuilder(name.Length);
+        char[]? rented = null;
+        Span<char> buffer = name.Length <= 256 ? stackalloc char[name.Length] : (rented = System.Buffers.ArrayPool<char>.Shared.Rent(name.Length));
+        int length = 0;
         foreach (char c in name)
         {
             if (IsApostrophe(c) || c == '.')
@@ -22,15 +22,26 @@ public static class NameKey
             }
 
             char mapped = c is '-' or '\u2010' or '\u2011' or '\u2012' or '\u2013' or '\u2014' or '/' || char.IsWhiteSpace(c) ? ' ' : char.ToLowerInvariant(c);
-            if (mapped == ' ' && (sb.Length == 0 || sb[^1] == ' '))
+            if (mapped == ' ' && (length == 0 || buffer[length - 1] == ' '))
             {
                 continue;
             }
 
-            sb.Append(mapped);
+            buffer[length++] = mapped;
         }
 
-        return sb.ToString().TrimEnd();
+        while (length > 0 && buffer[length - 1] == ' ')
+        {
+            length--;
+        }
+
+        string key = new(buffer[..length]);
+        if (rented is not null)
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(rented);
+        }
+
+        return key;
     }
 
     /// <summary>Whether a character is an apostrophe as news text writes it (', ’, ‘, ʼ).</summary>

@@ -176,9 +176,10 @@ public sealed class EntityResolver(Gazetteer gazetteer, ResolverOptions? options
             FoundRole? role = null;
             if (first >= 0 && last >= first)
             {
-                // A tagger may take the title into the name ("President Vladimir Putin"): it is the role, not the name.
+                // A tagger may take the title into a person's name ("President Vladimir Putin"): it is the role, not
+                // the name. Only for people: "General Motors" keeps its first word.
                 int nameFirst = first;
-                while (nameFirst < last && tokens[nameFirst].Kind == TokenKind.Word
+                while (mention.Type == EntityType.Person && nameFirst < last && tokens[nameFirst].Kind == TokenKind.Word
                     && (RoleLexicon.IsHonorific(tokens[nameFirst].Span.Slice(body))
                         || RoleLexicon.Classify(tokens[nameFirst].Span.Slice(body)) is RoleKind.PersonHead or RoleKind.Modifier))
                 {

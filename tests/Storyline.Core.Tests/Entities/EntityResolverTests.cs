@@ -74,6 +74,8 @@ public sealed class EntityResolverTests
         { "Kim Jong Un spoke. Kim Jong Un left. Navy admiral Kim Myong Sik arrived. Mr Kim saluted.", [("Kim Jong Un", P), ("Kim Myong Sik", P), ("Kim", P)], "Kim", 0, "kim myong sik" },
         // Two Kims: one is named in full three times as often as the other, and nothing nearer decides.
         { "Kim Jong Un spoke. Kim Jong Un left. Kim Jong Un ate. Kim Myong Sik came. It rained. It snowed. Mr Kim waved.", [("Kim Jong Un", P), ("Kim Myong Sik", P), ("Kim", P)], "Kim", 0, "kim jong un" },
+        // Only a person's title is cut out of the span: an organisation that starts with a rank word keeps it.
+        { "General Motors cut jobs.", [("General Motors", EntityType.Organization)], "General Motors", 0, "general motors" },
         // A place is keyed by its GeoNames id.
         { "Officials in Vladivostok waited.", [("Vladivostok", L)], "Vladivostok", 0, "place:2013348" },
     };

@@ -52,7 +52,7 @@ public sealed class Gazetteer
     private readonly PlaceName[] entries;
     private readonly int[] next;
 
-    private Gazetteer(List<Country> countries, List<(Place Place, string[] Names)> places)
+    private Gazetteer(List<Country> countries, List<(Place Place, string Names)> places)
     {
         Countries = countries;
         var byName = new Dictionary<string, Country>(StringComparer.Ordinal);
@@ -77,18 +77,23 @@ public sealed class Gazetteer
         countriesByDemonym = byDemonym.ToFrozenDictionary(StringComparer.Ordinal);
         countriesByCode = countries.ToFrozenDictionary(c => c.Code, StringComparer.OrdinalIgnoreCase);
 
-        int capacity = places.Sum(p => p.Names.Length + 1);
+        int capacity = places.Sum(p => p.Names.Length == 0 ? 1 : p.Names.Count('|') + 2);
         heads = new Dictionary<string, int>(capacity, StringComparer.Ordinal);
         entries = new PlaceName[capacity];
         next = new int[capacity];
         int count = 0;
-        foreach ((Place place, string[] names) in places)
+        foreach ((Place place, string names) in places)
         {
             string main = NameKey.Normalize(place.Name);
             Add(main, new PlaceName(place, true));
-            foreach (string name in names)
+            foreach (Range range in names.AsSpan().Split('|'))
             {
-                string key = NameKey.Normalize(name);
+                if (range.End.Value == range.Start.Value)
+                {
+                    continue;
+                }
+
+                string key = NameKey.Normalize(names.AsSpan()[range]);
                 if (!string.Equals(key, main, StringComparison.Ordinal))
                 {
                     Add(key, new PlaceName(place, false));
@@ -177,11 +182,27 @@ public sealed class Gazetteer
     {
         ArgumentNullException.ThrowIfNull(reader);
         var countries = new List<Country>();
-        var places = new List<(Place, string[])>();
+        var places = new List<(Place, string)>(140_000);
+        var interned = new Dictionary<string, string>(StringComparer.Ordinal);
         while (reader.ReadLine() is string line)
         {
             if (line.Length == 0 || line[0] == '#')
             {
+                continue;
+            }
+
+            if (line.StartsWith("P\t", StringComparison.Ordinal))
+            {
+                // The hot path (135,000 lines): fields cut from the line without splitting it into strings.
+                ReadOnlySpan<char> rest = line.AsSpan(2);
+                long id = Long(Field(ref rest));
+                string name = Field(ref rest).ToString();
+                double lat = Double(Field(ref rest));
+                double lon = Double(Field(ref rest));
+                string country = Intern(interned, Field(ref rest));
+                string feature = Intern(interned, Field(ref rest));
+                long population = Long(Field(ref rest));
+                places.Add((new Place(id, name, country, lat, lon, population, feature), rest.IsEmpty ? string.Empty : Field(ref rest).ToString()));
                 continue;
             }
 
@@ -190,11 +211,6 @@ public sealed class Gazetteer
             {
                 var place = new Place(Long(f[4]), f[3], f[1], Double(f[5]), Double(f[6]), Long(f[7]), "PCLI");
                 countries.Add(new Country(f[1], f[2], place, List(f[9]), List(f[10]), f[8].Length == 0 ? null : f[8]));
-            }
-            else if (f[0] == "P" && f.Length >= 8)
-            {
-                var place = new Place(Long(f[1]), f[2], f[5], Double(f[3]), Double(f[4]), Long(f[7]), f[6]);
-                places.Add((place, f.Length > 8 ? List(f[8]) : []));
             }
             else
             {
@@ -211,9 +227,30 @@ public sealed class Gazetteer
         return stream is null ? Empty : Load(stream);
     }
 
+    // The next tab-separated field of a line, and the rest after it.
+    private static ReadOnlySpan<char> Field(ref ReadOnlySpan<char> rest)
+    {
+        int tab = rest.IndexOf('\t');
+        ReadOnlySpan<char> field = tab < 0 ? rest : rest[..tab];
+        rest = tab < 0 ? [] : rest[(tab + 1)..];
+        return field;
+    }
+
+    private static string Intern(Dictionary<string, string> interned, ReadOnlySpan<char> text)
+    {
+        var lookup = interned.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (!lookup.TryGetValue(text, out string? value))
+        {
+            value = text.ToString();
+            interned[value] = value;
+        }
+
+        return value;
+    }
+
     private static string[] List(string field) => field.Length == 0 ? [] : field.Split('|');
 
-    private static long Long(string text) => text.Length == 0 ? 0 : long.Parse(text, NumberStyles.Integer, CultureInfo.InvariantCulture);
+    private static long Long(ReadOnlySpan<char> text) => text.Length == 0 ? 0 : long.Parse(text, NumberStyles.Integer, CultureInfo.InvariantCulture);
 
-    private static double Double(string text) => double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
+    private static double Double(ReadOnlySpan<char> text) => double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
 }

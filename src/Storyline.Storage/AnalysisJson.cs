@@ -13,7 +13,8 @@ namespace Storyline.Storage;
 public static class AnalysisJson
 {
     /// <summary>Version of the stored shape.</summary>
-    public const int Version = 1;
+    // 2: mentions carry Candidates, entities a Place, the analysis the report's Location.
+    public const int Version = 2;
 
     private static readonly JsonSerializerOptions Options = new()
     {
@@ -26,7 +27,7 @@ public static class AnalysisJson
     public static string Serialize(AnalyzedArticle report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        var stored = new StoredAnalysis(report.Sentences, report.Mentions, report.Entities, report.Times, report.Quotes, report.Claims);
+        var stored = new StoredAnalysis(report.Sentences, report.Mentions, report.Entities, report.Times, report.Quotes, report.Claims, report.Location);
         return JsonSerializer.Serialize(stored, Options);
     }
 
@@ -35,7 +36,10 @@ public static class AnalysisJson
     {
         StoredAnalysis stored = JsonSerializer.Deserialize<StoredAnalysis>(json, Options)
             ?? throw new InvalidDataException($"report {article.Id}: stored analysis is empty");
-        return new AnalyzedArticle(article, [], stored.Sentences, stored.Mentions, stored.Entities, stored.Times, stored.Quotes, stored.Claims);
+        return new AnalyzedArticle(article, [], stored.Sentences, stored.Mentions, stored.Entities, stored.Times, stored.Quotes, stored.Claims)
+        {
+            Location = stored.Location,
+        };
     }
 
     /// <summary>Clustering features as JSON.</summary>
@@ -77,7 +81,8 @@ public static class AnalysisJson
         ImmutableArray<Entity> Entities,
         ImmutableArray<TimeExpression> Times,
         ImmutableArray<Quote> Quotes,
-        ImmutableArray<Claim> Claims);
+        ImmutableArray<Claim> Claims,
+        EntityKey? Location = null);
 
     private sealed record StoredFeatures(List<object[]> Terms, SortedDictionary<string, string> EntityNames);
 

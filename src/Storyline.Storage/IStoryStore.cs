@@ -42,7 +42,63 @@ public interface IStoryStore : IAsyncDisposable
 
     /// <summary>How much is stored.</summary>
     Task<ArchiveCounts> CountAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The entities mentioned across all reports, most mentioned first (then by name), of one type where
+    /// <paramref name="type"/> is given, at most <paramref name="limit"/>.
+    /// </summary>
+    Task<IReadOnlyList<EntitySummary>> ListEntitiesAsync(EntityType? type, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The entity whose key, name or one of whose aliases is <paramref name="nameOrKey"/> (any case), the most
+    /// mentioned where several match; null when none does.
+    /// </summary>
+    Task<EntityDetail?> GetEntityAsync(string nameOrKey, int maxRelated = 15, CancellationToken cancellationToken = default);
 }
+
+/// <summary>An entity as listed: how often and when it was mentioned.</summary>
+/// <param name="Key">Its key.</param>
+/// <param name="Type">Its type (as first stored).</param>
+/// <param name="Name">Its fullest name.</param>
+/// <param name="Mentions">Mentions over all reports.</param>
+/// <param name="Reports">Reports that mention it.</param>
+/// <param name="FirstSeen">Publication date of the first report that mentions it.</param>
+/// <param name="LastSeen">Publication date of the last.</param>
+public sealed record EntitySummary(EntityKey Key, EntityType Type, string Name, int Mentions, int Reports, DateOnly FirstSeen, DateOnly LastSeen);
+
+/// <summary>One entity with every name and role it had across reports, its place, its stories and its company.</summary>
+/// <param name="Summary">Counts and dates.</param>
+/// <param name="Aliases">Other names seen, over all reports.</param>
+/// <param name="Roles">Titles and roles seen, over all reports.</param>
+/// <param name="Place">Where it is, for a geocoded place or country.</param>
+/// <param name="Stories">The stories it appears in, most mentions first.</param>
+/// <param name="CoOccurring">Other entities mentioned in the same reports, most shared reports first.</param>
+/// <param name="FullerNames">
+/// For a one-word name ("putin", from a report that never gave the full name): the people whose full name begins or
+/// ends with it ("vladimir putin"), with their report counts. Shown, never merged.
+/// </param>
+public sealed record EntityDetail(
+    EntitySummary Summary,
+    System.Collections.Immutable.ImmutableArray<string> Aliases,
+    System.Collections.Immutable.ImmutableArray<string> Roles,
+    Place? Place,
+    IReadOnlyList<EntityStory> Stories,
+    IReadOnlyList<RelatedEntity> CoOccurring,
+    IReadOnlyList<RelatedEntity> FullerNames);
+
+/// <summary>A story an entity appears in.</summary>
+/// <param name="Story">The story.</param>
+/// <param name="Title">Its title.</param>
+/// <param name="Reports">Reports of the story that mention the entity.</param>
+/// <param name="Mentions">Mentions in those reports.</param>
+public sealed record EntityStory(StoryId Story, string Title, int Reports, int Mentions);
+
+/// <summary>An entity mentioned in the same reports as another.</summary>
+/// <param name="Key">Its key.</param>
+/// <param name="Type">Its type.</param>
+/// <param name="Name">Its name.</param>
+/// <param name="Reports">Reports that mention both.</param>
+public sealed record RelatedEntity(EntityKey Key, EntityType Type, string Name, int Reports);
 
 /// <summary>A story as listed.</summary>
 /// <param name="Id">Its number.</param>

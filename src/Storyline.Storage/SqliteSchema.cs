@@ -3,7 +3,8 @@ namespace Storyline.Storage;
 /// <summary>The SQLite schema. One version number for the whole of it; a newer file is refused, never rewritten.</summary>
 internal static class SqliteSchema
 {
-    public const int Version = 1;
+    // 2: entity_names (aliases and roles) and entity_places; a version-1 file gains them on opening.
+    public const int Version = 2;
 
     public const string Create = """
         CREATE TABLE IF NOT EXISTS meta (
@@ -58,6 +59,25 @@ internal static class SqliteSchema
             PRIMARY KEY (article_id, start)
         );
         CREATE INDEX IF NOT EXISTS mentions_entity ON mentions (entity_key);
+        -- Every alias (kind 'alias') and role (kind 'role') an entity had in any report.
+        CREATE TABLE IF NOT EXISTS entity_names (
+            entity_key TEXT NOT NULL REFERENCES entities (key),
+            kind       TEXT NOT NULL,
+            name       TEXT NOT NULL,
+            PRIMARY KEY (entity_key, kind, name)
+        ) WITHOUT ROWID;
+        CREATE INDEX IF NOT EXISTS entity_names_name ON entity_names (name COLLATE NOCASE);
+        -- Where a geocoded place or country is.
+        CREATE TABLE IF NOT EXISTS entity_places (
+            entity_key   TEXT PRIMARY KEY REFERENCES entities (key),
+            geonameid    INTEGER NOT NULL,
+            name         TEXT NOT NULL,
+            country      TEXT NOT NULL,
+            latitude     REAL NOT NULL,
+            longitude    REAL NOT NULL,
+            population   INTEGER NOT NULL,
+            feature_code TEXT NOT NULL
+        );
         CREATE TABLE IF NOT EXISTS term_df (
             term TEXT PRIMARY KEY,
             df   INTEGER NOT NULL

@@ -132,9 +132,27 @@ public sealed class SqliteStoryStore : IStoryStore
 
         foreach (Entity entity in report.Entities)
         {
-            // The first name and type seen stay; later reports add mentions, not new rows.
+            // The first name and type seen stay; later reports add mentions, aliases and roles, not new rows.
             await ExecuteAsync(transaction, "INSERT INTO entities (key, type, name) VALUES ($key, $type, $name) ON CONFLICT (key) DO NOTHING", cancellationToken,
                 ("$key", entity.Key.Value), ("$type", entity.Type.ToString()), ("$name", entity.Name)).ConfigureAwait(false);
+            foreach ((string kind, string name) in entity.Aliases.Prepend(entity.Name).Select(a => ("alias", a)).Concat(entity.Roles.Select(r => ("role", r))))
+            {
+                await ExecuteAsync(transaction, "INSERT OR IGNORE INTO entity_names (entity_key, kind, name) VALUES ($key, $kind, $name)", cancellationToken,
+                    ("$key", entity.Key.Value), ("$kind", kind), ("$name", name)).ConfigureAwait(false);
+            }
+
+            if (entity.Place is Place place)
+            {
+                await ExecuteAsync(
+                    transaction,
+                    """
+                    INSERT OR IGNORE INTO entity_places (entity_key, geonameid, name, country, latitude, longitude, population, feature_code)
+                    VALUES ($key, $id, $name, $country, $lat, $lon, $population, $feature)
+                    """,
+                    cancellationToken,
+                    ("$key", entity.Key.Value), ("$id", place.GeoNameId), ("$name", place.Name), ("$country", place.CountryCode),
+                    ("$lat", place.Latitude), ("$lon", place.Longitude), ("$population", place.Population), ("$feature", place.FeatureCode)).ConfigureAwait(false);
+            }
         }
 
         foreach (Mention mention in report.Mentions)
@@ -336,7 +354,186 @@ public sealed class SqliteStoryStore : IStoryStore
         await ScalarAsync<long>("SELECT count(*) FROM entities", cancellationToken).ConfigureAwait(false));
 
     /// <inheritdoc />
+    public async Task<IReadOnlyList<EntitySummary>> ListEntitiesAsync(EntityType? type, int limit, CancellationToken cancellationToken = default)
+    {
+        if (limit <= 0)
+        {
+            return [];
+        }
+
+        await using SqliteCommand command = Command(
+            null,
+            $"""
+            {EntitySummarySelect}
+            WHERE $type IS NULL OR e.type = $type
+            GROUP BY e.key
+            ORDER BY count(*) DESC, e.name, e.key
+            LIMIT $limit
+            """);
+        command.Parameters.AddWithValue("$type", type is EntityType t ? t.ToString() : DBNull.Value);
+        command.Parameters.AddWithValue("$limit", limit);
+        return await ReadEntitySummariesAsync(command, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<EntityDetail?> GetEntityAsync(string nameOrKey, int maxRelated = 15, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(nameOrKey);
+        string wanted = nameOrKey.Trim();
+        if (wanted.Length == 0)
+        {
+            return null;
+        }
+
+        EntitySummary? summary;
+        await using (SqliteCommand find = Command(
+            null,
+            $"""
+            {EntitySummarySelect}
+            WHERE e.key IN (
+                SELECT key FROM entities WHERE key = $q COLLATE NOCASE OR name = $q COLLATE NOCASE
+                UNION SELECT entity_key FROM entity_names WHERE kind = 'alias' AND name = $q COLLATE NOCASE)
+            GROUP BY e.key
+            ORDER BY count(*) DESC, e.key
+            LIMIT 1
+            """))
+        {
+            find.Parameters.AddWithValue("$q", wanted);
+            summary = (await ReadEntitySummariesAsync(find, cancellationToken).ConfigureAwait(false)).FirstOrDefault();
+        }
+
+        if (summary is null)
+        {
+            return null;
+        }
+
+        string key = summary.Key.Value;
+        var aliases = new List<string>();
+        var roles = new List<string>();
+        await using (SqliteCommand names = Command(null, "SELECT kind, name FROM entity_names WHERE entity_key = $k ORDER BY kind, name"))
+        {
+            names.Parameters.AddWithValue("$k", key);
+            await using SqliteDataReader reader = await names.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                string name = reader.GetString(1);
+                if (reader.GetString(0) == "role")
+                {
+                    if (!roles.Contains(name, StringComparer.OrdinalIgnoreCase))
+                    {
+                        roles.Add(name);
+                    }
+                }
+                else if (!string.Equals(name, summary.Name, StringComparison.Ordinal))
+                {
+                    aliases.Add(name);
+                }
+            }
+        }
+
+        Place? place = null;
+        await using (SqliteCommand where = Command(null, "SELECT geonameid, name, country, latitude, longitude, population, feature_code FROM entity_places WHERE entity_key = $k"))
+        {
+            where.Parameters.AddWithValue("$k", key);
+            await using SqliteDataReader reader = await where.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                place = new Place(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetDouble(3), reader.GetDouble(4), reader.GetInt64(5), reader.GetString(6));
+            }
+        }
+
+        var stories = new List<EntityStory>();
+        await using (SqliteCommand inStories = Command(
+            null,
+            """
+            SELECT s.id, s.title, count(DISTINCT m.article_id), count(*)
+            FROM mentions m JOIN story_reports r ON r.article_id = m.article_id JOIN stories s ON s.id = r.story_id
+            WHERE m.entity_key = $k
+            GROUP BY s.id
+            ORDER BY count(*) DESC, s.id
+            """))
+        {
+            inStories.Parameters.AddWithValue("$k", key);
+            await using SqliteDataReader reader = await inStories.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                stories.Add(new EntityStory(new StoryId(reader.GetInt64(0)), reader.GetString(1), reader.GetInt32(2), reader.GetInt32(3)));
+            }
+        }
+
+        var related = new List<RelatedEntity>();
+        await using (SqliteCommand company = Command(
+            null,
+            """
+            SELECT e.key, e.type, e.name, count(DISTINCT o.article_id) AS shared
+            FROM (SELECT DISTINCT article_id FROM mentions WHERE entity_key = $k) mine
+            JOIN mentions o ON o.article_id = mine.article_id AND o.entity_key <> $k
+            JOIN entities e ON e.key = o.entity_key
+            GROUP BY e.key
+            ORDER BY shared DESC, count(*) DESC, e.name
+            LIMIT $limit
+            """))
+        {
+            company.Parameters.AddWithValue("$k", key);
+            company.Parameters.AddWithValue("$limit", Math.Max(0, maxRelated));
+            await using SqliteDataReader reader = await company.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                related.Add(new RelatedEntity(new EntityKey(reader.GetString(0)), ParseType(reader.GetString(1)), reader.GetString(2), reader.GetInt32(3)));
+            }
+        }
+
+        var fuller = new List<RelatedEntity>();
+        if (!key.Contains(' ', StringComparison.Ordinal) && !key.Contains(':', StringComparison.Ordinal))
+        {
+            await using SqliteCommand longer = Command(
+                null,
+                """
+                SELECT e.key, e.type, e.name, count(DISTINCT m.article_id)
+                FROM entities e JOIN mentions m ON m.entity_key = e.key
+                WHERE e.type = 'Person' AND (substr(e.key, 1, length($k) + 1) = $k || ' ' OR substr(e.key, -length($k) - 1) = ' ' || $k)
+                GROUP BY e.key
+                ORDER BY count(DISTINCT m.article_id) DESC, e.key
+                """);
+            longer.Parameters.AddWithValue("$k", key);
+            await using SqliteDataReader reader = await longer.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                fuller.Add(new RelatedEntity(new EntityKey(reader.GetString(0)), ParseType(reader.GetString(1)), reader.GetString(2), reader.GetInt32(3)));
+            }
+        }
+
+        return new EntityDetail(summary, [.. aliases], [.. roles], place, stories, related, fuller);
+    }
+
+    /// <inheritdoc />
     public ValueTask DisposeAsync() => connection.DisposeAsync();
+
+    private const string EntitySummarySelect = """
+        SELECT e.key, e.type, e.name, count(*), count(DISTINCT m.article_id), min(a.published), max(a.published)
+        FROM entities e JOIN mentions m ON m.entity_key = e.key JOIN articles a ON a.id = m.article_id
+        """;
+
+    private static async Task<IReadOnlyList<EntitySummary>> ReadEntitySummariesAsync(SqliteCommand command, CancellationToken cancellationToken)
+    {
+        var found = new List<EntitySummary>();
+        await using SqliteDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            found.Add(new EntitySummary(
+                new EntityKey(reader.GetString(0)),
+                ParseType(reader.GetString(1)),
+                reader.GetString(2),
+                reader.GetInt32(3),
+                reader.GetInt32(4),
+                ParseDay(reader.GetString(5)),
+                ParseDay(reader.GetString(6))));
+        }
+
+        return found;
+    }
+
+    private static EntityType ParseType(string text) => Enum.TryParse(text, out EntityType type) ? type : EntityType.Miscellaneous;
 
     /// <summary>
     /// Turns what a user typed into an FTS5 query: each word is required and matched as typed (FTS5 operators lose

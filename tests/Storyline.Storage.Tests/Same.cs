@@ -22,7 +22,10 @@ internal static class Same
             Assert.Equal((e.Key, e.Type, e.Name), (a.Key, a.Type, a.Name));
             Assert.Equal(e.Aliases.ToArray(), a.Aliases.ToArray());
             Assert.Equal(e.Roles.ToArray(), a.Roles.ToArray());
+            Assert.Equal(e.Place, a.Place);
         }
+
+        Assert.Equal(expected.Location, actual.Location);
 
         Assert.Equal(expected.Times.ToArray(), actual.Times.ToArray());
         Assert.Equal(expected.Quotes.ToArray(), actual.Quotes.ToArray());

@@ -523,6 +523,102 @@ public abstract class StoryStoreContract
         Assert.Equal(expected, actual);
     }
 
+    // ---- Entities ----
+
+    [Fact]
+    public async Task Entities_are_listed_with_counts_and_dates_across_reports()
+    {
+        // Given three reports on Kim's trip (Kim Jong Un named in each) and one on the Libyan floods
+        await using IStoryStore store = await OpenAsync("main");
+        await store.SaveInStoryAsync(R(0), 1);
+        await store.SaveInStoryAsync(R(1), 2);
+        await store.SaveInStoryAsync(R(2), 1);
+        await store.SaveInStoryAsync(R(5), 1);
+
+        // When the entities are listed
+        IReadOnlyList<EntitySummary> all = await store.ListEntitiesAsync(null, 100);
+
+        // Then each is there once, most mentioned first, with the reports that mention it and their dates
+        Assert.Equal(all.Count, all.Select(e => e.Key).Distinct().Count());
+        Assert.Equal(all.OrderByDescending(e => e.Mentions).Select(e => e.Mentions), all.Select(e => e.Mentions));
+        EntitySummary kim = all.Single(e => e.Key.Value == "kim jong un");
+        int expected = new[] { R(0), R(2), R(5) }.Sum(r => r.Mentions.Count(m => m.Entity.Value == "kim jong un"));
+        Assert.Equal((EntityType.Person, "Kim Jong Un", expected, 3), (kim.Type, kim.Name, kim.Mentions, kim.Reports));
+        Assert.Equal((new DateOnly(2023, 9, 10), new DateOnly(2023, 9, 13)), (kim.FirstSeen, kim.LastSeen));
+
+        // And a type and a limit narrow the list
+        IReadOnlyList<EntitySummary> places = await store.ListEntitiesAsync(EntityType.Location, 100);
+        Assert.NotEmpty(places);
+        Assert.All(places, e => Assert.Equal(EntityType.Location, e.Type));
+        Assert.Equal(all.Take(2).Select(e => e.Key), (await store.ListEntitiesAsync(null, 2)).Select(e => e.Key));
+        Assert.Empty(await store.ListEntitiesAsync(null, 0));
+    }
+
+    [Fact]
+    public async Task An_entity_is_found_by_key_name_or_alias_with_its_aliases_roles_stories_and_company()
+    {
+        // Given reports that call Putin "President Vladimir Putin", "Vladimir Putin" and "Putin"
+        await using IStoryStore store = await OpenAsync("main");
+        await store.SaveInStoryAsync(R(0), 1);
+        await store.SaveInStoryAsync(R(1), 2);
+        await store.SaveInStoryAsync(R(5), 1);
+
+        // When he is looked up by his key, his name in any case, or an alias
+        EntityDetail? byKey = await store.GetEntityAsync("vladimir putin");
+        EntityDetail? byName = await store.GetEntityAsync("VLADIMIR PUTIN");
+        EntityDetail? byAlias = await store.GetEntityAsync("putin");
+
+        // Then it is the same entity, with the aliases and roles of every report, its story and its company
+        Assert.NotNull(byKey);
+        Assert.Equal(byKey.Summary, byName?.Summary);
+        Assert.Equal(byKey.Summary, byAlias?.Summary);
+        Assert.Contains("Putin", byKey.Aliases);
+        Assert.Contains("President", byKey.Roles);
+        EntityStory story = Assert.Single(byKey.Stories);
+        Assert.Equal((new StoryId(1), 2), (story.Story, story.Reports));
+        Assert.Contains(byKey.CoOccurring, r => r.Key.Value == "kim jong un" && r.Reports == 2);
+        Assert.DoesNotContain(byKey.CoOccurring, r => r.Key == byKey.Summary.Key);
+        Assert.Null(byKey.Place);
+        Assert.Empty(byKey.FullerNames);
+        Assert.Null(await store.GetEntityAsync("nobody at all"));
+        Assert.Null(await store.GetEntityAsync("  "));
+    }
+
+    [Fact]
+    public async Task A_name_given_alone_in_a_report_points_at_the_fuller_names_without_merging()
+    {
+        // Given a report that names Vladimir Putin in full and one that only says "Putin"
+        await using IStoryStore store = await OpenAsync("main");
+        await store.SaveInStoryAsync(R(0), 1);
+        await store.SaveInStoryAsync(Reports.Analyze("2023-09-15", null, "Putin spoke at the forum on Friday. Putin left."), 1);
+
+        // When the short name is looked up
+        EntityDetail? putin = await store.GetEntityAsync("putin");
+
+        // Then it is its own entity, which points at the full name
+        Assert.NotNull(putin);
+        Assert.Equal("putin", putin.Summary.Key.Value);
+        Assert.Equal("vladimir putin", Assert.Single(putin.FullerNames).Key.Value);
+    }
+
+    [Fact]
+    public async Task A_place_is_stored_with_its_coordinates()
+    {
+        await using IStoryStore store = await OpenAsync("main");
+        await store.SaveInStoryAsync(R(0), 1);
+        await store.SaveInStoryAsync(R(2), 1);
+
+        EntityDetail? vladivostok = await store.GetEntityAsync("Vladivostok");
+
+        Assert.NotNull(vladivostok);
+        Assert.Equal(EntityType.Location, vladivostok.Summary.Type);
+        Assert.StartsWith("place:", vladivostok.Summary.Key.Value, StringComparison.Ordinal);
+        Assert.NotNull(vladivostok.Place);
+        Assert.Equal("RU", vladivostok.Place.CountryCode);
+        Assert.InRange(vladivostok.Place.Latitude, 43.0, 43.2);
+        Assert.Equal("country:ru", (await store.GetEntityAsync("Russia"))?.Summary.Key.Value);
+    }
+
     // ---- Persistence ----
 
     [Fact]

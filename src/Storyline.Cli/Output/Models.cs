@@ -62,3 +62,48 @@ internal sealed record IngestResult(int Read, int New, int Duplicates, int Faile
 internal sealed record FailureItem(string Location, string Reason);
 
 internal sealed record AssignmentItem(string Report, long Story, bool NewStory, double Similarity, string StoryTitle);
+
+internal sealed record EntityListItem(string Key, string Name, EntityType Type, int Mentions, int Reports, DateOnly FirstSeen, DateOnly LastSeen)
+{
+    public static EntityListItem From(EntitySummary e) => new(e.Key.Value, e.Name, e.Type, e.Mentions, e.Reports, e.FirstSeen, e.LastSeen);
+}
+
+internal sealed record PlaceItem(long GeoNameId, string Name, string Country, double Latitude, double Longitude, long Population, string FeatureCode)
+{
+    public static PlaceItem From(Place p) => new(p.GeoNameId, p.Name, p.CountryCode, p.Latitude, p.Longitude, p.Population, p.FeatureCode);
+}
+
+internal sealed record EntityStoryItem(long Story, string Title, int Reports, int Mentions);
+
+internal sealed record RelatedEntityItem(string Key, string Name, EntityType Type, int Reports);
+
+internal sealed record EntityDetailItem(
+    string Key,
+    string Name,
+    EntityType Type,
+    int Mentions,
+    int Reports,
+    DateOnly FirstSeen,
+    DateOnly LastSeen,
+    ImmutableArray<string> Aliases,
+    ImmutableArray<string> Roles,
+    PlaceItem? Place,
+    IReadOnlyList<EntityStoryItem> Stories,
+    IReadOnlyList<RelatedEntityItem> CoOccurring,
+    IReadOnlyList<RelatedEntityItem> FullerNames)
+{
+    public static EntityDetailItem From(EntityDetail d) => new(
+        d.Summary.Key.Value,
+        d.Summary.Name,
+        d.Summary.Type,
+        d.Summary.Mentions,
+        d.Summary.Reports,
+        d.Summary.FirstSeen,
+        d.Summary.LastSeen,
+        d.Aliases,
+        d.Roles,
+        d.Place is null ? null : PlaceItem.From(d.Place),
+        [.. d.Stories.Select(s => new EntityStoryItem(s.Story.Value, s.Title, s.Reports, s.Mentions))],
+        [.. d.CoOccurring.Select(r => new RelatedEntityItem(r.Key.Value, r.Name, r.Type, r.Reports))],
+        [.. d.FullerNames.Select(r => new RelatedEntityItem(r.Key.Value, r.Name, r.Type, r.Reports))]);
+}

@@ -111,6 +111,78 @@ internal static class Render
             : escaped;
     }
 
+    public static void Entities(IAnsiConsole console, IReadOnlyList<EntityListItem> entities)
+    {
+        if (entities.Count == 0)
+        {
+            console.MarkupLine("[grey]No entities yet: run 'storyline ingest PATH'.[/]");
+            return;
+        }
+
+        var table = new Table().Border(TableBorder.Simple)
+            .AddColumn("Name").AddColumn("Type").AddColumn(new TableColumn("Mentions").RightAligned()).AddColumn(new TableColumn("Reports").RightAligned())
+            .AddColumn("First").AddColumn("Last").AddColumn("Key");
+        foreach (EntityListItem e in entities)
+        {
+            table.AddRow(
+                Markup.Escape(e.Name),
+                e.Type.ToString(),
+                e.Mentions.ToString(CultureInfo.InvariantCulture),
+                e.Reports.ToString(CultureInfo.InvariantCulture),
+                Day(e.FirstSeen),
+                Day(e.LastSeen),
+                $"[grey]{Markup.Escape(e.Key)}[/]");
+        }
+
+        console.Write(table);
+    }
+
+    public static void Entity(IAnsiConsole console, EntityDetailItem e)
+    {
+        console.Write(new Rule($"[bold]{Markup.Escape(e.Name)}[/] [grey]({e.Type}, {Markup.Escape(e.Key)})[/]").LeftJustified());
+        console.MarkupLine($"{e.Mentions} mentions in {e.Reports} reports, {Day(e.FirstSeen)} to {Day(e.LastSeen)}");
+        if (e.Aliases.Length > 0)
+        {
+            console.MarkupLine("[bold]Also:[/] " + Markup.Escape(string.Join("; ", e.Aliases)));
+        }
+
+        if (e.Roles.Length > 0)
+        {
+            console.MarkupLine("[bold]Roles:[/] " + Markup.Escape(string.Join("; ", e.Roles)));
+        }
+
+        if (e.Place is PlaceItem p)
+        {
+            string population = p.Population > 0 ? $", population {p.Population.ToString("N0", CultureInfo.InvariantCulture)}" : string.Empty;
+            console.MarkupLine(Markup.Escape(string.Create(
+                CultureInfo.InvariantCulture,
+                $"Place: {p.Name}, {p.Country} at {p.Latitude:0.####}, {p.Longitude:0.####}{population} (GeoNames {p.GeoNameId}, {p.FeatureCode})")));
+        }
+
+        if (e.FullerNames.Count > 0)
+        {
+            console.MarkupLine("[bold]May be:[/] " + Markup.Escape(string.Join("; ", e.FullerNames.Select(f => $"{f.Name} ({f.Key})"))));
+        }
+
+        console.WriteLine();
+        var stories = new Table().Border(TableBorder.Simple).Title("Stories")
+            .AddColumn(new TableColumn("ID").RightAligned()).AddColumn("Story").AddColumn(new TableColumn("Reports").RightAligned()).AddColumn(new TableColumn("Mentions").RightAligned());
+        foreach (EntityStoryItem s in e.Stories)
+        {
+            stories.AddRow(Id(s.Story), Markup.Escape(s.Title), s.Reports.ToString(CultureInfo.InvariantCulture), s.Mentions.ToString(CultureInfo.InvariantCulture));
+        }
+
+        console.Write(stories);
+        var related = new Table().Border(TableBorder.Simple).Title("Mentioned with")
+            .AddColumn("Name").AddColumn("Type").AddColumn(new TableColumn("Shared reports").RightAligned());
+        foreach (RelatedEntityItem r in e.CoOccurring)
+        {
+            related.AddRow(Markup.Escape(r.Name), r.Type.ToString(), r.Reports.ToString(CultureInfo.InvariantCulture));
+        }
+
+        console.Write(related);
+    }
+
     public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     private static string Id(long id) => id.ToString(CultureInfo.InvariantCulture);

@@ -21,6 +21,9 @@ public sealed record AnalyzedArticle(
     ImmutableArray<Quote> Quotes,
     ImmutableArray<Claim> Claims)
 {
+    /// <summary>The entity of the place the report was filed from (its dateline, geocoded), where known.</summary>
+    public EntityKey? Location { get; init; }
+
     /// <summary>An article before any analysis: every annotation list empty.</summary>
     public static AnalyzedArticle Empty(Article article) => new(
         article, [], [], [], [], [], [], []);

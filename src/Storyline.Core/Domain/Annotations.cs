@@ -59,7 +59,27 @@ public readonly record struct EntityKey(string Value)
 /// <param name="Entity">The entity it refers to, after resolution.</param>
 /// <param name="Sentence">Index of the sentence it is in.</param>
 /// <param name="Role">A title or role written with it ("Kremlin spokesperson"), where any.</param>
-public sealed record Mention(TextSpan Span, EntityType Type, EntityKey Entity, int Sentence, string? Role = null);
+public sealed record Mention(TextSpan Span, EntityType Type, EntityKey Entity, int Sentence, string? Role = null)
+{
+    /// <summary>
+    /// The entities an ambiguous short form may refer to ("Kim" where the report names two Kims), when the resolver
+    /// could not choose; empty when the mention is resolved (or was never looked at).
+    /// </summary>
+    public System.Collections.Immutable.ImmutableArray<EntityKey> Candidates { get; init; } = [];
+
+    /// <summary>Whether the resolver left this mention between several candidates.</summary>
+    public bool IsAmbiguous => !Candidates.IsDefaultOrEmpty;
+
+    /// <inheritdoc />
+    /// <remarks>Candidates are compared by their elements, not by reference.</remarks>
+    public bool Equals(Mention? other) =>
+        other is not null && Span == other.Span && Type == other.Type && Entity == other.Entity && Sentence == other.Sentence
+        && string.Equals(Role, other.Role, StringComparison.Ordinal)
+        && (Candidates.IsDefaultOrEmpty ? other.Candidates.IsDefaultOrEmpty : !other.Candidates.IsDefault && Candidates.AsSpan().SequenceEqual(other.Candidates.AsSpan()));
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Span, Type, Entity, Sentence, Role, Candidates.IsDefaultOrEmpty ? 0 : Candidates.Length);
+}
 
 /// <summary>A person, organisation, place or other named thing, with every name it goes by.</summary>
 /// <param name="Key">Its identity.</param>
@@ -67,12 +87,14 @@ public sealed record Mention(TextSpan Span, EntityType Type, EntityKey Entity, i
 /// <param name="Name">The fullest name seen, for display.</param>
 /// <param name="Aliases">Every other form seen.</param>
 /// <param name="Roles">Titles and roles seen with it.</param>
+/// <param name="Place">Where it is on the map, for a geocoded place or country.</param>
 public sealed record Entity(
     EntityKey Key,
     EntityType Type,
     string Name,
     System.Collections.Immutable.ImmutableArray<string> Aliases,
-    System.Collections.Immutable.ImmutableArray<string> Roles);
+    System.Collections.Immutable.ImmutableArray<string> Roles,
+    Place? Place = null);
 
 /// <summary>The TIMEX3 types of time expression.</summary>
 public enum TimeType

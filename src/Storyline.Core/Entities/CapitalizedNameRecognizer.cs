@@ -8,8 +8,9 @@ namespace Storyline.Entities;
 
 /// <summary>
 /// The stand-in entity stage: runs of capitalised words are names, typed by the words around them (a title makes a
-/// person, an organisation word an organisation, "in"/"to" a place), and a one-word name that repeats the first or
-/// last word of a fuller name in the same report is that name. The trained tagger replaces it.
+/// person, an organisation word an organisation, "in"/"to" a place). It only finds and types spans: each mention's
+/// key is its own lower-cased surface form, and <see cref="EntityResolver"/> merges aliases, finds roles and places.
+/// The trained tagger replaces it.
 /// </summary>
 public sealed class CapitalizedNameRecognizer : IAnalysisStage
 {
@@ -60,45 +61,17 @@ public sealed class CapitalizedNameRecognizer : IAnalysisStage
             FindNames(body, article.Tokens, sentence, found);
         }
 
-        // Resolve: full names first, then one-word names to the fullest name that starts or ends with them.
-        var entities = new Dictionary<string, EntityBuilder>(StringComparer.Ordinal);
-        var keys = new string[found.Count];
-        for (int pass = 0; pass < 2; pass++)
-        {
-            for (int i = 0; i < found.Count; i++)
-            {
-                string normalized = Normalize(found[i].Name);
-                bool single = !normalized.Contains(' ', StringComparison.Ordinal);
-                if ((pass == 0) == single)
-                {
-                    continue;
-                }
-
-                string key = single ? ResolveShortName(normalized, entities) ?? normalized : normalized;
-                keys[i] = key;
-                if (!entities.TryGetValue(key, out EntityBuilder? entity))
-                {
-                    entity = new EntityBuilder(key, found[i].Span.Start);
-                    entities[key] = entity;
-                }
-
-                entity.Add(found[i].Name, found[i].Cue, found[i].Role);
-            }
-        }
-
+        // Each mention keyed by its own surface form; which mentions are one entity is the resolver's job
+        // (EntityResolver), and so are roles.
         var mentions = ImmutableArray.CreateBuilder<Mention>(found.Count);
-        for (int i = 0; i < found.Count; i++)
+        foreach (var (span, name, cue, _, sentenceIndex) in found)
         {
-            EntityBuilder entity = entities[keys[i]];
-            mentions.Add(new Mention(found[i].Span, entity.Type, new EntityKey(entity.Key), found[i].Sentence, found[i].Role));
+            EntityType type = cue ?? (name.Contains(' ', StringComparison.Ordinal) ? EntityType.Person : EntityType.Miscellaneous);
+            mentions.Add(new Mention(span, type, new EntityKey(Normalize(name)), sentenceIndex));
         }
 
         mentions.Sort((a, b) => a.Span.Start.CompareTo(b.Span.Start));
-        return article with
-        {
-            Mentions = mentions.ToImmutable(),
-            Entities = [.. entities.Values.OrderBy(e => e.FirstSeen).Select(e => e.Build())],
-        };
+        return article with { Mentions = mentions.ToImmutable(), Entities = [] };
     }
 
     private static void FindNames(string body, ImmutableArray<Token> tokens, Sentence sentence, List<(TextSpan, string, EntityType?, string?, int)> found)
@@ -118,6 +91,12 @@ public sealed class CapitalizedNameRecognizer : IAnalysisStage
             int k = t + 1;
             while (k < end)
             {
+                // A possessive ends a name ("Russia’s Far East"), except inside "Korean People’s Army".
+                if (IsPossessive(tokens[k - 1].Span.Slice(body)) && !IsPeoples(body, tokens[k - 1]))
+                {
+                    break;
+                }
+
                 if (IsCapitalizedWord(body, tokens[k]))
                 {
                     last = k;
@@ -183,25 +162,10 @@ public sealed class CapitalizedNameRecognizer : IAnalysisStage
         }
     }
 
+    private static bool IsPeoples(string body, Token token) =>
+        token.Span.Slice(body)[..^2].Equals("People", StringComparison.OrdinalIgnoreCase);
+
     private static bool IsNotName(string lower) => NotNames.Contains(lower) || Text.Stopwords.Contains(lower);
-
-    private static string? ResolveShortName(string name, Dictionary<string, EntityBuilder> entities)
-    {
-        EntityBuilder? best = null;
-        foreach (EntityBuilder candidate in entities.Values)
-        {
-            string key = candidate.Key;
-            // Only people are called by one of their names ("Putin", "Kim"); "Russian" is not "Russian Railways".
-            bool matches = candidate.Type == EntityType.Person
-                && (key.StartsWith(name + " ", StringComparison.Ordinal) || key.EndsWith(" " + name, StringComparison.Ordinal));
-            if (matches && (best is null || candidate.Count > best.Count))
-            {
-                best = candidate;
-            }
-        }
-
-        return best?.Key;
-    }
 
     private static bool IsCapitalizedWord(string body, Token token) =>
         token.Kind == TokenKind.Word && char.IsUpper(body[token.Span.Start]);
@@ -238,51 +202,5 @@ public sealed class CapitalizedNameRecognizer : IAnalysisStage
         }
 
         return sb.ToString().TrimEnd();
-    }
-
-    private sealed class EntityBuilder(string key, int firstSeen)
-    {
-        private readonly Dictionary<EntityType, int> votes = [];
-        private readonly List<string> aliases = [];
-        private readonly List<string> roles = [];
-
-        public string Key { get; } = key;
-
-        public int Count { get; private set; }
-
-        public int FirstSeen { get; } = firstSeen;
-
-        public EntityType Type => votes.Count == 0 ? EntityType.Miscellaneous : votes.OrderByDescending(v => v.Value).ThenBy(v => v.Key).First().Key;
-
-        public void Add(string name, EntityType? cue, string? role)
-        {
-            Count++;
-            if (cue is EntityType type)
-            {
-                votes[type] = votes.GetValueOrDefault(type) + 1;
-            }
-            else if (name.Contains(' ', StringComparison.Ordinal))
-            {
-                // An unmarked multi-word capitalised name is most often a person in news text.
-                votes[EntityType.Person] = votes.GetValueOrDefault(EntityType.Person);
-            }
-
-            if (!aliases.Contains(name, StringComparer.Ordinal))
-            {
-                aliases.Add(name);
-            }
-
-            if (role is not null && !roles.Contains(role, StringComparer.Ordinal))
-            {
-                roles.Add(role);
-            }
-        }
-
-        public Entity Build()
-        {
-            // The fullest form seen is the display name; the others are aliases.
-            string name = aliases.OrderByDescending(a => a.Length).ThenBy(a => a, StringComparer.Ordinal).First();
-            return new(new EntityKey(Key), Type, name, [.. aliases.Where(a => !string.Equals(a, name, StringComparison.Ordinal))], [.. roles]);
-        }
     }
 }

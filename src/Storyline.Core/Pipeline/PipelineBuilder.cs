@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Storyline.Entities;
+using Storyline.Entities.Resolution;
 using Storyline.Text;
 
 namespace Storyline.Pipeline;
@@ -18,6 +19,13 @@ public sealed class PipelineBuilder
     /// <summary>Named entities with the stand-in recogniser (capitalised names).</summary>
     public PipelineBuilder UseEntities() => Use(new CapitalizedNameRecognizer());
 
+    /// <summary>
+    /// Resolution of the recognised mentions: aliases, roles, countries and geocoded places (see
+    /// <see cref="EntityResolver"/>), with the committed gazetteer unless another is given.
+    /// </summary>
+    public PipelineBuilder UseResolution(Gazetteer? gazetteer = null, ResolverOptions? options = null) =>
+        Use(new EntityResolver(gazetteer ?? Gazetteer.Default, options));
+
     /// <summary>Adds any stage.</summary>
     public PipelineBuilder Use(IAnalysisStage stage)
     {
@@ -27,7 +35,7 @@ public sealed class PipelineBuilder
     }
 
     /// <summary>The standard pipeline: every stage the project has, in flow order.</summary>
-    public static AnalysisPipeline CreateDefault() => new PipelineBuilder().UseText().UseEntities().Build();
+    public static AnalysisPipeline CreateDefault() => new PipelineBuilder().UseText().UseEntities().UseResolution().Build();
 
     /// <summary>Freezes the stages added so far.</summary>
     public AnalysisPipeline Build() => new([.. stages]);

@@ -40,7 +40,10 @@ public static class StoryEntities
     private static StoryEntity Merge(EntityKey key, List<Entity> forms, int mentions, int reports)
     {
         var names = forms.SelectMany(f => f.Aliases.Prepend(f.Name)).Distinct(StringComparer.Ordinal).ToList();
-        string name = names.OrderByDescending(n => n.Length).ThenBy(n => n, StringComparer.Ordinal).First();
+        // The name the reports' resolver chose most often (a country's or town's own name, a person's fullest form),
+        // then the longest; other forms, demonyms among them, are aliases.
+        string name = forms.GroupBy(f => f.Name, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count()).ThenByDescending(g => g.Key.Length).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key;
         EntityType type = forms.GroupBy(f => f.Type).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).First().Key;
         return new StoryEntity(
             key,

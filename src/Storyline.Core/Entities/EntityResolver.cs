@@ -1,0 +1,532 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Storyline.Domain;
+using Storyline.Entities.Resolution;
+using Storyline.Pipeline;
+
+namespace Storyline.Entities;
+
+/// <summary>Settings of the <see cref="EntityResolver"/>.</summary>
+public sealed record ResolverOptions
+{
+    /// <summary>
+    /// Whether the recogniser's types can be trusted (a trained tagger): then only Person mentions are people and
+    /// only Location mentions are geocoded. With a rough recogniser (the capitalised-name stand-in) the resolver
+    /// also takes titles and context as evidence of a person, and geocodes untyped names when a large town or a town
+    /// of the report's countries has that main name.
+    /// </summary>
+    public bool TrustTypes { get; init; }
+
+    /// <summary>
+    /// A short form that matches several full names ("Kim" after "Kim Jong Un" and "Kim Myong Sik") goes to the most
+    /// named of them when it has been named in full at least this many times as often as any other.
+    /// </summary>
+    public int DominanceRatio { get; init; } = 3;
+}
+
+/// <summary>
+/// The resolution stage: runs after a recogniser has filled <see cref="AnalyzedArticle.Mentions"/> with raw mentions
+/// (keys = lower-cased surface forms) and rewrites each mention's key, type and role, and builds
+/// <see cref="AnalyzedArticle.Entities"/>. Thread-safe: holds only the read-only gazetteer.
+/// </summary>
+/// <remarks>
+/// <para>Keys are canonical, so that the same person or place in two reports has the same key: a person is the
+/// <see cref="NameKey"/> of the fullest name the report gives ("kim jong un"), a country "country:kp", a geocoded town
+/// "place:2013348"; anything else its own name key.</para>
+/// <para>Within a report: country names and alternate spellings (North Korea, DPRK, Democratic People's Republic of
+/// Korea) are the country; a demonym ("North Korean", "Russians") is resolved to its country with the mention role
+/// "demonym" and the mention type Miscellaneous; a short form whose words begin or end exactly one full name of a person
+/// ("Putin", "Mr Kim") is that person; one that fits several stays ambiguous, with the candidates on the mention, unless
+/// one of them was named in full in this or the previous sentence, or is clearly the most named.</para>
+/// <para>Roles come from the words before the name or an apposition after it (<see cref="RoleFinder"/>); courtesy
+/// titles (Mr, Dr) are not roles. The dateline ("VLADIVOSTOK, Russia") is geocoded and becomes
+/// <see cref="AnalyzedArticle.Location"/>.</para>
+/// </remarks>
+public sealed class EntityResolver(Gazetteer gazetteer, ResolverOptions? options = null) : IAnalysisStage
+{
+    /// <summary>The mention role of a demonym resolved to its country.</summary>
+    public const string DemonymRole = "demonym";
+
+    private readonly Gazetteer gazetteer = gazetteer ?? throw new ArgumentNullException(nameof(gazetteer));
+    private readonly ResolverOptions options = options ?? new ResolverOptions();
+
+    /// <inheritdoc />
+    public string Name => "resolve";
+
+    /// <inheritdoc />
+    public AnalyzedArticle Apply(AnalyzedArticle article)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        var items = Prepare(article);
+        var context = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var countryCounts = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+
+        // 1. Countries and demonyms.
+        foreach (Item item in items)
+        {
+            if (gazetteer.CountryByName(item.Key) is Country country && !(options.TrustTypes && item.Type == EntityType.Person))
+            {
+                item.Resolve(country.Key, EntityType.Location, Kind.Country);
+                item.Place = country.Place;
+                context.Add(country.Code);
+                countryCounts[country.Code] = countryCounts.GetValueOrDefault(country.Code) + 1;
+            }
+            else if (gazetteer.CountryByDemonym(item.Key) is Country people)
+            {
+                item.Resolve(people.Key, EntityType.Miscellaneous, Kind.Country);
+                item.Place = people.Place;
+                item.Role = new FoundRole(DemonymRole, RoleKind.None);
+                context.Add(people.Code);
+                countryCounts[people.Code] = countryCounts.GetValueOrDefault(people.Code) + 1;
+            }
+        }
+
+        (Place? dateline, string? datelineCountry) = GeocodeDateline(article.Article.Dateline, context);
+        // The countries the report is about: its dateline's and the one it names most. A name the recogniser did not
+        // type as a place is only a small town of one of these ("Khasan" in a report about Russia, not "Pacific",
+        // Missouri, in a report from Vladivostok that also names the United States).
+        var mainCountries = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        if (countryCounts.Count > 0)
+        {
+            mainCountries.Add(countryCounts.OrderByDescending(c => c.Value).ThenBy(c => c.Key, StringComparer.Ordinal).First().Key);
+        }
+
+        if (datelineCountry is not null)
+        {
+            context.Add(datelineCountry);
+            mainCountries.Add(datelineCountry);
+        }
+
+        // 2. People named in full, then the short forms that point at them.
+        var fullNames = FindFullNames(items);
+        foreach (Item item in items)
+        {
+            if (item.Resolved is null && fullNames.ContainsKey(item.Key))
+            {
+                item.Resolve(item.Key, EntityType.Person, Kind.Person);
+            }
+        }
+
+        foreach (Item item in items)
+        {
+            if (item.Resolved is null && !item.Compound && MayBePerson(item))
+            {
+                ResolveShortForm(item, items, fullNames);
+            }
+        }
+
+        // 3. Places.
+        foreach (Item item in items)
+        {
+            if (item.Resolved is not null)
+            {
+                continue;
+            }
+
+            GeocodeEvidence? evidence = item.Type == EntityType.Location ? GeocodeEvidence.TypedLocation
+                : !options.TrustTypes && !item.PersonCue && item.Role is null ? GeocodeEvidence.Untyped
+                : null;
+            if (evidence is GeocodeEvidence e && Geocoder.Choose(gazetteer, item.Key, e == GeocodeEvidence.Untyped ? mainCountries : context, e) is Place place)
+            {
+                item.Resolve(PlaceKey(place), EntityType.Location, Kind.Place);
+                item.Place = place;
+            }
+        }
+
+        // 4. The rest keep their own name.
+        foreach (Item item in items)
+        {
+            if (item.Resolved is null)
+            {
+                EntityType type = item.Compound ? EntityType.Miscellaneous
+                    : item.PersonCue ? EntityType.Person
+                    : item.Role?.Kind == RoleKind.OrganizationHead ? EntityType.Organization
+                    : item.Type;
+                item.Resolve(item.Key, type, Kind.Other);
+            }
+        }
+
+        return Build(article, items, dateline);
+    }
+
+    /// <summary>The key of a geocoded town: "place:" and its GeoNames id.</summary>
+    public static EntityKey PlaceKey(Place place)
+    {
+        ArgumentNullException.ThrowIfNull(place);
+        return new EntityKey("place:" + place.GeoNameId.ToString(CultureInfo.InvariantCulture));
+    }
+
+    // A rough recogniser's "Location" is often only "to Putin": there any type may be a short form of a person.
+    private bool MayBePerson(Item item) => !options.TrustTypes || item.Type == EntityType.Person;
+
+    private List<Item> Prepare(AnalyzedArticle article)
+    {
+        string body = article.Body;
+        ImmutableArray<Token> tokens = article.Tokens;
+        var items = new List<Item>(article.Mentions.Length);
+        foreach (Mention mention in article.Mentions.OrderBy(m => m.Span.Start))
+        {
+            TextSpan span = mention.Span;
+            ReadOnlySpan<char> text = span.Slice(body);
+            ReadOnlySpan<char> stripped = NameKey.StripPossessive(text);
+            span = new TextSpan(span.Start, stripped.Length);
+            int first = TokenAt(tokens, span.Start);
+            int last = TokenAt(tokens, span.End - 1);
+            bool honorific = false;
+            FoundRole? role = null;
+            if (first >= 0 && last >= first)
+            {
+                // A tagger may take the title into a person's name ("President Vladimir Putin"): it is the role, not
+                // the name. Only for people: "General Motors" keeps its first word.
+                int nameFirst = first;
+                while (mention.Type == EntityType.Person && nameFirst < last && tokens[nameFirst].Kind == TokenKind.Word
+                    && (RoleLexicon.IsHonorific(tokens[nameFirst].Span.Slice(body))
+                        || RoleLexicon.Classify(tokens[nameFirst].Span.Slice(body)) is RoleKind.PersonHead or RoleKind.Modifier))
+                {
+                    honorific |= RoleLexicon.IsHonorific(tokens[nameFirst].Span.Slice(body));
+                    nameFirst++;
+                }
+
+                if (nameFirst > first)
+                {
+                    string inside = body[tokens[first].Span.Start..tokens[nameFirst - 1].Span.End];
+                    if (!RoleLexicon.IsHonorific(inside))
+                    {
+                        role = new FoundRole(inside, RoleKind.PersonHead);
+                    }
+
+                    span = TextSpan.FromBounds(tokens[nameFirst].Span.Start, span.End);
+                    first = nameFirst;
+                }
+
+                (int sentenceStart, int sentenceEnd) = SentenceBounds(article, mention.Sentence, tokens.Length);
+                honorific |= RoleFinder.HasHonorificBefore(body, tokens, sentenceStart, first);
+                role ??= RoleFinder.Before(body, tokens, sentenceStart, first) ?? RoleFinder.After(body, tokens, sentenceEnd, last);
+            }
+
+            // "marshals Ri Pyong Chol and Pak Jong Chon": the second name shares the first one's role.
+            if (role is null && first >= 2 && items.Count > 0 && items[^1].Role is FoundRole shared && shared.Kind == RoleKind.PersonHead
+                && tokens[first - 1].Span.Slice(body) is "and" && items[^1].LastToken == first - 2)
+            {
+                role = shared;
+            }
+
+            string surface = span.ToString(body);
+            items.Add(new Item(mention, span, surface, NameKey.Normalize(surface), first, last)
+            {
+                Role = role,
+                PersonCue = honorific || role?.Kind == RoleKind.PersonHead || mention.Type == EntityType.Person && options.TrustTypes,
+            });
+        }
+
+        return items;
+    }
+
+    // Multi-word names of people: typed Person (or, with a rough recogniser, not typed a place or with a person cue),
+    // not a compound of two people ("Kim-Putin"). Value: how many times each is named in full.
+    private Dictionary<string, int> FindFullNames(List<Item> items)
+    {
+        var names = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (Item item in items)
+        {
+            if (item.Resolved is null && item.Key.Contains(' ', StringComparison.Ordinal) && IsPersonName(item))
+            {
+                names[item.Key] = names.GetValueOrDefault(item.Key) + 1;
+            }
+        }
+
+        // A hyphenated pair of short forms of two different people is about both, not a third person.
+        var compounds = items.Where(i => names.ContainsKey(i.Key) && i.Surface.Contains('-', StringComparison.Ordinal) && IsCompound(i.Surface, names))
+            .Select(i => i.Key).ToHashSet(StringComparer.Ordinal);
+        foreach (Item item in items.Where(i => compounds.Contains(i.Key)))
+        {
+            names.Remove(item.Key);
+            item.Compound = true;
+            item.PersonCue = false;
+        }
+
+        // A full name that is the start or end of exactly one longer full name is that name ("Vladimir Putin" in a
+        // report that also says "Vladimir Vladimirovich Putin" is counted with it).
+        foreach (string name in names.Keys.OrderBy(k => k.Length).ToList())
+        {
+            var longer = names.Keys.Where(other => other.Length > name.Length && IsPartOf(name, other)).ToList();
+            if (longer.Count == 1)
+            {
+                names[longer[0]] += names[name];
+                names.Remove(name);
+            }
+        }
+
+        return names;
+    }
+
+    private bool IsPersonName(Item item)
+    {
+        if (options.TrustTypes)
+        {
+            return item.Type == EntityType.Person;
+        }
+
+        // The stand-in calls any unmarked run of capitalised words a person; an organisation word or a place cue
+        // says otherwise, and a title says person whatever the type.
+        return item.PersonCue || item.Type == EntityType.Person;
+    }
+
+    private static bool IsCompound(string surface, Dictionary<string, int> names)
+    {
+        string[] parts = surface.Split('-', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (parts.Length < 2)
+        {
+            return false;
+        }
+
+        var owners = new HashSet<string>(StringComparer.Ordinal);
+        foreach (string part in parts)
+        {
+            string key = NameKey.Normalize(part);
+            var matches = names.Keys.Where(n => IsPartOf(key, n)).ToList();
+            if (matches.Count == 0)
+            {
+                return false;
+            }
+
+            owners.UnionWith(matches);
+        }
+
+        return owners.Count >= 2;
+    }
+
+    private void ResolveShortForm(Item item, List<Item> items, Dictionary<string, int> fullNames)
+    {
+        var candidates = fullNames.Keys.Where(n => IsPartOf(item.Key, n)).Order(StringComparer.Ordinal).ToList();
+        if (candidates.Count == 0)
+        {
+            return;
+        }
+
+        if (candidates.Count == 1)
+        {
+            item.Resolve(candidates[0], EntityType.Person, Kind.Person);
+            return;
+        }
+
+        // The nearest full naming before it, if it is in this or the previous sentence.
+        Item? previous = items.LastOrDefault(o => o.Span.Start < item.Span.Start && o.Kind == Kind.Person && o.Key == o.Resolved && candidates.Contains(o.Key));
+        if (previous is not null && item.Mention.Sentence - previous.Mention.Sentence <= 1)
+        {
+            item.Resolve(previous.Key, EntityType.Person, Kind.Person);
+            return;
+        }
+
+        var ranked = candidates.Select(c => (Name: c, Count: fullNames[c])).OrderByDescending(c => c.Count).ToList();
+        if (ranked[0].Count >= options.DominanceRatio * ranked[1].Count)
+        {
+            item.Resolve(ranked[0].Name, EntityType.Person, Kind.Person);
+            return;
+        }
+
+        item.Resolve(item.Key, EntityType.Person, Kind.Person);
+        item.Candidates = [.. candidates.Select(c => new EntityKey(c))];
+    }
+
+    // "kim" is part of "kim jong un" (its first words) and "putin" of "vladimir putin" (its last words).
+    private static bool IsPartOf(string shortKey, string fullKey) =>
+        shortKey.Length < fullKey.Length
+        && (fullKey.StartsWith(shortKey + " ", StringComparison.Ordinal) || fullKey.EndsWith(" " + shortKey, StringComparison.Ordinal));
+
+    private (Place? Place, string? Country) GeocodeDateline(string? dateline, IReadOnlySet<string> context)
+    {
+        if (string.IsNullOrWhiteSpace(dateline))
+        {
+            return (null, null);
+        }
+
+        string[] parts = dateline.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        string? required = null;
+        foreach (string part in parts.Skip(1))
+        {
+            if (gazetteer.CountryByName(NameKey.Normalize(part)) is Country qualifier)
+            {
+                required = qualifier.Code;
+            }
+        }
+
+        string key = NameKey.Normalize(parts[0]);
+        if (gazetteer.CountryByName(key) is Country country)
+        {
+            return (country.Place, country.Code);
+        }
+
+        Place? place = Geocoder.Choose(gazetteer, key, context, GeocodeEvidence.TypedLocation, required)
+            ?? Geocoder.Choose(gazetteer, key, context, GeocodeEvidence.TypedLocation);
+        return (place, place?.CountryCode ?? required);
+    }
+
+    private AnalyzedArticle Build(AnalyzedArticle article, List<Item> items, Place? dateline)
+    {
+        foreach (Item item in items)
+        {
+            // Places have no roles; a demonym keeps its marker.
+            if (item.Kind == Kind.Place || (item.Kind == Kind.Country && item.Role?.Text != DemonymRole))
+            {
+                item.Role = null;
+            }
+        }
+
+        var mentions = ImmutableArray.CreateBuilder<Mention>(items.Count);
+        var groups = new Dictionary<string, List<Item>>(StringComparer.Ordinal);
+        var order = new List<string>();
+        foreach (Item item in items)
+        {
+            string key = item.Resolved!;
+            mentions.Add(item.Mention with
+            {
+                Span = item.Span,
+                Type = item.ResolvedType,
+                Entity = new EntityKey(key),
+                Role = item.Role?.Text,
+                Candidates = item.Candidates,
+            });
+            if (!groups.TryGetValue(key, out List<Item>? group))
+            {
+                group = [];
+                groups[key] = group;
+                order.Add(key);
+            }
+
+            group.Add(item);
+        }
+
+        var entities = ImmutableArray.CreateBuilder<Entity>(order.Count + 1);
+        foreach (string key in order)
+        {
+            entities.Add(BuildEntity(key, groups[key]));
+        }
+
+        EntityKey? location = null;
+        if (dateline is not null)
+        {
+            EntityKey key = dateline.IsCountry && gazetteer.CountryByCode(dateline.CountryCode) is Country c ? c.Key : PlaceKey(dateline);
+            location = key;
+            if (!groups.ContainsKey(key.Value))
+            {
+                entities.Add(new Entity(key, EntityType.Location, dateline.Name, [], [], dateline));
+            }
+        }
+
+        return article with { Mentions = mentions.ToImmutable(), Entities = entities.ToImmutable(), Location = location };
+    }
+
+    private static Entity BuildEntity(string key, List<Item> group)
+    {
+        Item first = group[0];
+        Place? place = group.Select(i => i.Place).FirstOrDefault(p => p is not null);
+        EntityType type;
+        string name;
+        if (first.Kind is Kind.Country or Kind.Place && place is not null)
+        {
+            type = EntityType.Location;
+            name = place.Name;
+        }
+        else
+        {
+            type = first.Kind == Kind.Person || group.Any(i => i.PersonCue)
+                ? EntityType.Person
+                : group.GroupBy(i => i.ResolvedType).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).First().Key;
+
+            // The fullest form: most words, then longest, then first seen.
+            name = group.Select(i => i.Surface).OrderByDescending(s => NameKey.Words(NameKey.Normalize(s)).Length).ThenByDescending(s => s.Length).First();
+        }
+
+        var aliases = group.Select(i => i.Surface).Distinct(StringComparer.Ordinal).Where(s => !string.Equals(s, name, StringComparison.Ordinal)).ToImmutableArray();
+        var roles = group.Select(i => i.Role?.Text).OfType<string>().Where(r => r != DemonymRole)
+            .Distinct(StringComparer.OrdinalIgnoreCase).ToImmutableArray();
+        return new Entity(new EntityKey(key), type, name, aliases, roles, place);
+    }
+
+    private static (int Start, int End) SentenceBounds(AnalyzedArticle article, int index, int tokenCount)
+    {
+        if (index >= 0 && index < article.Sentences.Length)
+        {
+            Sentence s = article.Sentences[index];
+            return (s.FirstToken, s.FirstToken + s.TokenCount);
+        }
+
+        return (0, tokenCount);
+    }
+
+    // The token that covers a character offset, or -1.
+    private static int TokenAt(ImmutableArray<Token> tokens, int offset)
+    {
+        int lo = 0, hi = tokens.Length - 1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            TextSpan span = tokens[mid].Span;
+            if (offset < span.Start)
+            {
+                hi = mid - 1;
+            }
+            else if (offset >= span.End)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                return mid;
+            }
+        }
+
+        return -1;
+    }
+
+    private enum Kind
+    {
+        Other,
+        Person,
+        Country,
+        Place,
+    }
+
+    private sealed class Item(Mention mention, TextSpan span, string surface, string key, int firstToken, int lastToken)
+    {
+        public Mention Mention { get; } = mention;
+
+        public TextSpan Span { get; } = span;
+
+        public string Surface { get; } = surface;
+
+        public string Key { get; } = key;
+
+        public int FirstToken { get; } = firstToken;
+
+        public int LastToken { get; } = lastToken;
+
+        public EntityType Type => Mention.Type;
+
+        public FoundRole? Role { get; set; }
+
+        public bool PersonCue { get; set; }
+
+        public bool Compound { get; set; }
+
+        public string? Resolved { get; private set; }
+
+        public EntityType ResolvedType { get; private set; }
+
+        public Kind Kind { get; private set; }
+
+        public Place? Place { get; set; }
+
+        public ImmutableArray<EntityKey> Candidates { get; set; } = [];
+
+        public void Resolve(EntityKey key, EntityType type, Kind kind) => Resolve(key.Value, type, kind);
+
+        public void Resolve(string key, EntityType type, Kind kind)
+        {
+            Resolved = key;
+            ResolvedType = type;
+            Kind = kind;
+        }
+    }
+}

@@ -1,10 +1,12 @@
+using System.Text.RegularExpressions;
+
 namespace Storyline.Sources.Html;
 
 /// <summary>
 /// Short lines that are page furniture rather than report: advertising labels, share and print prompts, sign-up and
 /// cookie notices, copyright lines. Matched on the start of a short block, case ignored.
 /// </summary>
-internal static class BoilerplateCues
+internal static partial class BoilerplateCues
 {
     private static readonly string[] Openings =
     [
@@ -43,4 +45,17 @@ internal static class BoilerplateCues
         "this article is for subscribers", "unlock this article", "subscribe now", "register to continue",
         "you have reached your limit", "you've reached your limit", "free articles remaining",
     ];
+
+    /// <summary>Whether a short block opens the readers' comments ("Comments (12)", "Have your say", "Reader's Comments").</summary>
+    public static bool OpensComments(string text, int words) =>
+        (words <= 8 && CommentsHeading().IsMatch(text)) || (words <= 40 && IsCommentSignature(text));
+
+    /// <summary>Whether a block is a comment's signature line ("Posted by Ann on January 10, 2008 5:15 PM").</summary>
+    public static bool IsCommentSignature(string text) => CommentSignature().IsMatch(text);
+
+    [GeneratedRegex(@"^\W*(?:\d+\s+)?(?:readers?'?s?'?\s+)?(?:comments?|responses?|replies|reactions)\b|^\W*(?:have your say|leave a (?:comment|reply)|post a comment|add (?:a|your) comment|join the (?:discussion|conversation)|discuss this|what do you think|talk back|your (?:comments|views|say))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CommentsHeading();
+
+    [GeneratedRegex(@"(?:^|\s)(?:posted|submitted|written|comment(?:ed)?)\s+by\s+.{1,60}?\s+(?:on|at|\|)\s+.{0,30}\d|report (?:this comment|abuse)|comment no\.\s*\d|^\s*\d+\.\s+at\s+\d", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex CommentSignature();
 }

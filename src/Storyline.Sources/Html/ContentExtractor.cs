@@ -33,6 +33,7 @@ internal static class ContentExtractor
             return new ContentResult(string.Empty, null, blocks);
         }
 
+        MarkHintedBlocks(body, blocks);
         IElement root = FindRoot(body, blocks);
         int rootWords = 0;
         var inRoot = new List<TextBlock>();
@@ -57,6 +58,7 @@ internal static class ContentExtractor
             kept.Add(block);
         }
 
+        CutAtComments(kept);
         TrimEdges(kept);
         var sb = new StringBuilder();
         foreach (TextBlock block in kept)
@@ -92,6 +94,63 @@ internal static class ContentExtractor
             {
                 element.Remove();
             }
+        }
+    }
+
+    // A block inside a part whose class or id names comments, sharing, related links and the like is furniture, unless
+    // that part holds most of the page (a wrapper named "page-with-sidebar").
+    private static void MarkHintedBlocks(IElement body, List<TextBlock> blocks)
+    {
+        var words = new Dictionary<IElement, int>();
+        int total = 0;
+        foreach (TextBlock block in blocks)
+        {
+            total += block.Words;
+            for (IElement? e = block.Owner; e is not null; e = e.ParentElement)
+            {
+                words[e] = words.GetValueOrDefault(e) + block.Words;
+                if (ReferenceEquals(e, body))
+                {
+                    break;
+                }
+            }
+        }
+
+        var hinted = new Dictionary<IElement, bool>();
+        foreach (TextBlock block in blocks)
+        {
+            for (IElement? e = block.Owner; e is not null && !ReferenceEquals(e, body); e = e.ParentElement)
+            {
+                if (!hinted.TryGetValue(e, out bool part))
+                {
+                    part = (e.LocalName is "nav" or "aside" || ClassHints.IsBoilerplatePart(e)) && words.GetValueOrDefault(e) < total * 0.5;
+                    hinted[e] = part;
+                }
+
+                if (part)
+                {
+                    block.InFurniture = true;
+                    break;
+                }
+            }
+        }
+    }
+
+    // Readers' comments follow the article: from a short "Comments" heading or a "Posted by … on …" signature on,
+    // once most of the article is behind us, the rest is dropped.
+    private static void CutAtComments(List<TextBlock> kept)
+    {
+        int total = kept.Sum(b => b.Words);
+        int seen = 0;
+        for (int i = 0; i < kept.Count; i++)
+        {
+            if (seen >= total * 0.3 && BoilerplateCues.OpensComments(kept[i].Text, kept[i].Words))
+            {
+                kept.RemoveRange(i, kept.Count - i);
+                return;
+            }
+
+            seen += kept[i].Words;
         }
     }
 
@@ -147,6 +206,11 @@ internal static class ContentExtractor
     {
         int words = block.Words;
         double linkDensity = block.LinkDensity;
+        if (block.InFurniture || BoilerplateCues.IsCommentSignature(block.Text))
+        {
+            return -words * 0.5;
+        }
+
         if (linkDensity > 0.5)
         {
             return -words;

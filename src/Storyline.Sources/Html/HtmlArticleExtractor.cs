@@ -36,7 +36,7 @@ public sealed partial class HtmlArticleExtractor
     {
         ArgumentNullException.ThrowIfNull(html);
         var parser = new HtmlParser(ParserOptions);
-        using IDocument document = parser.ParseDocument(html);
+        using IDocument document = parser.ParseDocument(RepairTitle(html));
         PageMetadata meta = PageMetadata.Read(document);
         string? title = CleanTitle(meta);
         DateOnly? published = meta.Published;
@@ -79,6 +79,27 @@ public sealed partial class HtmlArticleExtractor
         return start.StartsWith("<!doctype html", StringComparison.OrdinalIgnoreCase)
             || start.StartsWith("<html", StringComparison.OrdinalIgnoreCase)
             || (start.StartsWith("<", StringComparison.Ordinal) && (start.Contains("<html", StringComparison.OrdinalIgnoreCase) || start.Contains("<body", StringComparison.OrdinalIgnoreCase) || start.Contains("<head", StringComparison.OrdinalIgnoreCase)));
+    }
+
+    // A <title> that is never closed swallows the whole page in an HTML5 parser (its content is raw text up to
+    // </title>). Old pages do this; browsers of their day ended the title at the next tag, and so do we.
+    private static string RepairTitle(string html)
+    {
+        Match open = TitleOpen().Match(html);
+        if (!open.Success)
+        {
+            return html;
+        }
+
+        int start = open.Index + open.Length;
+        int close = html.IndexOf("</title", start, StringComparison.OrdinalIgnoreCase);
+        if (close >= 0 && close - start < 1000)
+        {
+            return html;
+        }
+
+        int end = html.IndexOfAny(['<', '\n'], start);
+        return end < 0 ? html : string.Concat(html.AsSpan(0, end), "</title>", html.AsSpan(end));
     }
 
     private static string? CleanTitle(PageMetadata meta)
@@ -243,6 +264,9 @@ public sealed partial class HtmlArticleExtractor
 
         return Uri.TryCreate(baseUrl, UriKind.Absolute, out Uri? b) && Uri.TryCreate(b, candidate, out Uri? combined) ? combined.ToString() : null;
     }
+
+    [GeneratedRegex(@"<title\b[^>]*>", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex TitleOpen();
 
     [GeneratedRegex(@"\s+[|\u2013\u2014:-]\s+|\s+::\s+", RegexOptions.CultureInvariant)]
     private static partial Regex TitleSeparators();

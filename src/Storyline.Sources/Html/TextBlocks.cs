@@ -36,6 +36,9 @@ internal sealed class TextBlock
 
     public bool IsListItem { get; }
 
+    /// <summary>Whether the block sits in a part marked as comments, sharing, navigation and the like.</summary>
+    public bool InFurniture { get; set; }
+
     public double LinkDensity => Words == 0 ? 0 : (double)LinkedWords / Words;
 
     public int UnlinkedWords => Words - LinkedWords;

@@ -56,6 +56,6 @@ internal static partial class BoilerplateCues
     [GeneratedRegex(@"^\W*(?:\d+\s+)?(?:readers?'?s?'?\s+)?(?:comments?|responses?|replies|reactions)\b|^\W*(?:have your say|leave a (?:comment|reply)|post a comment|add (?:a|your) comment|join the (?:discussion|conversation)|discuss this|what do you think|talk back|your (?:comments|views|say))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CommentsHeading();
 
-    [GeneratedRegex(@"(?:^|\s)(?:posted|submitted|written|comment(?:ed)?)\s+by\s+.{1,60}?\s+(?:on|at|\|)\s+.{0,30}\d|report (?:this comment|abuse)|(?:report|flag) offensive|comment no\.\s*\d|^\s*\d+\.\s+at\s+\d", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:^|\s)(?:posted|submitted|written|comment(?:ed)?)\s+by:?\s+.{1,60}?\s+(?:on|at|\|)\s+.{0,30}\d|report (?:this comment|abuse)|(?:report|flag) offensive|comment no\.\s*\d|^\s*\d+\.\s+at\s+\d", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CommentSignature();
 }

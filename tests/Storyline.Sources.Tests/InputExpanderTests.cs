@@ -150,10 +150,10 @@ public sealed class InputExpanderTests : IDisposable
     }
 
     [Fact]
-    public void A_web_address_is_a_failure_for_now()
+    public void A_web_address_is_an_input_to_fetch()
     {
-        ReadFailed failed = Assert.IsType<ReadFailed>(Assert.Single(Expand("https://example.com/news.html")));
+        InputItem item = Assert.IsType<InputItem>(Assert.Single(Expand("https://example.com/news.html", "https://example.com/news.html")));
 
-        Assert.Contains("web addresses", failed.Reason, StringComparison.Ordinal);
+        Assert.True(item.IsWebAddress);
     }
 }

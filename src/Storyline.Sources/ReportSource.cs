@@ -49,7 +49,7 @@ public sealed class ReportSource
             var input = (InputItem)item;
             if (input.IsWebAddress)
             {
-                await foreach (ReadResult result in webReader.ReadAddressAsync(input.Path, conditional: false, cancellationToken).ConfigureAwait(false))
+                await foreach (ReadResult result in webReader.ReadAddressAsync(input.Path, conditional: false, isNew: null, cancellationToken).ConfigureAwait(false))
                 {
                     yield return result;
                 }
@@ -67,7 +67,7 @@ public sealed class ReportSource
 
             if (DetectFormat(origin, text) == InputFormat.Feed)
             {
-                await foreach (ReadResult result in webReader.ReadFeedAsync(origin, text, cancellationToken).ConfigureAwait(false))
+                await foreach (ReadResult result in webReader.ReadFeedAsync(origin, text, isNew: null, cancellationToken).ConfigureAwait(false))
                 {
                     yield return result;
                 }

@@ -322,7 +322,8 @@ internal static class ContentExtractor
     }
 
     private static bool IsEdgeNoise(TextBlock block) =>
-        block.Words < 8 && !LooksLikeSentence(block.Text) || block.IsHeading && block.Words < 15 || block.Words < 4;
+        block.Words < 8 && !LooksLikeSentence(block.Text) || block.IsHeading && block.Words < 15 || block.Words < 4
+        || (block.Words <= 15 && (DateText.TryFindWritten(block.Text, out _) || block.Text.StartsWith("By ", StringComparison.Ordinal)));
 
     private static bool Same(string a, string b)
     {

@@ -35,7 +35,11 @@ public sealed class WebReader
     }
 
     /// <summary>Fetches an address and reads it as a page or a feed, as its content type and content say.</summary>
-    public async IAsyncEnumerable<ReadResult> ReadAddressAsync(string address, bool conditional = false, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    /// <param name="address">The page or feed address.</param>
+    /// <param name="conditional">Send the cached validators; an unchanged address gives nothing.</param>
+    /// <param name="isNew">For a feed, which items to read (the others were seen before); all when null.</param>
+    /// <param name="cancellationToken">Stops the fetch.</param>
+    public async IAsyncEnumerable<ReadResult> ReadAddressAsync(string address, bool conditional = false, Func<FeedItem, bool>? isNew = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         if (!Uri.TryCreate(address, UriKind.Absolute, out Uri? url))
         {
@@ -65,7 +69,7 @@ public sealed class WebReader
         bool htmlType = fetched.MediaType is "text/html" or "application/xhtml+xml";
         if (feedType || (!htmlType && FeedParser.LooksLikeFeed(text)))
         {
-            await foreach (ReadResult item in ReadFeedAsync(address, text, cancellationToken).ConfigureAwait(false))
+            await foreach (ReadResult item in ReadFeedAsync(address, text, isNew, cancellationToken).ConfigureAwait(false))
             {
                 yield return item;
             }
@@ -81,7 +85,7 @@ public sealed class WebReader
     }
 
     /// <summary>Reads every item of a feed; short items are followed to their page when a fetcher is given.</summary>
-    public async IAsyncEnumerable<ReadResult> ReadFeedAsync(string origin, string xml, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<ReadResult> ReadFeedAsync(string origin, string xml, Func<FeedItem, bool>? isNew = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         if (!FeedParser.TryParse(xml, out Feed feed, out string reason))
         {
@@ -94,6 +98,11 @@ public sealed class WebReader
         {
             cancellationToken.ThrowIfCancellationRequested();
             number++;
+            if (isNew is not null && !isNew(item))
+            {
+                continue;
+            }
+
             yield return await ReadItemAsync($"{origin} item {number}", item, feed.Title, cancellationToken).ConfigureAwait(false);
         }
     }

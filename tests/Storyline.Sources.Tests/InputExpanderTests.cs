@@ -120,7 +120,7 @@ public sealed class InputExpanderTests : IDisposable
 
         List<object> items = Expand(empty, tree["only-others"]);
 
-        Assert.All(items, i => Assert.Contains("folder has no .txt, .jsonl, .ndjson files", Assert.IsType<ReadFailed>(i).Reason, StringComparison.Ordinal));
+        Assert.All(items, i => Assert.Contains("folder has no .txt, .jsonl, .ndjson, .html, .htm, .xml, .rss, .atom files", Assert.IsType<ReadFailed>(i).Reason, StringComparison.Ordinal));
         Assert.Equal([empty, tree["only-others"]], items.Select(i => ((ReadFailed)i).Origin));
     }
 

@@ -9,6 +9,9 @@ public sealed record InputItem(string Path)
 {
     /// <summary>Whether this is standard input.</summary>
     public bool IsStdin => Path == "-";
+
+    /// <summary>Whether this is a web address (http or https).</summary>
+    public bool IsWebAddress => InputExpander.IsWebAddress(Path);
 }
 
 /// <summary>
@@ -18,7 +21,11 @@ public sealed record InputItem(string Path)
 public static class InputExpander
 {
     /// <summary>File name endings read from folders; a file named directly is read whatever its name.</summary>
-    public static readonly IReadOnlyList<string> KnownExtensions = [".txt", ".jsonl", ".ndjson"];
+    public static readonly IReadOnlyList<string> KnownExtensions = [".txt", ".jsonl", ".ndjson", ".html", ".htm", ".xml", ".rss", ".atom"];
+
+    /// <summary>Whether an argument is an http or https address.</summary>
+    public static bool IsWebAddress(string argument) =>
+        argument.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || argument.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The files to read, and a failure for each argument that names nothing readable.</summary>
     public static IEnumerable<object> Expand(IEnumerable<string> arguments)
@@ -33,9 +40,13 @@ public static class InputExpander
                 continue;
             }
 
-            if (argument.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || argument.StartsWith("https://", StringComparison.OrdinalIgnoreCase))
+            if (IsWebAddress(argument))
             {
-                yield return new ReadFailed(argument, null, "web addresses are not read yet: save the page or use a JSON Lines file");
+                if (seen.Add(argument))
+                {
+                    yield return new InputItem(argument);
+                }
+
                 continue;
             }
 

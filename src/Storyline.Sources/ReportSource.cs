@@ -1,9 +1,13 @@
 using System.Runtime.CompilerServices;
+using Storyline.Sources.Feeds;
+using Storyline.Sources.Html;
+using Storyline.Sources.Web;
 
 namespace Storyline.Sources;
 
 /// <summary>
-/// Reads reports from what the user named: files, folders, globs and standard input, in seed text or JSON Lines.
+/// Reads reports from what the user named: files, folders, globs, web addresses and standard input, in seed text,
+/// JSON Lines, HTML pages or RSS/Atom feeds.
 /// Each bad file or line becomes a <see cref="ReadFailed"/> that names it and says why; the rest are read.
 /// </summary>
 public sealed class ReportSource
@@ -12,15 +16,23 @@ public sealed class ReportSource
     private readonly Func<Stream> openStdin;
     private readonly SeedTextReader seedReader;
     private readonly JsonLinesReader jsonLinesReader;
+    private readonly WebReader webReader;
 
-    /// <summary>A source with the given limits; <paramref name="openStdin"/> defaults to the process's standard input.</summary>
-    public ReportSource(ReaderOptions? options = null, Func<Stream>? openStdin = null)
+    /// <summary>
+    /// A source with the given limits; <paramref name="openStdin"/> defaults to the process's standard input. Without a
+    /// <paramref name="fetcher"/>, web addresses are refused and feed items are not followed to their pages.
+    /// </summary>
+    public ReportSource(ReaderOptions? options = null, Func<Stream>? openStdin = null, PoliteFetcher? fetcher = null)
     {
         this.options = options ?? new ReaderOptions();
         this.openStdin = openStdin ?? Console.OpenStandardInput;
         seedReader = new SeedTextReader(this.options);
         jsonLinesReader = new JsonLinesReader(this.options);
+        webReader = new WebReader(this.options, fetcher);
     }
+
+    /// <summary>The reader of pages and feeds this source uses.</summary>
+    public WebReader Web => webReader;
 
     /// <summary>Every report and failure from <paramref name="inputs"/>, in input order.</summary>
     public async IAsyncEnumerable<ReadResult> ReadAsync(IEnumerable<string> inputs, [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -35,11 +47,31 @@ public sealed class ReportSource
             }
 
             var input = (InputItem)item;
+            if (input.IsWebAddress)
+            {
+                await foreach (ReadResult result in webReader.ReadAddressAsync(input.Path, conditional: false, isNew: null, cancellationToken).ConfigureAwait(false))
+                {
+                    yield return result;
+                }
+
+                continue;
+            }
+
             (string? text, string? reason) = await LoadAsync(input, cancellationToken).ConfigureAwait(false);
             string origin = input.IsStdin ? "stdin" : input.Path;
             if (text is null)
             {
                 yield return new ReadFailed(origin, null, reason!);
+                continue;
+            }
+
+            if (DetectFormat(origin, text) == InputFormat.Feed)
+            {
+                await foreach (ReadResult result in webReader.ReadFeedAsync(origin, text, isNew: null, cancellationToken).ConfigureAwait(false))
+                {
+                    yield return result;
+                }
+
                 continue;
             }
 
@@ -59,7 +91,9 @@ public sealed class ReportSource
         {
             InputFormat.JsonLines => jsonLinesReader.Read(origin, text),
             InputFormat.SeedText => [seedReader.Read(origin, text)],
-            _ => [new ReadFailed(origin, null, "unknown format: expected seed text ('date YYYY-MM-DD' then the body) or JSON Lines")],
+            InputFormat.Html => [webReader.ReadPage(origin, text)],
+            InputFormat.Feed => webReader.ReadFeedAsync(origin, text).ToBlockingEnumerable(),
+            _ => [new ReadFailed(origin, null, "unknown format: expected seed text ('date YYYY-MM-DD' then the body), JSON Lines, an HTML page or an RSS/Atom feed")],
         };
     }
 
@@ -70,7 +104,28 @@ public sealed class ReportSource
             return InputFormat.JsonLines;
         }
 
+        if (origin.EndsWith(".html", StringComparison.OrdinalIgnoreCase) || origin.EndsWith(".htm", StringComparison.OrdinalIgnoreCase))
+        {
+            return InputFormat.Html;
+        }
+
         ReadOnlySpan<char> start = text.AsSpan().TrimStart();
+        if (origin.EndsWith(".rss", StringComparison.OrdinalIgnoreCase) || origin.EndsWith(".atom", StringComparison.OrdinalIgnoreCase)
+            || (start.StartsWith("<") && FeedParser.LooksLikeFeed(start)))
+        {
+            return InputFormat.Feed;
+        }
+
+        if (start.StartsWith("<") && HtmlArticleExtractor.LooksLikeHtml(start))
+        {
+            return InputFormat.Html;
+        }
+
+        if (origin.EndsWith(".xml", StringComparison.OrdinalIgnoreCase))
+        {
+            return InputFormat.Feed;
+        }
+
         if (start.StartsWith("{"))
         {
             return InputFormat.JsonLines;
@@ -110,12 +165,35 @@ public sealed class ReportSource
                 return (null, $"input is over the limit of {options.MaxFileBytes:N0} bytes (ReaderOptions.MaxFileBytes)");
             }
 
+            if (IsMarkup(input.Path, bytes))
+            {
+                // Pages and feeds declare their own encodings and are often not UTF-8.
+                return (HtmlDecoder.Decode(bytes), null);
+            }
+
             return TextDecoder.TryDecode(bytes, out string text, out string reason) ? (text, null) : (null, reason);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             return (null, $"cannot read: {ex.Message}");
         }
+    }
+
+    private static bool IsMarkup(string path, byte[] bytes)
+    {
+        string[] markup = [".html", ".htm", ".xml", ".rss", ".atom"];
+        if (markup.Any(e => path.EndsWith(e, StringComparison.OrdinalIgnoreCase)))
+        {
+            return bytes.Length > 0;
+        }
+
+        int i = bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]) ? 3 : 0;
+        while (i < bytes.Length && bytes[i] is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')
+        {
+            i++;
+        }
+
+        return i < bytes.Length && bytes[i] == (byte)'<';
     }
 
     // Reads at most one byte over the limit, so that a stream that never ends cannot exhaust memory.
@@ -141,5 +219,7 @@ public sealed class ReportSource
         Unknown,
         SeedText,
         JsonLines,
+        Html,
+        Feed,
     }
 }

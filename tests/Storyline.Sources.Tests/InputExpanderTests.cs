@@ -120,7 +120,7 @@ public sealed class InputExpanderTests : IDisposable
 
         List<object> items = Expand(empty, tree["only-others"]);
 
-        Assert.All(items, i => Assert.Contains("folder has no .txt, .jsonl, .ndjson files", Assert.IsType<ReadFailed>(i).Reason, StringComparison.Ordinal));
+        Assert.All(items, i => Assert.Contains("folder has no .txt, .jsonl, .ndjson, .html, .htm, .xml, .rss, .atom files", Assert.IsType<ReadFailed>(i).Reason, StringComparison.Ordinal));
         Assert.Equal([empty, tree["only-others"]], items.Select(i => ((ReadFailed)i).Origin));
     }
 
@@ -150,10 +150,10 @@ public sealed class InputExpanderTests : IDisposable
     }
 
     [Fact]
-    public void A_web_address_is_a_failure_for_now()
+    public void A_web_address_is_an_input_to_fetch()
     {
-        ReadFailed failed = Assert.IsType<ReadFailed>(Assert.Single(Expand("https://example.com/news.html")));
+        InputItem item = Assert.IsType<InputItem>(Assert.Single(Expand("https://example.com/news.html", "https://example.com/news.html")));
 
-        Assert.Contains("web addresses", failed.Reason, StringComparison.Ordinal);
+        Assert.True(item.IsWebAddress);
     }
 }

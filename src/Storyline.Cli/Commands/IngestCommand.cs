@@ -3,6 +3,7 @@ using Spectre.Console;
 using Storyline.Cli.Output;
 using Storyline.Ingest;
 using Storyline.Sources;
+using Storyline.Sources.Web;
 using Storyline.Storage;
 
 namespace Storyline.Cli.Commands;
@@ -14,11 +15,11 @@ internal static class IngestCommand
     {
         var paths = new Argument<string[]>("paths")
         {
-            Description = "Files, folders (searched recursively for .txt, .jsonl, .ndjson), glob patterns, or - for standard input",
+            Description = "Files, folders (searched recursively for .txt, .jsonl, .ndjson, .html, .htm, .xml, .rss, .atom), glob patterns, web addresses of pages or feeds, or - for standard input",
             Arity = ArgumentArity.OneOrMore,
         };
         var maxBytes = new Option<long?>("--max-file-bytes") { Description = "Refuse files larger than this (default 64 MiB)" };
-        var command = new Command("ingest", "Read reports (seed text or JSON Lines) and add them to their stories; reports already stored are skipped")
+        var command = new Command("ingest", "Read reports (seed text, JSON Lines, HTML pages, RSS/Atom feeds) and add them to their stories; reports already stored are skipped")
         {
             paths,
             maxBytes,
@@ -33,7 +34,8 @@ internal static class IngestCommand
             }
 
             await using IStoryStore store = await StoreOpener.OpenAsync(parse.GetValue(global.Db), env, mustExist: false, cancellationToken).ConfigureAwait(false);
-            var source = new ReportSource(readerOptions, env.OpenStdin);
+            using var fetcher = new PoliteFetcher(new FetchOptions { Clock = env.Clock });
+            var source = new ReportSource(readerOptions, env.OpenStdin, fetcher);
             var ingestor = new Ingestor(store);
             string[] inputs = parse.GetValue(paths) ?? [];
             IngestSummary summary = await RunAsync(env, ingestor, source, inputs, showProgress: !json, cancellationToken).ConfigureAwait(false);

@@ -9,6 +9,8 @@ namespace Storyline.Domain;
 /// <param name="Url">The report's address, where known.</param>
 /// <param name="Outlet">The publishing outlet, where known.</param>
 /// <param name="ExternalId">The id the source gave it, where any.</param>
+/// <param name="Author">The byline, where known.</param>
+/// <param name="Paywalled">Whether the text is only the free teaser of a paywalled article.</param>
 public sealed record SourceReport(
     string Origin,
     int? Line,
@@ -17,7 +19,9 @@ public sealed record SourceReport(
     string? Title = null,
     string? Url = null,
     string? Outlet = null,
-    string? ExternalId = null)
+    string? ExternalId = null,
+    string? Author = null,
+    bool Paywalled = false)
 {
     /// <summary>The content address of this report (see <see cref="ArticleId"/>).</summary>
     public ArticleId Id => ArticleId.FromContent(Outlet, Published, Title, Text);
@@ -36,6 +40,8 @@ public sealed record SourceReport(
 /// <param name="Origin">Where it was read from.</param>
 /// <param name="Dateline">The place the report was filed from ("VLADIVOSTOK, Russia"), where it gives one.</param>
 /// <param name="ExternalId">The id the source gave it, where any.</param>
+/// <param name="Author">The byline, where known.</param>
+/// <param name="Paywalled">Whether the body is only the free teaser of a paywalled article.</param>
 public sealed record Article(
     ArticleId Id,
     DateOnly Published,
@@ -45,4 +51,6 @@ public sealed record Article(
     string? Url = null,
     string? Origin = null,
     string? Dateline = null,
-    string? ExternalId = null);
+    string? ExternalId = null,
+    string? Author = null,
+    bool Paywalled = false);

@@ -33,6 +33,8 @@ public sealed class ReportCleaner
             report.Url,
             report.Origin,
             dateline,
-            report.ExternalId);
+            report.ExternalId,
+            string.IsNullOrWhiteSpace(report.Author) ? null : report.Author.Trim(),
+            report.Paywalled);
     }
 }

@@ -1,0 +1,81 @@
+using System.CommandLine;
+using System.Globalization;
+using Storyline.Ingest;
+using Storyline.Sources;
+using Storyline.Sources.Web;
+using Storyline.Storage;
+
+namespace Storyline.Cli.Commands;
+
+/// <summary>
+/// <c>storyline watch PATH|URL… [--interval SECONDS] [--once]</c>: polls folders, files, pages and feeds, and ingests
+/// what is new. A failing source is reported and the others go on; Ctrl-C stops between or during polls, cleanly.
+/// </summary>
+internal static class WatchCommand
+{
+    public static Command Create(CliEnvironment env, GlobalOptions global)
+    {
+        var sources = new Argument<string[]>("sources")
+        {
+            Description = "Folders, files, glob patterns, and web addresses of pages or feeds to poll",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var interval = new Option<int>("--interval") { Description = "Seconds between polls (default 300)", DefaultValueFactory = _ => 300 };
+        var once = new Option<bool>("--once") { Description = "Poll once and stop" };
+        var command = new Command("watch", "Poll folders and feeds and ingest what is new, until Ctrl-C") { sources, interval, once };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            int seconds = parse.GetValue(interval);
+            if (seconds < 1)
+            {
+                await env.Error.WriteLineAsync("error: --interval must be at least 1 second").ConfigureAwait(false);
+                return ExitCodes.Error;
+            }
+
+            string db = parse.GetValue(global.Db) is string named && !string.IsNullOrWhiteSpace(named) ? named.Trim() : StoreOpener.DefaultPath;
+            string cachePath = db + ".http-cache.json";
+            await using IStoryStore store = await StoreOpener.OpenAsync(db, env, mustExist: false, cancellationToken).ConfigureAwait(false);
+            using var fetcher = new PoliteFetcher(new FetchOptions { Clock = env.Clock }, ValidatorCache.Load(cachePath));
+            var source = new ReportSource(new ReaderOptions { Clock = env.Clock }, env.OpenStdin, fetcher);
+            var watcher = new SourceWatcher(parse.GetValue(sources) ?? [], source);
+            var ingestor = new Ingestor(store);
+            bool anyFailed = false;
+            try
+            {
+                while (true)
+                {
+                    var results = new List<ReadResult>();
+                    await foreach (ReadResult result in watcher.PollAsync(cancellationToken).ConfigureAwait(false))
+                    {
+                        results.Add(result);
+                    }
+
+                    IngestSummary summary = await ingestor.IngestAsync(results.ToAsyncEnumerable(), null, cancellationToken).ConfigureAwait(false);
+                    foreach (ReadFailed failure in summary.Failures)
+                    {
+                        anyFailed = true;
+                        await env.Error.WriteLineAsync($"error: {failure.Location}: {failure.Reason}").ConfigureAwait(false);
+                    }
+
+                    fetcher.Cache.Save(cachePath);
+                    string time = env.Clock.GetLocalNow().ToString("HH:mm:ss", CultureInfo.InvariantCulture);
+                    await env.Out.WriteLineAsync($"{time} read {summary.Read}: {summary.New} new, {summary.Duplicates} duplicate, {summary.Failed} failed; {summary.NewStories} new stories").ConfigureAwait(false);
+                    if (parse.GetValue(once))
+                    {
+                        break;
+                    }
+
+                    await Task.Delay(TimeSpan.FromSeconds(seconds), env.Clock, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                await env.Out.WriteLineAsync("Stopped.").ConfigureAwait(false);
+                return ExitCodes.Ok;
+            }
+
+            return anyFailed ? ExitCodes.SomeFailed : ExitCodes.Ok;
+        });
+        return command;
+    }
+}

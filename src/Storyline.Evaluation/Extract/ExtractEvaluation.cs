@@ -1,0 +1,72 @@
+using System.Globalization;
+using Storyline.Sources.Html;
+
+namespace Storyline.Evaluation.Extract;
+
+/// <summary>
+/// Runs the article extractor on a benchmark and scores it: token precision, recall and F1 per page (macro: the
+/// mean over pages) and over all tokens (micro: every page's counts added up).
+/// </summary>
+public static class ExtractEvaluation
+{
+    /// <summary>Scores the extractor on the pages under <paramref name="data"/>; writes each body to <paramref name="predictions"/> when given.</summary>
+    public static EvalReport Run(string data, string? predictions = null, int? limit = null)
+    {
+        var extractor = new HtmlArticleExtractor();
+        if (predictions is not null)
+        {
+            Directory.CreateDirectory(predictions);
+        }
+
+        var scores = new List<TokenOverlap>();
+        int emptyGold = 0;
+        int emptyBody = 0;
+        foreach (ExtractPage page in ExtractBenchmark.Read(data, limit))
+        {
+            HtmlArticle article = extractor.Extract(page.Html);
+            if (predictions is not null)
+            {
+                File.WriteAllText(Path.Combine(predictions, page.Id + ".txt"), article.Body);
+            }
+
+            TokenOverlap score = TokenOverlap.Of(article.Body, page.Gold);
+            if (score.Gold == 0)
+            {
+                // Nothing to find: such a page says nothing about the extractor's recall and is left out.
+                emptyGold++;
+                continue;
+            }
+
+            emptyBody += score.Predicted == 0 ? 1 : 0;
+            scores.Add(score);
+        }
+
+        return Report(data, scores, emptyGold, emptyBody);
+    }
+
+    /// <summary>The report for a set of page scores.</summary>
+    public static EvalReport Report(string data, IReadOnlyList<TokenOverlap> scores, int emptyGold, int emptyBody)
+    {
+        TokenOverlap total = default;
+        foreach (TokenOverlap s in scores)
+        {
+            total += s;
+        }
+
+        double Mean(Func<TokenOverlap, double> f) => scores.Count == 0 ? 0 : scores.Average(f);
+        var rows = new List<EvalRow>
+        {
+            Row("macro (mean over pages)", Mean(s => s.Precision), Mean(s => s.Recall), Mean(s => s.F1), scores.Count),
+            Row("micro (over all tokens)", total.Precision, total.Recall, total.F1, scores.Count),
+        };
+        var notes = new List<string>
+        {
+            string.Create(CultureInfo.InvariantCulture, $"{scores.Count} pages scored; {emptyGold} with empty gold text left out; {emptyBody} where nothing was extracted."),
+            "Tokens: lower-cased runs of letters and digits, compared as bags (each word counts up to the smaller of its two counts).",
+        };
+        return new EvalReport("extract", data, rows, notes);
+    }
+
+    private static EvalRow Row(string label, double p, double r, double f, int pages) =>
+        new(label, [new("P", p), new("R", r), new("F1", f), new("pages", pages)]);
+}

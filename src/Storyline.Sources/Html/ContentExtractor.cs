@@ -1,0 +1,351 @@
+using System.Text;
+using AngleSharp.Dom;
+
+namespace Storyline.Sources.Html;
+
+/// <summary>
+/// Finds the article body in a parsed page. The page is cut into text blocks; each block is worth its unlinked words
+/// when it reads like running text and costs its words when it reads like navigation (short, mostly links); the
+/// element whose blocks are worth the most is the article. Inside it, blocks that are links, boilerplate lines or
+/// in a part marked as comments, sharing, related links or the like are dropped.
+/// </summary>
+internal static class ContentExtractor
+{
+    // Elements that never hold article text.
+    private static readonly string[] Unwanted =
+    [
+        "script", "style", "noscript", "template", "iframe", "svg", "canvas", "object", "embed", "select", "option",
+        "button", "input", "textarea", "head", "link", "meta", "map", "audio", "video", "source", "picture",
+    ];
+
+    public static ContentResult Extract(IDocument document, string? title)
+    {
+        IElement? body = document.Body ?? document.DocumentElement;
+        if (body is null)
+        {
+            return new ContentResult(string.Empty, null, []);
+        }
+
+        RemoveUnwanted(body);
+        List<TextBlock> blocks = TextBlocks.Build(body);
+        if (blocks.Count == 0)
+        {
+            return new ContentResult(string.Empty, null, blocks);
+        }
+
+        MarkHintedBlocks(body, blocks);
+        IElement root = FindRoot(body, blocks);
+        int rootWords = 0;
+        var inRoot = new List<TextBlock>();
+        foreach (TextBlock block in blocks)
+        {
+            if (IsInside(block.Owner, root))
+            {
+                inRoot.Add(block);
+                rootWords += block.Words;
+            }
+        }
+
+        var excluded = new Dictionary<IElement, bool>();
+        var kept = new List<TextBlock>();
+        foreach (TextBlock block in inRoot)
+        {
+            if (InExcludedPart(block.Owner, root, rootWords, excluded) || IsBoilerplate(block, title))
+            {
+                continue;
+            }
+
+            kept.Add(block);
+        }
+
+        CutAtComments(kept);
+        TrimEdges(kept);
+        var sb = new StringBuilder();
+        foreach (TextBlock block in kept)
+        {
+            if (sb.Length > 0)
+            {
+                sb.Append("\n\n");
+            }
+
+            sb.Append(block.Text);
+        }
+
+        return new ContentResult(sb.ToString(), root, blocks);
+    }
+
+    private static void RemoveUnwanted(IElement body)
+    {
+        foreach (string tag in Unwanted)
+        {
+            foreach (IElement element in body.GetElementsByTagName(tag).ToList())
+            {
+                element.Remove();
+            }
+        }
+
+        foreach (IElement element in body.QuerySelectorAll("[hidden],[style],[aria-hidden='true']").ToList())
+        {
+            string style = element.GetAttribute("style") ?? string.Empty;
+            bool hidden = element.HasAttribute("hidden")
+                || style.Replace(" ", string.Empty, StringComparison.Ordinal).Contains("display:none", StringComparison.OrdinalIgnoreCase)
+                || style.Replace(" ", string.Empty, StringComparison.Ordinal).Contains("visibility:hidden", StringComparison.OrdinalIgnoreCase);
+            if (hidden && element.ParentElement is not null)
+            {
+                element.Remove();
+            }
+        }
+    }
+
+    // A block inside a part whose class or id names comments, sharing, related links and the like is furniture, unless
+    // that part holds most of the page (a wrapper named "page-with-sidebar").
+    private static void MarkHintedBlocks(IElement body, List<TextBlock> blocks)
+    {
+        var words = new Dictionary<IElement, int>();
+        int total = 0;
+        foreach (TextBlock block in blocks)
+        {
+            total += block.Words;
+            for (IElement? e = block.Owner; e is not null; e = e.ParentElement)
+            {
+                words[e] = words.GetValueOrDefault(e) + block.Words;
+                if (ReferenceEquals(e, body))
+                {
+                    break;
+                }
+            }
+        }
+
+        var hinted = new Dictionary<IElement, bool>();
+        foreach (TextBlock block in blocks)
+        {
+            for (IElement? e = block.Owner; e is not null && !ReferenceEquals(e, body); e = e.ParentElement)
+            {
+                if (!hinted.TryGetValue(e, out bool part))
+                {
+                    part = (e.LocalName is "nav" or "aside" || ClassHints.IsBoilerplatePart(e)) && words.GetValueOrDefault(e) < total * 0.5;
+                    hinted[e] = part;
+                }
+
+                if (part)
+                {
+                    block.InFurniture = true;
+                    break;
+                }
+            }
+        }
+    }
+
+    // Readers' comments follow the article: from a short "Comments" heading or a "Posted by … on …" signature on,
+    // once most of the article is behind us, the rest is dropped.
+    private static void CutAtComments(List<TextBlock> kept)
+    {
+        int total = kept.Sum(b => b.Words);
+        int seen = 0;
+        for (int i = 0; i < kept.Count; i++)
+        {
+            if (seen >= total * 0.3 && BoilerplateCues.OpensComments(kept[i].Text, kept[i].Words))
+            {
+                kept.RemoveRange(i, kept.Count - i);
+                return;
+            }
+
+            seen += kept[i].Words;
+        }
+    }
+
+    /// <summary>The element that holds the most running text and the least navigation.</summary>
+    private static IElement FindRoot(IElement body, List<TextBlock> blocks)
+    {
+        var worth = new Dictionary<IElement, double>();
+        foreach (TextBlock block in blocks)
+        {
+            double value = Worth(block);
+            if (value == 0)
+            {
+                continue;
+            }
+
+            for (IElement? e = block.Owner; e is not null; e = e.ParentElement)
+            {
+                worth[e] = worth.GetValueOrDefault(e) + value;
+                if (ReferenceEquals(e, body))
+                {
+                    break;
+                }
+            }
+        }
+
+        IElement best = body;
+        double bestScore = double.MinValue;
+        foreach ((IElement element, double value) in worth)
+        {
+            double score = value * ClassHints.Weight(element);
+            if (score > bestScore || (score == bestScore && IsInside(element, best)))
+            {
+                best = element;
+                bestScore = score;
+            }
+        }
+
+        // A single paragraph wins over its article when the rest is short; the article is the paragraph's
+        // container, so climb while the parent adds real text.
+        while (best.ParentElement is IElement parent && !ReferenceEquals(best, body)
+            && worth.GetValueOrDefault(parent) >= worth.GetValueOrDefault(best) * 0.98
+            && IsParagraphLike(best))
+        {
+            best = parent;
+        }
+
+        return best;
+    }
+
+    private static bool IsParagraphLike(IElement element) => element.LocalName is "p" or "span" or "font" or "b" or "i" or "em" or "strong";
+
+    private static double Worth(TextBlock block)
+    {
+        int words = block.Words;
+        double linkDensity = block.LinkDensity;
+        if (block.InFurniture || BoilerplateCues.IsCommentSignature(block.Text))
+        {
+            return -words * 0.5;
+        }
+
+        if (linkDensity > 0.5)
+        {
+            return -words;
+        }
+
+        if (block.IsHeading)
+        {
+            return 0;
+        }
+
+        bool sentence = LooksLikeSentence(block.Text);
+        if (words >= 25 || (words >= 8 && sentence))
+        {
+            return block.UnlinkedWords * (1 - linkDensity);
+        }
+
+        if (words >= 8)
+        {
+            return block.UnlinkedWords * 0.3;
+        }
+
+        return sentence ? 0.5 : -words * 0.5;
+    }
+
+    internal static bool LooksLikeSentence(string text)
+    {
+        int stops = 0;
+        for (int i = 1; i < text.Length; i++)
+        {
+            char c = text[i];
+            if ((c is '.' or '!' or '?' or '"' or '\u201D') && char.IsLetterOrDigit(text[i - 1]) || (c is '.' && text[i - 1] is '"' or '\u201D' or ')'))
+            {
+                stops++;
+            }
+        }
+
+        return stops > 0 || text.Contains(", ", StringComparison.Ordinal);
+    }
+
+    private static bool IsInside(IElement element, IElement ancestor)
+    {
+        for (IElement? e = element; e is not null; e = e.ParentElement)
+        {
+            if (ReferenceEquals(e, ancestor))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // A part of the article marked as comments, sharing, related links and the like is dropped, unless it holds
+    // most of the article's text (a site whose article wrapper is called "post-comments-enabled").
+    private static bool InExcludedPart(IElement owner, IElement root, int rootWords, Dictionary<IElement, bool> cache)
+    {
+        for (IElement? e = owner; e is not null && !ReferenceEquals(e, root); e = e.ParentElement)
+        {
+            if (!cache.TryGetValue(e, out bool excluded))
+            {
+                excluded = e.LocalName is "nav" or "aside" or "footer" or "form"
+                    || (e.LocalName == "header" && TextBlocks.CountWords(e.TextContent) < 60)
+                    || ClassHints.IsBoilerplatePart(e);
+                if (excluded && TextBlocks.CountWords(e.TextContent) > rootWords * 0.6)
+                {
+                    excluded = false;
+                }
+
+                cache[e] = excluded;
+            }
+
+            if (excluded)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsBoilerplate(TextBlock block, string? title)
+    {
+        if (block.LinkDensity > 0.5 && !(block.Words >= 30 && block.LinkDensity < 0.8 && LooksLikeSentence(block.Text)))
+        {
+            return true;
+        }
+
+        if (title is not null && block.Words <= 40 && Same(block.Text, title))
+        {
+            return true;
+        }
+
+        return block.Words <= 20 && BoilerplateCues.IsCueLine(block.Text);
+    }
+
+    // Short lines that open or close the article without being sentences are bylines, datelines, photo credits and
+    // section labels; running text keeps them only in the middle.
+    private static void TrimEdges(List<TextBlock> kept)
+    {
+        while (kept.Count > 0 && IsEdgeNoise(kept[0]))
+        {
+            kept.RemoveAt(0);
+        }
+
+        while (kept.Count > 0 && IsEdgeNoise(kept[^1]))
+        {
+            kept.RemoveAt(kept.Count - 1);
+        }
+    }
+
+    private static bool IsEdgeNoise(TextBlock block) =>
+        block.Words < 8 && !LooksLikeSentence(block.Text) || block.IsHeading && block.Words < 15 || block.Words < 4
+        || (block.Words <= 15 && (DateText.TryFindWritten(block.Text, out _) || block.Text.StartsWith("By ", StringComparison.Ordinal)));
+
+    private static bool Same(string a, string b)
+    {
+        string x = Squash(a);
+        string y = Squash(b);
+        return x.Length > 0 && (x == y || (x.Length > 20 && y.StartsWith(x, StringComparison.Ordinal)) || (y.Length > 20 && x.StartsWith(y, StringComparison.Ordinal)));
+    }
+
+    private static string Squash(string s)
+    {
+        var sb = new StringBuilder(s.Length);
+        foreach (char c in s)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                sb.Append(char.ToLowerInvariant(c));
+            }
+        }
+
+        return sb.ToString();
+    }
+}
+
+/// <summary>The body found, the element it came from, and every block of the page (for the dateline search).</summary>
+internal sealed record ContentResult(string Body, IElement? Root, List<TextBlock> Blocks);

@@ -12,8 +12,8 @@ namespace Storyline.Storage;
 /// </summary>
 public static class AnalysisJson
 {
-    /// <summary>Version of the stored shape.</summary>
-    public const int Version = 1;
+    /// <summary>Version of the stored shape. 2: quotes gained CitedBy/Citing/CitingKind, claims Key and Cue.</summary>
+    public const int Version = 2;
 
     private static readonly JsonSerializerOptions Options = new()
     {

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
+using Storyline.Claims;
 using Storyline.Entities;
+using Storyline.Quotes;
 using Storyline.Text;
 
 namespace Storyline.Pipeline;
@@ -18,6 +20,12 @@ public sealed class PipelineBuilder
     /// <summary>Named entities with the stand-in recogniser (capitalised names).</summary>
     public PipelineBuilder UseEntities() => Use(new CapitalizedNameRecognizer());
 
+    /// <summary>Direct quotes and indirect attributions with their sources (after entities, for speakers).</summary>
+    public PipelineBuilder UseQuotes() => Use(new QuoteFinder());
+
+    /// <summary>Claims and their certainty (after quotes, for attributions).</summary>
+    public PipelineBuilder UseClaims() => Use(new ClaimDetector());
+
     /// <summary>Adds any stage.</summary>
     public PipelineBuilder Use(IAnalysisStage stage)
     {
@@ -27,7 +35,9 @@ public sealed class PipelineBuilder
     }
 
     /// <summary>The standard pipeline: every stage the project has, in flow order.</summary>
-    public static AnalysisPipeline CreateDefault() => new PipelineBuilder().UseText().UseEntities().Build();
+    public static AnalysisPipeline CreateDefault() => new PipelineBuilder().UseText().UseEntities()
+        .UseQuotes().UseClaims()
+        .Build();
 
     /// <summary>Freezes the stages added so far.</summary>
     public AnalysisPipeline Build() => new([.. stages]);

@@ -104,8 +104,10 @@ internal sealed class QuoteScan
                 {
                     quote = previous with { Content = content, Sentence = sentence, Continued = true };
                 }
-                else if (Words(content) >= 4)
+                else if (Words(content) >= 4 && StartsClause(openToken))
                 {
+                    // Unattributed words in marks that open a sentence are a quote of someone unnamed; inside a
+                    // sentence they are a title or a scare quote ("The Apprentice", a "hit piece").
                     quote = new Found(content, QuoteKind.Direct, sentence, null, null);
                 }
             }
@@ -121,7 +123,7 @@ internal sealed class QuoteScan
             }
         }
 
-        return Resolve(found.OrderBy(f => f.Content.Start).ThenBy(f => f.Kind).ToList());
+        return Resolve(found.Where(f => f.Content.Length > 0 && f.Source is not { Length: <= 0 }).OrderBy(f => f.Content.Start).ThenBy(f => f.Kind).ToList());
     }
 
     private bool OnlyColonBetween(int from, int to)
@@ -135,6 +137,12 @@ internal sealed class QuoteScan
         }
 
         return body.AsSpan(from, to - from).Contains(':');
+    }
+
+    private bool StartsClause(int token)
+    {
+        Sentence s = article.Sentences[sentenceOf[token]];
+        return token == s.FirstToken || lower[token - 1] is ":" or "—";
     }
 
     private bool OpensParagraph(int token)

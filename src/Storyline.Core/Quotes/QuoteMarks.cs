@@ -9,10 +9,16 @@ namespace Storyline.Quotes;
 public static class QuoteMarks
 {
     /// <summary>A pair of marks: the offsets of the opening and of the closing mark.</summary>
-    public readonly record struct Pair(int Open, int Close)
+    /// <param name="Open">Offset of the opening mark.</param>
+    /// <param name="Close">Offset of the closing mark.</param>
+    /// <param name="MarkLength">1, or 2 for the doubled apostrophes some archives use as double marks ('').</param>
+    public readonly record struct Pair(int Open, int Close, int MarkLength = 1)
     {
-        /// <summary>The characters between the marks.</summary>
-        public int ContentStart => Open + 1;
+        /// <summary>Offset of the first character between the marks.</summary>
+        public int ContentStart => Open + MarkLength;
+
+        /// <summary>Offset of the last character of the closing mark.</summary>
+        public int CloseEnd => Close + MarkLength - 1;
     }
 
     /// <summary>Every balanced pair in <paramref name="text"/>, in order; nested single marks inside a double quote are not pairs.</summary>
@@ -22,6 +28,7 @@ public static class QuoteMarks
         var pairs = new List<Pair>();
         int open = -1;
         bool single = false;
+        bool doubled = false;
         for (int i = 0; i < text.Length; i++)
         {
             char c = text[i];
@@ -34,13 +41,39 @@ public static class QuoteMarks
                     next++;
                 }
 
-                if (next < text.Length && IsOpening(text, next, single))
+                if (next < text.Length && (doubled ? next + 1 < text.Length && text[next] == '\'' && text[next + 1] == '\'' : IsOpening(text, next, single)))
                 {
-                    i = next;
+                    i = doubled ? next + 1 : next;
                     continue;
                 }
 
                 open = -1;
+                doubled = false;
+                continue;
+            }
+
+            if (c == '\'' && i + 1 < text.Length && text[i + 1] == '\'' && (open < 0 || doubled))
+            {
+                // '' as a double mark: opens after space, closes otherwise.
+                if (open < 0 && i + 2 < text.Length && !char.IsWhiteSpace(text[i + 2]) && (i == 0 || !char.IsLetterOrDigit(text[i - 1])))
+                {
+                    open = i;
+                    doubled = true;
+                    single = false;
+                }
+                else if (open >= 0 && i > open + 2)
+                {
+                    pairs.Add(new Pair(open, i, 2));
+                    open = -1;
+                    doubled = false;
+                }
+
+                i++;
+                continue;
+            }
+
+            if (doubled)
+            {
                 continue;
             }
 

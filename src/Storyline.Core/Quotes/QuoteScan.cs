@@ -45,12 +45,12 @@ internal sealed class QuoteScan
         for (int i = 0; i < tokens.Length && p < pairs.Count; i++)
         {
             int start = tokens[i].Span.Start;
-            while (p < pairs.Count && pairs[p].Close < start)
+            while (p < pairs.Count && pairs[p].CloseEnd < start)
             {
                 p++;
             }
 
-            if (p < pairs.Count && start >= pairs[p].Open && start <= pairs[p].Close)
+            if (p < pairs.Count && start >= pairs[p].Open && start <= pairs[p].CloseEnd)
             {
                 quoteOf[i] = p;
             }
@@ -156,7 +156,7 @@ internal sealed class QuoteScan
     {
         QuoteMarks.Pair pair = pairs[q];
         var content = TextSpan.FromBounds(pair.ContentStart, pair.Close);
-        int close = TokenAt(pair.Close);
+        int close = TokenAt(pair.CloseEnd);
         int open = TokenAt(pair.Open);
         if (close < 0 || open < 0)
         {
@@ -183,16 +183,28 @@ internal sealed class QuoteScan
             }
             else
             {
-                for (int j = i; j < Math.Min(tokens.Length, i + MaxSourceWords); j++)
+                // The source may carry an appositive: "…," Doug Usher, director of research at X, said at the time.
+                for (int j = i; j < Math.Min(tokens.Length, i + 2 * MaxSourceWords); j++)
                 {
-                    if (tokens[j].Kind is not (TokenKind.Word or TokenKind.Number) && lower[j] is not ("." or "'s"))
+                    if (quoteOf[j] >= 0 || (tokens[j].Kind is not (TokenKind.Word or TokenKind.Number) && lower[j] is not ("." or "'s" or "," or "(" or ")" or "-")))
                     {
                         break;
                     }
 
-                    if (j > i && Cue(j) is (int cs, int ce, _) && SourceBetween(i, cs - 1) is (int s0, int s1))
+                    if (j > i && Cue(j) is (int cs, int ce, _))
                     {
-                        return Take(new Found(content, QuoteKind.Direct, sentence, Span(cs, ce), Span(s0, s1)), cs, ce, s0, s1);
+                        int sourceEnd = cs - 1;
+                        while (sourceEnd > i && lower[sourceEnd] == ",")
+                        {
+                            sourceEnd--;
+                        }
+
+                        if (SourceBetween(i, sourceEnd) is (int s0, int s1))
+                        {
+                            return Take(new Found(content, QuoteKind.Direct, sentence, Span(cs, ce), Span(s0, s1)), cs, ce, s0, s1);
+                        }
+
+                        break;
                     }
                 }
             }
@@ -205,7 +217,8 @@ internal sealed class QuoteScan
             k--;
         }
 
-        for (int back = 0; back < 5 && k - back >= 0; back++)
+        int reach = lower[Math.Max(0, open - 1)] == ":" ? 10 : 5;
+        for (int back = 0; back < reach && k - back >= 0; back++)
         {
             int c = k - back;
             if (quoteOf[c] >= 0 || lower[c] is "." or "?" or "!" or ";")
@@ -224,13 +237,22 @@ internal sealed class QuoteScan
                 {
                     return Take(new Found(content, QuoteKind.Direct, sentence, Span(cueStart, cueEnd), Span(s0, s1)), cueStart, cueEnd, s0, s1);
                 }
+
+                if (cueStart > 0 && lower[cueStart - 1] == "," && lower[c].EndsWith("ing", StringComparison.Ordinal) && Subject(sentenceOf[c]) is (int u0, int u1))
+                {
+                    // "Mr. Trump expressed admiration …, telling CNBC: "…"": the speaker is the sentence's subject.
+                    return Take(new Found(content, QuoteKind.Direct, sentence, Span(cueStart, cueEnd), Span(u0, u1)), cueStart, cueEnd, u0, u1);
+                }
+
+                break;
             }
         }
 
         // "said Nikolai: "…""
         for (int c = Math.Max(0, k - MaxSourceWords); c <= k; c++)
         {
-            if (Cue(c) is (int cueStart, int cueEnd, _) && cueEnd < k && SourceAfter(cueEnd + 1) is (int s0, int s1) && s1 == k && lower[open - 1] is ":" or ",")
+            if (Cue(c) is (int cueStart, int cueEnd, string lemma) && !CueLexicon.TakesObject.Contains(lemma) && cueEnd < k
+                && SourceAfter(cueEnd + 1) is (int s0, int s1) && s1 == k && lower[open - 1] is ":" or ",")
             {
                 return Take(new Found(content, QuoteKind.Direct, sentence, Span(cueStart, cueEnd), Span(s0, s1)), cueStart, cueEnd, s0, s1);
             }
@@ -649,8 +671,13 @@ internal sealed class QuoteScan
                 break;
             }
 
-            if (!allowPrepositions && w is "in" or "on" or "at" or "during" or "after" or "before" or "as" or "to" or "when" or "while" or "last" or "this" && words > 0)
+            if (!allowPrepositions && w is "in" or "on" or "at" or "during" or "after" or "before" or "as" or "to" or "when" or "while" or "last" or "this" or "of" or "about" or "by" or "for" or "with" or "from")
             {
+                if (words == 0)
+                {
+                    return null; // "said in a speech", "said of Mr. Trump": no source after the cue
+                }
+
                 break;
             }
 
@@ -663,6 +690,37 @@ internal sealed class QuoteScan
         }
 
         return end >= start && Valid(start, end) ? (start, end) : null;
+    }
+
+    // The subject of a sentence, where it is plain: a pronoun or a name that opens it (after "But", "And").
+    private (int Start, int End)? Subject(int sentence)
+    {
+        Sentence s = article.Sentences[sentence];
+        int first = s.FirstToken;
+        if (first < tokens.Length && lower[first] is "but" or "and" or "meanwhile" or "still" or "then")
+        {
+            first++;
+        }
+
+        if (first >= tokens.Length)
+        {
+            return null;
+        }
+
+        if (CueLexicon.Pronouns.Contains(lower[first]))
+        {
+            return (first, first);
+        }
+
+        int start = tokens[first].Span.Start;
+        Mention? name = article.Mentions.FirstOrDefault(m => m.Span.Start >= start && m.Span.Start <= start + 4 && m.Type is EntityType.Person or EntityType.Organization);
+        if (name is null)
+        {
+            return null;
+        }
+
+        int end = TokenAt(name.Span.End - 1);
+        return end >= first ? (first, end) : null;
     }
 
     private (int Start, int End)? SourceBetween(int start, int end) => end >= start && Valid(start, end) ? (start, end) : null;

@@ -73,6 +73,19 @@ public static class CueLexicon
         ("boast", ["boast", "boasts", "boasted"]),
         ("observe", ["observe", "observes", "observed"]),
         ("feel", ["feel", "feels", "felt"]),
+        ("blame", ["blame", "blames", "blamed", "blaming"]),
+        ("criticize", ["criticize", "criticizes", "criticized", "criticizing", "criticise", "criticises", "criticised"]),
+        ("praise", ["praise", "praises", "praised", "praising"]),
+        ("decry", ["decry", "decries", "decried"]),
+        ("mock", ["mock", "mocks", "mocked", "mocking"]),
+        ("insinuate", ["insinuate", "insinuates", "insinuated"]),
+        ("point", ["pointed"]),
+        ("signal", ["signal", "signals", "signaled", "signalled"]),
+        ("post", ["posted"]),
+        ("question", ["questioned"]),
+        ("worry", ["worry", "worries", "worried"]),
+        ("fear", ["fear", "fears", "feared"]),
+        ("expect", ["expects", "expected"]),
     ];
 
     private static readonly FrozenDictionary<string, string> FormToLemma = Verbs
@@ -88,7 +101,8 @@ public static class CueLexicon
     {
         "show", "find", "conclude", "continue", "describe", "call", "know", "hope", "want", "feel", "agree", "state",
         "reveal", "indicate", "maintain", "observe", "believe", "think", "quote", "cite", "learn", "estimate", "predict",
-        "promise", "vow", "ask", "urge", "accuse", "recall", "add",
+        "promise", "vow", "ask", "urge", "accuse", "recall", "add", "blame", "criticize", "praise", "decry", "mock",
+        "insinuate", "point", "signal", "post", "question", "worry", "fear", "expect",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Auxiliaries and adverbs that belong to the cue when they stand before it: "has said", "also told".</summary>

@@ -339,6 +339,23 @@ internal sealed class QuoteScan
             return null;
         }
 
+        if (lower[i].EndsWith("ing", StringComparison.Ordinal) && i > first && lower[i - 1] == "," && lemma is not ("cite" or "quote")
+            && Subject(sentence.Index) is (int u0, int u1) && u1 < i - 1 && ClauseEnd(cueEnd + 1, last) is int participleEnd && participleEnd > cueEnd + 1)
+        {
+            // "…, saying that …", "…, noting …": the participle's speaker is the sentence's subject.
+            int contentStart = cueEnd + 1;
+            if (CueLexicon.TakesObject.Contains(lemma) && lower[contentStart] is "reporters" or "him" or "her" or "them" or "us")
+            {
+                contentStart++;
+            }
+
+            if (contentStart <= participleEnd && !IsAdverbial(contentStart, participleEnd))
+            {
+                var participle = new Found(Span(contentStart, participleEnd), QuoteKind.Indirect, sentence.Index, Span(cueStart, cueEnd), Span(u0, u1));
+                return Take(participle, cueStart, cueEnd, cueStart, cueEnd);
+            }
+        }
+
         if (lower[i].EndsWith("ing", StringComparison.Ordinal) && (i == first || lower[i - 1] is not ("as" or "is" or "are" or "was" or "were" or "been" or "be")))
         {
             // A participle continues an attribution already found ("…, citing X"; chains are read there) or is a noun

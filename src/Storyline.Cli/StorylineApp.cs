@@ -25,6 +25,7 @@ internal static class StorylineApp
         root.Subcommands.Add(StoryCommand.Create(env, options));
         root.Subcommands.Add(TimelineCommand.Create(env, options));
         root.Subcommands.Add(SearchCommand.Create(env, options));
+        root.Subcommands.Add(QuotesCommand.Create(env, options));
         foreach (Command? optional in new[] { EvalCommand.Create(env, options), TrainCommand.Create(env, options) })
         {
             if (optional is not null)

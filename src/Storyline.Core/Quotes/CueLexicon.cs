@@ -79,7 +79,6 @@ public static class CueLexicon
         ("decry", ["decry", "decries", "decried"]),
         ("mock", ["mock", "mocks", "mocked", "mocking"]),
         ("insinuate", ["insinuate", "insinuates", "insinuated"]),
-        ("point", ["pointed"]),
         ("signal", ["signal", "signals", "signaled", "signalled"]),
         ("post", ["posted"]),
         ("question", ["questioned"]),
@@ -102,7 +101,7 @@ public static class CueLexicon
         "show", "find", "conclude", "continue", "describe", "call", "know", "hope", "want", "feel", "agree", "state",
         "reveal", "indicate", "maintain", "observe", "believe", "think", "quote", "cite", "learn", "estimate", "predict",
         "promise", "vow", "ask", "urge", "accuse", "recall", "add", "blame", "criticize", "praise", "decry", "mock",
-        "insinuate", "point", "signal", "post", "question", "worry", "fear", "expect",
+        "insinuate", "signal", "post", "question", "worry", "fear", "expect",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Auxiliaries and adverbs that belong to the cue when they stand before it: "has said", "also told".</summary>

@@ -186,7 +186,7 @@ internal sealed class QuoteScan
                 // The source may carry an appositive: "…," Doug Usher, director of research at X, said at the time.
                 for (int j = i; j < Math.Min(tokens.Length, i + 2 * MaxSourceWords); j++)
                 {
-                    if (quoteOf[j] >= 0 || (tokens[j].Kind is not (TokenKind.Word or TokenKind.Number) && lower[j] is not ("." or "'s" or "," or "(" or ")" or "-")))
+                    if (quoteOf[j] >= 0 || sentenceOf[j] != sentenceOf[i] || (tokens[j].Kind is not (TokenKind.Word or TokenKind.Number) && lower[j] is not ("." or "'s" or "," or "(" or ")" or "-")))
                     {
                         break;
                     }
@@ -565,6 +565,11 @@ internal sealed class QuoteScan
         if (lemma is null)
         {
             return null;
+        }
+
+        if (i > 0 && lower[i - 1] is "a" or "an" or "the" or "his" or "her" or "their" or "its" or "our" or "my" or "your" or "this" or "that")
+        {
+            return null; // a noun or an adjective: "an expected meeting", "the report", "his call"
         }
 
         int start = i;

@@ -363,7 +363,8 @@ internal sealed class QuoteScan
             return null;
         }
 
-        if (i + 1 <= last && lower[i + 1] is "to" or "for" or "off" or "up" or "on" && lemma is not ("say" or "tell"))
+        if (i + 1 <= last && ((lower[i + 1] == "to" && lemma is not ("say" or "tell" or "report" or "write" or "explain" or "confirm" or "announce" or "state" or "reply" or "respond"))
+            || (lower[i + 1] is "for" or "off" or "up" or "on" or "out" && lemma is "call" or "ask" or "show" or "find" or "want" or "hope" or "feel" or "know" or "continue")))
         {
             return null; // "want to", "called for", "called on", "showed up": not reporting
         }

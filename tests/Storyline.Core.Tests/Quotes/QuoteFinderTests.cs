@@ -36,6 +36,8 @@ public sealed class QuoteFinderTests
         { "Hirokazu Matsuno told reporters that Tokyo will be watching.", "that Tokyo will be watching", QuoteKind.Indirect, "Hirokazu Matsuno", "told" },
         // Indirect: clause first, source and cue last
         { "North Korea may have millions of shells, analysts say.", "North Korea may have millions of shells", QuoteKind.Indirect, "analysts", "say" },
+        // Indirect: clause first, then source, cue, an adverbial and a citing chain
+        { "Kim appears to have departed for Russia on a train, South Korean broadcaster YTN reported on Monday, citing a government source.", "Kim appears to have departed for Russia on a train", QuoteKind.Indirect, "South Korean broadcaster YTN", "reported" },
         // Indirect: according to, at the start
         { "According to US officials, Mr Putin could focus on supplies.", "Mr Putin could focus on supplies", QuoteKind.Indirect, "US officials", "According to" },
         // Indirect: according to, at the end

@@ -593,6 +593,11 @@ internal sealed class QuoteScan
         }
 
         int sentenceFirst = Math.Max(first, article.Sentences[sentenceOf[end]].FirstToken);
+        if (lower[end] == "," && end - 1 >= sentenceFirst)
+        {
+            return AppositiveSourceBefore(end, sentenceFirst, first);
+        }
+
         int start = end + 1;
         int words = 0;
         for (int j = end; j >= sentenceFirst; j--)
@@ -663,6 +668,39 @@ internal sealed class QuoteScan
         }
 
         return Valid(start, end) ? (start, end) : null;
+    }
+
+    // "Mike Shields, president of the Congressional Leadership Fund, a super PAC …, said": the source is the name and
+    // its appositives. The name is the farthest one (within reach) that a comma follows; failing a known name, the
+    // nearest capitalised word before a comma.
+    private (int Start, int End)? AppositiveSourceBefore(int comma, int sentenceFirst, int first)
+    {
+        int best = -1;
+        for (int j = comma - 1; j > sentenceFirst && comma - j < 3 * MaxSourceWords; j--)
+        {
+            if (quoteOf[j] >= 0 || tokens[j].Kind == TokenKind.Quote || lower[j] is ";" or ":" || (CueLexicon.Lemma(lower[j]) is not null && taken[j]))
+            {
+                break;
+            }
+
+            if (lower[j] == "," && (IsCapitalized(j - 1) || tokens[j - 1].Kind == TokenKind.Number))
+            {
+                int nameEnd = tokens[j - 1].Kind == TokenKind.Number ? j - 2 : j - 1;
+                bool named = nameEnd >= 0 && article.Mentions.Any(m => m.Span.End == tokens[nameEnd].Span.End && m.Type is EntityType.Person or EntityType.Organization);
+                if (named || best < 0)
+                {
+                    best = j;
+                }
+            }
+        }
+
+        if (best < 0)
+        {
+            return null;
+        }
+
+        int headEnd = tokens[best - 1].Kind == TokenKind.Number ? best - 2 : best - 1;
+        return headEnd >= sentenceFirst && lower[headEnd] != "," && SourceBefore(headEnd, first) is (int s0, _) ? (s0, comma - 1) : null;
     }
 
     private bool IsAppositive(int start, int end)

@@ -12,8 +12,10 @@ namespace Storyline.Storage;
 /// </summary>
 public static class AnalysisJson
 {
-    /// <summary>Version of the stored shape.</summary>
-    // 2: mentions carry Candidates, entities a Place, the analysis the report's Location.
+    /// <summary>
+    /// Version of the stored shape. 2: mentions carry Candidates, entities a Place, the analysis the report's Location;
+    /// quotes gained CitedBy/Citing/CitingKind, claims Key and Cue.
+    /// </summary>
     public const int Version = 2;
 
     private static readonly JsonSerializerOptions Options = new()

@@ -54,6 +54,13 @@ public interface IStoryStore : IAsyncDisposable
     /// mentioned where several match; null when none does.
     /// </summary>
     Task<EntityDetail?> GetEntityAsync(string nameOrKey, int maxRelated = 15, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Stored quotes and attributions, in publication order then text order: of one story where <paramref name="story"/>
+    /// is given, and of speakers whose entity name, key or source words contain <paramref name="speaker"/> (case
+    /// ignored) where it is given. At most <paramref name="limit"/>.
+    /// </summary>
+    Task<IReadOnlyList<StoredQuote>> ListQuotesAsync(StoryId? story, string? speaker, int limit, CancellationToken cancellationToken = default);
 }
 
 /// <summary>An entity as listed: how often and when it was mentioned.</summary>
@@ -99,6 +106,29 @@ public sealed record EntityStory(StoryId Story, string Title, int Reports, int M
 /// <param name="Name">Its name.</param>
 /// <param name="Reports">Reports that mention both.</param>
 public sealed record RelatedEntity(EntityKey Key, EntityType Type, string Name, int Reports);
+
+/// <summary>A stored quote with its report and the words its spans point to.</summary>
+/// <param name="Report">The report it is in.</param>
+/// <param name="Published">The report's date.</param>
+/// <param name="Story">The report's story.</param>
+/// <param name="Quote">The quote as the quotes stage found it.</param>
+/// <param name="Content">The quoted or reported words.</param>
+/// <param name="Source">The source's words, where found.</param>
+/// <param name="Cue">The cue's words, where found.</param>
+/// <param name="SpeakerName">The display name of the speaker entity, where resolved.</param>
+/// <param name="CitedBy">The go-between's words, where any.</param>
+/// <param name="Citing">The words of whom the source cites, where any.</param>
+public sealed record StoredQuote(
+    ArticleId Report,
+    DateOnly Published,
+    StoryId Story,
+    Quote Quote,
+    string Content,
+    string? Source,
+    string? Cue,
+    string? SpeakerName,
+    string? CitedBy = null,
+    string? Citing = null);
 
 /// <summary>A story as listed.</summary>
 /// <param name="Id">Its number.</param>

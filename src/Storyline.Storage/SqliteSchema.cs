@@ -78,6 +78,20 @@ internal static class SqliteSchema
             population   INTEGER NOT NULL,
             feature_code TEXT NOT NULL
         );
+        -- One row per quote or attribution, for listing by story and speaker; the analysis JSON stays the record.
+        CREATE TABLE IF NOT EXISTS quotes (
+            article_id     TEXT NOT NULL REFERENCES articles (id),
+            ordinal        INTEGER NOT NULL,
+            kind           TEXT NOT NULL,
+            sentence       INTEGER NOT NULL,
+            content_start  INTEGER NOT NULL,
+            content_length INTEGER NOT NULL,
+            speaker_key    TEXT,
+            source_kind    TEXT NOT NULL,
+            source_text    TEXT,
+            PRIMARY KEY (article_id, ordinal)
+        );
+        CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes (speaker_key);
         CREATE TABLE IF NOT EXISTS term_df (
             term TEXT PRIMARY KEY,
             df   INTEGER NOT NULL

@@ -161,6 +161,14 @@ public sealed class SqliteStoryStore : IStoryStore
                 ("$a", article.Id.Value), ("$s", mention.Span.Start), ("$l", mention.Span.Length), ("$k", mention.Entity.Value), ("$n", mention.Sentence), ("$r", mention.Role)).ConfigureAwait(false);
         }
 
+        for (int q = 0; q < report.Quotes.Length; q++)
+        {
+            Quote quote = report.Quotes[q];
+            await ExecuteAsync(transaction, "INSERT INTO quotes (article_id, ordinal, kind, sentence, content_start, content_length, speaker_key, source_kind, source_text) VALUES ($a, $o, $k, $n, $s, $l, $sp, $sk, $st)", cancellationToken,
+                ("$a", article.Id.Value), ("$o", q), ("$k", quote.Kind.ToString()), ("$n", quote.Sentence), ("$s", quote.Content.Start), ("$l", quote.Content.Length),
+                ("$sp", quote.Speaker?.Value), ("$sk", quote.SourceKind.ToString()), ("$st", quote.Source is TextSpan src ? report.Text(src) : null)).ConfigureAwait(false);
+        }
+
         foreach (TermCount term in features.Terms)
         {
             await ExecuteAsync(transaction, "INSERT INTO term_df (term, df) VALUES ($t, 1) ON CONFLICT (term) DO UPDATE SET df = df + 1", cancellationToken,
@@ -352,6 +360,70 @@ public sealed class SqliteStoryStore : IStoryStore
         await ScalarAsync<long>("SELECT count(*) FROM articles", cancellationToken).ConfigureAwait(false),
         await ScalarAsync<long>("SELECT count(*) FROM stories", cancellationToken).ConfigureAwait(false),
         await ScalarAsync<long>("SELECT count(*) FROM entities", cancellationToken).ConfigureAwait(false));
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<StoredQuote>> ListQuotesAsync(StoryId? story, string? speaker, int limit, CancellationToken cancellationToken = default)
+    {
+        if (limit <= 0)
+        {
+            return [];
+        }
+
+        // Rows pick the quotes; the quotes themselves come from each report's stored analysis, which is the record.
+        string pattern = "%" + (speaker ?? string.Empty).Trim().ToLowerInvariant().Replace("\\", "\\\\", StringComparison.Ordinal)
+            .Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
+        await using SqliteCommand command = Command(
+            null,
+            $"""
+            SELECT {ArticleColumns}, r.story_id, q.ordinal, e.name
+            FROM quotes q
+            JOIN articles a ON a.id = q.article_id
+            JOIN story_reports r ON r.article_id = q.article_id
+            LEFT JOIN entities e ON e.key = q.speaker_key
+            WHERE ($story IS NULL OR r.story_id = $story)
+              AND ($speaker IS NULL OR lower(coalesce(e.name, '')) LIKE $pattern ESCAPE '\' OR lower(coalesce(q.speaker_key, '')) LIKE $pattern ESCAPE '\'
+                   OR lower(coalesce(q.source_text, '')) LIKE $pattern ESCAPE '\')
+            ORDER BY a.published, a.seq, q.content_start, q.ordinal
+            LIMIT $limit
+            """);
+        command.Parameters.AddWithValue("$story", story is StoryId id ? id.Value : DBNull.Value);
+        command.Parameters.AddWithValue("$speaker", string.IsNullOrWhiteSpace(speaker) ? DBNull.Value : speaker);
+        command.Parameters.AddWithValue("$pattern", pattern);
+        command.Parameters.AddWithValue("$limit", limit);
+        var result = new List<StoredQuote>();
+        var cache = new Dictionary<string, AnalyzedArticle>(StringComparer.Ordinal);
+        await using SqliteDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            string articleId = reader.GetString(0);
+            if (!cache.TryGetValue(articleId, out AnalyzedArticle? report))
+            {
+                report = ReadArticle(reader);
+                cache[articleId] = report;
+            }
+
+            int ordinal = reader.GetInt32(ArticleColumnCount + 1);
+            if (ordinal >= report.Quotes.Length)
+            {
+                continue; // an analysis rewritten since: its rows no longer match
+            }
+
+            Quote quote = report.Quotes[ordinal];
+            result.Add(new StoredQuote(
+                report.Article.Id,
+                report.Article.Published,
+                new StoryId(reader.GetInt64(ArticleColumnCount)),
+                quote,
+                report.Text(quote.Content),
+                quote.Source is TextSpan source ? report.Text(source) : null,
+                quote.Cue is TextSpan cue ? report.Text(cue) : null,
+                NullableString(reader, ArticleColumnCount + 2),
+                quote.CitedBy is TextSpan via ? report.Text(via) : null,
+                quote.Citing is TextSpan citing ? report.Text(citing) : null));
+        }
+
+        return result;
+    }
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<EntitySummary>> ListEntitiesAsync(EntityType? type, int limit, CancellationToken cancellationToken = default)

@@ -654,4 +654,34 @@ public abstract class StoryStoreContract
         Assert.Equal(0, (await two.CountAsync()).Reports);
         Assert.Empty(await two.FindExistingAsync([R(0).Article.Id]));
     }
+
+    // ---- Quotes ----
+
+    [Fact]
+    public async Task Quotes_are_listed_by_story_and_by_speaker()
+    {
+        // Given two stories, each with a report that quotes someone
+        await using IStoryStore store = await OpenAsync("main");
+        AnalyzedArticle peskov = Reports.Analyze("2023-09-12", "Kremlin", "Kremlin spokesperson Dmitry Peskov said the meeting would include a lunch. \u201CWe will see,\u201D Mr Peskov said.");
+        AnalyzedArticle fyodor = Reports.Analyze("2023-09-11", "Port", "\u201CBoth countries show teeth,\u201D said Vladivostok resident Fyodor, who refused to give his surname.");
+        Assert.True(await store.SaveInStoryAsync(peskov, 1));
+        Assert.True(await store.SaveInStoryAsync(fyodor, 2));
+
+        // When they are listed all, by story, and by speaker
+        IReadOnlyList<StoredQuote> all = await store.ListQuotesAsync(null, null, 100);
+        IReadOnlyList<StoredQuote> storyOne = await store.ListQuotesAsync(new StoryId(1), null, 100);
+        IReadOnlyList<StoredQuote> byName = await store.ListQuotesAsync(null, "PESKOV", 100);
+        IReadOnlyList<StoredQuote> none = await store.ListQuotesAsync(null, "nobody%", 100);
+
+        // Then every quote is there in date order, with its words, and the filters pick the right ones
+        Assert.Equal(peskov.Quotes.Length + fyodor.Quotes.Length, all.Count);
+        Assert.Equal(fyodor.Article.Id, all[0].Report);
+        Assert.Contains(all, q => q.Content == "Both countries show teeth," && q.Source == "Vladivostok resident Fyodor" && q.Quote.SourceKind == SourceKind.Public);
+        Assert.All(storyOne, q => Assert.Equal(new StoryId(1), q.Story));
+        Assert.Equal(peskov.Quotes.Length, storyOne.Count);
+        Assert.NotEmpty(byName);
+        Assert.All(byName, q => Assert.Contains("Peskov", q.Source, StringComparison.Ordinal));
+        Assert.Empty(none);
+        Assert.Single(await store.ListQuotesAsync(null, null, 1));
+    }
 }

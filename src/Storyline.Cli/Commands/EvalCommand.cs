@@ -13,6 +13,7 @@ internal static class EvalCommand
     [
         // One line per task, in flow order.
         ExtractEvalCommand.Create,
+        QuotesEval.Create,
     ];
 
     public static Command? Create(CliEnvironment env, GlobalOptions global) =>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Storyline.Claims;
 using Storyline.Domain;
 using Storyline.Ingest;
 using Storyline.Storage;
@@ -19,7 +20,10 @@ internal sealed record StoryDetail(
     DateOnly LastReport,
     IReadOnlyList<ReportItem> Reports,
     IReadOnlyList<EntityItem> Entities,
-    IReadOnlyList<TimelineItem> Timeline);
+    IReadOnlyList<TimelineItem> Timeline,
+    IReadOnlyList<QuoteItem> Quotes,
+    IReadOnlyList<ClaimItem> Claims,
+    IReadOnlyList<ClaimTrackItem> ClaimHistory);
 
 internal sealed record ReportItem(string Id, DateOnly Published, string? Title, string? Outlet, string? Url, string? Dateline, string? Origin, string? ExternalId, string Lead)
 {
@@ -107,3 +111,54 @@ internal sealed record EntityDetailItem(
         [.. d.CoOccurring.Select(r => new RelatedEntityItem(r.Key.Value, r.Name, r.Type, r.Reports))],
         [.. d.FullerNames.Select(r => new RelatedEntityItem(r.Key.Value, r.Name, r.Type, r.Reports))]);
 }
+internal sealed record QuoteItem(
+    string Report,
+    DateOnly Published,
+    long Story,
+    QuoteKind Kind,
+    string Content,
+    string? Source,
+    string? Cue,
+    SourceKind SourceKind,
+    string? Speaker,
+    string? SpeakerName,
+    string? CitedBy,
+    string? Citing,
+    SourceKind? CitingKind)
+{
+    public static QuoteItem From(StoredQuote q) => new(
+        q.Report.Value, q.Published, q.Story.Value, q.Quote.Kind, q.Content, q.Source, q.Cue, q.Quote.SourceKind, q.Quote.Speaker?.Value,
+        q.SpeakerName, q.CitedBy, q.Citing, q.Citing is null ? null : q.Quote.CitingKind);
+
+    public static QuoteItem From(AnalyzedArticle r, Quote q, long story, IReadOnlyDictionary<string, string> names) => new(
+        r.Article.Id.Value,
+        r.Article.Published,
+        story,
+        q.Kind,
+        r.Text(q.Content),
+        q.Source is TextSpan s ? r.Text(s) : null,
+        q.Cue is TextSpan c ? r.Text(c) : null,
+        q.SourceKind,
+        q.Speaker?.Value,
+        q.Speaker is EntityKey k && names.TryGetValue(k.Value, out string? name) ? name : null,
+        q.CitedBy is TextSpan v ? r.Text(v) : null,
+        q.Citing is TextSpan ci ? r.Text(ci) : null,
+        q.Citing is null ? null : q.CitingKind);
+}
+
+internal sealed record ClaimItem(string Report, DateOnly Published, string Text, Certainty Status, string? Cue, string? Source, SourceKind SourceKind, string? Key)
+{
+    public static ClaimItem From(AnalyzedArticle r, Claim c) => new(
+        r.Article.Id.Value,
+        r.Article.Published,
+        r.Text(c.Span),
+        c.Status,
+        c.Cue is TextSpan cue ? r.Text(cue) : null,
+        c.Source is TextSpan s ? r.Text(s) : null,
+        c.SourceKind,
+        c.Key);
+}
+
+internal sealed record ClaimTrackItem(string Key, IReadOnlyList<ClaimDayItem> Days);
+
+internal sealed record ClaimDayItem(DateOnly Date, IReadOnlyList<Certainty> Statuses);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Spectre.Console;
+using Storyline.Domain;
 
 namespace Storyline.Cli.Output;
 
@@ -63,7 +64,74 @@ internal static class Render
 
         console.Write(entities);
         Timeline(console, story.Timeline);
+        Quotes(console, story.Quotes, "Quotes");
+        Claims(console, story.Claims, story.ClaimHistory);
     }
+
+    public static void Quotes(IAnsiConsole console, IReadOnlyList<QuoteItem> quotes, string title)
+    {
+        if (quotes.Count == 0)
+        {
+            console.MarkupLine($"[grey]{Markup.Escape(title)}: none found.[/]");
+            return;
+        }
+
+        var table = new Table().Border(TableBorder.Simple).Title(Markup.Escape(title))
+            .AddColumn("Date").AddColumn("Who").AddColumn("Kind").AddColumn("Said");
+        foreach (QuoteItem q in quotes)
+        {
+            string who = q.Source ?? "(unattributed)";
+            if (q.SpeakerName is not null && !who.Contains(q.SpeakerName, StringComparison.OrdinalIgnoreCase))
+            {
+                who += $" = {q.SpeakerName}";
+            }
+
+            if (q.CitedBy is not null)
+            {
+                who += $", via {q.CitedBy}";
+            }
+
+            if (q.Citing is not null)
+            {
+                who += $", citing {q.Citing} ({Lower(q.CitingKind ?? SourceKind.Unknown)})";
+            }
+
+            string said = q.Kind == QuoteKind.Direct ? $"“{q.Content}”" : q.Content;
+            table.AddRow(Day(q.Published), Markup.Escape(Shorten(who, 70)), Lower(q.SourceKind), Markup.Escape(Shorten(said, 140)));
+        }
+
+        console.Write(table);
+    }
+
+    public static void Claims(IAnsiConsole console, IReadOnlyList<ClaimItem> claims, IReadOnlyList<ClaimTrackItem> history)
+    {
+        if (claims.Count > 0)
+        {
+            var table = new Table().Border(TableBorder.Simple).Title("Claims")
+                .AddColumn("Date").AddColumn("Status").AddColumn("Claim").AddColumn("Source");
+            foreach (ClaimItem c in claims)
+            {
+                string source = c.Source is null ? string.Empty : $"{c.Source} ({Lower(c.SourceKind)})";
+                string status = Lower(c.Status) + (c.Cue is null ? string.Empty : $" \"{c.Cue}\"");
+                table.AddRow(Day(c.Published), Markup.Escape(status), Markup.Escape(Shorten(c.Text, 120)), Markup.Escape(Shorten(source, 50)));
+            }
+
+            console.Write(table);
+        }
+
+        if (history.Count > 0)
+        {
+            console.MarkupLine("[bold]Claims over time[/]");
+            foreach (ClaimTrackItem track in history)
+            {
+                string days = string.Join(" → ", track.Days.Select(d => $"{Day(d.Date)} {string.Join(", ", d.Statuses.Select(Lower))}"));
+                console.MarkupLine($"  {Markup.Escape(track.Key)}: {Markup.Escape(days)}");
+            }
+        }
+    }
+
+    private static string Lower<T>(T value)
+        where T : struct, Enum => value.ToString().ToLowerInvariant();
 
     public static void Heading(IAnsiConsole console, long id, string title, int reports) =>
         console.Write(new Rule($"[bold]Story {Id(id)}[/]: {Markup.Escape(title)} [grey]({reports} reports)[/]").LeftJustified());

@@ -1,3 +1,4 @@
+using Storyline.Claims;
 using Storyline.Domain;
 using Storyline.Storage;
 using Storyline.Stories;
@@ -31,6 +32,12 @@ internal static class StoryView
         }
 
         IReadOnlyList<AnalyzedArticle> reports = await store.GetStoryReportsAsync(id, cancellationToken).ConfigureAwait(false);
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (Entity entity in reports.SelectMany(r => r.Entities))
+        {
+            names.TryAdd(entity.Key.Value, entity.Name);
+        }
+
         return new StoryDetail(
             story.Id.Value,
             story.Title,
@@ -38,6 +45,9 @@ internal static class StoryView
             story.LastReport,
             [.. reports.Select(ReportItem.From)],
             [.. StoryEntities.Gather(reports).Select(EntityItem.From)],
-            [.. Timelines.Build(reports).Select(TimelineItem.From)]);
+            [.. Timelines.Build(reports).Select(TimelineItem.From)],
+            [.. reports.SelectMany(r => r.Quotes.Select(q => QuoteItem.From(r, q, story.Id.Value, names)))],
+            [.. reports.SelectMany(r => r.Claims.Select(c => ClaimItem.From(r, c)))],
+            [.. ClaimHistory.Build(reports).Select(t => new ClaimTrackItem(t.Key, [.. t.ByDay.Select(d => new ClaimDayItem(d.Date, d.Statuses))]))]);
     }
 }

@@ -170,6 +170,10 @@ public enum SourceKind
 /// <param name="Source">The speaker's words in the text ("Vladivostok resident Fyodor"), where found.</param>
 /// <param name="Speaker">The entity the speaker resolves to, where resolved.</param>
 /// <param name="SourceKind">What kind of source the speaker is.</param>
+/// <param name="CitedBy">Who relays the source's words, where the report names a go-between ("Russian news agencies"
+/// quoted Peskov as saying …).</param>
+/// <param name="Citing">Whom the source itself cites, where it names one (Interfax … "citing footage from Rossiya-1").</param>
+/// <param name="CitingKind">What kind of source <paramref name="Citing"/> is.</param>
 public sealed record Quote(
     TextSpan Content,
     QuoteKind Kind,
@@ -177,7 +181,10 @@ public sealed record Quote(
     TextSpan? Cue = null,
     TextSpan? Source = null,
     EntityKey? Speaker = null,
-    SourceKind SourceKind = SourceKind.Unknown);
+    SourceKind SourceKind = SourceKind.Unknown,
+    TextSpan? CitedBy = null,
+    TextSpan? Citing = null,
+    SourceKind CitingKind = SourceKind.Unknown);
 
 /// <summary>How sure a report is of a claim.</summary>
 public enum Certainty
@@ -207,4 +214,14 @@ public enum Certainty
 /// <param name="Status">Certainty of the claim.</param>
 /// <param name="Source">Who it is attributed to, where anyone.</param>
 /// <param name="SourceKind">What kind of source that is.</param>
-public sealed record Claim(TextSpan Span, int Sentence, Certainty Status, TextSpan? Source = null, SourceKind SourceKind = SourceKind.Unknown);
+/// <param name="Key">What the claim is about, so that one claim can be followed across reports: the entities it is about
+/// and the event it states ("kim jong un|visit"); null when no entity and event were found.</param>
+/// <param name="Cue">The word or words that set <paramref name="Status"/> ("unconfirmed", "expected", "may"), where any.</param>
+public sealed record Claim(
+    TextSpan Span,
+    int Sentence,
+    Certainty Status,
+    TextSpan? Source = null,
+    SourceKind SourceKind = SourceKind.Unknown,
+    string? Key = null,
+    TextSpan? Cue = null);

@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
+using Storyline.Claims;
 using Storyline.Entities;
 using Storyline.Entities.Resolution;
+using Storyline.Quotes;
 using Storyline.Text;
 
 namespace Storyline.Pipeline;
@@ -25,6 +27,11 @@ public sealed class PipelineBuilder
     /// </summary>
     public PipelineBuilder UseResolution(Gazetteer? gazetteer = null, ResolverOptions? options = null) =>
         Use(new EntityResolver(gazetteer ?? Gazetteer.Default, options));
+    /// <summary>Direct quotes and indirect attributions with their sources (after entities, for speakers).</summary>
+    public PipelineBuilder UseQuotes() => Use(new QuoteFinder());
+
+    /// <summary>Claims and their certainty (after quotes, for attributions).</summary>
+    public PipelineBuilder UseClaims() => Use(new ClaimDetector());
 
     /// <summary>Adds any stage.</summary>
     public PipelineBuilder Use(IAnalysisStage stage)
@@ -35,7 +42,13 @@ public sealed class PipelineBuilder
     }
 
     /// <summary>The standard pipeline: every stage the project has, in flow order.</summary>
-    public static AnalysisPipeline CreateDefault() => new PipelineBuilder().UseText().UseEntities().UseResolution().Build();
+    public static AnalysisPipeline CreateDefault() => new PipelineBuilder()
+        .UseText()
+        .UseEntities()
+        .UseResolution()
+        .UseQuotes()
+        .UseClaims()
+        .Build();
 
     /// <summary>Freezes the stages added so far.</summary>
     public AnalysisPipeline Build() => new([.. stages]);

@@ -1,0 +1,197 @@
+using System.Collections.Immutable;
+using System.Text;
+using Storyline.Domain;
+using Storyline.Pipeline;
+
+namespace Storyline.Claims;
+
+/// <summary>
+/// The claims stage: each sentence that reports something (it has an attribution, a certainty cue, or an event word)
+/// is a claim, with a status from the cues in it and its attribution. Precedence: denied, unconfirmed, speculative,
+/// expected, explicitly confirmed; then an attributed claim is <see cref="Certainty.Reported"/> (the writer relays it,
+/// "Interfax reported"), and an unhedged past-tense event stated by the writer is <see cref="Certainty.Confirmed"/>.
+/// Each claim gets a key (its entities and event group, "kim jong un|visit") to follow it across reports.
+/// Runs after <see cref="Quotes.QuoteFinder"/>. Holds no state: thread-safe.
+/// </summary>
+public sealed class ClaimDetector : IAnalysisStage
+{
+
+    /// <inheritdoc />
+    public string Name => "claims";
+
+    /// <inheritdoc />
+    public AnalyzedArticle Apply(AnalyzedArticle article)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        var claims = ImmutableArray.CreateBuilder<Claim>();
+        foreach (Sentence sentence in article.Sentences)
+        {
+            if (Detect(article, sentence) is Claim claim)
+            {
+                claims.Add(claim);
+            }
+        }
+
+        return article with { Claims = claims.ToImmutable() };
+    }
+
+    /// <summary>The claim a sentence makes, or null when it makes none that this stage can see.</summary>
+    public static Claim? Detect(AnalyzedArticle article, Sentence sentence)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        string text = article.SentenceText(sentence);
+        string lower = Normalize(text);
+        Quote? attribution = article.Quotes
+            .Where(q => q.Source is not null && q.Cue is TextSpan cue && sentence.Span.Contains(cue))
+            .OrderBy(q => q.Kind == QuoteKind.Indirect ? 0 : 1)
+            .FirstOrDefault();
+
+        (Certainty Status, int At, int Length)? cue = null;
+        foreach ((Certainty status, string[] cues) in CertaintyCues.ByPrecedence)
+        {
+            if (Find(lower, cues, status) is (int at, int length))
+            {
+                cue = (status, at, length);
+                break;
+            }
+        }
+
+        // What the claim is about: the reported clause when attributed, else the sentence.
+        TextSpan about = attribution?.Kind == QuoteKind.Indirect ? attribution.Content : sentence.Span;
+        (string Group, bool Past, int At)? evt = FirstEvent(article, about);
+        Certainty resolved;
+        if (cue is (Certainty s, _, _) && s != Certainty.Confirmed)
+        {
+            resolved = s;
+        }
+        else if (cue is not null)
+        {
+            resolved = Certainty.Confirmed;
+        }
+        else if (attribution is not null)
+        {
+            resolved = Certainty.Reported;
+        }
+        else if (evt is (_, true, _))
+        {
+            resolved = Certainty.Confirmed;
+        }
+        else
+        {
+            return null;
+        }
+
+        // A claim attributed to someone who confirms it is still theirs: "X confirmed" is Confirmed, "X said" Reported.
+        string? key = evt is (string group, _, _) ? Key(article, about, attribution?.Source, group) : null;
+        TextSpan? cueSpan = cue is (_, int a, int l) ? new TextSpan(sentence.Span.Start + a, l) : null;
+        return new Claim(sentence.Span, sentence.Index, resolved, attribution?.Source, attribution?.SourceKind ?? SourceKind.Unknown, key, cueSpan);
+    }
+
+    // Curly apostrophes as straight ones, so that cue phrases match either.
+    private static string Normalize(string text) => text.ToLowerInvariant().Replace('\u2019', '\'').Replace('\u2018', '\'');
+
+    private static (int At, int Length)? Find(string lower, string[] cues, Certainty status)
+    {
+        foreach (string cue in cues)
+        {
+            int at = 0;
+            while ((at = lower.IndexOf(cue, at, StringComparison.Ordinal)) >= 0)
+            {
+                int end = at + cue.Length;
+                bool whole = (at == 0 || !char.IsLetter(lower[at - 1])) && (end >= lower.Length || !char.IsLetter(lower[end]));
+                if (whole && Allowed(lower, at, status))
+                {
+                    return (at, cue.Length);
+                }
+
+                at = end;
+            }
+        }
+
+        return null;
+    }
+
+    // "confirmed" after "not"/"un" is not a confirmation; "the unconfirmed list" is handled by the list order.
+    private static bool Allowed(string lower, int at, Certainty status)
+    {
+        if (status != Certainty.Confirmed)
+        {
+            return true;
+        }
+
+        string before = lower[..at].TrimEnd();
+        return !(before.EndsWith("not", StringComparison.Ordinal) || before.EndsWith("n't", StringComparison.Ordinal) || before.EndsWith("no", StringComparison.Ordinal));
+    }
+
+    private static (string Group, bool Past, int At)? FirstEvent(AnalyzedArticle article, TextSpan span)
+    {
+        string body = article.Body;
+        int i = span.Start;
+        while (i < span.End)
+        {
+            while (i < span.End && !char.IsLetter(body[i]))
+            {
+                i++;
+            }
+
+            int start = i;
+            while (i < span.End && (char.IsLetter(body[i]) || body[i] == '-'))
+            {
+                i++;
+            }
+
+            if (i > start && CertaintyCues.Event(body[start..i].ToLowerInvariant()) is (string group, bool past))
+            {
+                return (group, past, start);
+            }
+        }
+
+        return null;
+    }
+
+    // Key: the entities the claim is about (people first, then organisations and places; not its source) and the
+    // event group. A meeting is about both sides, sorted, so "Kim and Putin may meet" and "Putin and Kim will meet" match.
+    private static string? Key(AnalyzedArticle article, TextSpan about, TextSpan? source, string group)
+    {
+        var inside = article.Mentions
+            .Where(m => about.Contains(m.Span) && !(source is TextSpan s && s.Overlaps(m.Span)))
+            .ToList();
+        var people = inside.Where(m => m.Type == EntityType.Person).Select(m => KeyPart(m.Entity)).Distinct(StringComparer.Ordinal).ToList();
+        List<string> parts = people.Count > 0
+            ? people
+            : inside.Where(m => m.Type is EntityType.Organization or EntityType.Location).Select(m => KeyPart(m.Entity)).Distinct(StringComparer.Ordinal).ToList();
+        if (parts.Count == 0)
+        {
+            return null;
+        }
+
+        IEnumerable<string> chosen = group == "meet" ? parts.Take(2).Order(StringComparer.Ordinal) : parts.Take(1);
+        return string.Join('+', chosen) + "|" + group;
+    }
+
+    // Entity keys as the entity stage gives them, reduced to letters and single spaces ("kim jong-un" = "kim jong un").
+    private static string KeyPart(EntityKey key)
+    {
+        string value = key.Value;
+        int colon = value.IndexOf(':', StringComparison.Ordinal);
+        if (colon >= 0 && colon < 12)
+        {
+            value = value[(colon + 1)..];
+        }
+
+        var sb = new StringBuilder(value.Length);
+        foreach (char c in value.ToLowerInvariant())
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                sb.Append(c);
+            }
+            else if (sb.Length > 0 && sb[^1] != ' ')
+            {
+                sb.Append(' ');
+            }
+        }
+
+        return sb.ToString().Trim();
+    }
+}

@@ -1,0 +1,138 @@
+using System.Collections.Frozen;
+
+namespace Storyline.Quotes;
+
+/// <summary>
+/// The reporting verbs that introduce an attribution ("said", "told", "according to"), each word form mapped to its
+/// lemma, and the small word lists the attribution patterns need. Our own lists, grown by reading errors on PolNeAR train.
+/// </summary>
+public static class CueLexicon
+{
+    // lemma: its forms. Speech verbs, reporting verbs and the commonest verbs of stated belief, which PolNeAR counts as
+    // attributions too ("Trump believes …").
+    private static readonly (string Lemma, string[] Forms)[] Verbs =
+    [
+        ("say", ["say", "says", "said", "saying"]),
+        ("tell", ["tell", "tells", "told", "telling"]),
+        ("add", ["add", "adds", "added", "adding"]),
+        ("note", ["note", "notes", "noted", "noting"]),
+        ("report", ["report", "reports", "reported", "reporting"]),
+        ("cite", ["cite", "cites", "cited", "citing"]),
+        ("quote", ["quote", "quotes", "quoted", "quoting"]),
+        ("claim", ["claim", "claims", "claimed", "claiming"]),
+        ("deny", ["deny", "denies", "denied", "denying"]),
+        ("confirm", ["confirm", "confirms", "confirmed", "confirming"]),
+        ("announce", ["announce", "announces", "announced", "announcing"]),
+        ("warn", ["warn", "warns", "warned", "warning"]),
+        ("write", ["write", "writes", "wrote", "writing"]),
+        ("explain", ["explain", "explains", "explained", "explaining"]),
+        ("argue", ["argue", "argues", "argued", "arguing"]),
+        ("insist", ["insist", "insists", "insisted", "insisting"]),
+        ("state", ["states", "stated"]),
+        ("declare", ["declare", "declares", "declared", "declaring"]),
+        ("acknowledge", ["acknowledge", "acknowledges", "acknowledged", "acknowledging"]),
+        ("admit", ["admit", "admits", "admitted", "admitting"]),
+        ("suggest", ["suggest", "suggests", "suggested", "suggesting"]),
+        ("believe", ["believe", "believes", "believed"]),
+        ("think", ["think", "thinks", "thought"]),
+        ("allege", ["allege", "alleges", "alleged"]),
+        ("assert", ["assert", "asserts", "asserted"]),
+        ("tweet", ["tweet", "tweets", "tweeted", "tweeting"]),
+        ("respond", ["respond", "responds", "responded"]),
+        ("reply", ["reply", "replies", "replied"]),
+        ("ask", ["ask", "asks", "asked"]),
+        ("urge", ["urge", "urges", "urged"]),
+        ("accuse", ["accuse", "accuses", "accused"]),
+        ("complain", ["complain", "complains", "complained"]),
+        ("stress", ["stress", "stresses", "stressed"]),
+        ("emphasize", ["emphasize", "emphasizes", "emphasized", "emphasise", "emphasises", "emphasised"]),
+        ("recall", ["recall", "recalls", "recalled"]),
+        ("predict", ["predict", "predicts", "predicted"]),
+        ("estimate", ["estimate", "estimates", "estimated"]),
+        ("contend", ["contend", "contends", "contended"]),
+        ("concede", ["concede", "concedes", "conceded"]),
+        ("promise", ["promise", "promises", "promised"]),
+        ("vow", ["vow", "vows", "vowed"]),
+        ("testify", ["testify", "testifies", "testified"]),
+        ("reveal", ["reveal", "reveals", "revealed"]),
+        ("show", ["show", "shows", "showed"]),
+        ("find", ["find", "finds", "found"]),
+        ("conclude", ["conclude", "concludes", "concluded"]),
+        ("continue", ["continued"]),
+        ("describe", ["describe", "describes", "described"]),
+        ("call", ["call", "calls", "called"]),
+        ("know", ["know", "knows", "knew"]),
+        ("hope", ["hope", "hopes", "hoped"]),
+        ("want", ["want", "wants", "wanted"]),
+        ("learn", ["learned", "learnt"]),
+        ("indicate", ["indicate", "indicates", "indicated"]),
+        ("maintain", ["maintain", "maintains", "maintained"]),
+        ("agree", ["agree", "agrees", "agreed"]),
+        ("remark", ["remark", "remarks", "remarked"]),
+        ("joke", ["joke", "jokes", "joked"]),
+        ("boast", ["boast", "boasts", "boasted"]),
+        ("observe", ["observe", "observes", "observed"]),
+        ("feel", ["feel", "feels", "felt"]),
+        ("blame", ["blame", "blames", "blamed", "blaming"]),
+        ("criticize", ["criticize", "criticizes", "criticized", "criticizing", "criticise", "criticises", "criticised"]),
+        ("praise", ["praise", "praises", "praised", "praising"]),
+        ("decry", ["decry", "decries", "decried"]),
+        ("mock", ["mock", "mocks", "mocked", "mocking"]),
+        ("insinuate", ["insinuate", "insinuates", "insinuated"]),
+        ("signal", ["signal", "signals", "signaled", "signalled"]),
+        ("post", ["posted"]),
+        ("question", ["questioned"]),
+        ("worry", ["worry", "worries", "worried"]),
+        ("fear", ["fear", "fears", "feared"]),
+        ("expect", ["expects", "expected"]),
+    ];
+
+    private static readonly FrozenDictionary<string, string> FormToLemma = Verbs
+        .SelectMany(v => v.Forms.Select(f => (Form: f, v.Lemma)))
+        .ToFrozenDictionary(p => p.Form, p => p.Lemma, StringComparer.Ordinal);
+
+    /// <summary>Verbs that take an object before the reported clause: "told reporters that …".</summary>
+    public static readonly FrozenSet<string> TakesObject = new[] { "tell", "warn", "ask", "urge", "remind", "assure", "inform" }
+        .ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Verbs that report without speaking: weaker cues, accepted only with a clause after them.</summary>
+    public static readonly FrozenSet<string> WeakCues = new[]
+    {
+        "show", "find", "conclude", "continue", "describe", "call", "know", "hope", "want", "feel", "agree", "state",
+        "reveal", "indicate", "maintain", "observe", "believe", "think", "quote", "cite", "learn", "estimate", "predict",
+        "promise", "vow", "ask", "urge", "accuse", "recall", "add", "blame", "criticize", "praise", "decry", "mock",
+        "insinuate", "signal", "post", "question", "worry", "fear", "expect",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Auxiliaries and adverbs that belong to the cue when they stand before it: "has said", "also told".</summary>
+    public static readonly FrozenSet<string> CuePrefix = new[]
+    {
+        "has", "have", "had", "was", "were", "is", "are", "will", "would", "did", "does", "do", "also", "later", "previously",
+        "recently", "repeatedly", "again", "then", "once", "first", "earlier", "often", "publicly", "privately", "not",
+        "never", "already", "still", "flatly",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Words at which a source noun phrase, read outward from its cue, stops.</summary>
+    public static readonly FrozenSet<string> SourceStops = new[]
+    {
+        "that", "which", "but", "though", "although", "while", "because", "when", "if", "as", "after", "before", "since",
+        "so", "where", "whether", "than", "then", "once", "until", "unless", "yet", "—", "in", "on", "at", "during",
+        "adding", "using", "citing", "saying", "noting", "according", "last", "this", "on", "yesterday", "today",
+        "tonight", "told", "to", "for", "about", "with", "without", "by", "via", "from", "into", "over", "under", "amid",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Words that may not stand alone as a source: a source made only of them is no source.</summary>
+    public static readonly FrozenSet<string> NotSources = new[]
+    {
+        "it", "there", "this", "these", "those", "what", "which", "that", "who", "whom", "also", "and", "or", "not",
+        "has", "have", "had", "was", "were", "is", "are", "be", "been", "will", "would", "could", "should", "might", "may",
+        "can", "to", "the", "a", "an",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Personal pronouns that refer back to a speaker named earlier.</summary>
+    public static readonly FrozenSet<string> Pronouns = new[] { "he", "she", "they", "we", "i", "you" }
+        .ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>The lemma of a cue word form ("told" → "tell"), or null when the word is not a cue.</summary>
+    public static string? Lemma(string lowerWord) => FormToLemma.GetValueOrDefault(lowerWord);
+}

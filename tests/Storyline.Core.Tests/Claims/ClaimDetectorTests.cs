@@ -1,0 +1,72 @@
+using Storyline.Claims;
+using Storyline.Domain;
+using Storyline.Pipeline;
+
+namespace Storyline.Core.Tests.Claims;
+
+public sealed class ClaimDetectorTests
+{
+    private static readonly AnalysisPipeline Pipeline = PipelineBuilder.CreateDefault();
+
+    private static AnalyzedArticle Analyze(string body) =>
+        Pipeline.Analyze(new Article(ArticleId.FromContent(null, new DateOnly(2023, 9, 12), null, body), new DateOnly(2023, 9, 12), body));
+
+    // sentence, expected status
+    public static TheoryData<string, Certainty> Cues => new()
+    {
+        // Explicitly unconfirmed
+        { "Kim's trip is still unconfirmed.", Certainty.Unconfirmed },
+        { "The visit has not been confirmed by Moscow.", Certainty.Unconfirmed },
+        // Expected: "was expected", "is due to", "will", "is set to", "plans to"
+        { "A Kim visit was expected in coming days.", Certainty.Expected },
+        { "Putin is due to speak at the forum.", Certainty.Expected },
+        { "Mr Putin and Mr Kim will meet after the forum.", Certainty.Expected },
+        { "The summit is set to open on Wednesday.", Certainty.Expected },
+        // Speculative hedges beat attribution and expectation
+        { "Kim appears to have departed for Russia on a train, South Korean broadcaster YTN reported on Monday.", Certainty.Speculative },
+        { "Mr Kim and Mr Putin may meet in Vladivostok.", Certainty.Speculative },
+        { "Mr Kim is apparently bringing his munitions chief.", Certainty.Speculative },
+        { "The delegation likely includes the foreign minister.", Certainty.Speculative },
+        // Denied beats everything
+        { "The Kremlin denied that any arms deal was signed.", Certainty.Denied },
+        { "Officials dismissed reports of a meeting.", Certainty.Denied },
+        // An explicit confirmation
+        { "The Kremlin confirmed the visit.", Certainty.Confirmed },
+        // Attributed without hedge: reported (the writer relays it)
+        { "Kim Jong-un arrived in Russia, Russian news agency Interfax reported.", Certainty.Reported },
+        // Stated by the writer, past-tense event verb, no hedge: confirmed
+        { "Mr Putin arrived in Vladivostok on Monday.", Certainty.Confirmed },
+        // "an expected meeting" is not an expectation cue; the arrival is stated
+        { "Kim Jong-un arrived in Russia ahead of an expected meeting.", Certainty.Confirmed },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cues))]
+    public void Each_cue_sets_the_status(string sentence, Certainty expected)
+    {
+        AnalyzedArticle analyzed = Analyze(sentence);
+
+        Claim claim = Assert.Single(analyzed.Claims);
+        Assert.Equal(expected, claim.Status);
+    }
+
+    [Fact]
+    public void A_sentence_with_no_claim_gives_none()
+    {
+        Assert.Empty(Analyze("Vladivostok is a port city on the Pacific.").Claims);
+    }
+
+    [Fact]
+    public void Claim_keys_follow_one_claim_across_wordings()
+    {
+        // Given three wordings of Kim's trip and two of the meeting, with the sides in either order
+        AnalyzedArticle a = Analyze("Kim Jong Un's trip is still unconfirmed. Mr Kim Jong Un and Vladimir Putin may meet.");
+        AnalyzedArticle b = Analyze("Kim Jong-un arrived in Russia on Tuesday. Vladimir Putin and Kim Jong Un will meet after the forum.");
+
+        // Then the keys match across the reports
+        Assert.Equal("kim jong un|visit", a.Claims[0].Key);
+        Assert.Equal("kim jong un|visit", b.Claims[0].Key);
+        Assert.Equal(a.Claims[1].Key, b.Claims[1].Key);
+        Assert.EndsWith("|meet", a.Claims[1].Key, StringComparison.Ordinal);
+    }
+}

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Storyline.Entities;
 using Storyline.Text;
+using Storyline.Time;
 
 namespace Storyline.Pipeline;
 
@@ -18,6 +19,9 @@ public sealed class PipelineBuilder
     /// <summary>Named entities with the stand-in recogniser (capitalised names).</summary>
     public PipelineBuilder UseEntities() => Use(new CapitalizedNameRecognizer());
 
+    /// <summary>Time expressions normalised to TIMEX3, anchored on the publication date.</summary>
+    public PipelineBuilder UseTime() => Use(new TimeTagger());
+
     /// <summary>Adds any stage.</summary>
     public PipelineBuilder Use(IAnalysisStage stage)
     {
@@ -27,7 +31,7 @@ public sealed class PipelineBuilder
     }
 
     /// <summary>The standard pipeline: every stage the project has, in flow order.</summary>
-    public static AnalysisPipeline CreateDefault() => new PipelineBuilder().UseText().UseEntities().Build();
+    public static AnalysisPipeline CreateDefault() => new PipelineBuilder().UseText().UseEntities().UseTime().Build();
 
     /// <summary>Freezes the stages added so far.</summary>
     public AnalysisPipeline Build() => new([.. stages]);

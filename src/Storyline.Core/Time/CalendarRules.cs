@@ -12,6 +12,8 @@ internal static class CalendarRules
     private static readonly string[] YearPrepositions =
         ["in", "since", "of", "until", "till", "by", "from", "before", "after", "during", "through", "to", "and", "between", "for", "early", "late", "mid", "fiscal", "year", "around", "than", "as", "or", "circa", "c."];
 
+    private static readonly string[] Determiners = ["the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "whose", "unsuccessful", "successful", "failed", "disputed", "historic", "famous", "presidential", "national", "general", "same"];
+
     public static bool Match(TimeContext ctx, int j, bool the, out TimeMatch match)
     {
         match = default;
@@ -24,7 +26,7 @@ internal static class CalendarRules
                 match = new TimeMatch(j, j + 1, TimeType.Date, DateArithmetic.Day(new DateOnly(lex.Value / 10000, lex.Value / 100 % 100, lex.Value % 100)));
                 return true;
             case LexKind.Number:
-                return MatchDayMonth(ctx, j, out match) || MatchYear(ctx, j, out match);
+                return MatchDayMonth(ctx, j, out match) || MatchSpokenYear(ctx, j, out match) || MatchYear(ctx, j, out match);
             case LexKind.Ordinal:
                 return MatchOrdinal(ctx, j, lex.Value, out match);
             case LexKind.OrdinalQuarter:
@@ -114,25 +116,13 @@ internal static class CalendarRules
             return Fail(out match);
         }
 
-        int direction = ctx.Direction(j, k);
-        match = new TimeMatch(j, k, TimeType.Date, DateArithmetic.Month(DateArithmetic.YearOfMonth(ctx.Anchor, month, direction), month));
+        int direction = ctx.Direction(j, k, 3, 0);
+        match = new TimeMatch(j, k, TimeType.Date, DateArithmetic.Month(DateArithmetic.NearestYear(ctx.Anchor, month, 0, direction), month));
         return true;
     }
 
-    private static int YearOfDay(TimeContext ctx, int start, int end, int month, int day)
-    {
-        DateOnly anchor = ctx.Anchor;
-        int year = anchor.Year;
-        int direction = ctx.Direction(start, end);
-        int target = (month * 100) + day;
-        int now = (anchor.Month * 100) + anchor.Day;
-        if (direction < 0 && target > now + 100)
-        {
-            return year - 1;
-        }
-
-        return direction > 0 && target < now - 100 ? year + 1 : year;
-    }
+    private static int YearOfDay(TimeContext ctx, int start, int end, int month, int day) =>
+        DateArithmetic.NearestYear(ctx.Anchor, month, day, ctx.Direction(start, end, 3, 0));
 
     // "12 September 2023", "12 September".
     private static bool MatchDayMonth(TimeContext ctx, int j, out TimeMatch match)
@@ -168,6 +158,9 @@ internal static class CalendarRules
         bool money = ctx.InSentence(j - 1) && ctx.Tokens[j - 1].Kind == TokenKind.Symbol;
         bool after = !ctx.InSentence(j + 1) || ctx.Tokens[j + 1].Kind is TokenKind.Punctuation or TokenKind.Quote
             || ctx.Tokens[j + 1].Kind == TokenKind.Word && (char.IsUpper(ctx.Word(j + 1)[0]) || ctx.KindAt(j + 1) != LexKind.None || ctx.IsAny(j + 1, YearPrepositions));
+
+        // "a 1996 law", "the 1987 crash": a year used as an adjective, between a determiner or adjective and a noun.
+        before |= year is >= 1900 and <= 2030 && (ctx.IsAny(j - 1, Determiners) || ctx.InSentence(j - 1) && LexClassifier.IsPossessive(ctx.Word(j - 1)));
         if (money || !(before || after) || ctx.Is(j + 1, "percent") || ctx.InSentence(j + 1) && ctx.Word(j + 1) is "%")
         {
             return Fail(out match);
@@ -175,6 +168,29 @@ internal static class CalendarRules
 
         match = new TimeMatch(j, j + 1, TimeType.Date, DateArithmetic.Year(year));
         return true;
+    }
+
+    // "nineteen ninety-six", "two thousand": years as broadcast transcripts write them.
+    private static bool MatchSpokenYear(TimeContext ctx, int j, out TimeMatch match)
+    {
+        int first = ctx.Lex[j].Value;
+        if (ctx.Tokens[j].Kind == TokenKind.Word && ctx.KindAt(j + 1) == LexKind.Number && ctx.Tokens[j + 1].Kind == TokenKind.Word)
+        {
+            int second = ctx.Lex[j + 1].Value;
+            if (first is >= 11 and <= 20 && second is >= 10 and <= 99)
+            {
+                match = new TimeMatch(j, j + 2, TimeType.Date, DateArithmetic.Year((first * 100) + second));
+                return true;
+            }
+
+            if (first == 2 && ctx.Is(j + 1, "thousand"))
+            {
+                match = new TimeMatch(j, j + 2, TimeType.Date, "2000");
+                return true;
+            }
+        }
+
+        return Fail(out match);
     }
 
     // "third quarter", "first half", "first nine months", "12th of September".

@@ -48,13 +48,33 @@ internal static class DateArithmetic
         };
     }
 
-    /// <summary>A month of the year given by direction: −1 the latest on or before the anchor's month, +1 on or after, 0 the anchor's year.</summary>
-    public static int YearOfMonth(DateOnly anchor, int month, int direction) => direction switch
+    /// <summary>
+    /// The year of a month (and day) named without one: with a clear tense (<paramref name="direction"/> ±1) the
+    /// latest on or before the anchor, or the first on or after; with none, the nearest to the anchor.
+    /// </summary>
+    public static int NearestYear(DateOnly anchor, int month, int day, int direction)
     {
-        < 0 when month > anchor.Month => anchor.Year - 1,
-        > 0 when month < anchor.Month => anchor.Year + 1,
-        _ => anchor.Year,
-    };
+        int best = anchor.Year;
+        int bestDistance = int.MaxValue;
+        for (int year = anchor.Year - 1; year <= anchor.Year + 1; year++)
+        {
+            // Months alone are compared month to month, days day to day.
+            int distance = day == 0
+                ? ((year * 12) + month) - ((anchor.Year * 12) + anchor.Month)
+                : new DateOnly(year, month, Math.Min(day, DateTime.DaysInMonth(year, month))).DayNumber - anchor.DayNumber;
+            if (direction < 0 && distance > 0 || direction > 0 && distance < 0)
+            {
+                continue;
+            }
+
+            if (Math.Abs(distance) < bestDistance || Math.Abs(distance) == bestDistance && year == anchor.Year)
+            {
+                (best, bestDistance) = (year, Math.Abs(distance));
+            }
+        }
+
+        return best;
+    }
 
     /// <summary>A TIMEX3 duration: "P3Y", "PT48H", "P2W", "P1DE"; an unknown count is X ("PXY").</summary>
     public static string Duration(int count, TimeUnit unit)
@@ -71,8 +91,8 @@ internal static class DateArithmetic
             TimeUnit.Month => "P" + n + "M",
             TimeUnit.Quarter => "P" + n + "Q",
             TimeUnit.Year => "P" + n + "Y",
-            TimeUnit.Decade => "P" + n + "DE",
-            TimeUnit.Century => "P" + n + "CE",
+            TimeUnit.Decade => count < 0 ? "PXDE" : "P" + (count * 10).ToString(CultureInfo.InvariantCulture) + "Y",
+            TimeUnit.Century => count < 0 ? "PXC" : "P" + (count * 100).ToString(CultureInfo.InvariantCulture) + "Y",
             _ => "P" + n + "D",
         };
     }

@@ -18,8 +18,17 @@ internal static class LexClassifier
         };
     }
 
+    /// <summary>Whether a token ends in a possessive "'s", which a time expression's span leaves out ("Friday's").</summary>
+    public static bool IsPossessive(ReadOnlySpan<char> token) =>
+        token.Length > 3 && (token[^1] is 's' or 'S') && token[^2] is '\'' or '\u2019' or '\u2018';
+
     private static Lex Word(ReadOnlySpan<char> token)
     {
+        if (IsPossessive(token))
+        {
+            token = token[..^2];
+        }
+
         if (TimeLexicon.Lookup.TryGetValue(token, out Lex lex))
         {
             // Month and weekday names are capitalised in news; "may", "march", "sun." in lower case are other words.
@@ -57,7 +66,7 @@ internal static class LexClassifier
 
         return (head.Kind, tail.Kind) switch
         {
-            (LexKind.Number, LexKind.Unit) when head.Value > 0 => new Lex(LexKind.NumberUnit, head.Value, tail.Unit),
+            (LexKind.Number, LexKind.Unit) when head.Value != 0 && tail.Unit != TimeUnit.Quarter => new Lex(LexKind.NumberUnit, head.Value, tail.Unit),
             (LexKind.Ordinal, LexKind.Unit) when tail.Unit == TimeUnit.Quarter && head.Value <= 4 => new Lex(LexKind.OrdinalQuarter, head.Value),
             (LexKind.Ordinal, LexKind.Half) when head.Value <= 2 => new Lex(LexKind.Half, head.Value),
             (LexKind.Number, LexKind.Number or LexKind.Ordinal) when head.Value is >= 20 and <= 90 && head.Value % 10 == 0 && tail.Value is >= 1 and <= 9 =>

@@ -36,7 +36,7 @@ internal static class RelativeRules
             Deictic.Tonight => new TimeMatch(j, j + 1, TimeType.Time, DateArithmetic.Day(anchor) + "TNI"),
             Deictic.Present => new TimeMatch(j, j + 1, TimeType.Date, "PRESENT_REF"),
             Deictic.Past => new TimeMatch(j, j + 1, TimeType.Date, "PAST_REF"),
-            Deictic.Future when !ctx.Is(j - 1, "as") => new TimeMatch(j, j + 1, TimeType.Date, "FUTURE_REF"),
+            Deictic.Future when !ctx.Is(j - 1, "as") && (ctx.Is(j, "soon") || the || ctx.Is(j - 1, "in")) => new TimeMatch(j, j + 1, TimeType.Date, "FUTURE_REF"),
             Deictic.YearEarlier => YearEarlier(ctx, j, j + 1),
             Deictic.Noon => new TimeMatch(j, j + 1, TimeType.Time, DateArithmetic.Day(anchor) + "T12:00"),
             Deictic.Midnight => new TimeMatch(j, j + 1, TimeType.Time, DateArithmetic.Day(anchor) + "T24:00"),
@@ -166,8 +166,8 @@ internal static class RelativeRules
             default:
                 match = shift switch
                 {
-                    0 when ctx.Is(j, "current") => new TimeMatch(j, k, TimeType.Date, "PRESENT_REF"),
-                    -2 => new TimeMatch(j, k, TimeType.Date, "PAST_REF"),
+                    0 when ctx.Is(j, "current") && !the => new TimeMatch(j, k, TimeType.Date, "PRESENT_REF"),
+                    -2 when !the => new TimeMatch(j, k, TimeType.Date, "PAST_REF"),
                     2 when the && !ctx.Is(k, "few") => new TimeMatch(j, k, TimeType.Date, "PAST_REF"),
                     _ => default,
                 };

@@ -12,15 +12,16 @@ internal readonly record struct TimeMatch(int Start, int End, TimeType Type, str
 /// </summary>
 internal sealed class TimeContext
 {
-    private static readonly string[] FutureCues = ["will", "shall", "going", "plans", "plan", "planned", "scheduled", "expected", "expects", "due", "upcoming", "intends", "hopes", "would", "wo", "set"];
+    private static readonly string[] FutureCues = ["will", "shall", "going", "plans", "plan", "planning", "preparing", "scheduled", "expects", "due", "upcoming", "intends", "hopes", "wo"];
     private static readonly string[] PastCues =
     [
         "was", "were", "had", "did", "said", "met", "took", "made", "came", "went", "told", "left", "began", "fell", "rose", "won", "lost",
-        "gave", "saw", "found", "held", "struck", "sent", "hit", "got", "led", "paid", "sold", "bought", "spent", "put", "cut",
+        "gave", "saw", "found", "held", "struck", "sent", "hit", "got", "led", "paid", "sold", "bought", "spent", "put", "cut", "set",
         "became", "ran", "brought", "thought", "wrote", "spoke", "broke", "chose", "drove", "flew", "grew", "knew", "meant", "read",
         "stood", "taught", "understood", "shot", "fought", "caught", "kept", "built", "felt", "heard", "beat", "quit",
     ];
 
+    private static readonly string[] UntilWords = ["until", "till"];
     private static readonly string[] ForwardPrepositions = ["through", "until", "till", "til", "by", "starting", "beginning"];
 
     public TimeContext(string text, ImmutableArray<Token> tokens, Lex[] lex, DateOnly anchor)
@@ -84,14 +85,23 @@ internal sealed class TimeContext
     /// is a future one ("will meet on Friday") or a preposition of reach comes just before ("runs through Wednesday"),
     /// −1 to the past otherwise: news reports what happened, so a bare "Monday" is most often the one just gone.
     /// </summary>
-    public int Direction(int start, int end)
+    public int Direction(int start, int end) => Direction(start, end, 10, -1);
+
+    /// <summary>
+    /// As <see cref="Direction(int, int)"/>, looking <paramref name="window"/> tokens back (half as many ahead), and
+    /// <paramref name="none"/> where no cue is found.
+    /// </summary>
+    public int Direction(int start, int end, int window, int none)
     {
-        if (IsAny(start - 1, ForwardPrepositions) || (Is(start - 1, "on") && IsAny(start - 2, ForwardPrepositions)))
+        // "until Thursday, they had not called": reach, but from the past.
+        bool reach = IsAny(start - 1, ForwardPrepositions) || (Is(start - 1, "on") && IsAny(start - 2, ForwardPrepositions))
+            || (Is(start - 1, "as") && Is(start - 3, "as"));
+        if (reach && !(IsAny(start - 1, UntilWords) && Is(end + 2, "had")))
         {
             return 1;
         }
 
-        for (int i = start - 1, seen = 0; i >= SentenceStart && seen < 10; i--, seen++)
+        for (int i = start - 1, seen = 0; i >= SentenceStart && seen < window; i--, seen++)
         {
             int cue = Cue(i);
 
@@ -107,7 +117,7 @@ internal sealed class TimeContext
             }
         }
 
-        for (int i = end, seen = 0; i < SentenceEnd && seen < 6; i++, seen++)
+        for (int i = end, seen = 0; i < SentenceEnd && seen < (window + 1) / 2; i++, seen++)
         {
             int cue = Cue(i);
             if (cue != 0)
@@ -116,7 +126,7 @@ internal sealed class TimeContext
             }
         }
 
-        return -1;
+        return none;
     }
 
     private int Cue(int i)

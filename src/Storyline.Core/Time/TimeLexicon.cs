@@ -98,7 +98,7 @@ internal static class TimeLexicon
         var d = new Dictionary<string, Lex>(StringComparer.OrdinalIgnoreCase);
         string[][] months =
         [
-            ["january", "jan.", "jan"], ["february", "feb.", "feb"], ["march", "mar."], ["april", "apr.", "apr"], ["may"],
+            ["january", "jan."], ["february", "feb.", "feb"], ["march", "mar."], ["april", "apr.", "apr"], ["may"],
             ["june", "jun.", "jun"], ["july", "jul.", "jul"], ["august", "aug.", "aug"], ["september", "sept.", "sep.", "sept", "sep"],
             ["october", "oct.", "oct"], ["november", "nov.", "nov"], ["december", "dec.", "dec"],
         ];
@@ -172,7 +172,7 @@ internal static class TimeLexicon
             d[word] = new Lex(LexKind.Deictic, (int)deictic);
         }
 
-        foreach (var (word, unit) in new[] { ("daily", TimeUnit.Day), ("nightly", TimeUnit.Day), ("weekly", TimeUnit.Week), ("monthly", TimeUnit.Month), ("quarterly", TimeUnit.Quarter), ("annually", TimeUnit.Year), ("yearly", TimeUnit.Year), ("hourly", TimeUnit.Hour) })
+        foreach (var (word, unit) in new[] { ("daily", TimeUnit.Day), ("nightly", TimeUnit.Day), ("weekly", TimeUnit.Week), ("monthly", TimeUnit.Month), ("annually", TimeUnit.Year), ("yearly", TimeUnit.Year), ("hourly", TimeUnit.Hour) })
         {
             d[word] = new Lex(LexKind.SetWord, 1, unit);
         }

@@ -60,7 +60,8 @@ public sealed class TimeTagger : IAnalysisStage
                 foreach (TimeMatch match in found)
                 {
                     int start = tokens[match.Start].Span.Start;
-                    int end = tokens[match.End - 1].Span.End;
+                    TextSpan last = tokens[match.End - 1].Span;
+                    int end = last.End - (LexClassifier.IsPossessive(text.AsSpan(last.Start, last.Length)) ? 2 : 0);
                     times.Add(new TimeExpression(new TextSpan(start, end - start), match.Type, match.Value, sentence.Index, anchor));
                 }
             }

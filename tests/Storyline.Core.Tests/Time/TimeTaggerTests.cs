@@ -86,7 +86,7 @@ public sealed class TimeTaggerTests
         { Tue, "The war lasted several years.", "several years", "PXY", TimeType.Duration },
         { Tue, "Sales rose 5% over the past year.", "the past year", "P1Y", TimeType.Duration },
         { Tue, "It took twenty-five years.", "twenty-five years", "P25Y", TimeType.Duration },
-        { Tue, "It lasted a decade.", "a decade", "P1DE", TimeType.Duration },
+        { Tue, "It lasted a decade.", "a decade", "P10Y", TimeType.Duration },
         // Sets.
         { Tue, "The committee meets every week.", "every week", "P1W", TimeType.Set },
         { Tue, "The paper is published daily.", "daily", "P1D", TimeType.Set },

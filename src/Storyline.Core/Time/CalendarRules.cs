@@ -14,6 +14,8 @@ internal static class CalendarRules
 
     private static readonly string[] Determiners = ["the", "a", "an", "his", "her", "its", "their", "our", "this", "that", "whose", "unsuccessful", "successful", "failed", "disputed", "historic", "famous", "presidential", "national", "general", "same"];
 
+    private static readonly string[] FullYearWords = ["full", "fiscal", "calendar", "current"];
+
     public static bool Match(TimeContext ctx, int j, bool the, out TimeMatch match)
     {
         match = default;
@@ -50,6 +52,10 @@ internal static class CalendarRules
                 }
 
                 return false;
+            case LexKind.Unit when the && lex.Unit == TimeUnit.Year && !lex.Plural && ctx.IsAny(j - 1, FullYearWords):
+                // "the full year", "the fiscal year": the year being reported on.
+                match = new TimeMatch(j - 1, j + 1, TimeType.Date, DateArithmetic.Year(ctx.Anchor.Year));
+                return true;
             case LexKind.Unit when the && lex.Unit == TimeUnit.Quarter && !lex.Plural:
                 match = RelativeRules.TheQuarter(ctx, j, j + 1);
                 return true;
@@ -62,7 +68,7 @@ internal static class CalendarRules
     public static bool IsYear(TimeContext ctx, int k, out int year)
     {
         year = 0;
-        if (!ctx.InSentence(k) || ctx.Lex[k].Kind != LexKind.Number || ctx.Tokens[k].Span.Length != 4)
+        if (!ctx.InSentence(k) || ctx.Lex[k].Kind != LexKind.Number || ctx.Tokens[k].Span.Length != 4 && ctx.Lex[k].Unit != TimeUnit.Year)
         {
             return false;
         }
@@ -116,13 +122,20 @@ internal static class CalendarRules
             return Fail(out match);
         }
 
-        int direction = ctx.Direction(j, k, 3, 0);
+        // "June last year", "March next year".
+        if (ctx.KindAt(k) == LexKind.Shift && ctx.Lex[k].Value is >= -1 and <= 1 && ctx.KindAt(k + 1) == LexKind.Unit && ctx.Lex[k + 1].Unit == TimeUnit.Year && !ctx.Lex[k + 1].Plural)
+        {
+            match = new TimeMatch(j, k + 2, TimeType.Date, DateArithmetic.Month(ctx.Anchor.Year + ctx.Lex[k].Value, month));
+            return true;
+        }
+
+        int direction = ctx.Direction(j, k, 10, 0);
         match = new TimeMatch(j, k, TimeType.Date, DateArithmetic.Month(DateArithmetic.NearestYear(ctx.Anchor, month, 0, direction), month));
         return true;
     }
 
     private static int YearOfDay(TimeContext ctx, int start, int end, int month, int day) =>
-        DateArithmetic.NearestYear(ctx.Anchor, month, day, ctx.Direction(start, end, 3, 0));
+        DateArithmetic.NearestYear(ctx.Anchor, month, day, ctx.Direction(start, end, 10, 0));
 
     // "12 September 2023", "12 September".
     private static bool MatchDayMonth(TimeContext ctx, int j, out TimeMatch match)
@@ -166,7 +179,31 @@ internal static class CalendarRules
             return Fail(out match);
         }
 
+        // "the 1988 third quarter", "the 1988 quarter", "the 1989 period".
+        Lex next = ctx.InSentence(j + 1) ? ctx.Lex[j + 1] : Lex.Nothing;
+        if (next.Kind == LexKind.OrdinalQuarter)
+        {
+            return MatchQuarter(ctx, j, j + 2, year, next.Value, out match);
+        }
+
+        if (next.Kind == LexKind.Ordinal && next.Value <= 4 && ctx.KindAt(j + 2) == LexKind.Unit && ctx.Lex[j + 2].Unit == TimeUnit.Quarter)
+        {
+            return MatchQuarter(ctx, j, j + 3, year, next.Value, out match);
+        }
+
+        if (next.Kind == LexKind.Unit && next.Unit == TimeUnit.Quarter && !next.Plural || ctx.Is(j + 1, "period"))
+        {
+            int quarter = ctx.LastQuarter?.Quarter ?? DateArithmetic.QuarterOf(ctx.Anchor.AddMonths(-3).Month);
+            return MatchQuarter(ctx, j, j + 2, year, quarter, out match);
+        }
+
         match = new TimeMatch(j, j + 1, TimeType.Date, DateArithmetic.Year(year));
+        return true;
+    }
+
+    private static bool MatchQuarter(TimeContext ctx, int j, int end, int year, int quarter, out TimeMatch match)
+    {
+        match = new TimeMatch(j, end, TimeType.Date, DateArithmetic.Quarter(year, quarter));
         return true;
     }
 
@@ -212,6 +249,13 @@ internal static class CalendarRules
         if (next.Kind is LexKind.Number or LexKind.Determiner && LengthRules.TryCount(ctx, k, out int count, out int unitAt))
         {
             match = new TimeMatch(j, unitAt + 1, TimeType.Duration, DateArithmetic.Duration(count, ctx.Lex[unitAt].Unit));
+            return true;
+        }
+
+        // "the 20th century" → 19.
+        if (next.Kind == LexKind.Unit && next.Unit == TimeUnit.Century && !next.Plural && ordinal is >= 1 and <= 30)
+        {
+            match = new TimeMatch(j, k + 1, TimeType.Date, (ordinal - 1).ToString("D2", System.Globalization.CultureInfo.InvariantCulture));
             return true;
         }
 

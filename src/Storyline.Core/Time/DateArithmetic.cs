@@ -54,14 +54,44 @@ internal static class DateArithmetic
     /// </summary>
     public static int NearestYear(DateOnly anchor, int month, int day, int direction)
     {
+        // Close to the anchor, the nearest reading wins whatever the tense: "expire Nov. 6" written on Nov. 2.
+        int near = NearestYearAny(anchor, month, day, out int distance);
+        if (distance <= (day == 0 ? 1 : 45) || direction == 0)
+        {
+            return direction == 0 && distance > (day == 0 ? 1 : 45) ? anchor.Year : near;
+        }
+
+        return Directed(anchor, month, day, direction);
+    }
+
+    private static int NearestYearAny(DateOnly anchor, int month, int day, out int bestDistance)
+    {
+        int best = anchor.Year;
+        bestDistance = int.MaxValue;
+        for (int year = anchor.Year - 1; year <= anchor.Year + 1; year++)
+        {
+            int distance = Math.Abs(Distance(anchor, year, month, day));
+            if (distance < bestDistance)
+            {
+                (best, bestDistance) = (year, distance);
+            }
+        }
+
+        return best;
+    }
+
+    private static int Distance(DateOnly anchor, int year, int month, int day) => day == 0
+        ? ((year * 12) + month) - ((anchor.Year * 12) + anchor.Month)
+        : new DateOnly(year, month, Math.Min(day, DateTime.DaysInMonth(year, month))).DayNumber - anchor.DayNumber;
+
+    private static int Directed(DateOnly anchor, int month, int day, int direction)
+    {
         int best = anchor.Year;
         int bestDistance = int.MaxValue;
         for (int year = anchor.Year - 1; year <= anchor.Year + 1; year++)
         {
             // Months alone are compared month to month, days day to day.
-            int distance = day == 0
-                ? ((year * 12) + month) - ((anchor.Year * 12) + anchor.Month)
-                : new DateOnly(year, month, Math.Min(day, DateTime.DaysInMonth(year, month))).DayNumber - anchor.DayNumber;
+            int distance = Distance(anchor, year, month, day);
             if (direction < 0 && distance > 0 || direction > 0 && distance < 0)
             {
                 continue;

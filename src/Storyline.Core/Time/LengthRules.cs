@@ -97,7 +97,8 @@ internal static class LengthRules
             return false;
         }
 
-        return ctx.KindAt(unitAt) == LexKind.Unit && count != 0;
+        // "the 1988 quarter" is a year, not 1,988 quarters.
+        return ctx.KindAt(unitAt) == LexKind.Unit && count != 0 && (ctx.Lex[unitAt].Plural || count < 1000);
     }
 
     private static bool MatchCounted(TimeContext ctx, int j, int count, int unitAt, out TimeMatch match)

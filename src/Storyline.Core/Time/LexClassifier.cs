@@ -55,7 +55,10 @@ internal static class LexClassifier
             || left.Equals("late", StringComparison.OrdinalIgnoreCase))
         {
             Lex inner = char.IsDigit(right[0]) ? Number(right) : Word(right);
-            return inner.Kind is LexKind.Month or LexKind.Decade or LexKind.Number or LexKind.Season ? inner : Lex.Nothing;
+
+            // "mid-1996": a year with a modifier glued on, marked so that it is read as a year whatever its length.
+            return inner.Kind == LexKind.Number && right.Length == 4 ? inner with { Unit = TimeUnit.Year }
+                : inner.Kind is LexKind.Month or LexKind.Decade or LexKind.Season ? inner : Lex.Nothing;
         }
 
         Lex head = char.IsDigit(left[0]) ? Number(left) : LeftWord(left);

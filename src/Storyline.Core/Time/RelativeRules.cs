@@ -137,6 +137,15 @@ internal static class RelativeRules
                 };
                 return match.End > 0;
 
+            case LexKind.Month when shift is -1 or 1 && ctx.KindAt(k + 1) == LexKind.Number && ctx.Lex[k + 1].Value is >= 1 and <= 31:
+                // "last Oct. 23": the latest such day before the report, or the next one after it.
+                int dayOfMonth = ctx.Lex[k + 1].Value;
+                int y = DateArithmetic.NearestYear(anchor, next.Value, dayOfMonth, 0) is int near
+                    && new DateOnly(near, next.Value, Math.Min(dayOfMonth, DateTime.DaysInMonth(near, next.Value))) is DateOnly d
+                    && (shift < 0 ? d >= anchor : d <= anchor) ? near - shift : near;
+                match = new TimeMatch(j, k + 2, TimeType.Date, DateArithmetic.Day(new DateOnly(y, next.Value, Math.Min(dayOfMonth, DateTime.DaysInMonth(y, next.Value)))));
+                return true;
+
             case LexKind.Month when shift is >= -1 and <= 1:
                 int year = shift switch
                 {
@@ -161,6 +170,10 @@ internal static class RelativeRules
             case LexKind.PartOfDay when shift is -1 or 0 && !next.Plural:
                 DateOnly day = shift < 0 && next.Value == 4 ? anchor.AddDays(-1) : anchor;
                 match = new TimeMatch(j, k + 1, TimeType.Time, DateArithmetic.Day(day) + "T" + TimeLexicon.PartsOfDay[next.Value]);
+                return true;
+
+            case LexKind.None when shift == -3 && ctx.Is(k, "period"):
+                match = new TimeMatch(j, k + 1, TimeType.Date, LatestQuarter(ctx));
                 return true;
 
             default:

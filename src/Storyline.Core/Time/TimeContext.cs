@@ -142,6 +142,13 @@ internal sealed class TimeContext
             return 1;
         }
 
+        // "set to resume", "expected to arrive", "scheduled to meet": an arrangement for later.
+        bool arranged = Is(i + 1, "to") && (w.Equals("set", StringComparison.OrdinalIgnoreCase) || w.EndsWith("ed", StringComparison.OrdinalIgnoreCase));
+        if (arranged)
+        {
+            return 1;
+        }
+
         foreach (string cue in FutureCues)
         {
             if (w.Equals(cue, StringComparison.OrdinalIgnoreCase))

@@ -203,6 +203,11 @@ internal static class TimeLexicon
             d[word] = new Lex(LexKind.QuarterName, q);
         }
 
+        foreach (var (word, decade) in new[] { ("twenties", 192), ("thirties", 193), ("forties", 194), ("fifties", 195), ("sixties", 196), ("seventies", 197), ("eighties", 198), ("nineties", 199) })
+        {
+            d[word] = new Lex(LexKind.Decade, decade, TimeUnit.Decade);
+        }
+
         d["christmas"] = new Lex(LexKind.Holiday, 1225);
         d["thanksgiving"] = new Lex(LexKind.Holiday, 1100);
         return d.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);

@@ -75,7 +75,10 @@ internal static class TimeRecognizer
             return false;
         }
 
-        int start = the ? theAt : core.Start;
+        // TimeML leaves "the" out before a calendar name ("the Oct. 23 slaying"), keeps it elsewhere ("the third quarter").
+        bool calendarName = ctx.Lex[core.Start].Kind is LexKind.Month or LexKind.FullDate or LexKind.Weekday
+            || ctx.Lex[core.Start].Kind == LexKind.Number && ctx.Tokens[core.Start].Span.Length == 4 && core.Type == TimeType.Date && core.End == core.Start + 1;
+        int start = the && !calendarName ? theAt : core.Start;
 
         if (approx >= 0)
         {

@@ -33,7 +33,19 @@ internal static class LengthRules
                 match = new TimeMatch(j, j + 1, TimeType.Duration, DateArithmetic.Duration(NumberWords.Some, lex.Unit));
                 return true;
             case LexKind.Unit when the && !lex.Plural && lex.Unit == TimeUnit.Year:
-                match = new TimeMatch(j, j + 1, TimeType.Duration, "P1Y");
+                // "the year" is the report's year ("earlier in the year"), a length after "for" or "throughout".
+                match = ctx.IsAny(j - 2, LengthPrepositions) || ctx.Is(j - 2, "throughout")
+                    ? new TimeMatch(j, j + 1, TimeType.Duration, "P1Y")
+                    : new TimeMatch(j, j + 1, TimeType.Date, DateArithmetic.Year(ctx.Anchor.Year));
+                if (CalendarRules.IsYear(ctx, j + 1, out int year))
+                {
+                    match = new TimeMatch(j, j + 2, TimeType.Date, DateArithmetic.Year(year));
+                }
+                else if (ctx.KindAt(j + 1) == LexKind.Number && ctx.KindAt(j + 2) == LexKind.Number && ctx.Is(j + 2, "thousand"))
+                {
+                    match = new TimeMatch(j, j + 3, TimeType.Date, DateArithmetic.Year(ctx.Lex[j + 1].Value * 1000));
+                }
+
                 return true;
             case LexKind.Unit when the && !lex.Plural && lex.Unit == TimeUnit.Weekend:
                 DateOnly anchor = ctx.Anchor;
@@ -162,6 +174,13 @@ internal static class LengthRules
         return false;
     }
 
+    /// <summary>"noon", "midnight Friday": a clock time with no digits.</summary>
+    public static TimeMatch Clock(TimeContext ctx, int j, int hhmm)
+    {
+        MatchClock(ctx, j, j, hhmm, out TimeMatch match);
+        return match;
+    }
+
     // "3pm", "3 p.m.", "15:30", "10:30 a.m. EST", "3 p.m. Friday".
     private static bool MatchClock(TimeContext ctx, int j, int last, int hhmm, out TimeMatch match)
     {
@@ -183,6 +202,7 @@ internal static class LengthRules
         }
 
         DateOnly day = ctx.Anchor;
+        string format = hhmm == 2400 ? "T24:00" : string.Empty;
         int dayAt = ctx.Is(end, "on") ? end + 1 : end;
         if (ctx.KindAt(dayAt) is LexKind.Weekday or LexKind.Deictic && RelativeRules.Match(ctx, dayAt, false, out TimeMatch dayMatch)
             && TimexValue.TryGetDay(dayMatch.Value, out DateOnly named) && dayMatch.Value.Length == 10)
@@ -191,7 +211,7 @@ internal static class LengthRules
             end = dayMatch.End;
         }
 
-        match = new TimeMatch(j, end, TimeType.Time, DateArithmetic.Clock(day, hhmm));
+        match = new TimeMatch(j, end, TimeType.Time, format.Length > 0 ? DateArithmetic.Day(day) + format : DateArithmetic.Clock(day, hhmm));
         return true;
     }
 }

@@ -10,6 +10,7 @@ namespace Storyline.Time;
 internal static class RelativeRules
 {
     private static readonly string[] PeriodWords = ["quarter", "period"];
+    private static readonly string[] HolidayWords = ["day", "eve"];
 
     public static bool Match(TimeContext ctx, int j, bool the, out TimeMatch match)
     {
@@ -38,8 +39,8 @@ internal static class RelativeRules
             Deictic.Past => new TimeMatch(j, j + 1, TimeType.Date, "PAST_REF"),
             Deictic.Future when !ctx.Is(j - 1, "as") && (ctx.Is(j, "soon") || the || ctx.Is(j - 1, "in")) => new TimeMatch(j, j + 1, TimeType.Date, "FUTURE_REF"),
             Deictic.YearEarlier => YearEarlier(ctx, j, j + 1),
-            Deictic.Noon => new TimeMatch(j, j + 1, TimeType.Time, DateArithmetic.Day(anchor) + "T12:00"),
-            Deictic.Midnight => new TimeMatch(j, j + 1, TimeType.Time, DateArithmetic.Day(anchor) + "T24:00"),
+            Deictic.Noon => LengthRules.Clock(ctx, j, 1200),
+            Deictic.Midnight => LengthRules.Clock(ctx, j, 2400),
             _ => default,
         };
         return match.End > 0;
@@ -100,6 +101,13 @@ internal static class RelativeRules
                 if (lengthish)
                 {
                     match = new TimeMatch(j, k + 1, TimeType.Duration, DateArithmetic.Duration(1, next.Unit));
+                    return true;
+                }
+
+                // "this year's third quarter", "last year's quarter".
+                if (next.Unit == TimeUnit.Year && LexClassifier.IsPossessive(ctx.Word(k)) && shift is >= -1 and <= 1 && QuarterAfter(ctx, k + 1, out int q, out int qEnd))
+                {
+                    match = new TimeMatch(j, qEnd, TimeType.Date, DateArithmetic.Quarter(anchor.Year + shift, q));
                     return true;
                 }
 
@@ -188,6 +196,18 @@ internal static class RelativeRules
         }
     }
 
+    private static bool QuarterAfter(TimeContext ctx, int k, out int quarter, out int end)
+    {
+        (quarter, end) = ctx.KindAt(k) switch
+        {
+            LexKind.OrdinalQuarter => (ctx.Lex[k].Value, k + 1),
+            LexKind.Ordinal when ctx.Lex[k].Value <= 4 && ctx.KindAt(k + 1) == LexKind.Unit && ctx.Lex[k + 1].Unit == TimeUnit.Quarter => (ctx.Lex[k].Value, k + 2),
+            LexKind.Unit when ctx.Lex[k].Unit == TimeUnit.Quarter && !ctx.Lex[k].Plural => (ctx.LastQuarter?.Quarter ?? 0, k + 1),
+            _ => (0, 0),
+        };
+        return quarter > 0;
+    }
+
     private static string LatestQuarter(TimeContext ctx)
     {
         if (ctx.LastQuarter is (int year, int quarter))
@@ -203,19 +223,21 @@ internal static class RelativeRules
 
     private static bool MatchHoliday(TimeContext ctx, int j, int monthDay, out TimeMatch match)
     {
-        int end = ctx.IsAny(j + 1, ["day", "eve"]) ? j + 2 : j + 1;
-        int year = ctx.Anchor.Year;
-        DateOnly day = monthDay == 1100
-            ? DateArithmetic.Weekday(new DateOnly(year, 11, 22), 4, 1)
-            : new DateOnly(year, monthDay / 100, monthDay % 100).AddDays(ctx.Is(j + 1, "eve") ? -1 : 0);
+        int end = ctx.IsAny(j + 1, HolidayWords) ? j + 2 : j + 1;
+        DateOnly day = Holiday(ctx.Anchor.Year, monthDay, ctx.Is(j + 1, "eve"));
         if (day > ctx.Anchor.AddDays(30) && ctx.Direction(j, end) < 0)
         {
-            day = day.AddYears(-1);
+            day = Holiday(ctx.Anchor.Year - 1, monthDay, ctx.Is(j + 1, "eve"));
         }
 
         match = new TimeMatch(j, end, TimeType.Date, DateArithmetic.Day(day));
         return true;
     }
+
+    // Thanksgiving (1100) is the fourth Thursday of November; the others are fixed days.
+    private static DateOnly Holiday(int year, int monthDay, bool eve) => monthDay == 1100
+        ? DateArithmetic.Weekday(new DateOnly(year, 11, 22), 4, 1)
+        : new DateOnly(year, monthDay / 100, monthDay % 100).AddDays(eve ? -1 : 0);
 
     private static bool Extend(ref TimeMatch match, int start)
     {

@@ -12,7 +12,7 @@ internal readonly record struct TimeMatch(int Start, int End, TimeType Type, str
 /// </summary>
 internal sealed class TimeContext
 {
-    private static readonly string[] FutureCues = ["will", "shall", "going", "plans", "plan", "planning", "preparing", "scheduled", "expects", "due", "upcoming", "intends", "hopes", "wo"];
+    private static readonly string[] FutureCues = ["will", "shall", "going", "plans", "plan", "planning", "preparing", "scheduled", "expects", "due", "upcoming", "intends", "hopes", "wo", "would"];
     private static readonly string[] PastCues =
     [
         "was", "were", "had", "did", "said", "met", "took", "made", "came", "went", "told", "left", "began", "fell", "rose", "won", "lost",
@@ -96,7 +96,7 @@ internal sealed class TimeContext
         // "until Thursday, they had not called": reach, but from the past.
         bool reach = IsAny(start - 1, ForwardPrepositions) || (Is(start - 1, "on") && IsAny(start - 2, ForwardPrepositions))
             || (Is(start - 1, "as") && Is(start - 3, "as"));
-        if (reach && !(IsAny(start - 1, UntilWords) && Is(end + 2, "had")))
+        if (reach && !(IsAny(start - 1, UntilWords) && Is(end + 2, "had")) && !HadBefore(start))
         {
             return 1;
         }
@@ -129,6 +129,20 @@ internal sealed class TimeContext
         return none;
     }
 
+    // "had filed reports by Wednesday": a past perfect takes the reach out of "by", "until".
+    private bool HadBefore(int start)
+    {
+        for (int i = start - 1; i >= SentenceStart && i >= start - 6; i--)
+        {
+            if (Is(i, "had"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private int Cue(int i)
     {
         if (Tokens[i].Kind != TokenKind.Word)
@@ -138,6 +152,12 @@ internal sealed class TimeContext
 
         ReadOnlySpan<char> w = Word(i);
         if (w.EndsWith("'ll", StringComparison.OrdinalIgnoreCase) || w.EndsWith("\u2019ll", StringComparison.OrdinalIgnoreCase))
+        {
+            return 1;
+        }
+
+        // "is to resume": an arrangement.
+        if (w.Equals("to", StringComparison.OrdinalIgnoreCase) && (Is(i - 1, "is") || Is(i - 1, "are")))
         {
             return 1;
         }

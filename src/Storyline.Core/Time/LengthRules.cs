@@ -11,6 +11,7 @@ internal static class LengthRules
 {
     private static readonly string[] LengthPrepositions = ["for", "over", "within"];
     private static readonly string[] RateWords = ["times", "once", "twice", "percent"];
+    private static readonly string[] PeriodWords = ["quarter", "period"];
     private static readonly string[] AgoWords = ["ago", "earlier", "later", "hence"];
 
     public static bool Match(TimeContext ctx, int j, bool the, out TimeMatch match)
@@ -131,7 +132,7 @@ internal static class LengthRules
                 : count == 1 && unit.Unit == TimeUnit.Year && sign < 0
                     ? RelativeRules.YearEarlier(ctx, j, end + 1)
                     : new TimeMatch(j, end + 1, TimeType.Date, DateArithmetic.Shifted(ctx.Anchor, sign * count, unit.Unit));
-            if (match.End == end + 1 && ctx.IsAny(end + 1, ["quarter", "period"]))
+            if (match.End == end + 1 && ctx.IsAny(end + 1, PeriodWords))
             {
                 match = match with { End = end + 2 };
             }

@@ -130,7 +130,8 @@ internal static class CalendarRules
         }
 
         int direction = ctx.Direction(j, k, 10, 0);
-        match = new TimeMatch(j, k, TimeType.Date, DateArithmetic.Month(DateArithmetic.NearestYear(ctx.Anchor, month, 0, direction), month));
+        int close = ctx.Direction(j, k, 3, 0);
+        match = new TimeMatch(j, k, TimeType.Date, DateArithmetic.Month(DateArithmetic.NearestYear(ctx.Anchor, month, 0, direction, close), month));
         return true;
     }
 

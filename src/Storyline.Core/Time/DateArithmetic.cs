@@ -52,13 +52,21 @@ internal static class DateArithmetic
     /// The year of a month (and day) named without one: with a clear tense (<paramref name="direction"/> ±1) the
     /// latest on or before the anchor, or the first on or after; with none, the nearest to the anchor.
     /// </summary>
-    public static int NearestYear(DateOnly anchor, int month, int day, int direction)
+    public static int NearestYear(DateOnly anchor, int month, int day, int direction, int closeDirection = 0)
     {
-        // Close to the anchor, the nearest reading wins whatever the tense: "expire Nov. 6" written on Nov. 2.
+        // A day close to the anchor is the nearest whatever the tense ("expire Nov. 6" written on Nov. 2); a month
+        // is the nearest unless a tense right beside it says otherwise ("was closed in November" written in
+        // September; but "in late November" written in January). Further away, the tense decides; with none, a
+        // month is the anchor's year and a day the latest before the anchor (news reports what happened).
         int near = NearestYearAny(anchor, month, day, out int distance);
-        if (distance <= (day == 0 ? 1 : 45) || direction == 0)
+        if (day == 0 ? distance <= 3 && closeDirection == 0 : distance <= 45)
         {
-            return direction == 0 && distance > (day == 0 ? 1 : 45) ? anchor.Year : near;
+            return near;
+        }
+
+        if (direction == 0)
+        {
+            return day == 0 ? anchor.Year : Directed(anchor, month, day, -1);
         }
 
         return Directed(anchor, month, day, direction);

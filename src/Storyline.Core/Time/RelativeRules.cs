@@ -150,7 +150,7 @@ internal static class RelativeRules
                 int dayOfMonth = ctx.Lex[k + 1].Value;
                 int y = DateArithmetic.NearestYear(anchor, next.Value, dayOfMonth, 0) is int near
                     && new DateOnly(near, next.Value, Math.Min(dayOfMonth, DateTime.DaysInMonth(near, next.Value))) is DateOnly d
-                    && (shift < 0 ? d >= anchor : d <= anchor) ? near - shift : near;
+                    && (shift < 0 ? d >= anchor : d <= anchor) ? near + shift : near;
                 match = new TimeMatch(j, k + 2, TimeType.Date, DateArithmetic.Day(new DateOnly(y, next.Value, Math.Min(dayOfMonth, DateTime.DaysInMonth(y, next.Value)))));
                 return true;
 

@@ -21,6 +21,7 @@ internal sealed class TimeContext
         "stood", "taught", "understood", "shot", "fought", "caught", "kept", "built", "felt", "heard", "beat", "quit",
     ];
 
+    private static readonly string[] AdjectiveMarkers = ["a", "an", "the", "this", "that", "its", "their", "his", "her", "still", "already", "newly", "recently"];
     private static readonly string[] UntilWords = ["until", "till"];
     private static readonly string[] ForwardPrepositions = ["through", "until", "till", "til", "by", "starting", "beginning"];
 
@@ -185,7 +186,9 @@ internal sealed class TimeContext
             }
         }
 
-        // A lower-case word in -ed is most often a past verb ("arrived", "reported").
-        return w.Length > 4 && char.IsLower(w[0]) && w.EndsWith("ed", StringComparison.Ordinal) ? -1 : 0;
+        // A lower-case word in -ed is most often a past verb ("arrived", "reported"), unless it is an adjective
+        // after a determiner ("a still unspecified date") or not a past form at all ("succeed", "need").
+        bool pastForm = w.Length > 4 && char.IsLower(w[0]) && w.EndsWith("ed", StringComparison.Ordinal) && !w.EndsWith("eed", StringComparison.Ordinal);
+        return pastForm && !IsAny(i - 1, AdjectiveMarkers) ? -1 : 0;
     }
 }

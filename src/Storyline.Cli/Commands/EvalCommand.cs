@@ -14,6 +14,7 @@ internal static class EvalCommand
         // One line per task, in flow order.
         ExtractEvalCommand.Create,
         QuotesEval.Create,
+        EvalTimeCommand.Create,
     ];
 
     public static Command? Create(CliEnvironment env, GlobalOptions global) =>

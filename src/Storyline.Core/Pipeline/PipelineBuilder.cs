@@ -4,6 +4,7 @@ using Storyline.Entities;
 using Storyline.Entities.Resolution;
 using Storyline.Quotes;
 using Storyline.Text;
+using Storyline.Time;
 
 namespace Storyline.Pipeline;
 
@@ -33,6 +34,9 @@ public sealed class PipelineBuilder
     /// <summary>Claims and their certainty (after quotes, for attributions).</summary>
     public PipelineBuilder UseClaims() => Use(new ClaimDetector());
 
+    /// <summary>Time expressions normalised to TIMEX3, anchored on the publication date.</summary>
+    public PipelineBuilder UseTime() => Use(new TimeTagger());
+
     /// <summary>Adds any stage.</summary>
     public PipelineBuilder Use(IAnalysisStage stage)
     {
@@ -46,6 +50,7 @@ public sealed class PipelineBuilder
         .UseText()
         .UseEntities()
         .UseResolution()
+        .UseTime()
         .UseQuotes()
         .UseClaims()
         .Build();

@@ -243,6 +243,6 @@ public sealed class EntityResolverTests
     public void Resolution_is_a_pipeline_stage_after_the_recogniser()
     {
         AnalysisPipeline pipeline = PipelineBuilder.CreateDefault();
-        Assert.Equal(["text", "entities", "resolve"], pipeline.Stages.Select(s => s.Name));
+        Assert.Equal(["text", "entities", "resolve", "time", "quotes", "claims"], pipeline.Stages.Select(s => s.Name));
     }
 }

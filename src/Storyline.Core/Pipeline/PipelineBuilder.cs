@@ -18,6 +18,9 @@ public sealed class PipelineBuilder
     /// <summary>Named entities with the stand-in recogniser (capitalised names).</summary>
     public PipelineBuilder UseEntities() => Use(new CapitalizedNameRecognizer());
 
+    /// <summary>Named entities with the trained tagger (<see cref="NerTagger"/>); load the model once and share it.</summary>
+    public PipelineBuilder UseEntities(Entities.Tagging.NerModel model) => Use(new NerTagger(model));
+
     /// <summary>Adds any stage.</summary>
     public PipelineBuilder Use(IAnalysisStage stage)
     {
@@ -26,8 +29,16 @@ public sealed class PipelineBuilder
         return this;
     }
 
-    /// <summary>The standard pipeline: every stage the project has, in flow order.</summary>
-    public static AnalysisPipeline CreateDefault() => new PipelineBuilder().UseText().UseEntities().Build();
+    /// <summary>
+    /// The standard pipeline: every stage the project has, in flow order. Entities come from the committed tagger
+    /// model (models/ner/model.bin beside the program, loaded once per process) where it is there, and from the
+    /// stand-in recogniser where it is not.
+    /// </summary>
+    public static AnalysisPipeline CreateDefault()
+    {
+        var builder = new PipelineBuilder().UseText();
+        return (Entities.Tagging.NerModel.Default is { } model ? builder.UseEntities(model) : builder.UseEntities()).Build();
+    }
 
     /// <summary>Freezes the stages added so far.</summary>
     public AnalysisPipeline Build() => new([.. stages]);

@@ -6,7 +6,7 @@ namespace Storyline.Entities.Tagging;
 /// <param name="SecondPass">Whether to train the document-consistency pass.</param>
 /// <param name="Folds">Folds for the jackknifed first-pass labels the second pass learns from.</param>
 /// <param name="Prune">Rows whose largest averaged weight is below this are dropped from the saved model.</param>
-public sealed record NerTrainingOptions(int Epochs = 12, int Seed = 17, bool SecondPass = true, int Folds = 5, float Prune = 0.01f);
+public sealed record NerTrainingOptions(int Epochs = 10, int Seed = 17, bool SecondPass = true, int Folds = 5, float Prune = 0.01f);
 
 /// <summary>A training document: its tokens and sentences, and a gold BILOU label per token.</summary>
 /// <param name="Document">The tokens and sentences.</param>

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Storyline.Domain;
 using Storyline.Entities.Tagging;
@@ -41,9 +42,15 @@ public sealed class NerTagger(NerModel model) : IAnalysisStage
                 var (first, n) = document.Sentences[s];
                 spans.Clear();
                 NerLabels.Spans(labels.AsSpan(first, n), spans);
-                foreach (var (start, length, type) in spans)
+                foreach (var (found, count, type) in spans)
                 {
-                    var span = TextSpan.FromBounds(document.Tokens[first + start].Start, document.Tokens[first + start + length - 1].End);
+                    (int start, int length) = (first + found, count);
+                    if (type == EntityType.Person)
+                    {
+                        (start, length) = WithoutHonorific(body, document.Tokens, start, length);
+                    }
+
+                    var span = TextSpan.FromBounds(document.Tokens[start].Start, document.Tokens[start + length - 1].End);
                     string surface = span.ToString(body);
                     string key = CapitalizedNameRecognizer.Normalize(surface);
                     mentions.Add(new Mention(span, type, new EntityKey(key), article.Sentences[s].Index));
@@ -99,6 +106,24 @@ public sealed class NerTagger(NerModel model) : IAnalysisStage
         }
 
         return new TaggingDocument(body, [.. spans], runs);
+    }
+
+    // CoNLL-2003 leaves titles out of names ("Mr. Clinton"), but its Reuters text writes "Mr." with a period, so
+    // "Mr Kim" in British style is sometimes tagged whole; the honorific is dropped here. Roles ("President") are
+    // the resolution stage's business.
+    private static readonly FrozenSet<string> Honorifics =
+        new[] { "mr", "mrs", "ms", "miss", "mx", "dr", "prof" }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    private static (int Start, int Length) WithoutHonorific(string body, TextSpan[] tokens, int start, int length)
+    {
+        var lookup = Honorifics.GetAlternateLookup<ReadOnlySpan<char>>();
+        while (length > 1 && lookup.Contains(tokens[start].Slice(body).TrimEnd('.')))
+        {
+            start++;
+            length--;
+        }
+
+        return (start, length);
     }
 
     private static EntityType MostVoted(int[] votes)

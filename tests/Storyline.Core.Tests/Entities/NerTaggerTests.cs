@@ -72,6 +72,15 @@ public sealed class NerTaggerTests
     }
 
     [Fact]
+    public void Honorifics_are_left_out_of_person_names_as_in_CoNLL()
+    {
+        AnalyzedArticle a = Analyze("Mr Putin said on Monday that Mr Kim would visit, and Dr. Anna Berg agreed.");
+        Assert.Contains(a.Mentions, m => a.Text(m.Span) == "Putin" && m.Type == EntityType.Person);
+        Assert.Contains(a.Mentions, m => a.Text(m.Span) == "Kim" && m.Type == EntityType.Person);
+        Assert.DoesNotContain(a.Mentions, m => a.Text(m.Span).StartsWith("Mr", StringComparison.Ordinal) || a.Text(m.Span).StartsWith("Dr", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Tagging_document_splits_possessives_into_their_own_token()
     {
         const string body = "Russia’s train and 6,500km.";

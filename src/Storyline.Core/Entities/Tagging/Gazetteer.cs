@@ -13,7 +13,7 @@ public sealed class Gazetteer
     public const int MaxLists = 8;
 
     /// <summary>Longest phrase matched, in tokens.</summary>
-    public const int MaxPhraseTokens = 5;
+    public const int MaxPhraseTokens = 6;
 
     private readonly FrozenDictionary<ulong, byte> phrases;
 
@@ -59,11 +59,28 @@ public sealed class Gazetteer
 
     private static ulong PhraseSeed => 0x5A17E77EUL;
 
-    /// <summary>The words of a phrase as the tagger's tokens would split it: on spaces, with commas apart.</summary>
+    /// <summary>
+    /// The words of a phrase as the tagger's tokens would split it: on spaces, with commas and a possessive apart
+    /// ("Democratic People 's Republic of Korea").
+    /// </summary>
     public static string[] Split(string phrase)
     {
         ArgumentNullException.ThrowIfNull(phrase);
-        return phrase.Replace(",", " ,", StringComparison.Ordinal).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var words = new List<string>();
+        foreach (string word in phrase.Replace(",", " ,", StringComparison.Ordinal).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            if (CapitalizedNameRecognizer.IsPossessive(word))
+            {
+                words.Add(word[..^2]);
+                words.Add(word[^2..]);
+            }
+            else
+            {
+                words.Add(word);
+            }
+        }
+
+        return [.. words];
     }
 
     /// <summary>

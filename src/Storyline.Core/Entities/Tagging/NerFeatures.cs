@@ -301,6 +301,15 @@ internal sealed class NerFeatures : IDisposable
             previousClass = cls;
         }
 
+        if (IsBareHonorific(chars))
+        {
+            // British style writes "Mr Kim" where CoNLL's Reuters text writes "Mr. Kim": read it as the latter.
+            w = FeatureHash.Add(w, '.');
+            l = FeatureHash.Add(l, '.');
+            s = FeatureHash.Add(s, '.');
+            ss = FeatureHash.Add(ss, '.');
+        }
+
         if (chars.Length > 0 && char.IsUpper(chars[0]))
         {
             result |= Capitalized;
@@ -322,6 +331,9 @@ internal sealed class NerFeatures : IDisposable
         shortShape = ss;
         return result;
     }
+
+    private static bool IsBareHonorific(ReadOnlySpan<char> chars) =>
+        chars is "Mr" or "Mrs" or "Ms" or "Dr" or "MR" or "MRS" or "MS" or "DR";
 
     private bool IsHeadline(int first, int n)
     {

@@ -49,6 +49,18 @@ public sealed class NerTaggingTests
     }
 
     [Fact]
+    public void Gazetteer_phrases_are_split_like_the_taggers_tokens()
+    {
+        Assert.Equal(["Democratic", "People", "'s", "Republic", "of", "Korea"], Gazetteer.Split("Democratic People's Republic of Korea"));
+        Assert.Equal(["Washington", ",", "D.C."], Gazetteer.Split("Washington, D.C."));
+
+        var countries = new Gazetteer([("country", ["Democratic People's Republic of Korea"])]);
+        var none = new Gazetteer([("country", [])]);
+        TaggingDocument doc = Doc("the Democratic People 's Republic of Korea said");
+        Assert.NotEqual(FeaturesOf(doc, 6, none), FeaturesOf(doc, 6, countries));
+    }
+
+    [Fact]
     public void A_sentence_opener_seen_capitalised_mid_sentence_elsewhere_has_other_features()
     {
         HashSet<ulong> alone = FeaturesOf(Doc("Apple fell ."), 0);

@@ -42,13 +42,9 @@ public sealed class NerTagger(NerModel model) : IAnalysisStage
                 var (first, n) = document.Sentences[s];
                 spans.Clear();
                 NerLabels.Spans(labels.AsSpan(first, n), spans);
-                foreach (var (found, count, type) in spans)
+                foreach (var (found, count, tagged) in spans)
                 {
-                    (int start, int length) = (first + found, count);
-                    if (type == EntityType.Person)
-                    {
-                        (start, length) = WithoutHonorific(body, document.Tokens, start, length);
-                    }
+                    (int start, int length, EntityType type) = WithoutHonorific(body, document.Tokens, first + found, count, tagged);
 
                     var span = TextSpan.FromBounds(document.Tokens[start].Start, document.Tokens[start + length - 1].End);
                     string surface = span.ToString(body);
@@ -109,21 +105,22 @@ public sealed class NerTagger(NerModel model) : IAnalysisStage
     }
 
     // CoNLL-2003 leaves titles out of names ("Mr. Clinton"), but its Reuters text writes "Mr." with a period, so
-    // "Mr Kim" in British style is sometimes tagged whole; the honorific is dropped here. Roles ("President") are
-    // the resolution stage's business.
+    // "Mr Kim" in British style is now and then tagged whole, and even typed as an organisation. The honorific is
+    // dropped here, and what follows it is a person. Roles ("President") are the resolution stage's business.
     private static readonly FrozenSet<string> Honorifics =
         new[] { "mr", "mrs", "ms", "miss", "mx", "dr", "prof" }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
-    private static (int Start, int Length) WithoutHonorific(string body, TextSpan[] tokens, int start, int length)
+    private static (int Start, int Length, EntityType Type) WithoutHonorific(string body, TextSpan[] tokens, int start, int length, EntityType type)
     {
         var lookup = Honorifics.GetAlternateLookup<ReadOnlySpan<char>>();
         while (length > 1 && lookup.Contains(tokens[start].Slice(body).TrimEnd('.')))
         {
             start++;
             length--;
+            type = EntityType.Person;
         }
 
-        return (start, length);
+        return (start, length, type);
     }
 
     private static EntityType MostVoted(int[] votes)

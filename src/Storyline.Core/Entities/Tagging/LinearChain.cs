@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Storyline.Entities.Tagging;
 
@@ -12,16 +14,18 @@ internal sealed class LinearChain
     /// <summary>Number of labels.</summary>
     public const int Labels = NerLabels.Count;
 
-    private readonly uint[] slots;
-    private readonly int[] slotRows;
+    // Key and row side by side, so that a look-up touches one cache line.
+    private readonly ulong[] slots;
     private readonly int mask;
 
     /// <summary>Makes a chain from its feature keys, their weight rows (key-major) and transitions.</summary>
     /// <param name="keys">The key of each row.</param>
     /// <param name="weights">Row-major weights, <see cref="Labels"/> per row.</param>
     /// <param name="transitions">Row 0: the start; row 1 + p: after label p. <see cref="Labels"/> per row.</param>
-    public LinearChain(uint[] keys, float[] weights, float[] transitions)
+    /// <param name="width">Weights per row: <see cref="Labels"/>, or a multiple where rows of several passes sit side by side.</param>
+    public LinearChain(uint[] keys, float[] weights, float[] transitions, int width = Labels)
     {
+        Width = width;
         Keys = keys;
         Weights = weights;
         Transitions = transitions;
@@ -32,8 +36,7 @@ internal sealed class LinearChain
         }
 
         mask = capacity - 1;
-        slots = new uint[capacity];
-        slotRows = new int[capacity];
+        slots = new ulong[capacity];
         for (int row = 0; row < keys.Length; row++)
         {
             int slot = (int)(Scramble(keys[row]) & (uint)mask);
@@ -42,12 +45,14 @@ internal sealed class LinearChain
                 slot = (slot + 1) & mask;
             }
 
-            slots[slot] = keys[row];
-            slotRows[slot] = row;
+            slots[slot] = ((ulong)(uint)row << 32) | keys[row];
         }
     }
 
     public uint[] Keys { get; }
+
+    /// <summary>Weights per row.</summary>
+    public int Width { get; }
 
     public float[] Weights { get; }
 
@@ -69,10 +74,11 @@ internal sealed class LinearChain
         int slot = (int)(Scramble(key) & (uint)mask);
         while (true)
         {
-            uint found = slots[slot];
+            ulong entry = slots[slot];
+            uint found = (uint)entry;
             if (found == key)
             {
-                return slotRows[slot];
+                return (int)(entry >> 32);
             }
 
             if (found == 0)
@@ -108,16 +114,28 @@ internal sealed class LinearChain
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static void Add(Span<float> into, ReadOnlySpan<float> values)
     {
-        int i = 0;
-        int width = System.Numerics.Vector<float>.Count;
-        for (; i <= into.Length - width; i += width)
+        // The innermost loop of tagging: one weight row onto a token's scores, without bounds checks per element
+        // (both spans have the row's length, checked once).
+        if (values.Length < into.Length)
         {
-            (new System.Numerics.Vector<float>(into[i..]) + new System.Numerics.Vector<float>(values[i..])).CopyTo(into[i..]);
+            throw new ArgumentException("A row is shorter than the scores.", nameof(values));
         }
 
-        for (; i < into.Length; i++)
+        ref float a = ref MemoryMarshal.GetReference(into);
+        ref float b = ref MemoryMarshal.GetReference(values);
+        int n = into.Length;
+        int i = 0;
+        if (Vector256.IsHardwareAccelerated)
         {
-            into[i] += values[i];
+            for (; i <= n - Vector256<float>.Count; i += Vector256<float>.Count)
+            {
+                (Vector256.LoadUnsafe(ref a, (nuint)i) + Vector256.LoadUnsafe(ref b, (nuint)i)).StoreUnsafe(ref a, (nuint)i);
+            }
+        }
+
+        for (; i < n; i++)
+        {
+            Unsafe.Add(ref a, i) += Unsafe.Add(ref b, i);
         }
     }
 
@@ -128,7 +146,14 @@ internal sealed class LinearChain
     /// The best label sequence for emission scores (<paramref name="n"/> × <see cref="Labels"/>) under BILOU
     /// constraints: first-order Viterbi with the transition matrix.
     /// </summary>
-    public static void Viterbi(ReadOnlySpan<float> scores, int n, ReadOnlySpan<float> transitions, Span<byte> labels, Span<byte> back)
+    public static void Viterbi(ReadOnlySpan<float> scores, int n, ReadOnlySpan<float> transitions, Span<byte> labels, Span<byte> back) =>
+        Viterbi(scores, Labels, n, transitions, labels, back);
+
+    /// <summary>
+    /// <see cref="Viterbi(ReadOnlySpan{float}, int, ReadOnlySpan{float}, Span{byte}, Span{byte})"/> over scores
+    /// laid out <paramref name="stride"/> floats per token (the first <see cref="Labels"/> of each are read).
+    /// </summary>
+    public static void Viterbi(ReadOnlySpan<float> scores, int stride, int n, ReadOnlySpan<float> transitions, Span<byte> labels, Span<byte> back)
     {
         if (n == 0)
         {
@@ -149,13 +174,8 @@ internal sealed class LinearChain
             {
                 float best = Impossible;
                 int arg = 0;
-                for (int p = 0; p < Labels; p++)
+                foreach (byte p in Predecessors[y])
                 {
-                    if (!Allowed[(p * Labels) + y])
-                    {
-                        continue;
-                    }
-
                     float s = current[p] + transitions[((p + 1) * Labels) + y];
                     if (s > best)
                     {
@@ -164,7 +184,7 @@ internal sealed class LinearChain
                     }
                 }
 
-                next[y] = best + scores[(t * Labels) + y];
+                next[y] = best + scores[(t * stride) + y];
                 back[(t * Labels) + y] = (byte)arg;
             }
 
@@ -189,19 +209,17 @@ internal sealed class LinearChain
         }
     }
 
-    private static readonly bool[] Allowed = BuildAllowed();
+    // For each label, the labels that may come before it under BILOU: 2 for I and L, 9 for the others.
+    private static readonly byte[][] Predecessors = BuildPredecessors();
 
-    private static bool[] BuildAllowed()
+    private static byte[][] BuildPredecessors()
     {
-        var allowed = new bool[Labels * Labels];
-        for (int p = 0; p < Labels; p++)
+        var predecessors = new byte[Labels][];
+        for (int y = 0; y < Labels; y++)
         {
-            for (int y = 0; y < Labels; y++)
-            {
-                allowed[(p * Labels) + y] = NerLabels.CanFollow(p, y);
-            }
+            predecessors[y] = [.. Enumerable.Range(0, Labels).Where(p => NerLabels.CanFollow(p, y)).Select(p => (byte)p)];
         }
 
-        return allowed;
+        return predecessors;
     }
 }

@@ -144,8 +144,47 @@ internal sealed class NerFeatures : IDisposable
         }
     }
 
-    /// <summary>Writes the features of token <paramref name="i"/> into <paramref name="into"/>; returns how many.</summary>
+    /// <summary>
+    /// Writes the features of token <paramref name="i"/> into <paramref name="into"/>, with the first pass's
+    /// evidence once <see cref="SetFirstPass"/> has been called; returns how many.
+    /// </summary>
     public int Extract(int i, Span<ulong> into)
+    {
+        int n = ExtractBase(i, into);
+        if (firstPass is not null)
+        {
+            n += ExtractEvidence(i, into[n..]);
+        }
+
+        return n;
+    }
+
+    /// <summary>
+    /// The features that come from the first pass's labels (<see cref="SetFirstPass"/> first); returns how many.
+    /// </summary>
+    public int ExtractEvidence(int i, Span<ulong> into)
+    {
+        int n = 0;
+        var (first, length) = sentences[sentenceOf[i]];
+        int end = first + length;
+        ulong sh = shortShape[i];
+        byte[] labels = firstPass ?? throw new InvalidOperationException("No first pass yet.");
+        byte[] types = documentType!;
+        byte label = labels[i];
+        byte type = types[i];
+        byte typePrev = i > first ? types[i - 1] : (byte)7;
+        byte typeNext = i + 1 < end ? types[i + 1] : (byte)7;
+        into[n++] = FeatureHash.Feature(40, label);
+        into[n++] = FeatureHash.Feature(41, type);
+        into[n++] = FeatureHash.Feature(42, type, sh);
+        into[n++] = FeatureHash.Feature(43, typePrev, type, typeNext);
+        into[n++] = FeatureHash.Feature(44, label, type);
+        into[n++] = FeatureHash.Feature(45, i > first ? labels[i - 1] : (byte)99, label, i + 1 < end ? labels[i + 1] : (byte)99);
+        return n;
+    }
+
+    /// <summary>The features of token <paramref name="i"/> that do not depend on a first pass; returns how many.</summary>
+    public int ExtractBase(int i, Span<ulong> into)
     {
         int n = 0;
         var (first, length) = sentences[sentenceOf[i]];
@@ -211,20 +250,6 @@ internal sealed class NerFeatures : IDisposable
         // that is also written capitalised mid-sentence is likely a name; one also written in lower case is not.
         into[n++] = FeatureHash.Feature(34, (ulong)(f & (CapitalizedMidElsewhere | LowerElsewhere | SentenceStart | HeadlineSentence | Capitalized)));
         into[n++] = FeatureHash.Feature(35, (ulong)(f & (CapitalizedMidElsewhere | LowerElsewhere | Capitalized)), sh);
-
-        if (firstPass is not null && documentType is not null)
-        {
-            byte label = firstPass[i];
-            byte type = documentType[i];
-            byte typePrev = i > first ? documentType[i - 1] : (byte)7;
-            byte typeNext = i + 1 < end ? documentType[i + 1] : (byte)7;
-            into[n++] = FeatureHash.Feature(40, label);
-            into[n++] = FeatureHash.Feature(41, type);
-            into[n++] = FeatureHash.Feature(42, type, sh);
-            into[n++] = FeatureHash.Feature(43, typePrev, type, typeNext);
-            into[n++] = FeatureHash.Feature(44, label, type);
-            into[n++] = FeatureHash.Feature(45, i > first ? firstPass[i - 1] : (byte)99, label, i + 1 < end ? firstPass[i + 1] : (byte)99);
-        }
 
         return n;
     }

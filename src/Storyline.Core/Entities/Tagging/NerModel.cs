@@ -29,6 +29,7 @@ public sealed class NerModel
         Gazetteer = gazetteer;
         First = first;
         Second = second;
+        Combined = Combine(first, second);
     }
 
     /// <summary>The name lists the model was trained with.</summary>
@@ -44,6 +45,10 @@ public sealed class NerModel
 
     internal LinearChain? Second { get; }
 
+    // Both passes' rows side by side under one key table: a feature is looked up once and both passes' scores
+    // are added from adjacent memory, so the second pass costs only its own few features and a decode.
+    private LinearChain Combined { get; }
+
     /// <summary>Labels every token of <paramref name="document"/> (<see cref="NerLabels"/>, BILOU).</summary>
     public void Tag(TaggingDocument document, Span<byte> labels)
     {
@@ -53,13 +58,105 @@ public sealed class NerModel
             throw new ArgumentException("One label per token is needed.", nameof(labels));
         }
 
-        using var features = new NerFeatures(document, Gazetteer);
-        Decode(First, features, labels);
-        if (Second is not null)
+        int count = document.Tokens.Length;
+        if (count == 0)
         {
-            features.SetFirstPass(labels);
-            Decode(Second, features, labels);
+            return;
         }
+
+        const int L = LinearChain.Labels;
+        int width = Combined.Width;
+        using var features = new NerFeatures(document, Gazetteer);
+        float[] scores = ArrayPool<float>.Shared.Rent(count * width);
+        byte[] back = ArrayPool<byte>.Shared.Rent(count * L);
+        try
+        {
+            Span<ulong> buffer = stackalloc ulong[NerFeatures.MaxPerToken];
+            float[] weights = Combined.Weights;
+            for (int t = 0; t < count; t++)
+            {
+                Span<float> row = scores.AsSpan(t * width, width);
+                row.Clear();
+                int n = features.ExtractBase(t, buffer);
+                for (int k = 0; k < n; k++)
+                {
+                    int r = Combined.Row(buffer[k]);
+                    if (r >= 0)
+                    {
+                        LinearChain.Add(row, weights.AsSpan(r * width, width));
+                    }
+                }
+            }
+
+            DecodeSentences(features, scores, width, 0, First.Transitions, labels, back);
+            if (Second is not null)
+            {
+                features.SetFirstPass(labels);
+                for (int t = 0; t < count; t++)
+                {
+                    Span<float> row = scores.AsSpan((t * width) + L, L);
+                    int n = features.ExtractEvidence(t, buffer);
+                    for (int k = 0; k < n; k++)
+                    {
+                        int r = Combined.Row(buffer[k]);
+                        if (r >= 0)
+                        {
+                            LinearChain.Add(row, weights.AsSpan((r * width) + L, L));
+                        }
+                    }
+                }
+
+                DecodeSentences(features, scores, width, L, Second.Transitions, labels, back);
+            }
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(scores);
+            ArrayPool<byte>.Shared.Return(back);
+        }
+    }
+
+    private static void DecodeSentences(NerFeatures features, float[] scores, int width, int offset, float[] transitions, Span<byte> labels, byte[] back)
+    {
+        foreach (var (first, n) in features.Sentences)
+        {
+            if (n > 0)
+            {
+                LinearChain.Viterbi(scores.AsSpan((first * width) + offset), width, n, transitions, labels.Slice(first, n), back);
+            }
+        }
+    }
+
+    private static LinearChain Combine(LinearChain first, LinearChain? second)
+    {
+        if (second is null)
+        {
+            return first;
+        }
+
+        const int L = LinearChain.Labels;
+        var rows = new Dictionary<uint, int>(first.Keys.Length + second.Keys.Length);
+        var keys = new List<uint>(first.Keys.Length + second.Keys.Length);
+        foreach (uint key in first.Keys.Concat(second.Keys))
+        {
+            if (rows.TryAdd(key, keys.Count))
+            {
+                keys.Add(key);
+            }
+        }
+
+        var weights = new float[keys.Count * 2 * L];
+        for (int r = 0; r < first.Keys.Length; r++)
+        {
+            Array.Copy(first.Weights, r * L, weights, rows[first.Keys[r]] * 2 * L, L);
+        }
+
+        for (int r = 0; r < second.Keys.Length; r++)
+        {
+            Array.Copy(second.Weights, r * L, weights, (rows[second.Keys[r]] * 2 * L) + L, L);
+        }
+
+        return new LinearChain([.. keys], weights, first.Transitions, 2 * L);
     }
 
     internal static void Decode(LinearChain chain, NerFeatures features, Span<byte> labels)

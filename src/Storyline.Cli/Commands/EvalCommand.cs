@@ -15,6 +15,7 @@ internal static class EvalCommand
         ExtractEvalCommand.Create,
         QuotesEval.Create,
         EvalTimeCommand.Create,
+        NerCommands.Eval,
     ];
 
     public static Command? Create(CliEnvironment env, GlobalOptions global) =>

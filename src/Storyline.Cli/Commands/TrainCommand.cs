@@ -13,6 +13,7 @@ internal static class TrainCommand
     [
         // One line per task.
         TrainGazetteerCommand.Create,
+        NerCommands.Train,
     ];
 
     public static Command? Create(CliEnvironment env, GlobalOptions global) =>

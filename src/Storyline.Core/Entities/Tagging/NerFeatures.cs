@@ -1,0 +1,417 @@
+using System.Buffers;
+using System.Runtime.CompilerServices;
+using Storyline.Domain;
+
+namespace Storyline.Entities.Tagging;
+
+/// <summary>
+/// The features of every token of one document, as 64-bit hashes of (template, values). Per-token facts (hashes of
+/// the word, its lower-cased form and shapes, gazetteer marks, document-level counts) are computed once per document
+/// into pooled arrays; <see cref="Extract"/> then combines them without allocating.
+/// </summary>
+/// <remarks>
+/// Features: the word, its lower-cased form, its shape (Xxxx, XX, dd, Xx-Xx, with runs capped) and short shape
+/// (runs collapsed), prefixes and suffixes of 1–4 characters, the lower-cased words and short shapes in a ±2 window
+/// and word bigrams, position in the sentence, whether the sentence is a headline in capitals, gazetteer
+/// membership (begin/inside/last/unit of a city, country, demonym or region name) of the token and its neighbours,
+/// and document-level evidence: whether the same word is written capitalised in the middle of a sentence, or in
+/// lower case, elsewhere in the document. The second pass adds what the first pass said about the token and about
+/// the other occurrences of the same word in the document (Ratinov and Roth's "extended prediction history").
+/// </remarks>
+internal sealed class NerFeatures : IDisposable
+{
+    /// <summary>Most features a token can have.</summary>
+    public const int MaxPerToken = 80;
+
+    private const byte Capitalized = 1;
+    private const byte AllCaps = 2;
+    private const byte SentenceStart = 4;
+    private const byte HeadlineSentence = 8;
+    private const byte HasDigit = 16;
+    private const byte LowerInitial = 32;
+    private const byte CapitalizedMidElsewhere = 64;
+    private const byte LowerElsewhere = 128;
+
+    private readonly int count;
+    private readonly ulong[] word;
+    private readonly ulong[] lower;
+    private readonly ulong[] shape;
+    private readonly ulong[] shortShape;
+    private readonly byte[] flags;
+    private readonly byte[] gazetteer;
+    private readonly int[] sentenceOf;
+    private readonly (int First, int Count)[] sentences;
+    private readonly string text;
+    private readonly TextSpan[] tokens;
+    private readonly int lists;
+    private byte[]? firstPass;
+    private byte[]? documentType;
+
+    public NerFeatures(TaggingDocument document, GazetteerLists gazetteerLists)
+    {
+        text = document.Text;
+        tokens = document.Tokens;
+        sentences = document.Sentences;
+        lists = gazetteerLists.ListCount;
+        count = tokens.Length;
+        int size = Math.Max(count, 1);
+        word = ArrayPool<ulong>.Shared.Rent(size);
+        lower = ArrayPool<ulong>.Shared.Rent(size);
+        shape = ArrayPool<ulong>.Shared.Rent(size);
+        shortShape = ArrayPool<ulong>.Shared.Rent(size);
+        flags = ArrayPool<byte>.Shared.Rent(size);
+        sentenceOf = ArrayPool<int>.Shared.Rent(size);
+        gazetteer = ArrayPool<byte>.Shared.Rent(size * GazetteerLists.MaxLists);
+        Array.Clear(gazetteer, 0, size * GazetteerLists.MaxLists);
+
+        bool[] capitals = ArrayPool<bool>.Shared.Rent(size);
+        for (int s = 0; s < sentences.Length; s++)
+        {
+            var (first, n) = sentences[s];
+            bool headline = IsHeadline(first, n);
+            for (int i = first; i < first + n; i++)
+            {
+                sentenceOf[i] = s;
+                flags[i] = Describe(tokens[i].Slice(text), out word[i], out lower[i], out shape[i], out shortShape[i]);
+                if (i == first)
+                {
+                    flags[i] |= SentenceStart;
+                }
+
+                if (headline)
+                {
+                    flags[i] |= HeadlineSentence;
+                }
+
+                capitals[i] = (flags[i] & Capitalized) != 0;
+            }
+
+            gazetteerLists.Mark(lower.AsSpan(first, n), capitals.AsSpan(first, n), gazetteer.AsSpan(first * GazetteerLists.MaxLists, n * GazetteerLists.MaxLists));
+        }
+
+        ArrayPool<bool>.Shared.Return(capitals);
+        MarkDocumentEvidence();
+    }
+
+    /// <summary>Number of tokens.</summary>
+    public int Count => count;
+
+    /// <summary>The sentences, as runs of tokens.</summary>
+    public (int First, int Count)[] Sentences => sentences;
+
+    /// <summary>
+    /// Gives the second pass the first pass's labels: per token, and per word the type most often given to it
+    /// anywhere in the document.
+    /// </summary>
+    public void SetFirstPass(ReadOnlySpan<byte> labels)
+    {
+        firstPass ??= new byte[count];
+        documentType ??= new byte[count];
+        labels[..count].CopyTo(firstPass);
+        var votes = new Dictionary<ulong, int[]>();
+        for (int i = 0; i < count; i++)
+        {
+            if ((flags[i] & (Capitalized | AllCaps)) == 0)
+            {
+                continue;
+            }
+
+            if (!votes.TryGetValue(lower[i], out int[]? v))
+            {
+                v = new int[5];
+                votes[lower[i]] = v;
+            }
+
+            v[labels[i] == NerLabels.Outside ? 4 : (int)NerLabels.TypeOf(labels[i])]++;
+        }
+
+        for (int i = 0; i < count; i++)
+        {
+            documentType[i] = 0;
+            if (votes.TryGetValue(lower[i], out int[]? v))
+            {
+                int best = 0;
+                for (int k = 1; k < 5; k++)
+                {
+                    if (v[k] > v[best])
+                    {
+                        best = k;
+                    }
+                }
+
+                documentType[i] = (byte)(best + 1);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Writes the features of token <paramref name="i"/> into <paramref name="into"/>, with the first pass's
+    /// evidence once <see cref="SetFirstPass"/> has been called; returns how many.
+    /// </summary>
+    public int Extract(int i, Span<ulong> into)
+    {
+        int n = ExtractBase(i, into);
+        if (firstPass is not null)
+        {
+            n += ExtractEvidence(i, into[n..]);
+        }
+
+        return n;
+    }
+
+    /// <summary>
+    /// The features that come from the first pass's labels (<see cref="SetFirstPass"/> first); returns how many.
+    /// </summary>
+    public int ExtractEvidence(int i, Span<ulong> into)
+    {
+        int n = 0;
+        var (first, length) = sentences[sentenceOf[i]];
+        int end = first + length;
+        ulong sh = shortShape[i];
+        byte[] labels = firstPass ?? throw new InvalidOperationException("No first pass yet.");
+        byte[] types = documentType!;
+        byte label = labels[i];
+        byte type = types[i];
+        byte typePrev = i > first ? types[i - 1] : (byte)7;
+        byte typeNext = i + 1 < end ? types[i + 1] : (byte)7;
+        into[n++] = FeatureHash.Feature(40, label);
+        into[n++] = FeatureHash.Feature(41, type);
+        into[n++] = FeatureHash.Feature(42, type, sh);
+        into[n++] = FeatureHash.Feature(43, typePrev, type, typeNext);
+        into[n++] = FeatureHash.Feature(44, label, type);
+        into[n++] = FeatureHash.Feature(45, i > first ? labels[i - 1] : (byte)99, label, i + 1 < end ? labels[i + 1] : (byte)99);
+        return n;
+    }
+
+    /// <summary>The features of token <paramref name="i"/> that do not depend on a first pass; returns how many.</summary>
+    public int ExtractBase(int i, Span<ulong> into)
+    {
+        int n = 0;
+        var (first, length) = sentences[sentenceOf[i]];
+        int end = first + length;
+        ulong sh = shortShape[i];
+        ulong lw = lower[i];
+        byte f = flags[i];
+
+        into[n++] = FeatureHash.Feature(1, 0);
+        into[n++] = FeatureHash.Feature(2, word[i]);
+        into[n++] = FeatureHash.Feature(3, lw);
+        into[n++] = FeatureHash.Feature(4, shape[i]);
+        into[n++] = FeatureHash.Feature(5, sh);
+
+        ReadOnlySpan<char> chars = tokens[i].Slice(text);
+        int affixes = Math.Min(4, chars.Length - 1);
+        for (int k = 1; k <= affixes; k++)
+        {
+            into[n++] = FeatureHash.Feature(5 + k, FeatureHash.Text(chars[..k], lower: true));
+            into[n++] = FeatureHash.Feature(9 + k, FeatureHash.Text(chars[^k..], lower: true));
+        }
+
+        ulong lowerPrev = Lower(i - 1, first, end);
+        ulong lowerNext = Lower(i + 1, first, end);
+        ulong shortPrev = Short(i - 1, first, end);
+        ulong shortNext = Short(i + 1, first, end);
+        into[n++] = FeatureHash.Feature(14, lowerPrev);
+        into[n++] = FeatureHash.Feature(15, lowerNext);
+        into[n++] = FeatureHash.Feature(16, Lower(i - 2, first, end));
+        into[n++] = FeatureHash.Feature(17, Lower(i + 2, first, end));
+        into[n++] = FeatureHash.Feature(18, shortPrev);
+        into[n++] = FeatureHash.Feature(19, shortNext);
+        into[n++] = FeatureHash.Feature(20, Short(i - 2, first, end));
+        into[n++] = FeatureHash.Feature(21, Short(i + 2, first, end));
+        into[n++] = FeatureHash.Feature(22, lowerPrev, lw);
+        into[n++] = FeatureHash.Feature(23, lw, lowerNext);
+        into[n++] = FeatureHash.Feature(24, shortPrev, sh, shortNext);
+        into[n++] = FeatureHash.Feature(25, (ulong)(f & (SentenceStart | HeadlineSentence)), shape[i]);
+        into[n++] = FeatureHash.Feature(26, lowerPrev, sh);
+        into[n++] = FeatureHash.Feature(27, sh, lowerNext);
+        into[n++] = FeatureHash.Feature(28, lowerPrev, lowerNext);
+        into[n++] = FeatureHash.Feature(29, (ulong)Math.Min(i - first, 3), sh);
+        into[n++] = FeatureHash.Feature(30, (ulong)Math.Min(chars.Length, 12), sh);
+
+        for (int l = 0; l < lists; l++)
+        {
+            byte here = gazetteer[(i * GazetteerLists.MaxLists) + l];
+            if (here != 0)
+            {
+                into[n++] = FeatureHash.Feature(31, (ulong)l, here);
+                into[n++] = FeatureHash.Feature(32, (ulong)l, here, sh);
+            }
+
+            byte before = i > first ? gazetteer[((i - 1) * GazetteerLists.MaxLists) + l] : (byte)0;
+            byte after = i + 1 < end ? gazetteer[((i + 1) * GazetteerLists.MaxLists) + l] : (byte)0;
+            if (before != 0 || after != 0)
+            {
+                into[n++] = FeatureHash.Feature(33, (ulong)l, before, after);
+            }
+        }
+
+        // Document-level evidence about the same word elsewhere: a capitalised sentence opener or a headline word
+        // that is also written capitalised mid-sentence is likely a name; one also written in lower case is not.
+        into[n++] = FeatureHash.Feature(34, (ulong)(f & (CapitalizedMidElsewhere | LowerElsewhere | SentenceStart | HeadlineSentence | Capitalized)));
+        into[n++] = FeatureHash.Feature(35, (ulong)(f & (CapitalizedMidElsewhere | LowerElsewhere | Capitalized)), sh);
+
+        return n;
+    }
+
+    public void Dispose()
+    {
+        ArrayPool<ulong>.Shared.Return(word);
+        ArrayPool<ulong>.Shared.Return(lower);
+        ArrayPool<ulong>.Shared.Return(shape);
+        ArrayPool<ulong>.Shared.Return(shortShape);
+        ArrayPool<byte>.Shared.Return(flags);
+        ArrayPool<int>.Shared.Return(sentenceOf);
+        ArrayPool<byte>.Shared.Return(gazetteer);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ulong Lower(int j, int first, int end) => j < first ? 0xB05UL + (ulong)(first - j) : j >= end ? 0xE05UL + (ulong)(j - end) : lower[j];
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ulong Short(int j, int first, int end) => j < first ? 0xB05UL + (ulong)(first - j) : j >= end ? 0xE05UL + (ulong)(j - end) : shortShape[j];
+
+    private static byte Describe(ReadOnlySpan<char> chars, out ulong word, out ulong lower, out ulong shape, out ulong shortShape)
+    {
+        ulong w = FeatureHash.Seed;
+        ulong l = FeatureHash.Seed;
+        ulong s = FeatureHash.Seed;
+        ulong ss = FeatureHash.Seed;
+        char previousClass = '\0';
+        int run = 0;
+        int upper = 0;
+        int lowerCount = 0;
+        byte result = 0;
+        for (int k = 0; k < chars.Length; k++)
+        {
+            char c = FeatureHash.Fold(chars[k]);
+            w = FeatureHash.Add(w, c);
+            l = FeatureHash.Add(l, char.ToLowerInvariant(c));
+            char cls;
+            if (char.IsUpper(c))
+            {
+                cls = 'X';
+                upper++;
+            }
+            else if (char.IsLower(c))
+            {
+                cls = 'x';
+                lowerCount++;
+            }
+            else if (char.IsDigit(c))
+            {
+                cls = 'd';
+                result |= HasDigit;
+            }
+            else
+            {
+                cls = c;
+            }
+
+            if (cls == previousClass)
+            {
+                run++;
+            }
+            else
+            {
+                run = 1;
+                ss = FeatureHash.Add(ss, cls);
+            }
+
+            if (run <= 4)
+            {
+                s = FeatureHash.Add(s, cls);
+            }
+
+            previousClass = cls;
+        }
+
+        if (IsBareHonorific(chars))
+        {
+            // British style writes "Mr Kim" where CoNLL's Reuters text writes "Mr. Kim": read it as the latter.
+            w = FeatureHash.Add(w, '.');
+            l = FeatureHash.Add(l, '.');
+            s = FeatureHash.Add(s, '.');
+            ss = FeatureHash.Add(ss, '.');
+        }
+
+        if (chars.Length > 0 && char.IsUpper(chars[0]))
+        {
+            result |= Capitalized;
+        }
+
+        if (chars.Length > 0 && char.IsLower(chars[0]))
+        {
+            result |= LowerInitial;
+        }
+
+        if (upper > 0 && lowerCount == 0)
+        {
+            result |= AllCaps;
+        }
+
+        word = w;
+        lower = l;
+        shape = s;
+        shortShape = ss;
+        return result;
+    }
+
+    private static bool IsBareHonorific(ReadOnlySpan<char> chars) =>
+        chars is "Mr" or "Mrs" or "Ms" or "Dr" or "MR" or "MRS" or "MS" or "DR";
+
+    private bool IsHeadline(int first, int n)
+    {
+        int letters = 0;
+        for (int i = first; i < first + n; i++)
+        {
+            ReadOnlySpan<char> chars = tokens[i].Slice(text);
+            bool hasLetter = false;
+            foreach (char c in chars)
+            {
+                if (char.IsLower(c))
+                {
+                    return false;
+                }
+
+                hasLetter |= char.IsUpper(c);
+            }
+
+            letters += hasLetter && chars.Length > 1 ? 1 : 0;
+        }
+
+        return letters >= 2;
+    }
+
+    private void MarkDocumentEvidence()
+    {
+        var seen = new Dictionary<ulong, byte>();
+        for (int i = 0; i < count; i++)
+        {
+            byte f = flags[i];
+            byte evidence = 0;
+            if ((f & Capitalized) != 0 && (f & (SentenceStart | HeadlineSentence | AllCaps)) == 0)
+            {
+                evidence |= CapitalizedMidElsewhere;
+            }
+
+            if ((f & LowerInitial) != 0)
+            {
+                evidence |= LowerElsewhere;
+            }
+
+            if (evidence != 0)
+            {
+                seen[lower[i]] = (byte)(seen.GetValueOrDefault(lower[i]) | evidence);
+            }
+        }
+
+        for (int i = 0; i < count; i++)
+        {
+            if (seen.TryGetValue(lower[i], out byte evidence))
+            {
+                flags[i] |= evidence;
+            }
+        }
+    }
+}

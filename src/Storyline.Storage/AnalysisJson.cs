@@ -42,7 +42,14 @@ public static class AnalysisJson
     public static string SerializeFeatures(StoryFeatures features)
     {
         ArgumentNullException.ThrowIfNull(features);
-        return JsonSerializer.Serialize(new StoredFeatures(features.Terms.Select(t => new object[] { t.Term, t.Count }).ToList(), features.EntityNames), Options);
+        return JsonSerializer.Serialize(
+            new StoredFeatures(
+                features.Terms.Select(t => new object[] { t.Term, t.Count }).ToList(),
+                features.EntityNames,
+                features.HeadTerms.IsDefaultOrEmpty ? null : [.. features.HeadTerms],
+                features.PlaceTerms.IsDefaultOrEmpty ? null : [.. features.PlaceTerms],
+                features.Signature.IsDefaultOrEmpty ? null : [.. features.Signature]),
+            Options);
     }
 
     /// <summary>Clustering features from JSON.</summary>
@@ -65,7 +72,13 @@ public static class AnalysisJson
             }
         }
 
-        return new StoryFeatures(id, published, terms.ToImmutable(), names.ToImmutable());
+        // Head terms, places and the MinHash signature came with the stories issue; features stored before have none.
+        return new StoryFeatures(id, published, terms.ToImmutable(), names.ToImmutable())
+        {
+            HeadTerms = Strings(root, "head"),
+            PlaceTerms = Strings(root, "places"),
+            Signature = root.TryGetProperty("signature", out JsonElement signature) ? [.. signature.EnumerateArray().Select(v => v.GetUInt32())] : [],
+        };
     }
 
     private sealed record StoredAnalysis(
@@ -76,7 +89,15 @@ public static class AnalysisJson
         ImmutableArray<Quote> Quotes,
         ImmutableArray<Claim> Claims);
 
-    private sealed record StoredFeatures(List<object[]> Terms, ImmutableDictionary<string, string> EntityNames);
+    private static ImmutableArray<string> Strings(JsonElement root, string name) =>
+        root.TryGetProperty(name, out JsonElement list) ? [.. list.EnumerateArray().Select(v => v.GetString()!)] : [];
+
+    private sealed record StoredFeatures(
+        List<object[]> Terms,
+        ImmutableDictionary<string, string> EntityNames,
+        List<string>? Head,
+        List<string>? Places,
+        List<uint>? Signature);
 
     private sealed class EntityKeyConverter : JsonConverter<EntityKey>
     {

@@ -12,6 +12,7 @@ internal static class EvalCommand
     private static IEnumerable<Func<CliEnvironment, GlobalOptions, Command>> Tasks =>
     [
         // One line per task, in flow order.
+        StoriesEvalCommand.Create,
     ];
 
     public static Command? Create(CliEnvironment env, GlobalOptions global)

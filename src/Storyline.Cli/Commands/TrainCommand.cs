@@ -12,6 +12,7 @@ internal static class TrainCommand
     private static IEnumerable<Func<CliEnvironment, GlobalOptions, Command>> Tasks =>
     [
         // One line per task.
+        StoriesTrainCommand.Create,
     ];
 
     public static Command? Create(CliEnvironment env, GlobalOptions global)

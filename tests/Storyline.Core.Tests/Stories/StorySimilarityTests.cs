@@ -106,12 +106,16 @@ public sealed class StorySimilarityTests
     [Fact]
     public void A_term_in_too_many_stories_does_not_look_candidates_up()
     {
-        var clusterer = new OnlineStoryClusterer(ClusteringOptions.Default with { MaxPostings = 2 }, ClusteringState.Empty);
+        // A model that never joins: each report starts its own story.
+        var apart = ClusteringOptions.Default with { MaxPostings = 2, Model = MergeModel.Default with { Bias = -100 } };
+        var clusterer = new OnlineStoryClusterer(apart, ClusteringState.Empty);
         clusterer.Assign(Report(1, "2023-09-10", ["said", "kim"]));
         clusterer.Assign(Report(2, "2023-09-10", ["said", "derna"]));
         clusterer.Assign(Report(3, "2023-09-10", ["said", "strike"]));
 
-        // "said" is in three open stories, more than the two allowed: it finds nothing.
+        // "said" is in three open stories, more than the two allowed: it finds nothing; "kim" finds its story.
+        Assert.Equal(3, clusterer.ActiveStoryCount);
+        Assert.Single(clusterer.CandidatesOf(Report(5, "2023-09-11", ["said", "kim"])));
         Assert.Empty(clusterer.CandidatesOf(Report(4, "2023-09-11", ["said"])));
     }
 

@@ -497,12 +497,16 @@ public sealed class OnlineStoryClusterer
 
         public List<KeyValuePair<string, long>> TopHead(int max) => topHead ??= Top(head, max);
 
-        // Key entities (most mentioned, then key) and a key word of the headlines (most frequent, then rarest).
+        // Key entities (most mentioned, then key) and a key word of the headlines (most frequent × idf), not part of a name.
         public string MakeTitle(Func<string, double> idf)
         {
             var names = entityMentions.OrderByDescending(e => e.Value).ThenBy(e => e.Key, StringComparer.Ordinal)
                 .Select(e => entityNames.GetValueOrDefault(e.Key)).OfType<string>().Distinct(StringComparer.Ordinal).Take(2).ToList();
-            bool Named(string word) => names.Any(n => n.Contains(word, StringComparison.OrdinalIgnoreCase));
+            // The key word says what happened, so words of any name in the story ("korean" of "North Korean") are left to the names.
+            var nameWords = new HashSet<string>(
+                entityNames.Values.SelectMany(n => n.Split([' ', '-', '\''], StringSplitOptions.RemoveEmptyEntries)).Select(w => w.ToLowerInvariant()),
+                StringComparer.Ordinal);
+            bool Named(string word) => nameWords.Contains(word) || names.Any(n => n.Contains(word, StringComparison.OrdinalIgnoreCase));
             string? word = head.Where(t => !Named(t.Key)).OrderByDescending(t => t.Value * idf(t.Key)).ThenBy(t => t.Key, StringComparer.Ordinal)
                 .Select(t => t.Key).FirstOrDefault()
                 ?? words.Where(t => !Named(t.Key)).OrderByDescending(t => t.Value * idf(t.Key)).ThenBy(t => t.Key, StringComparer.Ordinal)

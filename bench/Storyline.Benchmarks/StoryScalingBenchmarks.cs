@@ -1,5 +1,8 @@
 using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Storyline.Domain;
 using Storyline.Pipeline;
 using Storyline.Stories;
@@ -18,7 +21,7 @@ namespace Storyline.Benchmarks;
 /// </para>
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 8, invocationCount: 1)]
+[Config(typeof(ScalingConfig))]
 public class StoryScalingBenchmarks
 {
     /// <summary>Reports assigned in each measured iteration.</summary>
@@ -34,6 +37,7 @@ public class StoryScalingBenchmarks
     private OnlineStoryClusterer clusterer = null!;
     private StoryFeatures[] next = [];
     private int cursor;
+    private int generated;
 
     /// <summary>Reports already assigned before the measured ones.</summary>
     [Params(1_000, 100_000)]
@@ -54,7 +58,21 @@ public class StoryScalingBenchmarks
         }
 
         // Enough reports for the warm-up and every measured iteration, generated before any is measured.
-        next = Generate(Archive, Batch * 10);
+        generated = Archive;
+        Refill();
+    }
+
+    /// <summary>Before each iteration, outside the measurement: enough new reports for it.</summary>
+    [IterationSetup]
+    public void Refill()
+    {
+        if (cursor + Batch <= next.Length)
+        {
+            return;
+        }
+
+        next = Generate(generated, Batch * 10);
+        generated += next.Length;
         cursor = 0;
     }
 
@@ -116,5 +134,22 @@ public class StoryScalingBenchmarks
 
         name[0] = char.ToUpperInvariant(name[0]);
         return name.ToString();
+    }
+
+    // One process, no generated project (building one times out on a loaded machine); the 100,000-report setup takes
+    // minutes, more than the in-process default allows; one invocation of a batch per iteration, no pilot.
+    private sealed class ScalingConfig : ManualConfig
+    {
+        public ScalingConfig()
+        {
+            AddJob(Job.Default
+                .WithStrategy(RunStrategy.Monitoring)
+                .WithLaunchCount(1)
+                .WithWarmupCount(2)
+                .WithIterationCount(10)
+                .WithInvocationCount(1)
+                .WithUnrollFactor(1)
+                .WithToolchain(new InProcessEmitToolchain(TimeSpan.FromMinutes(30), logOutput: true)));
+        }
     }
 }

@@ -210,7 +210,9 @@ public static class StoryBenchmark
         var sentences = new SortedDictionary<int, List<string>>();
         using (XmlReader reader = XmlReader.Create(file, new XmlReaderSettings { DtdProcessing = DtdProcessing.Ignore }))
         {
-            while (reader.Read())
+            // ReadElementContentAsString moves past the element, onto the next node: only read on where it did not.
+            reader.MoveToContent();
+            while (!reader.EOF)
             {
                 if (reader.NodeType == XmlNodeType.Element && reader.Name == "token"
                     && int.TryParse(reader.GetAttribute("sentence"), NumberStyles.Integer, CultureInfo.InvariantCulture, out int sentence))
@@ -223,7 +225,10 @@ public static class StoryBenchmark
                     }
 
                     list.Add(token);
+                    continue;
                 }
+
+                reader.Read();
             }
         }
 

@@ -16,8 +16,9 @@ namespace Storyline.Benchmarks;
 /// reports a day (so 1,000 reports are 25 days, 100,000 about 7 years), as a newsroom's feed does: what must not grow
 /// is the cost of one report, which the candidate index keeps to the stories sharing its heavy terms within the window.
 /// <para>
-/// Generated corpus: synthetic stories, each made of sentences drawn from one of the bundled sample's reports, with
-/// names of its own (people, a place, an organisation: invented words), 8 reports over about 10 days.
+/// Generated corpus: synthetic stories, each made of sentences drawn from a theme of 40 sentences of the bundled
+/// sample's reports, with names of its own (people, a place, an organisation: invented words), 8 reports over about
+/// 10 days.
 /// </para>
 /// </summary>
 [MemoryDiagnoser]
@@ -46,7 +47,14 @@ public class StoryScalingBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        sentencePools = [.. BenchText.Reports.Select(r => r.Text.Split(". ", StringSplitOptions.RemoveEmptyEntries).Select(s => s.Trim()).Where(s => s.Length > 20).ToArray())];
+        // Each synthetic story draws from a theme of 40 sentences picked from every sample sentence, so that its reports
+        // share some sentences (as reports of one story share facts) without being near-copies of each other.
+        string[] sentences = [.. BenchText.Reports.SelectMany(r => r.Text.Split(". ", StringSplitOptions.RemoveEmptyEntries)).Select(s => s.Trim()).Where(s => s.Length > 20)];
+        sentencePools = [.. Enumerable.Range(0, 997).Select(theme =>
+        {
+            var random = new Random(theme);
+            return Enumerable.Range(0, 40).Select(_ => sentences[random.Next(sentences.Length)]).ToArray();
+        })];
         clusterer = new OnlineStoryClusterer(ClusteringOptions.Default, ClusteringState.Empty);
         const int chunk = 2_000;
         for (int from = 0; from < Archive; from += chunk)

@@ -456,7 +456,11 @@ public sealed class OnlineStoryClusterer
                 Name(term, name);
             }
 
-            topWords = topEntities = topHead = null;
+            // Sums only grow here, so the new top terms are among the old top terms and the report's own: updating from
+            // those gives exactly the top of the whole story, without sorting all its terms at each report.
+            topWords = Update(topWords, words, report.Terms.Where(t => !t.Term.StartsWith(StoryFeatures.EntityPrefix, StringComparison.Ordinal)).Select(t => t.Term));
+            topEntities = Update(topEntities, entities, report.Terms.Where(t => t.Term.StartsWith(StoryFeatures.EntityPrefix, StringComparison.Ordinal)).Select(t => t.Term));
+            topHead = Update(topHead, head, report.HeadTerms);
             return added;
         }
 
@@ -543,7 +547,34 @@ public sealed class OnlineStoryClusterer
             }
         }
 
-        private static List<KeyValuePair<string, long>> Top(Dictionary<string, long> sums, int max) =>
-            [.. sums.OrderByDescending(t => t.Value).ThenBy(t => t.Key, StringComparer.Ordinal).Take(max)];
+        private static List<KeyValuePair<string, long>>? Update(List<KeyValuePair<string, long>>? top, Dictionary<string, long> sums, IEnumerable<string> changed)
+        {
+            if (top is null)
+            {
+                return null;
+            }
+
+            int max = top.Capacity;
+            var pool = new Dictionary<string, long>(StringComparer.Ordinal);
+            foreach ((string term, long value) in top)
+            {
+                pool[term] = value;
+            }
+
+            foreach (string term in changed)
+            {
+                pool[term] = sums[term];
+            }
+
+            return Top(pool, max);
+        }
+
+        // The list's capacity is the number of terms asked for, so that an update keeps the same number.
+        private static List<KeyValuePair<string, long>> Top(Dictionary<string, long> sums, int max)
+        {
+            var top = new List<KeyValuePair<string, long>>(max);
+            top.AddRange(sums.OrderByDescending(t => t.Value).ThenBy(t => t.Key, StringComparer.Ordinal).Take(max));
+            return top;
+        }
     }
 }

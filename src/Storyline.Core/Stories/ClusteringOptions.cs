@@ -39,6 +39,9 @@ public sealed record ClusteringOptions
     /// <summary>At most this many candidate stories, those sharing the most query terms, are scored (default 64).</summary>
     public int MaxCandidates { get; init; } = 64;
 
+    /// <summary>A band of the near-copy index holding more reports than this is too common to find copies by (default 50).</summary>
+    public int MaxCopyBucket { get; init; } = 50;
+
     /// <summary>The defaults.</summary>
     public static ClusteringOptions Default { get; } = new();
 }

@@ -218,7 +218,9 @@ public sealed class OnlineStoryClusterer
         double bestSimilarity = 0;
         for (int band = 0; band < MinHash.Bands; band++)
         {
-            if (!bands.TryGetValue(MinHash.BandKey(report.Signature, band), out List<Member>? members))
+            // A band shared by very many reports is made of stock phrases ("said on Monday"), not of a copied text; a
+            // real copy shares many other bands. Skipping it keeps the cost flat as the archive grows.
+            if (!bands.TryGetValue(MinHash.BandKey(report.Signature, band), out List<Member>? members) || members.Count > options.MaxCopyBucket)
             {
                 continue;
             }

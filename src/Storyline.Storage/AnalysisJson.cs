@@ -51,7 +51,14 @@ public static class AnalysisJson
         // Names in key order: a hash-ordered dictionary enumerates differently in each process (string hashing is
         // randomised), and the stored bytes must not depend on which process wrote them.
         var names = new SortedDictionary<string, string>(features.EntityNames.ToDictionary(), StringComparer.Ordinal);
-        return JsonSerializer.Serialize(new StoredFeatures(features.Terms.Select(t => new object[] { t.Term, t.Count }).ToList(), names), Options);
+        return JsonSerializer.Serialize(
+            new StoredFeatures(
+                features.Terms.Select(t => new object[] { t.Term, t.Count }).ToList(),
+                names,
+                features.HeadTerms.IsDefaultOrEmpty ? null : [.. features.HeadTerms],
+                features.PlaceTerms.IsDefaultOrEmpty ? null : [.. features.PlaceTerms],
+                features.Signature.IsDefaultOrEmpty ? null : [.. features.Signature]),
+            Options);
     }
 
     /// <summary>Clustering features from JSON.</summary>
@@ -74,7 +81,13 @@ public static class AnalysisJson
             }
         }
 
-        return new StoryFeatures(id, published, terms.ToImmutable(), names.ToImmutable());
+        // Head terms, places and the MinHash signature came with the stories issue; features stored before have none.
+        return new StoryFeatures(id, published, terms.ToImmutable(), names.ToImmutable())
+        {
+            HeadTerms = Strings(root, "head"),
+            PlaceTerms = Strings(root, "places"),
+            Signature = root.TryGetProperty("signature", out JsonElement signature) ? [.. signature.EnumerateArray().Select(v => v.GetUInt32())] : [],
+        };
     }
 
     private sealed record StoredAnalysis(
@@ -86,7 +99,15 @@ public static class AnalysisJson
         ImmutableArray<Claim> Claims,
         EntityKey? Location = null);
 
-    private sealed record StoredFeatures(List<object[]> Terms, SortedDictionary<string, string> EntityNames);
+    private static ImmutableArray<string> Strings(JsonElement root, string name) =>
+        root.TryGetProperty(name, out JsonElement list) ? [.. list.EnumerateArray().Select(v => v.GetString()!)] : [];
+
+    private sealed record StoredFeatures(
+        List<object[]> Terms,
+        SortedDictionary<string, string> EntityNames,
+        List<string>? Head,
+        List<string>? Places,
+        List<uint>? Signature);
 
     private sealed class EntityKeyConverter : JsonConverter<EntityKey>
     {

@@ -25,8 +25,15 @@ public interface IStoryStore : IAsyncDisposable
     /// <summary>Every story, latest activity first.</summary>
     Task<IReadOnlyList<StorySummary>> ListStoriesAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>One story with its reports' ids in the order they joined, or null.</summary>
+    /// <summary>
+    /// One story with its reports' ids in the order they joined (near-copies included, see <see cref="Story.Copies"/>),
+    /// or null. A story merged into another comes back with no reports and <see cref="Story.MergedInto"/> set.
+    /// </summary>
     Task<Story?> GetStoryAsync(StoryId id, CancellationToken cancellationToken = default);
+
+    /// <summary>The stories merged into <paramref name="into"/> (directly or through a story merged into it), oldest merge first.</summary>
+    Task<IReadOnlyList<StoryMerge>> GetMergesAsync(StoryId into, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<StoryMerge>>([]);
 
     /// <summary>
     /// The stored reports of a story, analysed, in publication order. Tokens are not stored: their list is empty;
@@ -129,13 +136,19 @@ public sealed record StoredQuote(
     string? SpeakerName,
     string? CitedBy = null,
     string? Citing = null);
+/// <summary>A story found to be the same as an earlier one and merged into it.</summary>
+/// <param name="From">The story merged away.</param>
+/// <param name="Into">The story it was merged into at the time.</param>
+/// <param name="AtReport">The report that showed the two were one.</param>
+/// <param name="Published">That report's date.</param>
+public sealed record StoryMerge(StoryId From, StoryId Into, ArticleId AtReport, DateOnly Published);
 
 /// <summary>A story as listed.</summary>
 /// <param name="Id">Its number.</param>
 /// <param name="Title">Its title.</param>
 /// <param name="FirstReport">Date of its earliest report.</param>
 /// <param name="LastReport">Date of its latest report.</param>
-/// <param name="ReportCount">Number of reports.</param>
+/// <param name="ReportCount">Number of reports, near-copies not counted.</param>
 public sealed record StorySummary(StoryId Id, string Title, DateOnly FirstReport, DateOnly LastReport, int ReportCount);
 
 /// <summary>A stored report with the story it belongs to.</summary>

@@ -96,8 +96,29 @@ internal static class SqliteSchema
             term TEXT PRIMARY KEY,
             df   INTEGER NOT NULL
         ) WITHOUT ROWID;
+        -- A story found to be the same as an earlier one, and the report at which that was found (stories issue).
+        CREATE TABLE IF NOT EXISTS story_merges (
+            from_story INTEGER PRIMARY KEY REFERENCES stories (id),
+            into_story INTEGER NOT NULL REFERENCES stories (id),
+            at_report  TEXT NOT NULL REFERENCES articles (id),
+            published  TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS story_merges_into ON story_merges (into_story);
         CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5 (
             title, body, content = 'articles', content_rowid = 'seq', tokenize = 'unicode61 remove_diacritics 2'
         );
         """;
+
+    /// <summary>
+    /// Columns added after version 1, as (table, column, definition): added where missing when a store is opened, so
+    /// that older files gain them without a version change (older programs ignore them).
+    /// </summary>
+    public static readonly (string Table, string Column, string Definition)[] AddedColumns =
+    [
+        // The report this one is a near-copy of (syndicated, republished); null for an original.
+        ("story_reports", "copy_of", "TEXT"),
+
+        // The story this one was merged into; null while it stands on its own.
+        ("stories", "merged_into", "INTEGER"),
+    ];
 }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
@@ -169,24 +170,45 @@ public sealed class SqliteStoryStore : IStoryStore
                 ("$sp", quote.Speaker?.Value), ("$sk", quote.SourceKind.ToString()), ("$st", quote.Source is TextSpan src ? report.Text(src) : null)).ConfigureAwait(false);
         }
 
-        foreach (TermCount term in features.Terms)
+        // A near-copy is a source of its story, not a second report: it changes no term frequency and no report count.
+        bool copy = assignment.CopyOf is not null;
+        foreach (TermCount term in copy ? [] : features.Terms)
         {
             await ExecuteAsync(transaction, "INSERT INTO term_df (term, df) VALUES ($t, 1) ON CONFLICT (term) DO UPDATE SET df = df + 1", cancellationToken,
                 ("$t", term.Term)).ConfigureAwait(false);
         }
 
         string day = Day(article.Published);
+        if (assignment.Merged is StoryId merged)
+        {
+            // The merged-away story's reports move; its row stays and points to the story it became part of.
+            await ExecuteAsync(
+                transaction,
+                """
+                UPDATE stories SET
+                    report_count = report_count + (SELECT report_count FROM stories WHERE id = $from),
+                    first_report = min(first_report, (SELECT first_report FROM stories WHERE id = $from)),
+                    last_report = max(last_report, (SELECT last_report FROM stories WHERE id = $from))
+                WHERE id = $into;
+                UPDATE story_reports SET story_id = $into WHERE story_id = $from;
+                UPDATE stories SET merged_into = $into WHERE id = $from OR merged_into = $from;
+                INSERT INTO story_merges (from_story, into_story, at_report, published) VALUES ($from, $into, $report, $day);
+                """,
+                cancellationToken,
+                ("$from", merged.Value), ("$into", assignment.Story.Value), ("$report", article.Id.Value), ("$day", day)).ConfigureAwait(false);
+        }
+
         await ExecuteAsync(
             transaction,
             """
-            INSERT INTO stories (id, title, first_report, last_report, report_count) VALUES ($id, $title, $day, $day, 1)
-            ON CONFLICT (id) DO UPDATE SET title = $title, report_count = report_count + 1,
+            INSERT INTO stories (id, title, first_report, last_report, report_count) VALUES ($id, $title, $day, $day, $count)
+            ON CONFLICT (id) DO UPDATE SET title = $title, report_count = report_count + $count,
                 first_report = min(first_report, $day), last_report = max(last_report, $day)
             """,
             cancellationToken,
-            ("$id", assignment.Story.Value), ("$title", assignment.StoryTitle), ("$day", day)).ConfigureAwait(false);
-        await ExecuteAsync(transaction, "INSERT INTO story_reports (article_id, story_id, seq, similarity) VALUES ($a, $s, $q, $sim)", cancellationToken,
-            ("$a", article.Id.Value), ("$s", assignment.Story.Value), ("$q", seq), ("$sim", assignment.Similarity)).ConfigureAwait(false);
+            ("$id", assignment.Story.Value), ("$title", assignment.StoryTitle), ("$day", day), ("$count", copy ? 0 : 1)).ConfigureAwait(false);
+        await ExecuteAsync(transaction, "INSERT INTO story_reports (article_id, story_id, seq, similarity, copy_of) VALUES ($a, $s, $q, $sim, $copy)", cancellationToken,
+            ("$a", article.Id.Value), ("$s", assignment.Story.Value), ("$q", seq), ("$sim", assignment.Similarity), ("$copy", assignment.CopyOf?.Value)).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return true;
     }
@@ -195,7 +217,7 @@ public sealed class SqliteStoryStore : IStoryStore
     public async Task<ClusteringState> LoadClusteringStateAsync(ClusteringOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        long documents = await ScalarAsync<long>("SELECT count(*) FROM articles", cancellationToken).ConfigureAwait(false);
+        long documents = await ScalarAsync<long>("SELECT count(*) FROM story_reports WHERE copy_of IS NULL", cancellationToken).ConfigureAwait(false);
         if (documents == 0)
         {
             return ClusteringState.Empty;
@@ -214,13 +236,13 @@ public sealed class SqliteStoryStore : IStoryStore
         long lastStory = await ScalarAsync<long>("SELECT coalesce(max(id), 0) FROM stories", cancellationToken).ConfigureAwait(false);
         string latest = await ScalarAsync<string>("SELECT max(last_report) FROM stories", cancellationToken).ConfigureAwait(false);
         string since = Day(ParseDay(latest).AddDays(-options.WindowDays));
-        var members = new SortedDictionary<long, (string Title, List<StoryFeatures> Reports)>();
+        var members = new SortedDictionary<long, (string Title, DateOnly Last, List<StoryFeatures> Reports)>();
         await using (SqliteCommand command = Command(
             null,
             """
-            SELECT s.id, s.title, a.id, a.published, a.features
+            SELECT s.id, s.title, a.id, a.published, a.features, s.last_report
             FROM stories s JOIN story_reports r ON r.story_id = s.id JOIN articles a ON a.id = r.article_id
-            WHERE s.last_report >= $since
+            WHERE s.last_report >= $since AND s.merged_into IS NULL AND r.copy_of IS NULL
             ORDER BY s.id, r.seq
             """))
         {
@@ -231,7 +253,7 @@ public sealed class SqliteStoryStore : IStoryStore
                 long story = reader.GetInt64(0);
                 if (!members.TryGetValue(story, out var entry))
                 {
-                    entry = (reader.GetString(1), []);
+                    entry = (reader.GetString(1), ParseDay(reader.GetString(5)), []);
                     members[story] = entry;
                 }
 
@@ -243,14 +265,14 @@ public sealed class SqliteStoryStore : IStoryStore
             documents,
             df,
             lastStory,
-            [.. members.Select(m => new ClusteringState.StoryMembers(new StoryId(m.Key), m.Value.Title, [.. m.Value.Reports]))]);
+            [.. members.Select(m => new ClusteringState.StoryMembers(new StoryId(m.Key), m.Value.Title, [.. m.Value.Reports]) { LastReport = m.Value.Last })]);
     }
 
     /// <inheritdoc />
     public async Task<IReadOnlyList<StorySummary>> ListStoriesAsync(CancellationToken cancellationToken = default)
     {
         var stories = new List<StorySummary>();
-        await using SqliteCommand command = Command(null, "SELECT id, title, first_report, last_report, report_count FROM stories ORDER BY last_report DESC, report_count DESC, id");
+        await using SqliteCommand command = Command(null, "SELECT id, title, first_report, last_report, report_count FROM stories WHERE merged_into IS NULL ORDER BY last_report DESC, report_count DESC, id");
         await using SqliteDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -263,21 +285,65 @@ public sealed class SqliteStoryStore : IStoryStore
     /// <inheritdoc />
     public async Task<Story?> GetStoryAsync(StoryId id, CancellationToken cancellationToken = default)
     {
-        await using SqliteCommand command = Command(null, "SELECT s.title, s.first_report, s.last_report, r.article_id FROM stories s JOIN story_reports r ON r.story_id = s.id WHERE s.id = $id ORDER BY r.seq");
-        command.Parameters.AddWithValue("$id", id.Value);
-        await using SqliteDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         string? title = null;
         DateOnly first = default, last = default;
-        var reports = new List<ArticleId>();
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        long? mergedInto = null;
+        await using (SqliteCommand command = Command(null, "SELECT title, first_report, last_report, merged_into FROM stories WHERE id = $id"))
         {
-            title ??= reader.GetString(0);
-            first = ParseDay(reader.GetString(1));
-            last = ParseDay(reader.GetString(2));
-            reports.Add(new ArticleId(reader.GetString(3)));
+            command.Parameters.AddWithValue("$id", id.Value);
+            await using SqliteDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            if (!await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                return null;
+            }
+
+            (title, first, last) = (reader.GetString(0), ParseDay(reader.GetString(1)), ParseDay(reader.GetString(2)));
+            mergedInto = reader.IsDBNull(3) ? null : reader.GetInt64(3);
         }
 
-        return title is null ? null : new Story(id, title, first, last, [.. reports]);
+        if (mergedInto is long into)
+        {
+            // Merged away: the story now lives on in another one; its reports are listed there.
+            return new Story(id, title, first, last, []) { MergedInto = new StoryId(into) };
+        }
+
+        var reports = new List<ArticleId>();
+        var copies = ImmutableDictionary.CreateBuilder<ArticleId, ArticleId>();
+        await using (SqliteCommand command = Command(null, "SELECT article_id, copy_of FROM story_reports WHERE story_id = $id ORDER BY seq"))
+        {
+            command.Parameters.AddWithValue("$id", id.Value);
+            await using SqliteDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                reports.Add(new ArticleId(reader.GetString(0)));
+                if (!reader.IsDBNull(1))
+                {
+                    copies[reports[^1]] = new ArticleId(reader.GetString(1));
+                }
+            }
+        }
+
+        return reports.Count == 0 ? null : new Story(id, title, first, last, [.. reports]) { Copies = copies.ToImmutable() };
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<StoryMerge>> GetMergesAsync(StoryId into, CancellationToken cancellationToken = default)
+    {
+        var merges = new List<StoryMerge>();
+        await using SqliteCommand command = Command(
+            null,
+            """
+            SELECT m.from_story, m.into_story, m.at_report, m.published FROM story_merges m JOIN stories s ON s.id = m.from_story
+            WHERE s.merged_into = $id ORDER BY m.published, m.from_story
+            """);
+        command.Parameters.AddWithValue("$id", into.Value);
+        await using SqliteDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            merges.Add(new StoryMerge(new StoryId(reader.GetInt64(0)), new StoryId(reader.GetInt64(1)), new ArticleId(reader.GetString(2)), ParseDay(reader.GetString(3))));
+        }
+
+        return merges;
     }
 
     /// <inheritdoc />
@@ -358,7 +424,7 @@ public sealed class SqliteStoryStore : IStoryStore
     /// <inheritdoc />
     public async Task<ArchiveCounts> CountAsync(CancellationToken cancellationToken = default) => new(
         await ScalarAsync<long>("SELECT count(*) FROM articles", cancellationToken).ConfigureAwait(false),
-        await ScalarAsync<long>("SELECT count(*) FROM stories", cancellationToken).ConfigureAwait(false),
+        await ScalarAsync<long>("SELECT count(*) FROM stories WHERE merged_into IS NULL", cancellationToken).ConfigureAwait(false),
         await ScalarAsync<long>("SELECT count(*) FROM entities", cancellationToken).ConfigureAwait(false));
 
     /// <inheritdoc />
@@ -693,6 +759,15 @@ public sealed class SqliteStoryStore : IStoryStore
             create.Transaction = transaction;
             create.CommandText = SqliteSchema.Create + "INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', '" + SqliteSchema.Version.ToString(CultureInfo.InvariantCulture) + "');";
             await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            foreach ((string table, string column, string definition) in SqliteSchema.AddedColumns)
+            {
+                create.CommandText = $"SELECT count(*) FROM pragma_table_info('{table}') WHERE name = '{column}'";
+                if ((long)(await create.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))! == 0)
+                {
+                    create.CommandText = $"ALTER TABLE {table} ADD COLUMN {column} {definition}";
+                    await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                }
+            }
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);

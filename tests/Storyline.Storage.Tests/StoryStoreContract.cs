@@ -619,6 +619,99 @@ public abstract class StoryStoreContract
         Assert.Equal("country:ru", (await store.GetEntityAsync("Russia"))?.Summary.Key.Value);
     }
 
+    // ---- Near-copies and merges ----
+
+    /// <summary>Two stories that a later report shows to be one, and a republished copy of the first report.</summary>
+    private static readonly AnalyzedArticle[] Bridged =
+    [
+        Reports.Analyze("2023-09-10", "Kim to hold summit with Putin", "SEOUL: North Korean leader Kim Jong Un will hold a summit with Vladimir Putin, officials in Seoul said.\n\nThe summit talks between Kim Jong Un and Vladimir Putin will cover weapons and satellites, the officials said."),
+        Reports.Analyze("2023-09-10", "Armoured train crosses at Khasan", "KHASAN: An armoured green train crossed the border bridge at Khasan on Tuesday morning, witnesses said.\n\nThe armoured train was seen heading north towards Vladivostok station."),
+        Reports.Analyze("2023-09-10", "Kim to hold summit with Putin", "SEOUL: North Korean leader Kim Jong Un will hold a summit with Vladimir Putin, officials in Seoul said.\n\nThe summit talks between Kim Jong Un and Vladimir Putin will cover weapons and satellites, the officials said.", outlet: "Republisher"),
+        Reports.Analyze("2023-09-11", "Kim arrives by armoured train for Putin summit", "VLADIVOSTOK: Kim Jong Un arrived by armoured green train for a summit with Vladimir Putin after crossing the border bridge at Khasan, officials said.\n\nThe summit talks with Vladimir Putin will cover weapons and satellites; the armoured train went on towards Vladivostok station."),
+        Reports.Analyze("2023-09-12", "Putin and Kim discuss satellites", "VOSTOCHNY: Vladimir Putin and Kim Jong Un discussed weapons and satellites at their summit, the Kremlin said."),
+    ];
+
+    private static readonly ClusteringOptions Eager = ClusteringOptions.Default with { MergeScore = 0.5 };
+
+    [Fact]
+    public async Task A_copy_is_a_source_of_its_story_but_is_not_counted()
+    {
+        // Given a report and its republished copy, stored as the clusterer assigns them
+        await using IStoryStore store = await OpenAsync("main");
+        List<StoryAssignment> assignments = await store.IngestAsync(new OnlineStoryClusterer(Eager, ClusteringState.Empty), Bridged.Take(3));
+        Assert.Equal(Bridged[0].Article.Id, assignments[2].CopyOf);
+
+        // When the story and the clustering state are read
+        Story story = (await store.GetStoryAsync(assignments[0].Story))!;
+        ClusteringState state = await store.LoadClusteringStateAsync(Eager);
+        StorySummary listed = (await store.ListStoriesAsync()).Single(s => s.Id == story.Id);
+
+        // Then the copy is listed among the story's reports, marked with its original, and counted nowhere
+        Assert.Equal([Bridged[0].Article.Id, Bridged[2].Article.Id], story.Reports.ToArray());
+        Assert.Equal(Bridged[0].Article.Id, story.Copies[Bridged[2].Article.Id]);
+        Assert.Equal(1, listed.ReportCount);
+        Assert.Equal(2, state.DocumentCount);
+        Assert.Equal(1, state.DocumentFrequency["summit"]);
+        Assert.Single(state.ActiveStories.Single(s => s.Id == story.Id).Reports);
+        Assert.Equal(2, (await store.GetStoryReportsAsync(story.Id)).Count);
+    }
+
+    [Fact]
+    public async Task A_merged_story_points_to_the_story_it_became_part_of()
+    {
+        // Given two stories and a report that shows they are one
+        await using IStoryStore store = await OpenAsync("main");
+        List<StoryAssignment> assignments = await store.IngestAsync(new OnlineStoryClusterer(Eager, ClusteringState.Empty), Bridged.Take(4));
+        StoryId kept = assignments[0].Story, gone = assignments[1].Story;
+        Assert.NotEqual(kept, gone);
+        Assert.Equal(gone, assignments[3].Merged);
+        Assert.Equal(kept, assignments[3].Story);
+
+        // When both are read
+        Story? old = await store.GetStoryAsync(gone);
+        Story? merged = await store.GetStoryAsync(kept);
+        IReadOnlyList<StoryMerge> merges = await store.GetMergesAsync(kept);
+
+        // Then the old one redirects, the kept one holds every report, and the merge is recorded with its report
+        Assert.NotNull(old);
+        Assert.Equal(kept, old.MergedInto);
+        Assert.Empty(old.Reports);
+        Assert.Equal(Bridged.Take(4).Select(r => r.Article.Id).Order(), merged!.Reports.Order());
+        Assert.Equal([new StoryMerge(gone, kept, Bridged[3].Article.Id, Reports.Day("2023-09-11"))], merges);
+        Assert.Equal([kept], (await store.ListStoriesAsync()).Select(s => s.Id));
+        Assert.Equal(3, (await store.ListStoriesAsync())[0].ReportCount);
+        Assert.Equal(1, (await store.CountAsync()).Stories);
+        Assert.Equal(kept, (await store.GetReportAsync(Bridged[1].Article.Id.Value))!.Story);
+    }
+
+    /// <summary>After how many reports of <see cref="Bridged"/> the ingest stops and starts again.</summary>
+    public static TheoryData<int> BridgedRestartPoints => [1, 2, 3, 4];
+
+    [Theory]
+    [MemberData(nameof(BridgedRestartPoints))]
+    public async Task Copies_and_merges_survive_a_restart(int restartAfter)
+    {
+        var uninterrupted = new OnlineStoryClusterer(Eager, ClusteringState.Empty);
+        List<StoryAssignment> expected = [.. Bridged.Select(r => uninterrupted.Assign(StoryFeatures.From(r)))];
+        Assert.Contains(expected, a => a.CopyOf is not null);
+        Assert.Contains(expected, a => a.Merged is not null);
+
+        string name = "bridged" + restartAfter.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        List<StoryAssignment> actual;
+        await using (IStoryStore first = await OpenAsync(name))
+        {
+            actual = await first.IngestAsync(new OnlineStoryClusterer(Eager, ClusteringState.Empty), Bridged.Take(restartAfter));
+        }
+
+        await using (IStoryStore second = await OpenAsync(name))
+        {
+            var restored = new OnlineStoryClusterer(Eager, await second.LoadClusteringStateAsync(Eager));
+            actual.AddRange(await second.IngestAsync(restored, Bridged.Skip(restartAfter)));
+        }
+
+        Assert.Equal(expected, actual);
+    }
+
     // ---- Persistence ----
 
     [Fact]

@@ -16,6 +16,7 @@ internal static class EvalCommand
         QuotesEval.Create,
         EvalTimeCommand.Create,
         NerCommands.Eval,
+        StoriesEvalCommand.Create,
     ];
 
     public static Command? Create(CliEnvironment env, GlobalOptions global) =>

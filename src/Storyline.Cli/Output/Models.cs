@@ -23,10 +23,24 @@ internal sealed record StoryDetail(
     IReadOnlyList<TimelineItem> Timeline,
     IReadOnlyList<QuoteItem> Quotes,
     IReadOnlyList<ClaimItem> Claims,
-    IReadOnlyList<ClaimTrackItem> ClaimHistory);
+    IReadOnlyList<ClaimTrackItem> ClaimHistory)
+{
+    /// <summary>Stories found later to be this one and merged into it.</summary>
+    public IReadOnlyList<MergeItem> MergedFrom { get; init; } = [];
+
+    /// <summary>The story number asked for, where it was merged into this one; null otherwise.</summary>
+    public long? AskedFor { get; init; }
+}
+
+internal sealed record MergeItem(long Story, string AtReport, DateOnly Published);
 
 internal sealed record ReportItem(string Id, DateOnly Published, string? Title, string? Outlet, string? Url, string? Dateline, string? Origin, string? ExternalId, string Lead)
 {
+    /// <summary>The report this one is a near-copy of; null for an original.</summary>
+    public string? CopyOf { get; init; }
+
+    public static ReportItem From(AnalyzedArticle r, string? copyOf) => From(r) with { CopyOf = copyOf };
+
     public static ReportItem From(AnalyzedArticle r)
     {
         string lead = r.Sentences.Length > 0 ? r.SentenceText(r.Sentences[0]) : r.Body[..Math.Min(200, r.Body.Length)];

@@ -31,8 +31,18 @@ internal static class Render
 
     public static void Story(IAnsiConsole console, StoryDetail story, int maxEntities)
     {
-        Heading(console, story.Id, story.Title, story.Reports.Count);
+        if (story.AskedFor is long asked)
+        {
+            console.MarkupLine($"[yellow]Story {Id(asked)} was merged into story {Id(story.Id)}.[/]");
+        }
+
+        Heading(console, story.Id, story.Title, story.Reports.Count(r => r.CopyOf is null));
         console.MarkupLine($"{Day(story.FirstReport)} to {Day(story.LastReport)}");
+        foreach (MergeItem merge in story.MergedFrom)
+        {
+            console.MarkupLine($"[grey]Story {Id(merge.Story)} merged in on {Day(merge.Published)}, at report {Markup.Escape(merge.AtReport[..8])}.[/]");
+        }
+
         console.WriteLine();
 
         var reports = new Table().Border(TableBorder.Simple).Title("Reports")
@@ -45,7 +55,8 @@ internal static class Render
                 source += (source.Length > 0 ? ", " : string.Empty) + r.Dateline;
             }
 
-            reports.AddRow(Day(r.Published), $"[grey]{r.Id[..8]}[/]", Markup.Escape(source), Markup.Escape(Shorten(r.Title ?? r.Lead, 90)));
+            string copy = r.CopyOf is null ? string.Empty : $" [yellow](copy of {r.CopyOf[..8]})[/]";
+            reports.AddRow(Day(r.Published), $"[grey]{r.Id[..8]}[/]", Markup.Escape(source), Markup.Escape(Shorten(r.Title ?? r.Lead, 90)) + copy);
         }
 
         console.Write(reports);

@@ -26,28 +26,41 @@ internal static class StoryView
     public static async Task<StoryDetail?> LoadAsync(IStoryStore store, StoryId id, CancellationToken cancellationToken)
     {
         Story? story = await store.GetStoryAsync(id, cancellationToken).ConfigureAwait(false);
+        long? asked = null;
+        for (int hops = 0; story?.MergedInto is StoryId into && hops < 64; hops++)
+        {
+            // A merged-away story shows the story it became part of, saying so.
+            asked ??= story.Id.Value;
+            story = await store.GetStoryAsync(into, cancellationToken).ConfigureAwait(false);
+        }
+
         if (story is null)
         {
             return null;
         }
 
-        IReadOnlyList<AnalyzedArticle> reports = await store.GetStoryReportsAsync(id, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<AnalyzedArticle> reports = await store.GetStoryReportsAsync(story.Id, cancellationToken).ConfigureAwait(false);
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (Entity entity in reports.SelectMany(r => r.Entities))
         {
             names.TryAdd(entity.Key.Value, entity.Name);
         }
 
+        IReadOnlyList<StoryMerge> merges = await store.GetMergesAsync(story.Id, cancellationToken).ConfigureAwait(false);
         return new StoryDetail(
             story.Id.Value,
             story.Title,
             story.FirstReport,
             story.LastReport,
-            [.. reports.Select(ReportItem.From)],
-            [.. StoryEntities.Gather(reports).Select(EntityItem.From)],
+            [.. reports.Select(r => ReportItem.From(r, story.Copies.TryGetValue(r.Article.Id, out ArticleId original) ? original.Value : null))],
+            [.. StoryEntities.Gather(reports.Where(r => !story.Copies.ContainsKey(r.Article.Id))).Select(EntityItem.From)],
             [.. Timelines.Build(reports).Select(TimelineItem.From)],
             [.. reports.SelectMany(r => r.Quotes.Select(q => QuoteItem.From(r, q, story.Id.Value, names)))],
             [.. reports.SelectMany(r => r.Claims.Select(c => ClaimItem.From(r, c)))],
-            [.. ClaimHistory.Build(reports).Select(t => new ClaimTrackItem(t.Key, [.. t.ByDay.Select(d => new ClaimDayItem(d.Date, d.Statuses))]))]);
+            [.. ClaimHistory.Build(reports).Select(t => new ClaimTrackItem(t.Key, [.. t.ByDay.Select(d => new ClaimDayItem(d.Date, d.Statuses))]))])
+        {
+            MergedFrom = [.. merges.Select(m => new MergeItem(m.From.Value, m.AtReport.Value, m.Published))],
+            AskedFor = asked,
+        };
     }
 }

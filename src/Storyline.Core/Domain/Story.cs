@@ -8,7 +8,14 @@ namespace Storyline.Domain;
 /// <param name="FirstReport">Publication date of its earliest report.</param>
 /// <param name="LastReport">Publication date of its latest report.</param>
 /// <param name="Reports">Its reports, in the order they joined.</param>
-public sealed record Story(StoryId Id, string Title, DateOnly FirstReport, DateOnly LastReport, ImmutableArray<ArticleId> Reports);
+public sealed record Story(StoryId Id, string Title, DateOnly FirstReport, DateOnly LastReport, ImmutableArray<ArticleId> Reports)
+{
+    /// <summary>The story this one was merged into (found later to be the same story); null while it stands alone.</summary>
+    public StoryId? MergedInto { get; init; }
+
+    /// <summary>Reports that are near-copies of another (syndicated, republished), each with the report it copies.</summary>
+    public ImmutableDictionary<ArticleId, ArticleId> Copies { get; init; } = ImmutableDictionary<ArticleId, ArticleId>.Empty;
+}
 
 /// <summary>One dated entry of a story's timeline.</summary>
 /// <param name="Date">The day the entry is placed on.</param>

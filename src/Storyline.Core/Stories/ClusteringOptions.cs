@@ -3,17 +3,44 @@ namespace Storyline.Stories;
 /// <summary>Settings of the online story clusterer.</summary>
 public sealed record ClusteringOptions
 {
-    /// <summary>A report joins the most similar story when the cosine similarity reaches this (default 0.2).</summary>
+    /// <summary>
+    /// Kept for callers of the stand-in clusterer; the merge-or-new decision is now <see cref="Model"/>, and this
+    /// threshold is not used.
+    /// </summary>
     public double JoinThreshold { get; init; } = 0.2;
 
     /// <summary>Only stories with a report within this many days are candidates (default 30).</summary>
     public int WindowDays { get; init; } = 30;
 
-    /// <summary>A story's vector keeps at most this many terms, the heaviest (default 400).</summary>
-    public int MaxStoryTerms { get; init; } = 400;
+    /// <summary>A story's word vector keeps at most this many terms, the heaviest (default 200).</summary>
+    public int MaxStoryTerms { get; init; } = 200;
 
-    /// <summary>Entity terms weigh this much more than words (default 1.5).</summary>
+    /// <summary>Kept for callers of the stand-in clusterer; entity terms are now their own similarities.</summary>
     public double EntityWeight { get; init; } = 1.5;
+
+    /// <summary>How a report is compared with a story and when it joins it.</summary>
+    public MergeModel Model { get; init; } = MergeModel.Default;
+
+    /// <summary>A report whose estimated shingle Jaccard similarity to an earlier report reaches this is a copy of it (default 0.5).</summary>
+    public double CopyThreshold { get; init; } = 0.5;
+
+    /// <summary>
+    /// Two stories a report both fits this well (score of <see cref="Model"/>, in log-odds) are one story and are merged
+    /// (default 2.0; <see cref="double.PositiveInfinity"/> never merges).
+    /// </summary>
+    public double MergeScore { get; init; } = 2.0;
+
+    /// <summary>The report's heaviest words and entities (this many of each) look up candidate stories (default 12).</summary>
+    public int QueryTerms { get; init; } = 12;
+
+    /// <summary>A term in more open stories than this is too common to look candidates up by (default 300).</summary>
+    public int MaxPostings { get; init; } = 300;
+
+    /// <summary>At most this many candidate stories, those sharing the most query terms, are scored (default 64).</summary>
+    public int MaxCandidates { get; init; } = 64;
+
+    /// <summary>A band of the near-copy index holding more reports than this is too common to find copies by (default 50).</summary>
+    public int MaxCopyBucket { get; init; } = 50;
 
     /// <summary>The defaults.</summary>
     public static ClusteringOptions Default { get; } = new();

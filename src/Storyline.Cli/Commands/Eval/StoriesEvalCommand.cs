@@ -1,0 +1,38 @@
+using System.CommandLine;
+using Storyline.Evaluation.Stories;
+
+namespace Storyline.Cli.Commands.Eval;
+
+/// <summary>
+/// <c>storyline eval stories --data DIR</c>: streams a story benchmark (Giveme5W1H news-cluster, ECB+ or Timeline17,
+/// found from the folder's layout) through the real flow in date order and prints BCubed and pairwise scores.
+/// </summary>
+internal static class StoriesEvalCommand
+{
+    public static Command Create(CliEnvironment env, GlobalOptions global)
+    {
+        Option<string> data = EvalOutput.DataOption("A Giveme5W1H news-cluster, ECB+ or Timeline17 folder (the layout is detected)");
+        Option<string?> predictions = EvalOutput.PredictionsOption("Write 'article<TAB>story' lines here");
+        var command = new Command("stories", "Online story clustering: BCubed and pairwise precision, recall and F1") { data, predictions };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            string folder = parse.GetValue(data)!;
+            if (StoryBenchmark.Detect(folder) is not StoryBenchmarkLayout layout)
+            {
+                await env.Error.WriteLineAsync($"error: {folder}: not a Giveme5W1H news-cluster, ECB+ or Timeline17 folder").ConfigureAwait(false);
+                return ExitCodes.Error;
+            }
+
+            StoryBenchmarkStream stream = StoryBenchmark.Read(folder, layout);
+            StoryRun run = StoryEvaluation.Run(stream);
+            if (parse.GetValue(predictions) is string path)
+            {
+                await StoryEvaluation.WritePredictionsAsync(path, stream, run, cancellationToken).ConfigureAwait(false);
+            }
+
+            await EvalOutput.WriteAsync(env, parse.GetValue(global.Json), StoryEvaluation.Report(folder, stream, run)).ConfigureAwait(false);
+            return ExitCodes.Ok;
+        });
+        return command;
+    }
+}

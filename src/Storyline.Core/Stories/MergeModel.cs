@@ -1,0 +1,37 @@
+namespace Storyline.Stories;
+
+/// <summary>How alike a report and a story are, one figure per kind of evidence, each in [0, 1].</summary>
+/// <param name="Body">TF-IDF cosine of the report's words and the story's summed words.</param>
+/// <param name="Head">TF-IDF cosine of the report's headline (or lead) words and the story's.</param>
+/// <param name="Entities">TF-IDF cosine of the people, organisations and other names.</param>
+/// <param name="Places">TF-IDF cosine of the places.</param>
+/// <param name="Recency">exp(−days since the story's latest report / decay days): 1 the same day, falling with the gap.</param>
+public readonly record struct StorySimilarities(double Body, double Head, double Entities, double Places, double Recency);
+
+/// <summary>
+/// The merge-or-new decision: a linear score (log-odds) over <see cref="StorySimilarities"/>; a report joins the
+/// best-scoring candidate when its score is at least 0, and otherwise starts a story. The weights are a logistic
+/// regression fitted by <c>storyline train stories</c>, or set by hand.
+/// </summary>
+/// <param name="Bias">Constant term.</param>
+/// <param name="Body">Weight of <see cref="StorySimilarities.Body"/>.</param>
+/// <param name="Head">Weight of <see cref="StorySimilarities.Head"/>.</param>
+/// <param name="Entities">Weight of <see cref="StorySimilarities.Entities"/>.</param>
+/// <param name="Places">Weight of <see cref="StorySimilarities.Places"/>.</param>
+/// <param name="Recency">Weight of <see cref="StorySimilarities.Recency"/>.</param>
+/// <param name="DecayDays">Days over which <see cref="StorySimilarities.Recency"/> falls by a factor e.</param>
+public sealed record MergeModel(double Bias, double Body, double Head, double Entities, double Places, double Recency, double DecayDays)
+{
+    /// <summary>The shipped weights: models/stories/merge-model.json, tuned on Giveme5W1H by <c>storyline train stories</c> (a test keeps the two equal).</summary>
+    public static MergeModel Default { get; } = new(-2.5, 9.0, 3.0, 1.0, 0.5, 0.5, 30.0);
+
+    /// <summary>The log-odds that the report belongs to the story.</summary>
+    public double Score(StorySimilarities s) =>
+        Bias + (Body * s.Body) + (Head * s.Head) + (Entities * s.Entities) + (Places * s.Places) + (Recency * s.Recency);
+
+    /// <summary>The probability that the report belongs to the story.</summary>
+    public double Probability(StorySimilarities s) => 1 / (1 + Math.Exp(-Score(s)));
+
+    /// <summary>The recency of a story whose latest report is <paramref name="days"/> days from the report.</summary>
+    public double RecencyOf(int days) => Math.Exp(-Math.Abs(days) / Math.Max(DecayDays, 1e-9));
+}

@@ -590,7 +590,7 @@ public abstract class StoryStoreContract
         // Given a report that names Vladimir Putin in full and one that only says "Putin"
         await using IStoryStore store = await OpenAsync("main");
         await store.SaveInStoryAsync(R(0), 1);
-        await store.SaveInStoryAsync(Reports.Analyze("2023-09-15", null, "Putin spoke at the forum on Friday. Putin left."), 1);
+        await store.SaveInStoryAsync(Reports.Analyze("2023-09-15", null, "The forum heard Putin on Friday, and Putin left early."), 1);
 
         // When the short name is looked up
         EntityDetail? putin = await store.GetEntityAsync("putin");

@@ -124,7 +124,10 @@ public sealed class EntityResolver(Gazetteer gazetteer, ResolverOptions? options
             }
 
             GeocodeEvidence? evidence = item.Type == EntityType.Location ? GeocodeEvidence.TypedLocation
+                // A tagger's one-word "person" with no title, role or fuller name may be a small place it does not
+                // know ("the Khasan station"): the strict evidence rule (main name, large or in the report's country).
                 : !options.TrustTypes && !item.PersonCue && item.Role is null ? GeocodeEvidence.Untyped
+                : options.TrustTypes && item.Type == EntityType.Person && !item.Honorific && item.Role is null && !item.Key.Contains(' ', StringComparison.Ordinal) ? GeocodeEvidence.Untyped
                 : null;
             if (evidence is GeocodeEvidence e && Geocoder.Choose(gazetteer, item.Key, e == GeocodeEvidence.Untyped ? mainCountries : context, e) is Place place)
             {
@@ -216,6 +219,7 @@ public sealed class EntityResolver(Gazetteer gazetteer, ResolverOptions? options
             {
                 Role = role,
                 PersonCue = honorific || role?.Kind == RoleKind.PersonHead || mention.Type == EntityType.Person && options.TrustTypes,
+                Honorific = honorific,
             });
         }
 
@@ -315,6 +319,24 @@ public sealed class EntityResolver(Gazetteer gazetteer, ResolverOptions? options
         if (previous is not null && item.Mention.Sentence - previous.Mention.Sentence <= 1)
         {
             item.Resolve(previous.Key, EntityType.Person, Kind.Person);
+            return;
+        }
+
+        // Only one of them named yet: a reader at this point knows no other ("Mr Kim" before the admiral appears).
+        var namedBefore = candidates.Where(c => items.Exists(o => o.Span.Start < item.Span.Start && o.Kind == Kind.Person && o.Key == c)).ToList();
+        if (namedBefore.Count == 1)
+        {
+            item.Resolve(namedBefore[0], EntityType.Person, Kind.Person);
+            return;
+        }
+
+        // The report's first-named candidate (its protagonist), when it is also the one named in full most recently:
+        // "Kim Jong-un may also seek aid… Mr Kim is making his first foreign trip", even after the admiral appeared.
+        string? firstNamed = items.FirstOrDefault(o => o.Kind == Kind.Person && candidates.Contains(o.Key))?.Key;
+        string? lastNamed = items.LastOrDefault(o => o.Span.Start < item.Span.Start && o.Kind == Kind.Person && candidates.Contains(o.Key))?.Key;
+        if (firstNamed is not null && firstNamed == lastNamed)
+        {
+            item.Resolve(firstNamed, EntityType.Person, Kind.Person);
             return;
         }
 
@@ -507,6 +529,8 @@ public sealed class EntityResolver(Gazetteer gazetteer, ResolverOptions? options
         public FoundRole? Role { get; set; }
 
         public bool PersonCue { get; set; }
+
+        public bool Honorific { get; set; }
 
         public bool Compound { get; set; }
 

@@ -45,6 +45,7 @@ public sealed class NerTagger(NerModel model) : IAnalysisStage
                 foreach (var (found, count, tagged) in spans)
                 {
                     (int start, int length, EntityType type) = WithoutHonorific(body, document.Tokens, first + found, count, tagged);
+                    (start, length) = WithLeadingName(body, document.Tokens, first, start, length, type, found == 0 || spans.Exists(x => x.Start + x.Length == found));
 
                     var span = TextSpan.FromBounds(document.Tokens[start].Start, document.Tokens[start + length - 1].End);
                     string surface = span.ToString(body);
@@ -105,6 +106,25 @@ public sealed class NerTagger(NerModel model) : IAnalysisStage
     }
 
     // CoNLL-2003 leaves titles out of names ("Mr. Clinton"), but its Reuters text writes "Mr." with a period, so
+    // The model now and then leaves the first word of a Korean or Chinese name out when it opens the sentence
+    // ("Kim Jong Un visited" → "Jong Un"), or follows an honorific ("Mr Kim Jong Un"). A capitalised word right before a person's name, joined by one space, that
+    // is not a common word (checked in lower case against the stopwords) and not part of another mention, belongs to it.
+    private static (int Start, int Length) WithLeadingName(string body, TextSpan[] tokens, int sentenceStart, int start, int length, EntityType type, bool previousIsMention)
+    {
+        if (type != EntityType.Person || start <= sentenceStart || previousIsMention)
+        {
+            return (start, length);
+        }
+
+        TextSpan before = tokens[start - 1];
+        ReadOnlySpan<char> word = before.Slice(body);
+        bool adjacent = before.End + 1 == tokens[start].Start && body[before.End] == ' ';
+        bool name = word.Length > 1 && char.IsUpper(word[0]) && word[1..].ToString().All(char.IsLower);
+        bool common = Text.Stopwords.Contains(word.ToString().ToLowerInvariant()) || Honorifics.Contains(word.ToString());
+        bool opens = start - 1 == sentenceStart || Honorifics.Contains(tokens[start - 2].Slice(body).TrimEnd('.').ToString());
+        return adjacent && name && !common && opens ? (start - 1, length + 1) : (start, length);
+    }
+
     // "Mr Kim" in British style is now and then tagged whole, and even typed as an organisation. The honorific is
     // dropped here, and what follows it is a person. Roles ("President") are the resolution stage's business.
     private static readonly FrozenSet<string> Honorifics =

@@ -7,8 +7,8 @@ namespace Storyline.Core.Tests.Entities;
 
 public sealed class CapitalizedNameRecognizerTests
 {
-    // The stand-in itself, whatever the default pipeline uses.
-    private static readonly AnalysisPipeline Pipeline = new PipelineBuilder().UseText().UseEntities().Build();
+    // The stand-in with the resolver after it (which now does the alias resolution), whatever the default pipeline uses.
+    private static readonly AnalysisPipeline Pipeline = new PipelineBuilder().UseText().UseEntities().UseResolution().Build();
 
     private static AnalyzedArticle Analyze(string body) =>
         Pipeline.Analyze(new Article(new ArticleId("0000000000000000"), new DateOnly(2023, 9, 12), body));

@@ -6,7 +6,8 @@ namespace Storyline.Core.Tests.Quotes;
 
 public sealed class QuoteFinderTests
 {
-    private static readonly AnalysisPipeline Pipeline = new PipelineBuilder().UseText().UseEntities().UseQuotes().Build();
+    // The stand-in recogniser with the resolver, which gives people their roles ("the spokesperson said").
+    private static readonly AnalysisPipeline Pipeline = new PipelineBuilder().UseText().UseEntities().UseResolution().UseQuotes().Build();
 
     private static AnalyzedArticle Analyze(string body) =>
         Pipeline.Analyze(new Article(ArticleId.FromContent(null, new DateOnly(2023, 9, 12), null, body), new DateOnly(2023, 9, 12), body));

@@ -478,29 +478,7 @@ public sealed class EntityResolver(Gazetteer gazetteer, ResolverOptions? options
     }
 
     // The token that covers a character offset, or -1.
-    private static int TokenAt(ImmutableArray<Token> tokens, int offset)
-    {
-        int lo = 0, hi = tokens.Length - 1;
-        while (lo <= hi)
-        {
-            int mid = (lo + hi) >>> 1;
-            TextSpan span = tokens[mid].Span;
-            if (offset < span.Start)
-            {
-                hi = mid - 1;
-            }
-            else if (offset >= span.End)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                return mid;
-            }
-        }
-
-        return -1;
-    }
+    private static int TokenAt(ImmutableArray<Token> tokens, int offset) => Text.TokenIndex.At(tokens, offset);
 
     private enum Kind
     {

@@ -848,29 +848,7 @@ internal sealed class QuoteScan
 
     private TextSpan Span(int firstToken, int lastToken) => TextSpan.FromBounds(tokens[firstToken].Span.Start, tokens[lastToken].Span.End);
 
-    private int TokenAt(int offset)
-    {
-        int lo = 0, hi = tokens.Length - 1;
-        while (lo <= hi)
-        {
-            int mid = (lo + hi) >>> 1;
-            TextSpan span = tokens[mid].Span;
-            if (offset < span.Start)
-            {
-                hi = mid - 1;
-            }
-            else if (offset >= span.End)
-            {
-                lo = mid + 1;
-            }
-            else
-            {
-                return mid;
-            }
-        }
-
-        return -1;
-    }
+    private int TokenAt(int offset) => Text.TokenIndex.At(tokens, offset);
 
     private int Words(TextSpan span)
     {

@@ -125,9 +125,7 @@ public sealed class EntityCommandTests : IDisposable
             Assert.Equal(country, place.GetProperty("place").GetProperty("country").GetString());
         }
 
-        // The tagger does not take "Democratic People’s Republic of Korea" as one name in this seed (known gap, see
-        // docs/QUALITY.md); the country is still one entity under its other names.
-        JsonElement northKorea = (await cli.RunAsync("entity", "DPRK", "--json")).ParseJson();
+        JsonElement northKorea = (await cli.RunAsync("entity", "Democratic People’s Republic of Korea", "--json")).ParseJson();
         Assert.Equal("country:kp", northKorea.GetProperty("key").GetString());
     }
 }

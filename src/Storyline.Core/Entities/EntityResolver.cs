@@ -57,6 +57,7 @@ public sealed class EntityResolver(Gazetteer gazetteer, ResolverOptions? options
     public AnalyzedArticle Apply(AnalyzedArticle article)
     {
         ArgumentNullException.ThrowIfNull(article);
+        article = JoinPossessiveCountryNames(article);
         var items = Prepare(article);
         var context = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var countryCounts = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
@@ -157,6 +158,55 @@ public sealed class EntityResolver(Gazetteer gazetteer, ResolverOptions? options
     {
         ArgumentNullException.ThrowIfNull(place);
         return new EntityKey("place:" + place.GeoNameId.ToString(CultureInfo.InvariantCulture));
+    }
+
+    // A recogniser that splits at the possessive can cut a country's official name ("Democratic People’s Republic of
+    // Korea") into pieces, or miss its first words. When up to three capitalised words, "’s" and a mention make a
+    // country name, that whole name is one mention and the pieces inside it go.
+    private AnalyzedArticle JoinPossessiveCountryNames(AnalyzedArticle article)
+    {
+        string body = article.Body;
+        List<Mention>? mentions = null;
+        foreach (Mention m in article.Mentions)
+        {
+            int at = m.Span.Start;
+            if (at < 4 || body[at - 1] != ' ' || body[at - 2] != 's' || body[at - 3] is not ('\'' or '\u2019'))
+            {
+                continue;
+            }
+
+            int start = at - 3;
+            for (int words = 0; words < 3 && start > 0; words++)
+            {
+                int wordStart = start;
+                while (wordStart > 0 && char.IsLetter(body[wordStart - 1]))
+                {
+                    wordStart--;
+                }
+
+                if (wordStart == start || !char.IsUpper(body[wordStart]))
+                {
+                    break;
+                }
+
+                var whole = TextSpan.FromBounds(wordStart, m.Span.End);
+                if (gazetteer.CountryByName(NameKey.Normalize(whole.ToString(body))) is not null)
+                {
+                    mentions ??= [.. article.Mentions];
+                    mentions.RemoveAll(o => o.Span.Overlaps(whole));
+                    mentions.Add(m with { Span = whole, Type = EntityType.Location, Entity = new EntityKey(NameKey.Normalize(whole.ToString(body))) });
+                    break;
+                }
+
+                start = wordStart - 1;
+                if (start <= 0 || body[start] != ' ')
+                {
+                    break;
+                }
+            }
+        }
+
+        return mentions is null ? article : article with { Mentions = [.. mentions.OrderBy(o => o.Span.Start)] };
     }
 
     // A rough recogniser's "Location" is often only "to Putin": there any type may be a short form of a person.

@@ -37,6 +37,9 @@ public sealed class SeedResolutionTests
         // North Korea, DPRK and the Democratic People's Republic of Korea; demonyms to their countries.
         Assert.Equal("country:kp", Find(reuters, "North Korea").Entity.Value);
         Assert.Equal("country:kp", Find(independent, "DPRK").Entity.Value);
+        // The tagger cuts this one at the possessive ("Democratic People" | "Republic of Korea", the latter South Korea's
+        // name); the resolver joins the parts back into the country's official name.
+        Assert.Equal("country:kp", Find(independent, "Democratic People’s Republic of Korea").Entity.Value);
         Assert.Equal("country:kp", Find(independent, "North Korean").Entity.Value);
         Assert.Equal("country:ru", Find(independent, "Russian").Entity.Value);
     }

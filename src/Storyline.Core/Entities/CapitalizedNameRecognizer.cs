@@ -183,8 +183,7 @@ public sealed class CapitalizedNameRecognizer : IAnalysisStage
     private static string StripPossessiveLower(string word) => IsPossessive(word) ? word[..^2] : word;
 
     // News text writes the possessive with ', ’ and, in one seed, ‘.
-    internal static bool IsPossessive(ReadOnlySpan<char> word) =>
-        word.Length > 2 && (word[^1] is 's' or 'S') && word[^2] is '\'' or '\u2019' or '\u2018';
+    internal static bool IsPossessive(ReadOnlySpan<char> word) => Text.Possessive.EndsWith(word);
 
     /// <summary>The key form of a name: lower case, hyphens and apostrophes as spaces, one space between words.</summary>
     internal static string Normalize(string name)

@@ -88,7 +88,7 @@ public sealed class NerTagger(NerModel model) : IAnalysisStage
             for (int t = sentence.FirstToken; t < sentence.FirstToken + sentence.TokenCount; t++)
             {
                 Token token = tokens[t];
-                if (token.Kind == TokenKind.Word && CapitalizedNameRecognizer.IsPossessive(token.Span.Slice(body)))
+                if (token.Kind == TokenKind.Word && Text.Possessive.EndsWith(token.Span.Slice(body)))
                 {
                     spans.Add(new TextSpan(token.Span.Start, token.Span.Length - 2));
                     spans.Add(new TextSpan(token.Span.End - 2, 2));

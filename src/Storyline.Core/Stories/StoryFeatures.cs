@@ -105,7 +105,7 @@ public sealed record StoryFeatures(ArticleId Id, DateOnly Published, ImmutableAr
 
     private static void AddWord(Dictionary<string, int> counts, ReadOnlySpan<char> word, int weight)
     {
-        if (Entities.CapitalizedNameRecognizer.IsPossessive(word))
+        if (Text.Possessive.EndsWith(word))
         {
             word = word[..^2];
         }

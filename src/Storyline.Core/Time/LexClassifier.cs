@@ -20,7 +20,7 @@ internal static class LexClassifier
 
     /// <summary>Whether a token ends in a possessive "'s", which a time expression's span leaves out ("Friday's").</summary>
     public static bool IsPossessive(ReadOnlySpan<char> token) =>
-        token.Length > 3 && (token[^1] is 's' or 'S') && token[^2] is '\'' or '\u2019' or '\u2018';
+        token.Length > 3 && Text.Possessive.EndsWith(token);
 
     private static Lex Word(ReadOnlySpan<char> token)
     {

@@ -19,13 +19,11 @@ internal static class StoriesTrainCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             string folder = parse.GetValue(data)!;
-            if (StoryBenchmark.Detect(folder) is not StoryBenchmarkLayout layout)
+            if (await StoryBenchmarkInput.ReadOrExplainAsync(env, folder).ConfigureAwait(false) is not StoryBenchmarkStream stream)
             {
-                await env.Error.WriteLineAsync($"error: {folder}: not a Giveme5W1H news-cluster, ECB+ or Timeline17 folder").ConfigureAwait(false);
                 return ExitCodes.Error;
             }
 
-            StoryBenchmarkStream stream = StoryBenchmark.Read(folder, layout);
             IReadOnlyList<StoryFeatures?> features = StoryEvaluation.Analyse(stream);
             TunedModel tuned = StoryTuning.Tune(stream, features, MergeModel.Default, ClusteringOptions.Default.MergeScore);
             string path = parse.GetValue(output)!;

@@ -69,7 +69,7 @@ public sealed class GazetteerLists
         var words = new List<string>();
         foreach (string word in phrase.Replace(",", " ,", StringComparison.Ordinal).Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
-            if (CapitalizedNameRecognizer.IsPossessive(word))
+            if (Text.Possessive.EndsWith(word))
             {
                 words.Add(word[..^2]);
                 words.Add(word[^2..]);

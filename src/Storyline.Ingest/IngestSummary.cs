@@ -25,5 +25,5 @@ public sealed record IngestSummary(int Read, int New, int Duplicates, IReadOnlyL
 /// <param name="Total">Items in this stage, where known.</param>
 public readonly record struct IngestProgress(string Stage, int Done, int? Total);
 
-/// <summary>A report that joined the run, with its place in the input.</summary>
-internal sealed record PendingReport(int Order, SourceReport Source, ArticleId Id);
+/// <summary>A report that joined the run: its date, its place in the input, its id, and where the spill file holds it.</summary>
+internal readonly record struct PendingReport(int Order, DateOnly Published, ArticleId Id, long Offset);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Storyline.Domain;
 using Storyline.Pipeline;
 using Storyline.Sources;
@@ -12,6 +13,11 @@ namespace Storyline.Ingest;
 /// one at a time in date order (then input order), and stores each with its assignment in one transaction.
 /// Running it again on the same input stores nothing new. A bad file or report is a failure in the summary; the
 /// others go on.
+/// <para>
+/// Memory stays bounded however large the input: while reading, each new report goes to a temporary file and only a
+/// small key (date, place in the input, id, offset) stays in memory; the keys are sorted, and the reports are read back
+/// and analysed in chunks, the next chunk analysed on every core while the current one is assigned and stored.
+/// </para>
 /// </summary>
 public sealed class Ingestor
 {
@@ -20,14 +26,16 @@ public sealed class Ingestor
     private readonly AnalysisPipeline pipeline;
     private readonly IStoryStore store;
     private readonly ClusteringOptions clustering;
+    private readonly IngestTimings? timings;
 
-    /// <summary>An ingestor that writes to <paramref name="store"/>.</summary>
-    public Ingestor(IStoryStore store, AnalysisPipeline? pipeline = null, ReportCleaner? cleaner = null, ClusteringOptions? clustering = null)
+    /// <summary>An ingestor that writes to <paramref name="store"/>; <paramref name="timings"/>, where given, collects time per stage.</summary>
+    public Ingestor(IStoryStore store, AnalysisPipeline? pipeline = null, ReportCleaner? cleaner = null, ClusteringOptions? clustering = null, IngestTimings? timings = null)
     {
         this.store = store ?? throw new ArgumentNullException(nameof(store));
         this.pipeline = pipeline ?? PipelineBuilder.CreateDefault();
         this.cleaner = cleaner ?? new ReportCleaner();
         this.clustering = clustering ?? ClusteringOptions.Default;
+        this.timings = timings;
     }
 
     /// <summary>Ingests everything <paramref name="source"/> reads from <paramref name="inputs"/>.</summary>
@@ -46,6 +54,8 @@ public sealed class Ingestor
         var seenInRun = new HashSet<ArticleId>();
         int read = 0;
         int duplicates = 0;
+        using var spill = new ReportSpill();
+        long started = Stopwatch.GetTimestamp();
         await foreach (ReadResult result in results.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             switch (result)
@@ -55,10 +65,10 @@ public sealed class Ingestor
                     break;
                 case ReportRead ok:
                     read++;
-                    var report = new PendingReport(pending.Count + duplicates, ok.Report, ok.Report.Id);
-                    if (seenInRun.Add(report.Id))
+                    ArticleId id = ok.Report.Id;
+                    if (seenInRun.Add(id))
                     {
-                        pending.Add(report);
+                        pending.Add(new PendingReport(pending.Count + duplicates, ok.Report.Published, id, spill.Write(ok.Report)));
                     }
                     else
                     {
@@ -75,51 +85,121 @@ public sealed class Ingestor
         duplicates += pending.RemoveAll(p => stored.Contains(p.Id));
 
         // Date order, then input order: the order stories are built in, and so the result, depends on nothing else.
-        pending.Sort((a, b) => a.Source.Published != b.Source.Published ? a.Source.Published.CompareTo(b.Source.Published) : a.Order.CompareTo(b.Order));
+        pending.Sort((a, b) => a.Published != b.Published ? a.Published.CompareTo(b.Published) : a.Order.CompareTo(b.Order));
+        started = timings?.Add("read", started) ?? started;
 
         var clusterer = new OnlineStoryClusterer(clustering, await store.LoadClusteringStateAsync(clustering, cancellationToken).ConfigureAwait(false));
         var assignments = new List<StoryAssignment>(pending.Count);
+        PendingReport[][] chunks = [.. pending.Chunk(ChunkSize)];
         int done = 0;
-        foreach (PendingReport[] chunk in pending.Chunk(ChunkSize))
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        Task<Analysed[]>? next = chunks.Length > 0 ? AnalyseChunkAsync(spill, chunks[0], stop.Token) : null;
+        try
         {
-            var analysed = new (AnalyzedArticle? Report, string? Error)[chunk.Length];
-            Parallel.For(0, chunk.Length, new ParallelOptions { CancellationToken = cancellationToken }, i => analysed[i] = Analyse(chunk[i]));
-            for (int i = 0; i < chunk.Length; i++)
+            for (int c = 0; c < chunks.Length; c++)
             {
-                done++;
-                if (analysed[i].Report is not AnalyzedArticle report)
-                {
-                    failures.Add(new ReadFailed(chunk[i].Source.Origin, chunk[i].Source.Line, analysed[i].Error!));
-                    continue;
-                }
+                long waiting = Stopwatch.GetTimestamp();
+                Analysed[] analysed = await next!.ConfigureAwait(false);
+                timings?.Add("wait for analysis", waiting);
 
-                StoryFeatures features = StoryFeatures.From(report);
-                StoryAssignment assignment = clusterer.Assign(features);
-                await store.SaveAsync(report, features, assignment, cancellationToken).ConfigureAwait(false);
-                assignments.Add(assignment);
-                progress?.Report(new IngestProgress("analysing", done, pending.Count));
+                // The next chunk is analysed on the other cores while this one is assigned and stored, in order.
+                next = c + 1 < chunks.Length ? AnalyseChunkAsync(spill, chunks[c + 1], stop.Token) : null;
+                for (int i = 0; i < analysed.Length; i++)
+                {
+                    done++;
+                    if (analysed[i].Report is not AnalyzedArticle report)
+                    {
+                        failures.Add(new ReadFailed(analysed[i].Origin, analysed[i].Line, analysed[i].Error!));
+                        continue;
+                    }
+
+                    long t = Stopwatch.GetTimestamp();
+                    StoryFeatures features = StoryFeatures.From(report);
+                    t = timings?.Add("features", t) ?? t;
+                    StoryAssignment assignment = clusterer.Assign(features);
+                    t = timings?.Add("assign", t) ?? t;
+                    await store.SaveAsync(report, features, assignment, cancellationToken).ConfigureAwait(false);
+                    timings?.Add("store", t);
+                    assignments.Add(assignment);
+                    progress?.Report(new IngestProgress("analysing", done, pending.Count));
+                }
+            }
+        }
+        finally
+        {
+            // A failed store must not leave the next chunk's analysis running against a disposed spill file.
+            if (next is not null)
+            {
+                await stop.CancelAsync().ConfigureAwait(false);
+                try
+                {
+                    await next.ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    // Expected: it was cancelled above.
+                }
             }
         }
 
         return new IngestSummary(read, assignments.Count, duplicates, failures, assignments);
     }
 
-    private (AnalyzedArticle? Report, string? Error) Analyse(PendingReport pending)
+    // Reads a chunk back from the spill file (on the calling thread: the file has one reader) and analyses it on every core.
+    private Task<Analysed[]> AnalyseChunkAsync(ReportSpill spill, PendingReport[] chunk, CancellationToken cancellationToken)
+    {
+        long t = Stopwatch.GetTimestamp();
+        var reports = new SourceReport[chunk.Length];
+        for (int i = 0; i < chunk.Length; i++)
+        {
+            reports[i] = spill.Read(chunk[i].Offset);
+        }
+
+        timings?.Add("read back", t);
+        return Task.Run(
+            () =>
+            {
+                var analysed = new Analysed[reports.Length];
+                Parallel.For(0, reports.Length, new ParallelOptions { CancellationToken = cancellationToken }, i => analysed[i] = Analyse(reports[i]));
+                return analysed;
+            },
+            cancellationToken);
+    }
+
+    private Analysed Analyse(SourceReport source)
     {
         try
         {
-            Article article = cleaner.Clean(pending.Source);
+            long t = Stopwatch.GetTimestamp();
+            Article article = cleaner.Clean(source);
+            t = timings?.Add("clean", t) ?? t;
             if (article.Body.Length == 0)
             {
-                return (null, "no story text left after removing boilerplate");
+                return new Analysed(null, source.Origin, source.Line, "no story text left after removing boilerplate");
             }
 
-            return (pipeline.Analyze(article), null);
+            if (timings is null)
+            {
+                return new Analysed(pipeline.Analyze(article), source.Origin, source.Line, null);
+            }
+
+            // The same as pipeline.Analyze, one stage at a time, timed.
+            var analysed = AnalyzedArticle.Empty(article);
+            foreach (IAnalysisStage stage in pipeline.Stages)
+            {
+                analysed = stage.Apply(analysed);
+                t = timings.Add(stage.Name, t);
+            }
+
+            return new Analysed(analysed, source.Origin, source.Line, null);
         }
         catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
         {
             // One report that breaks a stage must not stop the others; the message says which and why.
-            return (null, $"analysis failed: {ex.GetType().Name}: {ex.Message}");
+            return new Analysed(null, source.Origin, source.Line, $"analysis failed: {ex.GetType().Name}: {ex.Message}");
         }
     }
+
+    // A report's analysis, or why there is none; where it came from, for the failure message.
+    private readonly record struct Analysed(AnalyzedArticle? Report, string Origin, int? Line, string? Error);
 }

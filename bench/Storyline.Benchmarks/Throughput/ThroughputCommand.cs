@@ -1,0 +1,233 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using Storyline.Entities.Resolution;
+using Storyline.Ingest;
+using Storyline.Pipeline;
+using Storyline.Sources;
+using Storyline.Storage;
+
+namespace Storyline.Benchmarks.Throughput;
+
+/// <summary>
+/// The end-to-end throughput run: the real ingest (read JSON Lines, clean, analyse on every core, assign in order,
+/// store in a fresh SQLite file) over Timeline17's reports and over generated archives of 1,000, 10,000 and 100,000
+/// reports. Each corpus runs in a process of its own, so that its peak working set is its own; the parent prints
+/// reports/s, MB/s, words/s, time per report, peak memory, and the time of every stage.
+/// </summary>
+internal static class ThroughputCommand
+{
+    private const string Usage = """
+        throughput [--corpora timeline17,1000,10000,100000] [--data ../shared/data/timelines/timeline17] [--work DIR] [--keep]
+
+          --corpora  which corpora to run, in order (default all four)
+          --data     the Timeline17 folder (real reports, and the sentences the archives are made of)
+          --work     where the inputs and the stores go (default $TMPDIR/storyline-throughput; inputs are reused)
+          --keep     keep each run's store (deleted by default)
+        """;
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var options = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (int i = 0; i < args.Length; i++)
+        {
+            if (args[i] is "--help" or "-h")
+            {
+                Console.WriteLine(Usage);
+                return 0;
+            }
+
+            options[args[i]] = i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[++i] : "true";
+        }
+
+        if (options.TryGetValue("--child", out string? corpus))
+        {
+            return await ChildAsync(corpus, options["--input"], options["--db"]).ConfigureAwait(false);
+        }
+
+        string data = options.GetValueOrDefault("--data") ?? FindTimeline17();
+        string work = options.GetValueOrDefault("--work") ?? Path.Combine(Path.GetTempPath(), "storyline-throughput");
+        string[] corpora = (options.GetValueOrDefault("--corpora") ?? "timeline17,1000,10000,100000").Split(',', StringSplitOptions.RemoveEmptyEntries);
+        if (!Directory.Exists(data))
+        {
+            Console.Error.WriteLine($"error: {data}: no Timeline17 folder (give --data)");
+            return 2;
+        }
+
+        Directory.CreateDirectory(work);
+        Console.WriteLine($"// {Environment.ProcessorCount} cores, {RuntimeInfo()}, load average {LoadAverage()}");
+        var rows = new List<(CorpusInfo Corpus, ChildResult Result)>();
+        foreach (string name in corpora)
+        {
+            string input = Path.Combine(work, "input-" + name);
+            var generating = Stopwatch.StartNew();
+            CorpusInfo info = name == "timeline17"
+                ? ArchiveGenerator.Timeline17(data, input)
+                : ArchiveGenerator.Generate(data, int.Parse(name, CultureInfo.InvariantCulture), input);
+            Console.WriteLine($"// {name}: {info.Reports:N0} reports, {info.Words:N0} words, {info.Bytes / 1e6:F1} MB in {input} (ready in {generating.Elapsed.TotalSeconds:F0} s)");
+
+            string db = Path.Combine(work, $"run-{name}.db");
+            DeleteStore(db);
+            ChildResult? result = await RunChildAsync(name, input, db).ConfigureAwait(false);
+            if (!options.ContainsKey("--keep"))
+            {
+                DeleteStore(db);
+            }
+
+            if (result is null)
+            {
+                Console.Error.WriteLine($"error: the {name} run failed");
+                return 1;
+            }
+
+            rows.Add((info, result));
+            Print(info, result);
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("| corpus | reports | words/report | MB | wall | reports/s | MB/s | words/s | ms/report | peak working set |");
+        Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        foreach ((CorpusInfo info, ChildResult r) in rows)
+        {
+            double seconds = r.WallSeconds;
+            Console.WriteLine(FormattableString.Invariant(
+                $"| {info.Name} | {info.Reports:N0} | {info.Words / (double)info.Reports:N0} | {info.Bytes / 1e6:F1} | {seconds:F1} s | {info.Reports / seconds:N0} | {info.Bytes / 1e6 / seconds:F2} | {info.Words / seconds:N0} | {seconds * 1000 / info.Reports:F2} | {r.PeakWorkingSetBytes / 1048576.0:N0} MiB |"));
+        }
+
+        Console.WriteLine($"// load average at the end {LoadAverage()}");
+        return 0;
+    }
+
+    private static void Print(CorpusInfo info, ChildResult r)
+    {
+        Console.WriteLine(FormattableString.Invariant(
+            $"{info.Name}: {r.New:N0} new, {r.Duplicates:N0} duplicate, {r.Failed:N0} failed, {r.Stories:N0} stories; {r.WallSeconds:F1} s wall ({info.Reports / r.WallSeconds:N0} reports/s), start-up {r.StartupSeconds:F1} s, peak working set {r.PeakWorkingSetBytes / 1048576.0:N0} MiB, store {r.StoreBytes / 1e6:N0} MB"));
+        Console.WriteLine("  stage                 thread-s   ms/report   share of thread time");
+        double total = r.Stages.Where(s => s.Name != "wait for analysis").Sum(s => s.Seconds);
+        foreach (StageTime stage in r.Stages)
+        {
+            string share = stage.Name == "wait for analysis" ? "(the ordered thread idle)" : FormattableString.Invariant($"{100 * stage.Seconds / total:F1} %");
+            Console.WriteLine(FormattableString.Invariant($"  {stage.Name,-20} {stage.Seconds,9:F2} {stage.Seconds * 1000 / Math.Max(1, r.New + r.Failed),11:F3}   {share}"));
+        }
+    }
+
+    // One corpus into a fresh store, in this process; the result is the last line of standard output.
+    private static async Task<int> ChildAsync(string corpus, string input, string db)
+    {
+        var startup = Stopwatch.StartNew();
+        AnalysisPipeline pipeline = PipelineBuilder.CreateDefault();
+        _ = Gazetteer.Default.PlaceCount;
+        var timings = new IngestTimings();
+        await using SqliteStoryStore store = await SqliteStoryStore.OpenAsync(db).ConfigureAwait(false);
+        var ingestor = new Ingestor(store, pipeline, timings: timings);
+        var source = new ReportSource(new ReaderOptions());
+        double startupSeconds = startup.Elapsed.TotalSeconds;
+
+        var wall = Stopwatch.StartNew();
+        IngestSummary summary = await ingestor.IngestAsync(source, [input], new ConsoleProgress(corpus)).ConfigureAwait(false);
+        double wallSeconds = wall.Elapsed.TotalSeconds;
+
+        ArchiveCounts counts = await store.CountAsync().ConfigureAwait(false);
+        using var self = Process.GetCurrentProcess();
+        self.Refresh();
+        long storeBytes = new[] { db, db + "-wal" }.Where(File.Exists).Sum(f => new FileInfo(f).Length);
+        var result = new ChildResult(
+            wallSeconds, startupSeconds, summary.New, summary.Duplicates, summary.Failed, counts.Stories, self.PeakWorkingSet64, storeBytes,
+            [.. timings.Stages.Select(s => new StageTime(s, timings[s].TotalSeconds))]);
+        foreach (ReadFailed failure in summary.Failures.Take(5))
+        {
+            Console.Error.WriteLine($"failed: {failure.Location}: {failure.Reason}");
+        }
+
+        Console.WriteLine("RESULT " + JsonSerializer.Serialize(result));
+        return 0;
+    }
+
+    private static async Task<ChildResult?> RunChildAsync(string corpus, string input, string db)
+    {
+        // This program again: the apphost, or dotnet with this assembly.
+        string self = Environment.ProcessPath!;
+        var start = new ProcessStartInfo(self) { RedirectStandardOutput = true };
+        if (Path.GetFileNameWithoutExtension(self) == "dotnet")
+        {
+            start.ArgumentList.Add(typeof(ThroughputCommand).Assembly.Location);
+        }
+
+        foreach (string arg in new[] { "throughput", "--child", corpus, "--input", input, "--db", db })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using Process process = Process.Start(start)!;
+        ChildResult? result = null;
+        while (await process.StandardOutput.ReadLineAsync().ConfigureAwait(false) is string line)
+        {
+            if (line.StartsWith("RESULT ", StringComparison.Ordinal))
+            {
+                result = JsonSerializer.Deserialize<ChildResult>(line["RESULT ".Length..]);
+            }
+            else
+            {
+                Console.WriteLine(line);
+            }
+        }
+
+        await process.WaitForExitAsync().ConfigureAwait(false);
+        return process.ExitCode == 0 ? result : null;
+    }
+
+    private static void DeleteStore(string db)
+    {
+        foreach (string file in new[] { db, db + "-wal", db + "-shm" })
+        {
+            File.Delete(file);
+        }
+    }
+
+    private static string FindTimeline17()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            string candidate = Path.Combine(dir.FullName, "..", "shared", "data", "timelines", "timeline17");
+            if (File.Exists(Path.Combine(dir.FullName, "Storyline.slnx")) && Directory.Exists(candidate))
+            {
+                return Path.GetFullPath(candidate);
+            }
+        }
+
+        return Path.GetFullPath(Path.Combine("..", "shared", "data", "timelines", "timeline17"));
+    }
+
+    private static string RuntimeInfo() => System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription;
+
+    private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+
+    /// <summary>Progress every tenth of the run, printed at once (not posted to the thread pool).</summary>
+    private sealed class ConsoleProgress(string corpus) : IProgress<IngestProgress>
+    {
+        private readonly Stopwatch clock = Stopwatch.StartNew();
+        private int lastTenth = -1;
+
+        public void Report(IngestProgress value)
+        {
+            if (value.Stage != "analysing" || value.Total is not int total || total == 0)
+            {
+                return;
+            }
+
+            int tenth = value.Done * 10 / total;
+            if (tenth != lastTenth)
+            {
+                lastTenth = tenth;
+                Console.WriteLine(FormattableString.Invariant($"//   {corpus}: {value.Done:N0}/{total:N0} stored at {clock.Elapsed.TotalSeconds:F0} s, working set {Environment.WorkingSet / 1048576:N0} MiB"));
+            }
+        }
+    }
+}
+
+/// <summary>What one corpus run measured.</summary>
+internal sealed record ChildResult(
+    double WallSeconds, double StartupSeconds, int New, int Duplicates, int Failed, long Stories, long PeakWorkingSetBytes, long StoreBytes, StageTime[] Stages);
+
+/// <summary>Thread time spent in one stage.</summary>
+internal sealed record StageTime(string Name, double Seconds);

@@ -1,5 +1,8 @@
 using System.Text;
 using Storyline.Domain;
+using Storyline.Pipeline;
+using Storyline.Sources;
+using Storyline.Text;
 
 namespace Storyline.Benchmarks;
 
@@ -11,6 +14,27 @@ internal static class BenchText
     private static readonly Lazy<IReadOnlyList<SourceReport>> LazyReports = new(Load);
 
     public static IReadOnlyList<SourceReport> Reports => LazyReports.Value;
+
+    /// <summary>
+    /// The sample's reports cleaned and analysed by the default pipeline's stages that come before
+    /// <paramref name="stage"/> (a stage name: "entities", "resolve", "time", "quotes", "claims"): the input that
+    /// stage sees in ingest. Null analyses every stage.
+    /// </summary>
+    public static AnalyzedArticle[] AnalysedBefore(string? stage)
+    {
+        AnalysisPipeline pipeline = PipelineBuilder.CreateDefault();
+        var cleaner = new ReportCleaner();
+        return [.. Reports.Select(r =>
+        {
+            var analysed = AnalyzedArticle.Empty(cleaner.Clean(r));
+            foreach (IAnalysisStage s in pipeline.Stages.TakeWhile(s => s.Name != stage))
+            {
+                analysed = s.Apply(analysed);
+            }
+
+            return analysed;
+        })];
+    }
 
     /// <summary>All sample bodies joined into about <paramref name="minChars"/> characters of text.</summary>
     public static string Corpus(int minChars)
@@ -27,18 +51,13 @@ internal static class BenchText
         return sb.ToString();
     }
 
+    // The real reader (format detection, decoding, the seed text parse), so that benchmarks see what ingest sees.
     private static List<SourceReport> Load()
     {
-        string folder = FindSamples();
-        var reports = new List<SourceReport>();
-        foreach (string path in Directory.GetFiles(folder, "*.txt").Order(StringComparer.Ordinal))
-        {
-            string raw = File.ReadAllText(path).TrimStart();
-            DateOnly date = DateOnly.ParseExact(raw.AsSpan(5, 10), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-            reports.Add(new SourceReport(path, null, date, raw[15..].Trim()));
-        }
-
-        return reports;
+        string[] files = [.. Directory.GetFiles(FindSamples(), "*.txt").Order(StringComparer.Ordinal)];
+        return [.. new ReportSource().ReadAsync(files).ToBlockingEnumerable().Select(r => r is ReportRead ok
+            ? ok.Report
+            : throw new InvalidDataException("sample report not readable: " + r))];
     }
 
     private static string FindSamples()

@@ -6,10 +6,17 @@ namespace Storyline.Ingest;
 /// <summary>
 /// Where an ingest run spends its time, stage by stage, for the throughput benchmark. Each figure is the time
 /// threads spent in that stage, summed over threads: the analysis stages run on every core at once, so their sum
-/// can exceed the wall time; reading, assignment and storing run on one thread each. Thread-safe.
+/// can exceed the wall time; assignment and storing run on one thread. The clock is the stopwatch unless another is
+/// given: a per-thread CPU clock makes the profile independent of other work on a shared machine (no timed interval
+/// spans an await that could move it to another thread). Thread-safe.
 /// </summary>
-public sealed class IngestTimings
+/// <param name="clock">Reads the clock; the stopwatch's timestamp when null.</param>
+/// <param name="frequency">Ticks of <paramref name="clock"/> per second.</param>
+public sealed class IngestTimings(Func<long>? clock = null, long? frequency = null)
 {
+    private readonly Func<long> clock = clock ?? Stopwatch.GetTimestamp;
+    private readonly double frequency = frequency ?? Stopwatch.Frequency;
+
     private readonly ConcurrentDictionary<string, StrongBox> ticks = new(StringComparer.Ordinal);
     private readonly List<string> order = [];
 
@@ -26,12 +33,15 @@ public sealed class IngestTimings
     }
 
     /// <summary>Time spent in <paramref name="stage"/>, summed over threads.</summary>
-    public TimeSpan this[string stage] => ticks.TryGetValue(stage, out StrongBox? box) ? Stopwatch.GetElapsedTime(0, Interlocked.Read(ref box.Ticks)) : TimeSpan.Zero;
+    public TimeSpan this[string stage] => ticks.TryGetValue(stage, out StrongBox? box) ? TimeSpan.FromSeconds(Interlocked.Read(ref box.Ticks) / frequency) : TimeSpan.Zero;
 
-    /// <summary>Adds the time since <paramref name="startTimestamp"/> (a <see cref="Stopwatch.GetTimestamp"/>) to <paramref name="stage"/>; returns now.</summary>
+    /// <summary>The clock now, to start an interval.</summary>
+    public long Now() => clock();
+
+    /// <summary>Adds the time since <paramref name="startTimestamp"/> (from <see cref="Now"/>) to <paramref name="stage"/>; returns now.</summary>
     public long Add(string stage, long startTimestamp)
     {
-        long now = Stopwatch.GetTimestamp();
+        long now = clock();
         if (!ticks.TryGetValue(stage, out StrongBox? box))
         {
             lock (order)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Storyline.Domain;
 using Storyline.Pipeline;
 using Storyline.Sources;
@@ -55,7 +54,6 @@ public sealed class Ingestor
         int read = 0;
         int duplicates = 0;
         using var spill = new ReportSpill();
-        long started = Stopwatch.GetTimestamp();
         await foreach (ReadResult result in results.WithCancellation(cancellationToken).ConfigureAwait(false))
         {
             switch (result)
@@ -65,6 +63,7 @@ public sealed class Ingestor
                     break;
                 case ReportRead ok:
                     read++;
+                    long t = timings?.Now() ?? 0;
                     ArticleId id = ok.Report.Id;
                     if (seenInRun.Add(id))
                     {
@@ -74,6 +73,8 @@ public sealed class Ingestor
                     {
                         duplicates++;
                     }
+
+                    timings?.Add("hash and spill", t);
 
                     break;
             }
@@ -86,7 +87,6 @@ public sealed class Ingestor
 
         // Date order, then input order: the order stories are built in, and so the result, depends on nothing else.
         pending.Sort((a, b) => a.Published != b.Published ? a.Published.CompareTo(b.Published) : a.Order.CompareTo(b.Order));
-        started = timings?.Add("read", started) ?? started;
 
         var clusterer = new OnlineStoryClusterer(clustering, await store.LoadClusteringStateAsync(clustering, cancellationToken).ConfigureAwait(false));
         var assignments = new List<StoryAssignment>(pending.Count);
@@ -98,9 +98,7 @@ public sealed class Ingestor
         {
             for (int c = 0; c < chunks.Length; c++)
             {
-                long waiting = Stopwatch.GetTimestamp();
                 Analysed[] analysed = await next!.ConfigureAwait(false);
-                timings?.Add("wait for analysis", waiting);
 
                 // The next chunk is analysed on the other cores while this one is assigned and stored, in order.
                 next = c + 1 < chunks.Length ? AnalyseChunkAsync(spill, chunks[c + 1], stop.Token) : null;
@@ -113,7 +111,8 @@ public sealed class Ingestor
                         continue;
                     }
 
-                    long t = Stopwatch.GetTimestamp();
+                    // SaveAsync completes on this thread (SQLite's calls are synchronous underneath), so a per-thread clock holds.
+                    long t = timings?.Now() ?? 0;
                     StoryFeatures features = StoryFeatures.From(report);
                     t = timings?.Add("features", t) ?? t;
                     StoryAssignment assignment = clusterer.Assign(features);
@@ -148,7 +147,7 @@ public sealed class Ingestor
     // Reads a chunk back from the spill file (on the calling thread: the file has one reader) and analyses it on every core.
     private Task<Analysed[]> AnalyseChunkAsync(ReportSpill spill, PendingReport[] chunk, CancellationToken cancellationToken)
     {
-        long t = Stopwatch.GetTimestamp();
+        long t = timings?.Now() ?? 0;
         var reports = new SourceReport[chunk.Length];
         for (int i = 0; i < chunk.Length; i++)
         {
@@ -170,7 +169,7 @@ public sealed class Ingestor
     {
         try
         {
-            long t = Stopwatch.GetTimestamp();
+            long t = timings?.Now() ?? 0;
             Article article = cleaner.Clean(source);
             t = timings?.Add("clean", t) ?? t;
             if (article.Body.Length == 0)

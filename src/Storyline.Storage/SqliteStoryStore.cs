@@ -15,6 +15,7 @@ public sealed class SqliteStoryStore : IStoryStore
 {
     private readonly SqliteConnection connection;
     private readonly TimeProvider clock;
+    private readonly Dictionary<string, SqliteCommand> prepared = new(StringComparer.Ordinal);
 
     private SqliteStoryStore(SqliteConnection connection, TimeProvider clock)
     {
@@ -645,7 +646,16 @@ public sealed class SqliteStoryStore : IStoryStore
     }
 
     /// <inheritdoc />
-    public ValueTask DisposeAsync() => connection.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        foreach (SqliteCommand command in prepared.Values)
+        {
+            await command.DisposeAsync().ConfigureAwait(false);
+        }
+
+        prepared.Clear();
+        await connection.DisposeAsync().ConfigureAwait(false);
+    }
 
     private const string EntitySummarySelect = """
         SELECT e.key, e.type, e.name, count(*), count(DISTINCT m.article_id), min(a.published), max(a.published)
@@ -795,12 +805,26 @@ public sealed class SqliteStoryStore : IStoryStore
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    // The statements run for every row a report stores (terms, mentions, names) are prepared once and kept: making and
+    // preparing a command per row was a third of the time of storing a report (the throughput run's profile).
     private async Task ExecuteAsync(SqliteTransaction transaction, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
-        await using SqliteCommand command = Command(transaction, sql);
-        foreach ((string name, object? value) in parameters)
+        if (!prepared.TryGetValue(sql, out SqliteCommand? command))
         {
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+            command = connection.CreateCommand();
+            command.CommandText = sql;
+            foreach ((string name, _) in parameters)
+            {
+                command.Parameters.Add(new SqliteParameter { ParameterName = name });
+            }
+
+            prepared[sql] = command;
+        }
+
+        command.Transaction = transaction;
+        for (int i = 0; i < parameters.Length; i++)
+        {
+            command.Parameters[parameters[i].Name].Value = parameters[i].Value ?? DBNull.Value;
         }
 
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);

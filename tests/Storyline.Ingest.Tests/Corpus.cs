@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Storyline.Domain;
+using Storyline.Sources;
 
 namespace Storyline.Ingest.Tests;
 
@@ -41,17 +42,12 @@ internal static class Corpus
         return sb.ToString();
     }
 
+    // The real reader, as ingest reads them.
     private static List<SourceReport> LoadSample()
     {
-        string folder = Path.Combine(Testing.TestPaths.Samples, "reports");
-        var reports = new List<SourceReport>();
-        foreach (string path in Directory.GetFiles(folder, "*.txt").Order(StringComparer.Ordinal))
-        {
-            string raw = File.ReadAllText(path).TrimStart();
-            DateOnly date = DateOnly.ParseExact(raw.AsSpan(5, 10), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-            reports.Add(new SourceReport(path, null, date, raw[15..].Trim()));
-        }
-
-        return reports;
+        string[] files = [.. Directory.GetFiles(Path.Combine(Testing.TestPaths.Samples, "reports"), "*.txt").Order(StringComparer.Ordinal)];
+        return [.. new ReportSource().ReadAsync(files).ToBlockingEnumerable().Select(r => r is ReportRead ok
+            ? ok.Report
+            : throw new InvalidDataException("sample report not readable: " + r))];
     }
 }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
 using Storyline.Domain;
 using Storyline.Pipeline;
 using Storyline.Sources;
@@ -91,42 +93,58 @@ public sealed class Ingestor
         var clusterer = new OnlineStoryClusterer(clustering, await store.LoadClusteringStateAsync(clustering, cancellationToken).ConfigureAwait(false));
         var assignments = new List<StoryAssignment>(pending.Count);
         PendingReport[][] chunks = [.. pending.Chunk(ChunkSize)];
-        int done = 0;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         Task<Analysed[]>? next = chunks.Length > 0 ? AnalyseChunkAsync(spill, chunks[0], stop.Token) : null;
+
+        // Three steps overlap, each in order where order matters: the next chunk is analysed on every core, this chunk's
+        // reports are assigned one by one, and the assigned ones are stored one by one, in assignment order, by a task
+        // of their own. The archive is the same as when each report is assigned and stored before the next: the store
+        // sees the same reports with the same assignments in the same order.
+        var toStore = Channel.CreateBounded<Assigned>(new BoundedChannelOptions(ChunkSize) { SingleReader = true, SingleWriter = true });
+        var done = new StrongBox<int>(0);
+        Task storing = Task.Run(() => StoreAllAsync(toStore, done, pending.Count, progress, stop.Token), CancellationToken.None);
         try
         {
             for (int c = 0; c < chunks.Length; c++)
             {
                 Analysed[] analysed = await next!.ConfigureAwait(false);
-
-                // The next chunk is analysed on the other cores while this one is assigned and stored, in order.
                 next = c + 1 < chunks.Length ? AnalyseChunkAsync(spill, chunks[c + 1], stop.Token) : null;
                 for (int i = 0; i < analysed.Length; i++)
                 {
-                    done++;
                     if (analysed[i].Report is not AnalyzedArticle report)
                     {
                         failures.Add(new ReadFailed(analysed[i].Origin, analysed[i].Line, analysed[i].Error!));
+                        progress?.Report(new IngestProgress("analysing", Interlocked.Increment(ref done.Value), pending.Count));
                         continue;
                     }
 
-                    // SaveAsync completes on this thread (SQLite's calls are synchronous underneath), so a per-thread clock holds.
                     long t = timings?.Now() ?? 0;
-                    StoryFeatures features = StoryFeatures.From(report);
-                    t = timings?.Add("features", t) ?? t;
-                    StoryAssignment assignment = clusterer.Assign(features);
-                    t = timings?.Add("assign", t) ?? t;
-                    await store.SaveAsync(report, features, assignment, cancellationToken).ConfigureAwait(false);
-                    timings?.Add("store", t);
+                    StoryAssignment assignment = clusterer.Assign(analysed[i].Features!);
+                    timings?.Add("assign", t);
                     assignments.Add(assignment);
-                    progress?.Report(new IngestProgress("analysing", done, pending.Count));
+                    await toStore.Writer.WriteAsync(new Assigned(report, analysed[i].Features!, assignment), stop.Token).ConfigureAwait(false);
                 }
             }
+
+            toStore.Writer.Complete();
+            await storing.ConfigureAwait(false);
+        }
+        catch (Exception)
+        {
+            // Stop the other steps; a failed store is the error to report (the closed channel is only its echo).
+            toStore.Writer.TryComplete();
+            await stop.CancelAsync().ConfigureAwait(false);
+            await Task.WhenAny(storing).ConfigureAwait(false);
+            if (storing.Exception?.InnerException is Exception storeError)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(storeError);
+            }
+
+            throw;
         }
         finally
         {
-            // A failed store must not leave the next chunk's analysis running against a disposed spill file.
+            // The next chunk's analysis must not go on against a disposed spill file.
             if (next is not null)
             {
                 await stop.CancelAsync().ConfigureAwait(false);
@@ -142,6 +160,28 @@ public sealed class Ingestor
         }
 
         return new IngestSummary(read, assignments.Count, duplicates, failures, assignments);
+    }
+
+    // Stores the assigned reports in the order they were assigned, each in its own transaction. SaveAsync completes on
+    // this thread (SQLite's calls are synchronous underneath), so a per-thread clock holds across it.
+    private async Task StoreAllAsync(Channel<Assigned> channel, StrongBox<int> done, int total, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (Assigned item in channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            {
+                long t = timings?.Now() ?? 0;
+                await store.SaveAsync(item.Report, item.Features, item.Assignment, cancellationToken).ConfigureAwait(false);
+                timings?.Add("store", t);
+                progress?.Report(new IngestProgress("analysing", Interlocked.Increment(ref done.Value), total));
+            }
+        }
+        catch (Exception ex)
+        {
+            // The assigning loop must not wait forever on a full channel nobody reads.
+            channel.Writer.TryComplete(ex);
+            throw;
+        }
     }
 
     // Reads a chunk back from the spill file (on the calling thread: the file has one reader) and analyses it on every core.
@@ -174,31 +214,40 @@ public sealed class Ingestor
             t = timings?.Add("clean", t) ?? t;
             if (article.Body.Length == 0)
             {
-                return new Analysed(null, source.Origin, source.Line, "no story text left after removing boilerplate");
+                return new Analysed(null, null, source.Origin, source.Line, "no story text left after removing boilerplate");
             }
 
+            AnalyzedArticle analysed;
             if (timings is null)
             {
-                return new Analysed(pipeline.Analyze(article), source.Origin, source.Line, null);
+                analysed = pipeline.Analyze(article);
             }
-
-            // The same as pipeline.Analyze, one stage at a time, timed.
-            var analysed = AnalyzedArticle.Empty(article);
-            foreach (IAnalysisStage stage in pipeline.Stages)
+            else
             {
-                analysed = stage.Apply(analysed);
-                t = timings.Add(stage.Name, t);
+                // The same as pipeline.Analyze, one stage at a time, timed.
+                analysed = AnalyzedArticle.Empty(article);
+                foreach (IAnalysisStage stage in pipeline.Stages)
+                {
+                    analysed = stage.Apply(analysed);
+                    t = timings.Add(stage.Name, t);
+                }
             }
 
-            return new Analysed(analysed, source.Origin, source.Line, null);
+            // The clusterer's view of the report depends on the report alone: made here, on every core, not in the ordered step.
+            StoryFeatures features = StoryFeatures.From(analysed);
+            timings?.Add("features", t);
+            return new Analysed(analysed, features, source.Origin, source.Line, null);
         }
         catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
         {
             // One report that breaks a stage must not stop the others; the message says which and why.
-            return new Analysed(null, source.Origin, source.Line, $"analysis failed: {ex.GetType().Name}: {ex.Message}");
+            return new Analysed(null, null, source.Origin, source.Line, $"analysis failed: {ex.GetType().Name}: {ex.Message}");
         }
     }
 
-    // A report's analysis, or why there is none; where it came from, for the failure message.
-    private readonly record struct Analysed(AnalyzedArticle? Report, string Origin, int? Line, string? Error);
+    // A report's analysis and story features, or why there are none; where it came from, for the failure message.
+    private readonly record struct Analysed(AnalyzedArticle? Report, StoryFeatures? Features, string Origin, int? Line, string? Error);
+
+    // A report assigned to its story, waiting to be stored.
+    private sealed record Assigned(AnalyzedArticle Report, StoryFeatures Features, StoryAssignment Assignment);
 }

@@ -211,11 +211,17 @@ internal static class ThroughputCommand
 
     private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
-    /// <summary>Progress every tenth of the run, printed at once (not posted to the thread pool).</summary>
+    /// <summary>
+    /// Progress every fiftieth of the run, printed at once: stored reports, wall time, and the process's CPU time and
+    /// working set, with the CPU time per report over the last interval, so that growth of cost shows within one run.
+    /// </summary>
     private sealed class ConsoleProgress(string corpus) : IProgress<IngestProgress>
     {
         private readonly Stopwatch clock = Stopwatch.StartNew();
-        private int lastTenth = -1;
+        private readonly Process self = Process.GetCurrentProcess();
+        private int lastStep = -1;
+        private int lastDone;
+        private double lastCpu;
 
         public void Report(IngestProgress value)
         {
@@ -224,12 +230,19 @@ internal static class ThroughputCommand
                 return;
             }
 
-            int tenth = value.Done * 10 / total;
-            if (tenth != lastTenth)
+            int step = value.Done * 50 / total;
+            if (step == lastStep)
             {
-                lastTenth = tenth;
-                Console.WriteLine(FormattableString.Invariant($"//   {corpus}: {value.Done:N0}/{total:N0} stored at {clock.Elapsed.TotalSeconds:F0} s, working set {Environment.WorkingSet / 1048576:N0} MiB"));
+                return;
             }
+
+            lastStep = step;
+            self.Refresh();
+            double cpu = self.TotalProcessorTime.TotalSeconds;
+            double perReport = value.Done > lastDone ? (cpu - lastCpu) * 1000 / (value.Done - lastDone) : 0;
+            (lastDone, lastCpu) = (value.Done, cpu);
+            Console.WriteLine(FormattableString.Invariant(
+                $"//   {corpus}: {value.Done:N0}/{total:N0} stored at {clock.Elapsed.TotalSeconds:F0} s; process CPU {cpu:F0} s ({perReport:F1} ms/report since the last line); working set {self.WorkingSet64 / 1048576:N0} MiB, peak {self.PeakWorkingSet64 / 1048576:N0} MiB; load {LoadAverage()}"));
         }
     }
 }

@@ -20,7 +20,10 @@ public sealed record InputItem(string Path)
 /// </summary>
 public static class InputExpander
 {
-    /// <summary>File name endings read from folders; a file named directly is read whatever its name.</summary>
+    /// <summary>
+    /// File name endings read from folders, each also when gzip-compressed (<c>.jsonl.gz</c>); a file named directly is
+    /// read whatever its name.
+    /// </summary>
     public static readonly IReadOnlyList<string> KnownExtensions = [".txt", ".jsonl", ".ndjson", ".html", ".htm", ".xml", ".rss", ".atom"];
 
     /// <summary>Whether an argument is an http or https address.</summary>
@@ -96,7 +99,8 @@ public static class InputExpander
         foreach (string file in Directory.EnumerateFiles(folder, "*", options))
         {
             string relative = Path.GetRelativePath(folder, file);
-            if (IsHidden(relative) || !KnownExtensions.Any(e => file.EndsWith(e, StringComparison.OrdinalIgnoreCase)))
+            string name = file.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? file[..^3] : file;
+            if (IsHidden(relative) || !KnownExtensions.Any(e => name.EndsWith(e, StringComparison.OrdinalIgnoreCase)))
             {
                 continue;
             }

@@ -33,6 +33,12 @@ public sealed record ReaderOptions
     /// <summary>Items of one feed read at most; the rest are reported as one failure (default 1,000).</summary>
     public int MaxFeedItems { get; init; } = 1_000;
 
+    /// <summary>
+    /// How long opening and reading one local file (or standard input) may take in all (default 60 s). A named pipe
+    /// with no writer, or a stalled network file system, would otherwise block the whole run.
+    /// </summary>
+    public TimeSpan MaxReadTime { get; init; } = TimeSpan.FromSeconds(60);
+
     /// <summary>The clock that says what "today" is.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 }

@@ -146,24 +146,22 @@ public sealed class ReportSource
     {
         try
         {
-            byte[]? bytes;
-            if (input.IsStdin)
+            if (!input.IsStdin && new FileInfo(input.Path).Length is long length && length > options.MaxFileBytes)
             {
-                using Stream stdin = openStdin();
-                bytes = await ReadBoundedAsync(stdin, options.MaxFileBytes, cancellationToken).ConfigureAwait(false);
+                return (null, $"file is {length:N0} bytes, over the limit of {options.MaxFileBytes:N0} (ReaderOptions.MaxFileBytes)");
             }
-            else
-            {
-                var info = new FileInfo(input.Path);
-                if (info.Length > options.MaxFileBytes)
-                {
-                    return (null, $"file is {info.Length:N0} bytes, over the limit of {options.MaxFileBytes:N0} (ReaderOptions.MaxFileBytes)");
-                }
 
-                // Read with the same bound as standard input: a file's length can lie (a device such as /dev/zero, a
-                // file still growing), and only what is read counts.
-                await using var file = new FileStream(input.Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.Asynchronous | FileOptions.SequentialScan);
-                bytes = await ReadBoundedAsync(file, options.MaxFileBytes, cancellationToken).ConfigureAwait(false);
+            // Opening a named pipe blocks until a writer comes, and a blocking read ignores cancellation: the read runs
+            // on its own task and the run waits for it only up to the deadline.
+            Task<byte[]?> reading = Task.Run(() => ReadAllBoundedAsync(input, cancellationToken), cancellationToken);
+            byte[]? bytes;
+            try
+            {
+                bytes = await reading.WaitAsync(options.MaxReadTime, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                return (null, $"not read within {options.MaxReadTime.TotalSeconds:0.#} s (ReaderOptions.MaxReadTime): a named pipe or device with nothing to read, or a stalled file system");
             }
 
             if (bytes is null)
@@ -199,6 +197,16 @@ public sealed class ReportSource
         {
             return (null, $"cannot read: {ex.Message}");
         }
+    }
+
+    // Read with a bound: a file's length can lie (a device such as /dev/zero, a file still growing), and only what is
+    // read counts.
+    private async Task<byte[]?> ReadAllBoundedAsync(InputItem input, CancellationToken cancellationToken)
+    {
+        await using Stream stream = input.IsStdin
+            ? openStdin()
+            : new FileStream(input.Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        return await ReadBoundedAsync(stream, options.MaxFileBytes, cancellationToken).ConfigureAwait(false);
     }
 
     // "feed.jsonl.gz" is read as "feed.jsonl".

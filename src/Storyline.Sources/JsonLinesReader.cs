@@ -52,6 +52,11 @@ public sealed class JsonLinesReader(ReaderOptions options)
         {
             return new ReadFailed(origin, lineNumber, $"invalid JSON ({ex.Message.Split(" LineNumber", 2)[0].TrimEnd('.')})");
         }
+        catch (ArgumentException)
+        {
+            // Text handed over as a string can hold a lone surrogate, which cannot become the UTF-8 the parser reads.
+            return new ReadFailed(origin, lineNumber, "not valid Unicode text (a lone surrogate)");
+        }
 
         using (document)
         {

@@ -20,7 +20,10 @@ public sealed record InputItem(string Path)
 /// </summary>
 public static class InputExpander
 {
-    /// <summary>File name endings read from folders; a file named directly is read whatever its name.</summary>
+    /// <summary>
+    /// File name endings read from folders, each also when gzip-compressed (<c>.jsonl.gz</c>); a file named directly is
+    /// read whatever its name.
+    /// </summary>
     public static readonly IReadOnlyList<string> KnownExtensions = [".txt", ".jsonl", ".ndjson", ".html", ".htm", ".xml", ".rss", ".atom"];
 
     /// <summary>Whether an argument is an http or https address.</summary>
@@ -92,11 +95,11 @@ public static class InputExpander
     private static List<string> FilesUnder(string folder)
     {
         var files = new List<string>();
-        var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.Hidden | FileAttributes.System };
-        foreach (string file in Directory.EnumerateFiles(folder, "*", options))
+        foreach (string file in Walk(folder, recurse: true, FileAttributes.Hidden | FileAttributes.System))
         {
             string relative = Path.GetRelativePath(folder, file);
-            if (IsHidden(relative) || !KnownExtensions.Any(e => file.EndsWith(e, StringComparison.OrdinalIgnoreCase)))
+            string name = file.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? file[..^3] : file;
+            if (IsHidden(relative) || !KnownExtensions.Any(e => name.EndsWith(e, StringComparison.OrdinalIgnoreCase)))
             {
                 continue;
             }
@@ -106,6 +109,72 @@ public static class InputExpander
 
         files.Sort(StringComparer.Ordinal);
         return files;
+    }
+
+    /// <summary>
+    /// The files under <paramref name="root"/>, walking each real folder once. Links to folders are followed, but a
+    /// link back to a folder already walked (a loop, or a second way to the same place) is not: the runtime's own
+    /// recursion follows such loops until the path is too long, with a branching factor of the links per folder.
+    /// </summary>
+    private static IEnumerable<string> Walk(string root, bool recurse, FileAttributes skip)
+    {
+        var options = new EnumerationOptions { IgnoreInaccessible = true, AttributesToSkip = skip, RecurseSubdirectories = false };
+        var visited = new HashSet<string>(StringComparer.Ordinal);
+
+        // Each folder travels with its real path: a link's resolved target, else its parent's real path and its name.
+        var pending = new Stack<(string Folder, string? Real)>();
+        pending.Push((root, Resolve(new DirectoryInfo(root)) ?? Path.TrimEndingDirectorySeparator(Path.GetFullPath(root))));
+        while (pending.Count > 0)
+        {
+            (string folder, string? real) = pending.Pop();
+            if (real is null || !visited.Add(real))
+            {
+                continue;
+            }
+
+            string[] files;
+            DirectoryInfo[] subfolders;
+            try
+            {
+                files = Directory.GetFiles(folder, "*", options);
+                subfolders = recurse ? new DirectoryInfo(folder).GetDirectories("*", options) : [];
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                continue;
+            }
+
+            foreach (string file in files)
+            {
+                yield return file;
+            }
+
+            Array.Sort(subfolders, (a, b) => StringComparer.Ordinal.Compare(a.Name, b.Name));
+            for (int i = subfolders.Length - 1; i >= 0; i--)
+            {
+                DirectoryInfo sub = subfolders[i];
+                pending.Push((Path.Combine(folder, sub.Name), sub.LinkTarget is null ? Path.Combine(real, sub.Name) : Resolve(sub)));
+            }
+        }
+    }
+
+    // The folder a link finally points to; null for a link that loops on itself or points nowhere.
+    private static string? Resolve(DirectoryInfo folder)
+    {
+        try
+        {
+            if (folder.LinkTarget is null)
+            {
+                return null;
+            }
+
+            FileSystemInfo? target = folder.ResolveLinkTarget(returnFinalTarget: true);
+            return target is { Exists: true } ? Path.TrimEndingDirectorySeparator(Path.GetFullPath(target.FullName)) : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
     }
 
     private static bool IsHidden(string relativePath) =>
@@ -131,8 +200,8 @@ public static class InputExpander
 
         Regex matcher = new(ToRegex(slash < 0 ? normalized : normalized[(slash + 1)..]), RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
         var files = new List<string>();
-        var options = new EnumerationOptions { RecurseSubdirectories = normalized.Contains("**", StringComparison.Ordinal) || normalized[(slash + 1)..].Contains('/', StringComparison.Ordinal), IgnoreInaccessible = true };
-        foreach (string file in Directory.EnumerateFiles(root, "*", options))
+        bool recurse = normalized.Contains("**", StringComparison.Ordinal) || normalized[(slash + 1)..].Contains('/', StringComparison.Ordinal);
+        foreach (string file in Walk(root, recurse, FileAttributes.Hidden | FileAttributes.System))
         {
             string relative = Path.GetRelativePath(root, file).Replace('\\', '/');
             if (matcher.IsMatch(relative))

@@ -25,6 +25,13 @@ public sealed class JsonLinesReader(ReaderOptions options)
             }
 
             lineNumber++;
+            if (end - start > options.MaxLineCharacters)
+            {
+                yield return new ReadFailed(origin, lineNumber, $"line is {end - start:N0} characters, over the limit of {options.MaxLineCharacters:N0} (ReaderOptions.MaxLineCharacters); not parsed");
+                start = end + 1;
+                continue;
+            }
+
             string line = text[start..end].Trim();
             start = end + 1;
             if (line.Length > 0)
@@ -45,37 +52,59 @@ public sealed class JsonLinesReader(ReaderOptions options)
         {
             return new ReadFailed(origin, lineNumber, $"invalid JSON ({ex.Message.Split(" LineNumber", 2)[0].TrimEnd('.')})");
         }
+        catch (ArgumentException)
+        {
+            // Text handed over as a string can hold a lone surrogate, which cannot become the UTF-8 the parser reads.
+            return new ReadFailed(origin, lineNumber, "not valid Unicode text (a lone surrogate)");
+        }
 
         using (document)
         {
-            JsonElement root = document.RootElement;
-            if (root.ValueKind != JsonValueKind.Object)
+            try
             {
-                return new ReadFailed(origin, lineNumber, "not a JSON object");
+                return ReadReport(origin, lineNumber, document.RootElement);
             }
-
-            string? dateText = StringField(root, "date") ?? StringField(root, "published");
-            if (!DateCheck.TryRead(dateText, options, out DateOnly date, out string reason))
+            catch (InvalidOperationException ex)
             {
-                return new ReadFailed(origin, lineNumber, reason);
+                // A string escape that is not UTF-16 ("\ud800" alone) cannot become text.
+                return new ReadFailed(origin, lineNumber, $"invalid text in a field ({ex.Message.TrimEnd('.')})");
             }
-
-            string? body = StringField(root, "text") ?? StringField(root, "body");
-            if (string.IsNullOrWhiteSpace(body))
-            {
-                return new ReadFailed(origin, lineNumber, "no text (expected a 'text' or 'body' field)");
-            }
-
-            return new ReportRead(new SourceReport(
-                origin,
-                lineNumber,
-                date,
-                body,
-                Title: StringField(root, "title"),
-                Url: StringField(root, "url"),
-                Outlet: StringField(root, "source") ?? StringField(root, "outlet"),
-                ExternalId: StringField(root, "id")));
         }
+    }
+
+    private ReadResult ReadReport(string origin, int lineNumber, JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object)
+        {
+            return new ReadFailed(origin, lineNumber, "not a JSON object");
+        }
+
+        string? dateText = StringField(root, "date") ?? StringField(root, "published");
+        if (!DateCheck.TryRead(dateText, options, out DateOnly date, out string reason))
+        {
+            return new ReadFailed(origin, lineNumber, reason);
+        }
+
+        string? body = StringField(root, "text") ?? StringField(root, "body");
+        if (string.IsNullOrWhiteSpace(body))
+        {
+            return new ReadFailed(origin, lineNumber, "no text (expected a 'text' or 'body' field)");
+        }
+
+        if (body.Length > options.MaxReportCharacters)
+        {
+            return new ReadFailed(origin, lineNumber, Limits.TextTooLong(body.Length, options));
+        }
+
+        return new ReportRead(new SourceReport(
+            origin,
+            lineNumber,
+            date,
+            body,
+            Title: StringField(root, "title"),
+            Url: StringField(root, "url"),
+            Outlet: StringField(root, "source") ?? StringField(root, "outlet"),
+            ExternalId: StringField(root, "id")));
     }
 
     private static string? StringField(JsonElement root, string name) =>

@@ -65,7 +65,8 @@ public sealed class ReportSource
                 continue;
             }
 
-            if (DetectFormat(origin, text) == InputFormat.Feed)
+            string formatName = input.IsStdin ? origin : FormatName(input.Path);
+            if (DetectFormat(formatName, text) == InputFormat.Feed)
             {
                 await foreach (ReadResult result in webReader.ReadFeedAsync(origin, text, isNew: null, cancellationToken).ConfigureAwait(false))
                 {
@@ -75,7 +76,7 @@ public sealed class ReportSource
                 continue;
             }
 
-            foreach (ReadResult result in Parse(origin, text))
+            foreach (ReadResult result in Parse(origin, formatName, text))
             {
                 yield return result;
             }
@@ -83,11 +84,13 @@ public sealed class ReportSource
     }
 
     /// <summary>Reads the reports in <paramref name="text"/>, choosing the format from the name and the content.</summary>
-    public IEnumerable<ReadResult> Parse(string origin, string text)
+    public IEnumerable<ReadResult> Parse(string origin, string text) => Parse(origin, origin, text);
+
+    private IEnumerable<ReadResult> Parse(string origin, string formatName, string text)
     {
         ArgumentNullException.ThrowIfNull(origin);
         ArgumentNullException.ThrowIfNull(text);
-        return DetectFormat(origin, text) switch
+        return DetectFormat(formatName, text) switch
         {
             InputFormat.JsonLines => jsonLinesReader.Read(origin, text),
             InputFormat.SeedText => [seedReader.Read(origin, text)],
@@ -97,20 +100,20 @@ public sealed class ReportSource
         };
     }
 
-    private static InputFormat DetectFormat(string origin, string text)
+    private static InputFormat DetectFormat(string name, string text)
     {
-        if (origin.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) || origin.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase))
+        if (name.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".ndjson", StringComparison.OrdinalIgnoreCase))
         {
             return InputFormat.JsonLines;
         }
 
-        if (origin.EndsWith(".html", StringComparison.OrdinalIgnoreCase) || origin.EndsWith(".htm", StringComparison.OrdinalIgnoreCase))
+        if (name.EndsWith(".html", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".htm", StringComparison.OrdinalIgnoreCase))
         {
             return InputFormat.Html;
         }
 
         ReadOnlySpan<char> start = text.AsSpan().TrimStart();
-        if (origin.EndsWith(".rss", StringComparison.OrdinalIgnoreCase) || origin.EndsWith(".atom", StringComparison.OrdinalIgnoreCase)
+        if (name.EndsWith(".rss", StringComparison.OrdinalIgnoreCase) || name.EndsWith(".atom", StringComparison.OrdinalIgnoreCase)
             || (start.StartsWith("<") && FeedParser.LooksLikeFeed(start)))
         {
             return InputFormat.Feed;
@@ -121,7 +124,7 @@ public sealed class ReportSource
             return InputFormat.Html;
         }
 
-        if (origin.EndsWith(".xml", StringComparison.OrdinalIgnoreCase))
+        if (name.EndsWith(".xml", StringComparison.OrdinalIgnoreCase))
         {
             return InputFormat.Feed;
         }
@@ -131,7 +134,7 @@ public sealed class ReportSource
             return InputFormat.JsonLines;
         }
 
-        if (origin.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || start.StartsWith("date", StringComparison.OrdinalIgnoreCase))
+        if (name.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) || start.StartsWith("date", StringComparison.OrdinalIgnoreCase))
         {
             return InputFormat.SeedText;
         }
@@ -143,30 +146,47 @@ public sealed class ReportSource
     {
         try
         {
-            byte[] bytes;
-            if (input.IsStdin)
+            if (!input.IsStdin && new FileInfo(input.Path).Length is long length && length > options.MaxFileBytes)
             {
-                using Stream stdin = openStdin();
-                bytes = await ReadBoundedAsync(stdin, cancellationToken).ConfigureAwait(false);
-            }
-            else
-            {
-                var info = new FileInfo(input.Path);
-                if (info.Length > options.MaxFileBytes)
-                {
-                    return (null, $"file is {info.Length:N0} bytes, over the limit of {options.MaxFileBytes:N0} (ReaderOptions.MaxFileBytes)");
-                }
-
-                bytes = await File.ReadAllBytesAsync(input.Path, cancellationToken).ConfigureAwait(false);
+                return (null, $"file is {length:N0} bytes, over the limit of {options.MaxFileBytes:N0} (ReaderOptions.MaxFileBytes)");
             }
 
-            if (bytes.LongLength > options.MaxFileBytes)
+            // Opening a named pipe blocks until a writer comes, and a blocking read ignores cancellation: the read runs
+            // on its own task and the run waits for it only up to the deadline.
+            Task<byte[]?> reading = Task.Run(() => ReadAllBoundedAsync(input, cancellationToken), cancellationToken);
+            byte[]? bytes;
+            try
+            {
+                bytes = await reading.WaitAsync(options.MaxReadTime, cancellationToken).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                return (null, $"not read within {options.MaxReadTime.TotalSeconds:0.#} s (ReaderOptions.MaxReadTime): a named pipe or device with nothing to read, or a stalled file system");
+            }
+
+            if (bytes is null)
             {
                 return (null, $"input is over the limit of {options.MaxFileBytes:N0} bytes (ReaderOptions.MaxFileBytes)");
             }
 
-            if (IsMarkup(input.Path, bytes))
+            if (IsGzip(bytes))
             {
+                (byte[]? expanded, string? failure) = await GunzipAsync(bytes, cancellationToken).ConfigureAwait(false);
+                if (expanded is null)
+                {
+                    return (null, failure);
+                }
+
+                bytes = expanded;
+            }
+
+            if (IsMarkup(FormatName(input.Path), bytes))
+            {
+                if (!HasUtf16Mark(bytes) && bytes.AsSpan().IndexOf((byte)0) >= 0)
+                {
+                    return (null, "binary file (contains NUL bytes), not a page or a feed");
+                }
+
                 // Pages and feeds declare their own encodings and are often not UTF-8.
                 return (HtmlDecoder.Decode(bytes), null);
             }
@@ -176,6 +196,43 @@ public sealed class ReportSource
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             return (null, $"cannot read: {ex.Message}");
+        }
+    }
+
+    // Read with a bound: a file's length can lie (a device such as /dev/zero, a file still growing), and only what is
+    // read counts.
+    private async Task<byte[]?> ReadAllBoundedAsync(InputItem input, CancellationToken cancellationToken)
+    {
+        await using Stream stream = input.IsStdin
+            ? openStdin()
+            : new FileStream(input.Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1, FileOptions.Asynchronous | FileOptions.SequentialScan);
+        return await ReadBoundedAsync(stream, options.MaxFileBytes, cancellationToken).ConfigureAwait(false);
+    }
+
+    // "feed.jsonl.gz" is read as "feed.jsonl".
+    private static string FormatName(string path) =>
+        path.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? path[..^3] : path;
+
+    private static bool IsGzip(byte[] bytes) => bytes.Length >= 2 && bytes[0] == 0x1F && bytes[1] == 0x8B;
+
+    private static bool HasUtf16Mark(byte[] bytes) =>
+        bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || bytes.AsSpan().StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]);
+
+    // The decompressed size is bounded as the file's is: a small file that expands without end (a compression bomb)
+    // is stopped one buffer past the limit.
+    private async Task<(byte[]? Bytes, string? Failure)> GunzipAsync(byte[] compressed, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var gzip = new System.IO.Compression.GZipStream(new MemoryStream(compressed), System.IO.Compression.CompressionMode.Decompress);
+            byte[]? bytes = await ReadBoundedAsync(gzip, options.MaxFileBytes, cancellationToken).ConfigureAwait(false);
+            return bytes is null
+                ? (null, $"gzip data expands to more than {options.MaxFileBytes:N0} bytes (ReaderOptions.MaxFileBytes); refused (a compression bomb or too large)")
+                : (bytes, null);
+        }
+        catch (InvalidDataException ex)
+        {
+            return (null, $"not valid gzip data: {ex.Message}");
         }
     }
 
@@ -196,8 +253,9 @@ public sealed class ReportSource
         return i < bytes.Length && bytes[i] == (byte)'<';
     }
 
-    // Reads at most one byte over the limit, so that a stream that never ends cannot exhaust memory.
-    private async Task<byte[]> ReadBoundedAsync(Stream stream, CancellationToken cancellationToken)
+    // Reads at most one buffer over the limit, so that a stream that never ends cannot exhaust memory; null when the
+    // stream is longer than the limit.
+    private static async Task<byte[]?> ReadBoundedAsync(Stream stream, long limit, CancellationToken cancellationToken)
     {
         using var buffer = new MemoryStream();
         byte[] chunk = new byte[81920];
@@ -205,9 +263,9 @@ public sealed class ReportSource
         while ((read = await stream.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
         {
             buffer.Write(chunk, 0, read);
-            if (buffer.Length > options.MaxFileBytes)
+            if (buffer.Length > limit)
             {
-                break;
+                return null;
             }
         }
 

@@ -40,6 +40,11 @@ public sealed class SeedTextReader(ReaderOptions options)
             return new ReadFailed(origin, null, "no text after the date");
         }
 
+        if (body.Length > options.MaxReportCharacters)
+        {
+            return new ReadFailed(origin, null, Limits.TextTooLong(body.Length, options));
+        }
+
         return new ReportRead(new SourceReport(origin, null, date, body));
     }
 

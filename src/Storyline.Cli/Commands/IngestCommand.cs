@@ -42,7 +42,7 @@ internal static class IngestCommand
 
             foreach (ReadFailed failure in summary.Failures)
             {
-                await env.Error.WriteLineAsync($"error: {failure.Location}: {failure.Reason}").ConfigureAwait(false);
+                await env.Error.WriteLineAsync($"error: {failure}").ConfigureAwait(false);
             }
 
             if (json)

@@ -54,7 +54,7 @@ internal static class WatchCommand
                     foreach (ReadFailed failure in summary.Failures)
                     {
                         anyFailed = true;
-                        await env.Error.WriteLineAsync($"error: {failure.Location}: {failure.Reason}").ConfigureAwait(false);
+                        await env.Error.WriteLineAsync($"error: {failure}").ConfigureAwait(false);
                     }
 
                     fetcher.Cache.Save(cachePath);

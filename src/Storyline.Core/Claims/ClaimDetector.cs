@@ -24,9 +24,10 @@ public sealed class ClaimDetector : IAnalysisStage
     {
         ArgumentNullException.ThrowIfNull(article);
         var claims = ImmutableArray.CreateBuilder<Claim>();
+        var index = new SpanIndex(article);
         foreach (Sentence sentence in article.Sentences)
         {
-            if (Detect(article, sentence) is Claim claim)
+            if (Detect(article, sentence, index) is Claim claim)
             {
                 claims.Add(claim);
             }
@@ -39,9 +40,14 @@ public sealed class ClaimDetector : IAnalysisStage
     public static Claim? Detect(AnalyzedArticle article, Sentence sentence)
     {
         ArgumentNullException.ThrowIfNull(article);
+        return Detect(article, sentence, new SpanIndex(article));
+    }
+
+    private static Claim? Detect(AnalyzedArticle article, Sentence sentence, SpanIndex index)
+    {
         string text = article.SentenceText(sentence);
         string lower = Normalize(text);
-        Quote? attribution = article.Quotes
+        Quote? attribution = index.AttributionsIn(sentence.Span)
             .Where(q => q.Source is not null && q.Cue is TextSpan cue && sentence.Span.Contains(cue))
             .OrderBy(q => q.Kind == QuoteKind.Indirect ? 0 : 1)
             .FirstOrDefault();
@@ -82,7 +88,7 @@ public sealed class ClaimDetector : IAnalysisStage
         }
 
         // A claim attributed to someone who confirms it is still theirs: "X confirmed" is Confirmed, "X said" Reported.
-        string? key = evt is (string group, _, _) ? Key(article, about, attribution?.Source, group) : null;
+        string? key = evt is (string group, _, _) ? Key(index, about, attribution?.Source, group) : null;
         TextSpan? cueSpan = cue is (_, int a, int l) ? new TextSpan(sentence.Span.Start + a, l) : null;
         return new Claim(sentence.Span, sentence.Index, resolved, attribution?.Source, attribution?.SourceKind ?? SourceKind.Unknown, key, cueSpan);
     }
@@ -119,7 +125,8 @@ public sealed class ClaimDetector : IAnalysisStage
             return true;
         }
 
-        string before = lower[..at].TrimEnd();
+        // A span, not a substring: a long sentence full of cues must not cost the square of its length.
+        ReadOnlySpan<char> before = lower.AsSpan(0, at).TrimEnd();
         return !(before.EndsWith("not", StringComparison.Ordinal) || before.EndsWith("n't", StringComparison.Ordinal) || before.EndsWith("no", StringComparison.Ordinal));
     }
 
@@ -151,9 +158,9 @@ public sealed class ClaimDetector : IAnalysisStage
 
     // Key: the entities the claim is about (people first, then organisations and places; not its source) and the
     // event group. A meeting is about both sides, sorted, so "Kim and Putin may meet" and "Putin and Kim will meet" match.
-    private static string? Key(AnalyzedArticle article, TextSpan about, TextSpan? source, string group)
+    private static string? Key(SpanIndex index, TextSpan about, TextSpan? source, string group)
     {
-        var inside = article.Mentions
+        var inside = index.MentionsIn(about)
             .Where(m => about.Contains(m.Span) && !(source is TextSpan s && s.Overlaps(m.Span)))
             .ToList();
         var people = inside.Where(m => m.Type == EntityType.Person).Select(m => KeyPart(m.Entity)).Distinct(StringComparer.Ordinal).ToList();
@@ -193,5 +200,68 @@ public sealed class ClaimDetector : IAnalysisStage
         }
 
         return sb.ToString().Trim();
+    }
+
+    /// <summary>
+    /// The quotes (by their cue) and mentions of an article sorted by where they start, so that each sentence looks
+    /// only at its own: scanning all of them for every sentence cost sentences × quotes, minutes for a long report
+    /// full of quotes. What a lookup gives is in the article's own order, as a scan would give it.
+    /// </summary>
+    private sealed class SpanIndex
+    {
+        private readonly Quote[] quotes;
+        private readonly int[] quoteStarts;
+        private readonly int[] quoteOrder;
+        private readonly Mention[] mentions;
+        private readonly int[] mentionStarts;
+        private readonly int[] mentionOrder;
+
+        public SpanIndex(AnalyzedArticle article)
+        {
+            quotes = [.. article.Quotes];
+            (quoteStarts, quoteOrder) = Sorted(quotes.Select(q => q.Cue?.Start ?? -1).ToArray());
+            mentions = [.. article.Mentions];
+            (mentionStarts, mentionOrder) = Sorted(mentions.Select(m => m.Span.Start).ToArray());
+        }
+
+        public IEnumerable<Quote> AttributionsIn(TextSpan span) => Range(quoteStarts, quoteOrder, span).Select(i => quotes[i]);
+
+        public IEnumerable<Mention> MentionsIn(TextSpan span) => Range(mentionStarts, mentionOrder, span).Select(i => mentions[i]);
+
+        private static (int[] Starts, int[] Order) Sorted(int[] starts)
+        {
+            int[] order = [.. Enumerable.Range(0, starts.Length)];
+            int[] keys = [.. starts];
+            Array.Sort(keys, order);
+            return (keys, order);
+        }
+
+        // The items that start inside the span, in their original order.
+        private static List<int> Range(int[] starts, int[] order, TextSpan span)
+        {
+            int lo = 0;
+            int hi = starts.Length;
+            while (lo < hi)
+            {
+                int mid = (lo + hi) >>> 1;
+                if (starts[mid] < span.Start)
+                {
+                    lo = mid + 1;
+                }
+                else
+                {
+                    hi = mid;
+                }
+            }
+
+            var found = new List<int>();
+            for (int i = lo; i < starts.Length && starts[i] <= span.End; i++)
+            {
+                found.Add(order[i]);
+            }
+
+            found.Sort();
+            return found;
+        }
     }
 }

@@ -38,10 +38,19 @@ public static class FeedParser
     }
 
     /// <summary>Parses a feed; <paramref name="reason"/> says why when it cannot.</summary>
-    public static bool TryParse(string xml, out Feed feed, out string reason, long maxCharacters = 32L * 1024 * 1024)
+    /// <remarks>
+    /// A document nested deeper than <paramref name="maxDepth"/> is refused before it is loaded (see
+    /// <see cref="Html.HtmlNesting"/>): walking such a tree recursively would overflow the stack.
+    /// </remarks>
+    public static bool TryParse(string xml, out Feed feed, out string reason, long maxCharacters = 32L * 1024 * 1024, int maxDepth = Html.HtmlArticleExtractor.DefaultMaxDepth)
     {
         ArgumentNullException.ThrowIfNull(xml);
         feed = new Feed(null, null, []);
+        if (Html.HtmlNesting.MaxDepth(xml, stopAbove: maxDepth) > maxDepth)
+        {
+            reason = $"feed nests elements more than {maxDepth:N0} levels deep (ReaderOptions.MaxHtmlDepth); refused unparsed";
+            return false;
+        }
         var settings = new XmlReaderSettings
         {
             DtdProcessing = DtdProcessing.Prohibit,

@@ -29,12 +29,48 @@ public sealed record HtmlArticle(
 /// </summary>
 public sealed partial class HtmlArticleExtractor
 {
-    private static readonly HtmlParserOptions ParserOptions = new() { IsScripting = false };
+    /// <summary>The nesting depth pages are refused beyond, unless another is given.</summary>
+    public const int DefaultMaxDepth = 512;
 
-    /// <summary>Extracts the article from <paramref name="html"/>; <paramref name="url"/> is where it came from, where known.</summary>
-    public HtmlArticle Extract(string html, string? url = null)
+    private static readonly HtmlParserOptions ParserOptions = new() { IsScripting = false };
+    private readonly int maxDepth;
+
+    /// <summary>An extractor that refuses pages nested deeper than <paramref name="maxDepth"/> (see <see cref="HtmlNesting"/>).</summary>
+    public HtmlArticleExtractor(int maxDepth = DefaultMaxDepth)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxDepth, 1);
+        this.maxDepth = maxDepth;
+    }
+
+    /// <summary>
+    /// Extracts the article from <paramref name="html"/>; <paramref name="url"/> is where it came from, where known.
+    /// A page nested too deeply to parse safely gives an empty article; <see cref="TryExtract"/> says why.
+    /// </summary>
+    public HtmlArticle Extract(string html, string? url = null) =>
+        TryExtract(html, url, out HtmlArticle article, out _) ? article : new HtmlArticle(string.Empty, null, null, null, null, null, url, false);
+
+    /// <summary>
+    /// Extracts the article, or says why the page cannot be read safely (nested deeper than the limit: parsing it
+    /// would take minutes and walking it could overflow the stack).
+    /// </summary>
+    public bool TryExtract(string html, string? url, out HtmlArticle article, out string reason)
     {
         ArgumentNullException.ThrowIfNull(html);
+        int depth = HtmlNesting.MaxDepth(html, stopAbove: maxDepth);
+        if (depth > maxDepth)
+        {
+            article = new HtmlArticle(string.Empty, null, null, null, null, null, url, false);
+            reason = $"page nests elements more than {maxDepth:N0} levels deep (ReaderOptions.MaxHtmlDepth); refused unparsed";
+            return false;
+        }
+
+        article = Parse(html, url);
+        reason = string.Empty;
+        return true;
+    }
+
+    private static HtmlArticle Parse(string html, string? url)
+    {
         var parser = new HtmlParser(ParserOptions);
         using IDocument document = parser.ParseDocument(RepairTitle(html));
         PageMetadata meta = PageMetadata.Read(document);

@@ -12,6 +12,12 @@ public sealed record FetchOptions
     /// <summary>How long one attempt may take, headers and body (default 20 s).</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(20);
 
+    /// <summary>
+    /// How long one fetch may take in all: every attempt, retry wait, redirect and the body (default 60 s). A server
+    /// that answers one byte a second never trips a per-read timeout; this deadline stops it.
+    /// </summary>
+    public TimeSpan TotalTimeout { get; init; } = TimeSpan.FromSeconds(60);
+
     /// <summary>Attempts after the first for a timeout, a network error, 408, 429 or a 5xx (default 3).</summary>
     public int Retries { get; init; } = 3;
 
@@ -113,6 +119,21 @@ public sealed class PoliteFetcher : IDisposable
         {
             return new FetchFailed(url, $"only http and https addresses are fetched, not {url.Scheme}");
         }
+
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(options.TotalTimeout);
+        try
+        {
+            return await FetchWithinAsync(url, conditional, deadline.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return new FetchFailed(url, $"gave up after {options.TotalTimeout.TotalSeconds:0.#} s in all (FetchOptions.TotalTimeout)");
+        }
+    }
+
+    private async Task<FetchResult> FetchWithinAsync(Uri url, bool conditional, CancellationToken cancellationToken)
+    {
 
         var visited = new HashSet<string>(StringComparer.Ordinal) { url.AbsoluteUri };
         Uri current = url;

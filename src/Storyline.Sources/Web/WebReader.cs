@@ -18,19 +18,24 @@ public sealed class WebReader
 
     private readonly ReaderOptions options;
     private readonly PoliteFetcher? fetcher;
-    private readonly HtmlArticleExtractor extractor = new();
+    private readonly HtmlArticleExtractor extractor;
 
     /// <summary>A reader with the given limits; without a fetcher, addresses and feed links are not followed.</summary>
     public WebReader(ReaderOptions options, PoliteFetcher? fetcher = null)
     {
         this.options = options ?? throw new ArgumentNullException(nameof(options));
         this.fetcher = fetcher;
+        extractor = new HtmlArticleExtractor(options.MaxHtmlDepth);
     }
 
     /// <summary>Reads one page as a report.</summary>
     public ReadResult ReadPage(string origin, string html, string? url = null)
     {
-        HtmlArticle article = extractor.Extract(html, url);
+        if (!extractor.TryExtract(html, url, out HtmlArticle article, out string reason))
+        {
+            return new ReadFailed(origin, null, reason);
+        }
+
         return ToReport(origin, article);
     }
 
@@ -87,7 +92,7 @@ public sealed class WebReader
     /// <summary>Reads every item of a feed; short items are followed to their page when a fetcher is given.</summary>
     public async IAsyncEnumerable<ReadResult> ReadFeedAsync(string origin, string xml, Func<FeedItem, bool>? isNew = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        if (!FeedParser.TryParse(xml, out Feed feed, out string reason))
+        if (!FeedParser.TryParse(xml, out Feed feed, out string reason, maxDepth: options.MaxHtmlDepth))
         {
             yield return new ReadFailed(origin, null, reason);
             yield break;
@@ -98,6 +103,12 @@ public sealed class WebReader
         {
             cancellationToken.ThrowIfCancellationRequested();
             number++;
+            if (number > options.MaxFeedItems)
+            {
+                yield return new ReadFailed(origin, null, $"feed has {feed.Items.Count:N0} items; only the first {options.MaxFeedItems:N0} were read (ReaderOptions.MaxFeedItems)");
+                yield break;
+            }
+
             if (isNew is not null && !isNew(item))
             {
                 continue;
@@ -111,8 +122,8 @@ public sealed class WebReader
     public async Task<ReadResult> ReadItemAsync(string origin, FeedItem item, string? feedTitle, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(item);
-        string content = HtmlText.ToParagraphs(item.Content);
-        string summary = HtmlText.ToParagraphs(item.Summary);
+        string content = HtmlText.ToParagraphs(item.Content, options.MaxHtmlDepth);
+        string summary = HtmlText.ToParagraphs(item.Summary, options.MaxHtmlDepth);
         string body = TextBlocks.CountWords(content) >= TextBlocks.CountWords(summary) ? content : summary;
         HtmlArticle? page = null;
         string? pageFailure = null;
@@ -121,10 +132,17 @@ public sealed class WebReader
             FetchResult fetched = await fetcher.FetchAsync(link, conditional: false, cancellationToken).ConfigureAwait(false);
             if (fetched is Fetched ok)
             {
-                page = extractor.Extract(HtmlDecoder.Decode(ok.Body, ok.Charset), ok.Address.AbsoluteUri);
-                if (TextBlocks.CountWords(page.Body) > TextBlocks.CountWords(body))
+                if (extractor.TryExtract(HtmlDecoder.Decode(ok.Body, ok.Charset), ok.Address.AbsoluteUri, out HtmlArticle extracted, out string refused))
                 {
-                    body = page.Body;
+                    page = extracted;
+                    if (TextBlocks.CountWords(page.Body) > TextBlocks.CountWords(body))
+                    {
+                        body = page.Body;
+                    }
+                }
+                else
+                {
+                    pageFailure = refused;
                 }
             }
             else if (fetched is FetchFailed failed)
@@ -157,6 +175,11 @@ public sealed class WebReader
         if (string.IsNullOrWhiteSpace(article.Body))
         {
             return new ReadFailed(origin, null, "no article text found in the page");
+        }
+
+        if (article.Body.Length > options.MaxReportCharacters)
+        {
+            return new ReadFailed(origin, null, Limits.TextTooLong(article.Body.Length, options));
         }
 
         if (article.Published is not DateOnly published)

@@ -121,7 +121,9 @@ internal static class PostgresSchema
             features  text,
             error     text,
             story_id  bigint,
-            new_story boolean
+            new_story boolean,
+            similarity double precision,
+            story_title text
         );
         CREATE INDEX IF NOT EXISTS ingest_queue_order ON ingest_queue (published, seq) WHERE state IN ('queued', 'analysed');
         CREATE INDEX IF NOT EXISTS ingest_queue_run ON ingest_queue (run_id);

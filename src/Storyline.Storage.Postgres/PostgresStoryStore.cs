@@ -19,12 +19,16 @@ public sealed class PostgresStoryStore : IStoryStore
     private readonly NpgsqlConnection connection;
     private readonly TimeProvider clock;
 
-    private PostgresStoryStore(NpgsqlConnection connection, TimeProvider clock, string name)
+    private PostgresStoryStore(NpgsqlConnection connection, TimeProvider clock, string name, string connectionString)
     {
         this.connection = connection;
         this.clock = clock;
         Name = name;
+        ConnectionString = connectionString;
     }
+
+    /// <summary>The connection string it was opened with (password included), for more connections to the same schema.</summary>
+    internal string ConnectionString { get; }
 
     /// <summary>How messages name the database (never with its password).</summary>
     public string Name { get; }
@@ -60,7 +64,7 @@ public sealed class PostgresStoryStore : IStoryStore
             throw;
         }
 
-        return new PostgresStoryStore(connection, clock ?? TimeProvider.System, name);
+        return new PostgresStoryStore(connection, clock ?? TimeProvider.System, name, builder.ConnectionString);
     }
 
     /// <inheritdoc />

@@ -57,8 +57,29 @@ internal static class SearchText
         return words;
     }
 
-    /// <summary>The tsvector literal of a report: the title's words, then (one position apart, so that no phrase spans the two) the body's.</summary>
+    /// <summary>The tsvector literal of a report (see <see cref="Positions"/>).</summary>
     public static string ToTsVector(string? title, string body)
+    {
+        var text = new StringBuilder();
+        foreach ((string lexeme, List<int> list) in Positions(title, body))
+        {
+            if (text.Length > 0)
+            {
+                text.Append(' ');
+            }
+
+            text.Append('\'').Append(lexeme.Replace("'", "''", StringComparison.Ordinal).Replace("\\", "\\\\", StringComparison.Ordinal)).Append("':");
+            text.AppendJoin(',', list.Select(p => p.ToString(CultureInfo.InvariantCulture)));
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// The indexed words of a report and their positions: the title's words, then (one position apart, so that no
+    /// phrase spans the two) the body's.
+    /// </summary>
+    public static SortedDictionary<string, List<int>> Positions(string? title, string body)
     {
         var positions = new SortedDictionary<string, List<int>>(StringComparer.Ordinal);
         int position = 0;
@@ -81,19 +102,7 @@ internal static class SearchText
             position = Math.Min(position + 1, MaxPosition);
         }
 
-        var text = new StringBuilder();
-        foreach ((string lexeme, List<int> list) in positions)
-        {
-            if (text.Length > 0)
-            {
-                text.Append(' ');
-            }
-
-            text.Append('\'').Append(lexeme.Replace("'", "''", StringComparison.Ordinal).Replace("\\", "\\\\", StringComparison.Ordinal)).Append("':");
-            text.AppendJoin(',', list.Select(p => p.ToString(CultureInfo.InvariantCulture)));
-        }
-
-        return text.ToString();
+        return positions;
     }
 
     /// <summary>

@@ -30,6 +30,7 @@ internal static class StorylineApp
         root.Subcommands.Add(WatchCommand.Create(env, options));
         root.Subcommands.Add(QuotesCommand.Create(env, options));
         root.Subcommands.Add(MigrateCommand.Create(env, options));
+        root.Subcommands.Add(BenchCommand.Create(env, options));
         foreach (Command? optional in new[] { EvalCommand.Create(env, options), TrainCommand.Create(env, options) })
         {
             if (optional is not null)

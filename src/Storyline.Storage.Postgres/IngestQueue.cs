@@ -217,11 +217,13 @@ public sealed class IngestQueue : IAsyncDisposable
             ("story", assignment.Story.Value), ("new", assignment.IsNewStory), ("similarity", assignment.Similarity), ("title", assignment.StoryTitle), ("seq", ready.Seq)), cancellationToken);
     }
 
-    /// <summary>How many of run <paramref name="runId"/>'s reports are still to be analysed or stored.</summary>
-    public async Task<long> PendingAsync(string runId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// How many reports, of any run, are still to be analysed or stored. A run works until there is none: it helps the
+    /// others, and takes over the reports of a run whose process died.
+    /// </summary>
+    public async Task<long> PendingAsync(CancellationToken cancellationToken = default)
     {
-        await using var command = new NpgsqlCommand("SELECT count(*) FROM ingest_queue WHERE run_id = @run AND state IN ('queued', 'analysed')", claims);
-        command.Parameters.AddWithValue("run", runId);
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM ingest_queue WHERE state IN ('queued', 'analysed')", claims);
         return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
 

@@ -9,10 +9,11 @@ namespace Storyline.Ingest.Distributed;
 
 /// <summary>
 /// Ingest into a PostgreSQL store by several processes at once. Each run queues what it read (input order, first
-/// copy only), then works until all of its reports are stored or failed: it claims queued reports of any run and
+/// copy only, in one transaction), then works until the queue is empty: it claims queued reports of any run and
 /// analyses them in parallel, and, while it is the one assigner, assigns the analysed head of the queue to stories
 /// in queue order (publication date, then arrival), the order of <see cref="Ingestor"/>. Over the same queued input
-/// the stories are those of a single-process run.
+/// the stories are those of a single-process run; a report queued after later-dated ones were assigned is assigned
+/// after them, as in a second single-process run.
 /// </summary>
 public sealed class QueuedIngestor
 {
@@ -39,7 +40,7 @@ public sealed class QueuedIngestor
         return IngestAsync(source.ReadAsync(inputs, cancellationToken), progress, cancellationToken);
     }
 
-    /// <summary>Queues already-read results and works until this run's reports are all stored or failed.</summary>
+    /// <summary>Queues already-read results and works until the queue is empty.</summary>
     public async Task<IngestSummary> IngestAsync(IAsyncEnumerable<ReadResult> results, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(results);
@@ -70,13 +71,13 @@ public sealed class QueuedIngestor
         string run = Guid.NewGuid().ToString("N");
         await using IngestQueue queue = await IngestQueue.OpenAsync(store, cancellationToken).ConfigureAwait(false);
         IReadOnlySet<ArticleId> queued = await queue.EnqueueAsync(run, reports, cancellationToken).ConfigureAwait(false);
-        await WorkAsync(queue, run, queued.Count, progress, cancellationToken).ConfigureAwait(false);
+        await WorkAsync(queue, queued.Count, progress, cancellationToken).ConfigureAwait(false);
         IngestQueue.RunOutcome outcome = await queue.FinishRunAsync(run, cancellationToken).ConfigureAwait(false);
         failures.AddRange(outcome.Failures.Select(f => new ReadFailed(f.Origin, f.Line, f.Reason)));
         return new IngestSummary(read, outcome.Assignments.Count, read - queued.Count, failures, outcome.Assignments);
     }
 
-    private async Task WorkAsync(IngestQueue queue, string run, int total, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
+    private async Task WorkAsync(IngestQueue queue, int total, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
     {
         OnlineStoryClusterer? clusterer = null;
         while (true)
@@ -102,8 +103,8 @@ public sealed class QueuedIngestor
                 }
             }
 
-            long pending = await queue.PendingAsync(run, cancellationToken).ConfigureAwait(false);
-            progress?.Report(new IngestProgress("analysing", total - (int)pending, total));
+            long pending = await queue.PendingAsync(cancellationToken).ConfigureAwait(false);
+            progress?.Report(new IngestProgress("analysing", Math.Max(0, total - (int)pending), total));
             if (pending == 0)
             {
                 return;

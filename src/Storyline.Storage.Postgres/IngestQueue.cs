@@ -217,6 +217,13 @@ public sealed class IngestQueue : IAsyncDisposable
             ("story", assignment.Story.Value), ("new", assignment.IsNewStory), ("similarity", assignment.Similarity), ("title", assignment.StoryTitle), ("seq", ready.Seq)), cancellationToken);
     }
 
+    /// <summary>How many analysed reports wait for the assigner.</summary>
+    public async Task<long> AnalysedAsync(CancellationToken cancellationToken = default)
+    {
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM ingest_queue WHERE state = 'analysed'", claims);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+    }
+
     /// <summary>
     /// How many reports, of any run, are still to be analysed or stored. A run works until there is none: it helps the
     /// others, and takes over the reports of a run whose process died.

@@ -82,14 +82,12 @@ public sealed class QueuedIngestor
         OnlineStoryClusterer? clusterer = null;
         while (true)
         {
-            int claimed = await queue.ClaimAndAnalyseAsync(options.ClaimBatch, Analyse, cancellationToken).ConfigureAwait(false);
             int assigned = 0;
             if (await queue.TryBecomeAssignerAsync(cancellationToken).ConfigureAwait(false))
             {
                 // The assigner's clusterer starts from the store as the last assigner left it, and stays right while
                 // this process holds the lock: no one else assigns.
                 clusterer ??= new OnlineStoryClusterer(clustering, await store.LoadClusteringStateAsync(clustering, cancellationToken).ConfigureAwait(false));
-                // One batch a round, then back to analysing: the assigner's process is a worker too.
                 foreach (IngestQueue.Ready report in await queue.ReadyAsync(options.AssignBatch, cancellationToken).ConfigureAwait(false))
                 {
                     StoryAssignment assignment = clusterer.Assign(report.Features);
@@ -101,6 +99,14 @@ public sealed class QueuedIngestor
 
                     assigned++;
                 }
+            }
+
+            // Analysis waits while the assigner is behind: the machine's cores then go to assigning and storing. The
+            // assigner itself analyses only once it has caught up.
+            int claimed = 0;
+            if (assigned < options.AssignBatch && await queue.AnalysedAsync(cancellationToken).ConfigureAwait(false) < options.MaxAnalysedAhead)
+            {
+                claimed = await queue.ClaimAndAnalyseAsync(options.ClaimBatch, Analyse, cancellationToken).ConfigureAwait(false);
             }
 
             long pending = await queue.PendingAsync(cancellationToken).ConfigureAwait(false);
@@ -156,6 +162,9 @@ public sealed record QueuedIngestOptions
 
     /// <summary>Threads that analyse one claimed batch.</summary>
     public int Parallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Analysed reports waiting for the assigner above which no more are claimed.</summary>
+    public int MaxAnalysedAhead { get; init; } = 512;
 
     /// <summary>How long to wait when there was nothing to claim or assign.</summary>
     public TimeSpan IdleDelay { get; init; } = TimeSpan.FromMilliseconds(25);

@@ -19,7 +19,16 @@ public static class PostgresTarget
         string text = db.Trim();
         return text.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase)
             || text.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase)
-            || (text.Contains('=', StringComparison.Ordinal) && (text.Contains("host=", StringComparison.OrdinalIgnoreCase) || text.Contains("server=", StringComparison.OrdinalIgnoreCase)));
+            || IsKeyValue(text);
+    }
+
+    // "Host=…;Database=…": every part a key of letters and spaces and a value, one of them the host.
+    private static bool IsKeyValue(string text)
+    {
+        string[] parts = text.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return parts.Length > 0
+            && parts.All(p => p.IndexOf('=', StringComparison.Ordinal) is int eq && eq > 0 && p[..eq].All(c => char.IsAsciiLetter(c) || c == ' '))
+            && parts.Any(p => p.StartsWith("host", StringComparison.OrdinalIgnoreCase) || p.StartsWith("server", StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>The Npgsql connection string for <paramref name="db"/>.</summary>

@@ -1,4 +1,5 @@
 using Storyline.Storage;
+using Storyline.Storage.Postgres;
 
 namespace Storyline.Cli;
 
@@ -10,10 +11,9 @@ internal static class StoreOpener
     public static async Task<IStoryStore> OpenAsync(string? db, CliEnvironment env, bool mustExist, CancellationToken cancellationToken)
     {
         string target = string.IsNullOrWhiteSpace(db) ? DefaultPath : db.Trim();
-        if (target.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase) || target.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase)
-            || target.StartsWith("Host=", StringComparison.OrdinalIgnoreCase))
+        if (PostgresTarget.Matches(target))
         {
-            throw new StoreException("PostgreSQL stores are not available in this version; use a SQLite file path with --db");
+            return await PostgresStoryStore.OpenAsync(target, env.Clock, cancellationToken).ConfigureAwait(false);
         }
 
         if (mustExist && !File.Exists(target))

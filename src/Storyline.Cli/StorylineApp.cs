@@ -12,7 +12,7 @@ internal static class StorylineApp
         var options = new GlobalOptions(
             new Option<string>("--db")
             {
-                Description = $"The store: a SQLite file path (default ./{StoreOpener.DefaultPath})",
+                Description = $"The store: a SQLite file path (default ./{StoreOpener.DefaultPath}), or a PostgreSQL database as postgres://user@host:port/db or Host=…;Database=…",
                 Recursive = true,
             },
             new Option<bool>("--json") { Description = "Write JSON instead of tables", Recursive = true });
@@ -29,6 +29,8 @@ internal static class StorylineApp
         root.Subcommands.Add(EntityCommand.Create(env, options));
         root.Subcommands.Add(WatchCommand.Create(env, options));
         root.Subcommands.Add(QuotesCommand.Create(env, options));
+        root.Subcommands.Add(MigrateCommand.Create(env, options));
+        root.Subcommands.Add(BenchCommand.Create(env, options));
         foreach (Command? optional in new[] { EvalCommand.Create(env, options), TrainCommand.Create(env, options) })
         {
             if (optional is not null)

@@ -2,9 +2,11 @@ using System.CommandLine;
 using Spectre.Console;
 using Storyline.Cli.Output;
 using Storyline.Ingest;
+using Storyline.Ingest.Distributed;
 using Storyline.Sources;
 using Storyline.Sources.Web;
 using Storyline.Storage;
+using Storyline.Storage.Postgres;
 
 namespace Storyline.Cli.Commands;
 
@@ -38,7 +40,9 @@ internal static class IngestCommand
             var source = new ReportSource(readerOptions, env.OpenStdin, fetcher);
             var ingestor = new Ingestor(store);
             string[] inputs = parse.GetValue(paths) ?? [];
-            IngestSummary summary = await RunAsync(env, ingestor, source, inputs, showProgress: !json, cancellationToken).ConfigureAwait(false);
+            IngestSummary summary = store is PostgresStoryStore postgres
+                ? await new QueuedIngestor(postgres).IngestAsync(source, inputs, null, cancellationToken).ConfigureAwait(false) // several processes may share its queue
+                : await RunAsync(env, ingestor, source, inputs, showProgress: !json, cancellationToken).ConfigureAwait(false);
 
             foreach (ReadFailed failure in summary.Failures)
             {

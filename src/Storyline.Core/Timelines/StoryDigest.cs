@@ -95,7 +95,7 @@ public sealed class StoryDigest
             return [];
         }
 
-        List<SentenceUnit> units = SentenceUnit.Of(reports, minWords: 5, maxWords: 45);
+        List<SentenceUnit> units = SentenceUnit.Of(reports, minWords: 4, maxWords: 45);
         if (units.Count == 0)
         {
             return [];

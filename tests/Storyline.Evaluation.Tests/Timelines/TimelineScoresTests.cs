@@ -100,7 +100,7 @@ public sealed class TimelineScoresTests
 
         Assert.StartsWith("2020-01-03\nSecond thing .\nThird .\n--------------------------------\n", text, StringComparison.Ordinal);
         Assert.Equal(timeline.Days.Keys, Timeline17.Parse(text).Days.Keys);
-        Assert.Equal(["Second thing .", "Third ."], Timeline17.Parse(text).Days[Jan3]);
+        Assert.Equal(["Second thing .", "Third ."], Timeline17.Parse(text).Days[Jan3].ToArray());
     }
 
     [SharedFact("data/timelines/timeline17/H1N1_guardian")]

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using Storyline.Domain;
 using Storyline.Pipeline;
 using Storyline.Timelines;
@@ -16,16 +15,16 @@ namespace Storyline.Evaluation.Timelines;
 public sealed record TimelineScore(string Topic, string Timeline, DatedSummaries Predicted, PrecisionRecall Rouge1, PrecisionRecall Rouge2, PrecisionRecall Dates);
 
 /// <summary>
-/// The standard Timeline17 run (as in news-tls): for each gold timeline of a topic, the topic's articles published
-/// within the gold timeline's first and last day are analysed (text and time stages only), and a timeline is built with
-/// the gold number of days and the gold mean number of sentences per day (rounded), then scored with
+/// The standard Timeline17 run (as in news-tls): each topic's articles are analysed (text and time stages only); for
+/// each of its gold timelines a timeline is built with the gold number of days and the gold mean number of sentences
+/// per day (rounded), its days within the gold timeline's first and last day, then scored with
 /// <see cref="TimelineScores"/>. Scores are averaged over timelines.
 /// </summary>
 public static class TimelineEvaluation
 {
     /// <summary>
-    /// The topics the ranking weights were tuned on (their folder names begin so); the others are held out. The
-    /// <see cref="TimelineOptions"/> defaults were chosen by looking at scores on these only.
+    /// The topics reserved for tuning (their folder names begin so); the others are held out. No search has been run
+    /// yet: the <see cref="TimelineOptions"/> defaults were set by hand (see docs/QUALITY.md).
     /// </summary>
     public static ImmutableArray<string> TuningTopics { get; } = ["H1N1", "MJ"];
 
@@ -148,6 +147,4 @@ public static class TimelineEvaluation
             new("date R", scores.Average(s => s.Dates.Recall)),
             new("date F1", scores.Average(s => s.Dates.F1)),
         ]);
-
-    internal static string Describe(TimelineScore s) => string.Create(CultureInfo.InvariantCulture, $"{s.Topic} {s.Rouge1.F1:0.000} {s.Rouge2.F1:0.000} {s.Dates.F1:0.000}");
 }

@@ -17,6 +17,7 @@ internal static class EvalCommand
         EvalTimeCommand.Create,
         NerCommands.Eval,
         StoriesEvalCommand.Create,
+        TimelinesEvalCommand.Create,
     ];
 
     public static Command? Create(CliEnvironment env, GlobalOptions global) =>

@@ -4,6 +4,7 @@ using Storyline.Domain;
 using Storyline.Ingest;
 using Storyline.Storage;
 using Storyline.Stories;
+using Storyline.Timelines;
 
 namespace Storyline.Cli.Output;
 
@@ -56,8 +57,22 @@ internal sealed record EntityItem(string Key, string Name, EntityType Type, Immu
 
 internal sealed record TimelineItem(DateOnly Date, string Value, string? Expression, DateOnly Anchor, string Text, string Report, IReadOnlyList<string> Sources, Certainty? Status)
 {
+    /// <summary>Rank weight of the entry within its day (higher first).</summary>
+    public double Importance { get; init; }
+
+    /// <summary>Who the sentence is attributed to, where anyone.</summary>
+    public string? Attribution { get; init; }
+
+    /// <summary>What kind of source that is; null when there is no attribution.</summary>
+    public SourceKind? AttributionKind { get; init; }
+
     public static TimelineItem From(TimelineEntry e) =>
-        new(e.Date, e.DateValue, e.Expression, e.Anchor, e.Text, e.Report.Value, [.. e.Sources.Select(s => s.Value)], e.Status);
+        new(e.Date, e.DateValue, e.Expression, e.Anchor, e.Text, e.Report.Value, [.. e.Sources.Select(s => s.Value)], e.Status)
+        {
+            Importance = e.Importance,
+            Attribution = e.Attribution,
+            AttributionKind = e.Attribution is null ? null : e.AttributionKind,
+        };
 }
 
 internal sealed record SearchItem(string Report, DateOnly Published, string? Title, long Story, string Snippet)
@@ -176,3 +191,65 @@ internal sealed record ClaimItem(string Report, DateOnly Published, string Text,
 internal sealed record ClaimTrackItem(string Key, IReadOnlyList<ClaimDayItem> Days);
 
 internal sealed record ClaimDayItem(DateOnly Date, IReadOnlyList<Certainty> Statuses);
+
+internal sealed record SummaryItem(string Text, string Report, DateOnly Published, IReadOnlyList<string> Sources)
+{
+    public static SummaryItem From(SummarySentence s) => new(s.Text, s.Report.Value, s.Published, [.. s.Sources.Select(x => x.Value)]);
+}
+
+internal sealed record TimelineDayItem(DateOnly Date, double Weight, IReadOnlyList<TimelineItem> Entries)
+{
+    public static TimelineDayItem From(TimelineDay d) => new(d.Date, Math.Round(d.Weight, 4), [.. d.Entries.Select(TimelineItem.From)]);
+}
+
+internal sealed record SourceItem(string Id, DateOnly Published, string? Title, string? Outlet, string? Url, string? CopyOf)
+{
+    public static SourceItem From(StorySource s) => new(s.Id.Value, s.Published, s.Title, s.Outlet, s.Url, s.CopyOf?.Value);
+}
+
+internal sealed record StatusChangeItem(string Key, Certainty From, Certainty To, string Evidence, string Report, string? Source)
+{
+    public static StatusChangeItem Of(StatusChange c) => new(c.Key, c.From, c.To, c.Evidence, c.Report.Value, c.Source);
+}
+
+internal sealed record StoryQuoteItem(string Report, DateOnly Published, QuoteKind Kind, string Content, string? Source, SourceKind SourceKind)
+{
+    public static StoryQuoteItem From(StoryQuote q) => new(q.Report.Value, q.Published, q.Quote.Kind, q.Content, q.Source, q.Quote.SourceKind);
+}
+
+// storyline whatsnew ID --since DATE|REPORT --json
+internal sealed record WhatsNewItem(
+    long Story,
+    string Title,
+    DateOnly? SinceDate,
+    string? SinceReport,
+    IReadOnlyList<string> NewReports,
+    IReadOnlyList<TimelineItem> Facts,
+    IReadOnlyList<StoryQuoteItem> Quotes,
+    IReadOnlyList<StatusChangeItem> StatusChanges);
+
+// storyline export ID --format json
+internal sealed record ExportItem(
+    long Id,
+    string Title,
+    DateOnly FirstReport,
+    DateOnly LastReport,
+    IReadOnlyList<SummaryItem> Summary,
+    IReadOnlyList<TimelineDayItem> Timeline,
+    IReadOnlyList<EntityItem> Entities,
+    IReadOnlyList<StoryQuoteItem> Quotes,
+    IReadOnlyList<ClaimTrackItem> Claims,
+    IReadOnlyList<SourceItem> Sources)
+{
+    public static ExportItem From(Digest d) => new(
+        d.Story.Id.Value,
+        d.Story.Title,
+        d.Story.FirstReport,
+        d.Story.LastReport,
+        [.. d.Summary.Select(SummaryItem.From)],
+        [.. d.Timeline.Select(TimelineDayItem.From)],
+        [.. d.Entities.Select(EntityItem.From)],
+        [.. d.Quotes.Select(StoryQuoteItem.From)],
+        [.. d.Claims.Select(t => new ClaimTrackItem(t.Key, [.. t.ByDay.Select(x => new ClaimDayItem(x.Date, x.Statuses))]))],
+        [.. d.Sources.Select(SourceItem.From)]);
+}

@@ -155,10 +155,41 @@ internal static class Render
         {
             string datedBy = e.Expression is null ? "published" : $"\"{e.Expression}\" from {Day(e.Anchor)}";
             string status = e.Status is null ? string.Empty : $" [yellow]({e.Status.Value.ToString().ToLowerInvariant()})[/]";
-            table.AddRow(Day(e.Date), Markup.Escape(Shorten(e.Text, 160)) + status, Markup.Escape(datedBy), e.Sources.Count.ToString(CultureInfo.InvariantCulture));
+            string source = e.Attribution is null ? string.Empty : $" [grey]— {Markup.Escape(Shorten(e.Attribution, 60))}[/]";
+            table.AddRow(Day(e.Date), Markup.Escape(Shorten(e.Text, 160)) + status + source, Markup.Escape(datedBy), e.Sources.Count.ToString(CultureInfo.InvariantCulture));
         }
 
         console.Write(table);
+    }
+
+    public static void WhatsNew(IAnsiConsole console, WhatsNewItem news)
+    {
+        string since = news.SinceDate is DateOnly d ? Day(d) : "report " + news.SinceReport![..Math.Min(8, news.SinceReport!.Length)];
+        console.Write(new Rule($"[bold]Story {Id(news.Story)}[/]: {Markup.Escape(news.Title)} [grey](new since {Markup.Escape(since)}: {news.NewReports.Count} reports)[/]").LeftJustified());
+        if (news.NewReports.Count == 0)
+        {
+            console.MarkupLine("[grey]No report since then.[/]");
+            return;
+        }
+
+        foreach (StatusChangeItem c in news.StatusChanges)
+        {
+            string source = c.Source is null ? string.Empty : $" — {Markup.Escape(c.Source)}";
+            console.MarkupLine($"[yellow]{Markup.Escape(c.Key)}[/]: {Lower(c.From)} → [bold]{Lower(c.To)}[/] [grey]({Markup.Escape(Shorten(c.Evidence, 120))}{source})[/]");
+        }
+
+        Timeline(console, news.Facts);
+        if (news.Quotes.Count > 0)
+        {
+            var quotes = new Table().Border(TableBorder.Simple).Title("New quotes").AddColumn("Date").AddColumn("Who").AddColumn("What");
+            foreach (StoryQuoteItem q in news.Quotes)
+            {
+                string content = q.Kind == QuoteKind.Direct ? $"\"{q.Content}\"" : q.Content;
+                quotes.AddRow(Day(q.Published), Markup.Escape(q.Source ?? "?"), Markup.Escape(Shorten(content, 140)));
+            }
+
+            console.Write(quotes);
+        }
     }
 
     public static void Search(IAnsiConsole console, string query, IReadOnlyList<SearchItem> hits)

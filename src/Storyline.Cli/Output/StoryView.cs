@@ -9,7 +9,7 @@ namespace Storyline.Cli.Output;
 /// <summary>Everything the story and timeline commands show of one story, gathered from the store.</summary>
 internal static class StoryView
 {
-    private static readonly TimelineBuilder Timelines = new();
+    private static readonly StoryDigest Digests = new();
 
     /// <summary>The story, or null after telling the user on standard error that there is no such story.</summary>
     public static async Task<StoryDetail?> LoadOrExplainAsync(IStoryStore store, StoryId id, CliEnvironment env, CancellationToken cancellationToken)
@@ -54,7 +54,7 @@ internal static class StoryView
             story.LastReport,
             [.. reports.Select(r => ReportItem.From(r, story.Copies.TryGetValue(r.Article.Id, out ArticleId original) ? original.Value : null))],
             [.. StoryEntities.Gather(reports.Where(r => !story.Copies.ContainsKey(r.Article.Id))).Select(EntityItem.From)],
-            [.. Timelines.Build(reports).Select(TimelineItem.From)],
+            [.. Digests.Timeline(reports, story.Copies.Keys.ToHashSet()).SelectMany(d => d.Entries).Select(TimelineItem.From)],
             [.. reports.SelectMany(r => r.Quotes.Select(q => QuoteItem.From(r, q, story.Id.Value, names)))],
             [.. reports.SelectMany(r => r.Claims.Select(c => ClaimItem.From(r, c)))],
             [.. ClaimHistory.Build(reports).Select(t => new ClaimTrackItem(t.Key, [.. t.ByDay.Select(d => new ClaimDayItem(d.Date, d.Statuses))]))])

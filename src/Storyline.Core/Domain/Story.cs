@@ -36,4 +36,15 @@ public sealed record TimelineEntry(
     string? Expression,
     DateOnly Anchor,
     Certainty? Status,
-    ImmutableArray<ArticleId> Sources);
+    ImmutableArray<ArticleId> Sources)
+{
+    /// <summary>How much the entry matters in its day: centrality among the day's sentences, raised by the number of
+    /// independent reports that say it; 0 where not ranked.</summary>
+    public double Importance { get; init; }
+
+    /// <summary>Who the sentence is attributed to ("Russian news agency Interfax"), where the report names anyone.</summary>
+    public string? Attribution { get; init; }
+
+    /// <summary>What kind of source <see cref="Attribution"/> is.</summary>
+    public SourceKind AttributionKind { get; init; }
+}

@@ -1,0 +1,203 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using Storyline.Domain;
+
+namespace Storyline.Timelines;
+
+/// <summary>Where "what's new" starts: after a day, or after a report.</summary>
+/// <param name="Date">Reports published after this day are new (what was known at the end of that day is old).</param>
+/// <param name="Report">Reports that come after this one in the story (by publication date, then id) are new.</param>
+public readonly record struct NewsCutoff(DateOnly? Date, ArticleId? Report)
+{
+    /// <summary>
+    /// Reads <paramref name="text"/> as a day (<c>YYYY-MM-DD</c>) or as a report id or unique id prefix among
+    /// <paramref name="reports"/>; false when it is neither (or the prefix is ambiguous).
+    /// </summary>
+    public static bool TryParse(string text, IEnumerable<AnalyzedArticle> reports, out NewsCutoff cutoff)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(reports);
+        cutoff = default;
+        if (DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out DateOnly day))
+        {
+            cutoff = new NewsCutoff(day, null);
+            return true;
+        }
+
+        string prefix = text.Trim();
+        if (prefix.Length == 0)
+        {
+            return false;
+        }
+
+        ArticleId[] matches = [.. reports.Select(r => r.Article.Id).Where(id => id.Value.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)).Distinct()];
+        if (matches.Length != 1)
+        {
+            return false;
+        }
+
+        cutoff = new NewsCutoff(null, matches[0]);
+        return true;
+    }
+}
+
+/// <summary>A claim whose standing changed between the old reports and the new ones.</summary>
+/// <param name="Key">The claim key ("kim jong un|visit").</param>
+/// <param name="From">Its standing in the latest old report that spoke of it.</param>
+/// <param name="To">Its standing in the new reports.</param>
+/// <param name="Evidence">The new sentence that settles it.</param>
+/// <param name="Report">The report that says it.</param>
+/// <param name="Source">Who says it, where named.</param>
+public sealed record StatusChange(string Key, Certainty From, Certainty To, string Evidence, ArticleId Report, string? Source);
+
+/// <summary>What the new reports of a story add.</summary>
+/// <param name="Cutoff">Where "new" starts.</param>
+/// <param name="NewReports">The new reports, in story order.</param>
+/// <param name="Facts">Sentences of the new reports that no old report said, the most important first.</param>
+/// <param name="Quotes">Quotes of the new reports that no old report had.</param>
+/// <param name="StatusChanges">Claims whose standing changed.</param>
+public sealed record NewsSince(
+    NewsCutoff Cutoff,
+    ImmutableArray<ArticleId> NewReports,
+    ImmutableArray<TimelineEntry> Facts,
+    ImmutableArray<StoryQuote> Quotes,
+    ImmutableArray<StatusChange> StatusChanges);
+
+/// <summary>
+/// What changed in a story since a day or a report: new facts (sentences of the new reports that no earlier report
+/// said, dated and ranked like timeline entries, each with its certainty and attribution), new quotes, and claims
+/// whose standing moved (unconfirmed → confirmed). Computed at read time; no I/O; stateless.
+/// </summary>
+public sealed class WhatsNew
+{
+    // A new sentence this similar (cosine over content words) to an old one says nothing new.
+    private const double AlreadySaid = 0.5;
+
+    private static readonly SourceKind[] OnRecord = [SourceKind.NamedPerson, SourceKind.Organization, SourceKind.NewsOutlet, SourceKind.StateMedia];
+
+    private readonly TimelineSummarizer summarizer = new();
+
+    /// <summary>What the reports after <paramref name="cutoff"/> add to those before it.</summary>
+    public NewsSince Since(IReadOnlyList<AnalyzedArticle> reports, NewsCutoff cutoff, IReadOnlySet<ArticleId>? copies = null, int maxFacts = 20)
+    {
+        ArgumentNullException.ThrowIfNull(reports);
+        copies ??= new HashSet<ArticleId>();
+        AnalyzedArticle[] ordered = [.. reports.OrderBy(r => r.Article.Published).ThenBy(r => r.Article.Id)];
+        int firstNew = cutoff.Date is DateOnly day
+            ? Array.FindIndex(ordered, r => r.Article.Published > day)
+            : Array.FindIndex(ordered, r => r.Article.Id == cutoff.Report) + 1;
+        if (firstNew < 0 || firstNew >= ordered.Length)
+        {
+            return new NewsSince(cutoff, [], [], [], []);
+        }
+
+        AnalyzedArticle[] old = ordered[..firstNew];
+        AnalyzedArticle[] fresh = ordered[firstNew..];
+
+        List<SentenceUnit> all = SentenceUnit.Of(ordered, minWords: 1, maxWords: int.MaxValue);
+        var oldVectors = all.Where(u => old.Contains(u.Report)).Select(u => u.Vector).ToList();
+
+        // Every sentence of the new reports is a candidate fact, dated and ranked by the timeline's rules, except that
+        // what's new weighs events with a time of their own and names not seen before more than centrality, and ranks
+        // against all the new sentences rather than each day's (a day with one sentence would put it first).
+        var options = TimelineOptions.Story with
+        {
+            LeadSentences = int.MaxValue,
+            EntriesPerDate = int.MaxValue,
+            Redundancy = 0.8,
+            MinWords = 3,
+            MaxWords = 80,
+            DayCentrality = 0,
+            ExpressionWeight = 1,
+            NoveltyWeight = 0.5,
+            Copies = copies,
+            KnownEntities = old.SelectMany(r => r.Mentions.Select(m => m.Entity)).ToHashSet(),
+        };
+        var freshVectors = all.Where(u => fresh.Contains(u.Report)).ToDictionary(u => (u.Report.Article.Id, u.Sentence.Index), u => u.Vector);
+        ImmutableArray<TimelineEntry> facts =
+        [
+            .. summarizer.Summarize(fresh, options)
+                .SelectMany(d => d.Entries)
+                .Where(e => !freshVectors.TryGetValue((e.Report, SentenceIndex(fresh, e)), out TermVector? v) || oldVectors.All(o => o.Cosine(v) < AlreadySaid))
+                .OrderByDescending(e => e.Importance)
+                .ThenBy(e => e.Date)
+                .Take(maxFacts),
+        ];
+
+        var oldQuotes = old.SelectMany(r => r.Quotes.Select(q => TermVector.ContentWords(r.Text(q.Content)))).Select(w => string.Join(' ', w)).ToHashSet(StringComparer.Ordinal);
+        ImmutableArray<StoryQuote> quotes =
+        [
+            .. fresh.SelectMany(r => r.Quotes.Select(q => new StoryQuote(r.Article.Id, r.Article.Published, q, r.Text(q.Content), q.Source is TextSpan s ? r.Text(s) : null)))
+                .Where(q => !oldQuotes.Contains(string.Join(' ', TermVector.ContentWords(q.Content)))),
+        ];
+
+        return new NewsSince(cutoff, [.. fresh.Select(r => r.Article.Id)], facts, quotes, StatusChanges(old, fresh));
+    }
+
+    /// <summary>
+    /// A claim's standing over some reports: denied if any report denies it; confirmed if any states it as confirmed, or
+    /// an on-record source (a named person, an organisation, an outlet, state media) reports it without hedging; else
+    /// the most doubtful explicit word: unconfirmed, then expected, then speculative; else reported.
+    /// </summary>
+    public static Certainty Standing(IEnumerable<Claim> claims)
+    {
+        ArgumentNullException.ThrowIfNull(claims);
+        Claim[] all = [.. claims];
+        if (all.Any(c => c.Status == Certainty.Denied))
+        {
+            return Certainty.Denied;
+        }
+
+        if (all.Any(IsSettled))
+        {
+            return Certainty.Confirmed;
+        }
+
+        foreach (Certainty doubt in new[] { Certainty.Unconfirmed, Certainty.Expected, Certainty.Speculative })
+        {
+            if (all.Any(c => c.Status == doubt))
+            {
+                return doubt;
+            }
+        }
+
+        return Certainty.Reported;
+    }
+
+    private static bool IsSettled(Claim claim) =>
+        claim.Status == Certainty.Confirmed || (claim.Status == Certainty.Reported && claim.Cue is null && OnRecord.Contains(claim.SourceKind));
+
+    private static ImmutableArray<StatusChange> StatusChanges(AnalyzedArticle[] old, AnalyzedArticle[] fresh)
+    {
+        var changes = new List<StatusChange>();
+        var freshByKey = fresh.SelectMany(r => r.Claims.Where(c => c.Key is not null).Select(c => (Report: r, Claim: c))).GroupBy(x => x.Claim.Key!, StringComparer.Ordinal);
+        foreach (var group in freshByKey.OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            // The standing before is that of the latest old report that spoke of the claim.
+            AnalyzedArticle? lastOld = old.LastOrDefault(r => r.Claims.Any(c => string.Equals(c.Key, group.Key, StringComparison.Ordinal)));
+            if (lastOld is null)
+            {
+                continue;
+            }
+
+            Certainty before = Standing(lastOld.Claims.Where(c => string.Equals(c.Key, group.Key, StringComparison.Ordinal)));
+            Certainty after = Standing(group.Select(x => x.Claim));
+            if (before == after)
+            {
+                continue;
+            }
+
+            var evidence = group.FirstOrDefault(x => after == Certainty.Confirmed ? IsSettled(x.Claim) : x.Claim.Status == after);
+            (AnalyzedArticle report, Claim claim) = evidence.Report is null ? group.First() : evidence;
+            changes.Add(new StatusChange(group.Key, before, after, report.SentenceText(report.Sentences[claim.Sentence]).Trim(), report.Article.Id, claim.Source is TextSpan s ? report.Text(s) : null));
+        }
+
+        return [.. changes];
+    }
+
+    private static int SentenceIndex(AnalyzedArticle[] reports, TimelineEntry entry)
+    {
+        AnalyzedArticle report = reports.First(r => r.Article.Id == entry.Report);
+        return report.Sentences.FirstOrDefault(s => s.Span == entry.Span).Index;
+    }
+}

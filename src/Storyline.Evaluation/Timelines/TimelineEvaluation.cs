@@ -1,0 +1,150 @@
+using System.Collections.Immutable;
+using Storyline.Domain;
+using Storyline.Pipeline;
+using Storyline.Timelines;
+
+namespace Storyline.Evaluation.Timelines;
+
+/// <summary>The scores of one predicted timeline against its gold one.</summary>
+/// <param name="Topic">The topic folder.</param>
+/// <param name="Timeline">The gold timeline's file name.</param>
+/// <param name="Predicted">What was predicted.</param>
+/// <param name="Rouge1">Alignment-based ROUGE-1 (many-to-one).</param>
+/// <param name="Rouge2">Alignment-based ROUGE-2 (many-to-one).</param>
+/// <param name="Dates">Date precision and recall.</param>
+public sealed record TimelineScore(string Topic, string Timeline, DatedSummaries Predicted, PrecisionRecall Rouge1, PrecisionRecall Rouge2, PrecisionRecall Dates);
+
+/// <summary>
+/// The standard Timeline17 run (as in news-tls): each topic's articles are analysed (text and time stages only); for
+/// each of its gold timelines a timeline is built with the gold number of days and the gold mean number of sentences
+/// per day (rounded), its days within the gold timeline's first and last day, then scored with
+/// <see cref="TimelineScores"/>. Scores are averaged over timelines.
+/// </summary>
+public static class TimelineEvaluation
+{
+    /// <summary>
+    /// The topics reserved for tuning (their folder names begin so); the others are held out. No search has been run
+    /// yet: the <see cref="TimelineOptions"/> defaults were set by hand (see docs/QUALITY.md).
+    /// </summary>
+    public static ImmutableArray<string> TuningTopics { get; } = ["H1N1", "MJ"];
+
+    private static readonly AnalysisPipeline Pipeline = new PipelineBuilder().UseText().UseTime().Build();
+
+    /// <summary>Whether a topic is one of <see cref="TuningTopics"/>.</summary>
+    public static bool IsTuningTopic(string topic) => TuningTopics.Any(t => topic.StartsWith(t + "_", StringComparison.Ordinal));
+
+    /// <summary>The options of a run for one gold timeline: its number of days, sentences per day and span.</summary>
+    public static TimelineOptions OptionsFor(DatedSummaries gold, TimelineOptions? baseOptions = null)
+    {
+        ArgumentNullException.ThrowIfNull(gold);
+        int sentences = gold.Days.Values.Sum(s => s.Length);
+        return (baseOptions ?? Defaults) with
+        {
+            MaxDates = gold.Days.Count,
+            EntriesPerDate = Math.Max(1, (int)Math.Round((double)sentences / Math.Max(1, gold.Days.Count), MidpointRounding.AwayFromZero)),
+            Start = gold.Days.Keys.First(),
+            End = gold.Days.Keys.Last(),
+        };
+    }
+
+    /// <summary>The ranking options used for Timeline17 (every sentence of an article may stand on its publication day).</summary>
+    public static TimelineOptions Defaults { get; } = new() { LeadSentences = 5 };
+
+    /// <summary>Analyses each topic's articles (in parallel) and scores a timeline for each gold timeline.</summary>
+    public static IReadOnlyList<TimelineScore> Run(IReadOnlyList<TimelineTopic> topics, TimelineOptions? options = null, int? maxArticles = null)
+    {
+        ArgumentNullException.ThrowIfNull(topics);
+        var scores = new List<TimelineScore>();
+        var summarizer = new TimelineSummarizer();
+        foreach (TimelineTopic topic in topics)
+        {
+            AnalyzedArticle[] reports = Analyse(topic, maxArticles);
+            foreach (GoldTimeline gold in topic.Timelines)
+            {
+                scores.Add(Score(topic.Name, gold, Predict(summarizer, reports, OptionsFor(gold.Summaries, options))));
+            }
+        }
+
+        return scores;
+    }
+
+    /// <summary>The topic's articles through the text and time stages, in parallel.</summary>
+    public static AnalyzedArticle[] Analyse(TimelineTopic topic, int? maxArticles = null)
+    {
+        ArgumentNullException.ThrowIfNull(topic);
+        TimelineArticle[] articles = [.. topic.Articles.Take(maxArticles ?? int.MaxValue)];
+        var reports = new AnalyzedArticle[articles.Length];
+        Parallel.For(0, articles.Length, i => reports[i] = Pipeline.Analyze(Timeline17.ToArticle(topic, articles[i])));
+        return reports;
+    }
+
+    /// <summary>A timeline built from <paramref name="reports"/> as sentences per day.</summary>
+    public static DatedSummaries Predict(TimelineSummarizer summarizer, IReadOnlyList<AnalyzedArticle> reports, TimelineOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(summarizer);
+        return DatedSummaries.Of(summarizer.Summarize(reports, options).Select(d => (d.Date, d.Entries.Select(e => e.Text))));
+    }
+
+    /// <summary>Scores a prediction against a gold timeline.</summary>
+    public static TimelineScore Score(string topic, GoldTimeline gold, DatedSummaries predicted)
+    {
+        ArgumentNullException.ThrowIfNull(gold);
+        return new TimelineScore(
+            topic,
+            gold.Name,
+            predicted,
+            TimelineScores.AlignedRouge(predicted, gold.Summaries, 1),
+            TimelineScores.AlignedRouge(predicted, gold.Summaries, 2),
+            TimelineScores.DateScores(predicted, gold.Summaries));
+    }
+
+    /// <summary>Writes each prediction as <c>DIR/topic/timeline.txt</c> in the dataset's format.</summary>
+    public static async Task WritePredictionsAsync(string folder, IEnumerable<TimelineScore> scores, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(scores);
+        foreach (TimelineScore score in scores)
+        {
+            string dir = Path.Combine(folder, score.Topic);
+            Directory.CreateDirectory(dir);
+            await File.WriteAllTextAsync(Path.Combine(dir, score.Timeline), Timeline17.Format(score.Predicted), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>The report: a row per timeline, the tuning and held-out means, and the mean over all.</summary>
+    public static EvalReport Report(string data, IReadOnlyList<TimelineScore> scores)
+    {
+        ArgumentNullException.ThrowIfNull(scores);
+        var rows = new List<EvalRow>();
+        rows.AddRange(scores.Select(s => Row(s.Topic + (s.Timeline == "timeline.txt" ? string.Empty : "/" + s.Timeline), [s])));
+        List<TimelineScore> tuning = [.. scores.Where(s => IsTuningTopic(s.Topic))];
+        List<TimelineScore> heldOut = [.. scores.Where(s => !IsTuningTopic(s.Topic))];
+        if (tuning.Count > 0 && heldOut.Count > 0)
+        {
+            rows.Add(Row($"tuning topics ({tuning.Count})", tuning));
+            rows.Add(Row($"held-out topics ({heldOut.Count})", heldOut));
+        }
+
+        rows.Add(Row($"mean over {scores.Count} timelines", scores));
+        return new EvalReport(
+            "timelines",
+            data,
+            rows,
+            [
+                "AR-1, AR-2: alignment-based ROUGE F1 with many-to-one date alignment (Martschat & Markert 2017); dates: date F1.",
+                "Standard setting: gold number of days and of sentences per day (mean, rounded), input within the gold timeline's span.",
+                "Tuning topics: " + string.Join(", ", TuningTopics) + "; the others are held out.",
+            ]);
+    }
+
+    private static EvalRow Row(string label, IReadOnlyList<TimelineScore> scores) => new(
+        label,
+        [
+            new("AR-1 P", scores.Average(s => s.Rouge1.Precision)),
+            new("AR-1 R", scores.Average(s => s.Rouge1.Recall)),
+            new("AR-1 F1", scores.Average(s => s.Rouge1.F1)),
+            new("AR-2 F1", scores.Average(s => s.Rouge2.F1)),
+            new("date P", scores.Average(s => s.Dates.Precision)),
+            new("date R", scores.Average(s => s.Dates.Recall)),
+            new("date F1", scores.Average(s => s.Dates.F1)),
+        ]);
+}

@@ -29,6 +29,7 @@ internal static class StorylineApp
         root.Subcommands.Add(EntityCommand.Create(env, options));
         root.Subcommands.Add(WatchCommand.Create(env, options));
         root.Subcommands.Add(QuotesCommand.Create(env, options));
+        root.Subcommands.Add(ServeCommand.Create(env, options));
         foreach (Command? optional in new[] { EvalCommand.Create(env, options), TrainCommand.Create(env, options) })
         {
             if (optional is not null)

@@ -1,0 +1,108 @@
+// Draws a story's places on a world map from the bundled world-atlas TopoJSON (geo/countries-50m.json), with no
+// library and no network: TopoJSON arcs are decoded here and projected equirectangularly, zoomed to the places.
+"use strict";
+(function () {
+  const SVG = "http://www.w3.org/2000/svg";
+  let topologyPromise = null;
+
+  function loadTopology() {
+    if (!topologyPromise) {
+      topologyPromise = fetch("/geo/countries-50m.json").then(r => {
+        if (!r.ok) throw new Error("map data " + r.status);
+        return r.json();
+      });
+    }
+    return topologyPromise;
+  }
+
+  // Arcs are quantised and delta-encoded: each point is the sum of the deltas before it, then scaled and translated.
+  function decodeArcs(topology) {
+    const [sx, sy] = topology.transform.scale;
+    const [tx, ty] = topology.transform.translate;
+    return topology.arcs.map(arc => {
+      let x = 0, y = 0;
+      return arc.map(([dx, dy]) => { x += dx; y += dy; return [x * sx + tx, y * sy + ty]; });
+    });
+  }
+
+  function ring(arcs, indexes) {
+    const points = [];
+    indexes.forEach((i, n) => {
+      const arc = i < 0 ? arcs[~i].slice().reverse() : arcs[i];
+      arc.forEach((p, k) => { if (n === 0 || k > 0) points.push(p); });
+    });
+    return points;
+  }
+
+  function polygons(geometry) {
+    if (geometry.type === "Polygon") return [geometry.arcs];
+    if (geometry.type === "MultiPolygon") return geometry.arcs;
+    return [];
+  }
+
+  // The box to show: the places with a margin, at least 14 degrees of longitude, 16:10.
+  function frame(places) {
+    const towns = places.filter(p => !p.isCountry);
+    const shown = towns.length ? towns : places;
+    let west = Math.min(...shown.map(p => p.longitude)), east = Math.max(...shown.map(p => p.longitude));
+    let south = Math.min(...shown.map(p => p.latitude)), north = Math.max(...shown.map(p => p.latitude));
+    const padX = Math.max((east - west) * 0.25, 5), padY = Math.max((north - south) * 0.25, 4);
+    west -= padX; east += padX; south -= padY; north += padY;
+    let width = Math.max(east - west, 14), height = north - south;
+    const cx = (west + east) / 2, cy = (south + north) / 2;
+    if (width / height > 1.6) height = width / 1.6; else width = height * 1.6;
+    return { x: cx - width / 2, y: -(cy + height / 2), width, height };
+  }
+
+  function path(rings) {
+    return rings.map(r => "M" + r.map(([x, y]) => x.toFixed(3) + "," + (-y).toFixed(3)).join("L") + "Z").join("");
+  }
+
+  function el(name, attrs) {
+    const node = document.createElementNS(SVG, name);
+    for (const [k, v] of Object.entries(attrs || {})) node.setAttribute(k, String(v));
+    return node;
+  }
+
+  // places: [{name, latitude, longitude, isCountry, mentions}]. Names are set as text, never as markup.
+  window.drawStoryMap = async function (container, places, label) {
+    const topology = await loadTopology();
+    const arcs = decodeArcs(topology);
+    const box = frame(places);
+    const countryNames = new Set(places.filter(p => p.isCountry).map(p => p.name.toLowerCase()));
+    const svg = el("svg", { class: "map", viewBox: `${box.x} ${box.y} ${box.width} ${box.height}`, role: "img", preserveAspectRatio: "xMidYMid slice" });
+    const title = el("title");
+    title.textContent = label;
+    svg.appendChild(title);
+    const land = el("g");
+    for (const geometry of topology.objects.countries.geometries) {
+      const name = geometry.properties && geometry.properties.name ? geometry.properties.name : "";
+      const rings = polygons(geometry).flatMap(poly => poly.map(r => ring(arcs, r)));
+      const d = path(rings);
+      if (!d) continue;
+      land.appendChild(el("path", { d, class: countryNames.has(name.toLowerCase()) ? "country named" : "country" }));
+    }
+    svg.appendChild(land);
+
+    const unit = box.width / 100;
+    const maxMentions = Math.max(1, ...places.map(p => p.mentions));
+    const pins = el("g");
+    for (const p of places) {
+      const r = unit * (0.7 + 1.1 * Math.sqrt(p.mentions / maxMentions));
+      const g = el("g");
+      const circle = el("circle", { cx: p.longitude, cy: -p.latitude, r, class: p.isCountry ? "pin country-pin" : "pin" });
+      const tip = el("title");
+      tip.textContent = `${p.name} (${p.mentions} mentions)`;
+      circle.appendChild(tip);
+      g.appendChild(circle);
+      if (!p.isCountry) {
+        const text = el("text", { x: p.longitude + r * 1.3, y: -p.latitude + r * 0.5, "font-size": unit * 2.6, "stroke-width": unit * 0.6 });
+        text.textContent = p.name;
+        g.appendChild(text);
+      }
+      pins.appendChild(g);
+    }
+    svg.appendChild(pins);
+    container.replaceChildren(svg);
+  };
+})();

@@ -124,9 +124,13 @@ public static class StorylineServer
         await app.Services.GetRequiredService<Archive>().DisposeAsync().ConfigureAwait(false);
     }
 
-    /// <summary>The API's JSON: camelCase, enums as camelCase strings, dates as YYYY-MM-DD, nulls left out.</summary>
+    /// <summary>
+    /// The API's JSON: camelCase, enums as camelCase strings, dates as YYYY-MM-DD, nulls left out; &lt; &gt; &amp; and
+    /// quotes escaped as \uXXXX, so that report text stays inert even where a client pastes the JSON into a page.
+    /// </summary>
     internal static void Configure(JsonSerializerOptions json)
     {
+        json.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Default;
         json.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         json.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
         json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));

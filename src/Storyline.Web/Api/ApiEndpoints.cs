@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.OpenApi;
 using Storyline.Domain;
 using Storyline.Ingest;
 using Storyline.Sources;
@@ -107,7 +108,21 @@ internal static class ApiEndpoints
         api.MapPost("/ingest", (HttpContext context, Archive archive, string? format, CancellationToken ct) => Ingest(context, archive, options, format, ct))
         .WithName("Ingest")
         .WithSummary("Adds reports: the body is seed text ('date YYYY-MM-DD', blank line, body) or JSON Lines (format=jsonl or Content-Type application/x-ndjson).")
-        .Accepts<string>("text/plain", "application/x-ndjson", "application/jsonl")
+        .AddOpenApiOperationTransformer((operation, _, _) =>
+        {
+            // Described here rather than with Accepts(), which would also turn away other content types with a bare 404.
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = true,
+                Description = "Seed text or JSON Lines, UTF-8, at most the server's --max-body-bytes",
+                Content = new Dictionary<string, OpenApiMediaType>(StringComparer.Ordinal)
+                {
+                    ["text/plain"] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String } },
+                    ["application/x-ndjson"] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String } },
+                },
+            };
+            return Task.CompletedTask;
+        })
         .Produces<IngestResponse>()
         .Produces<ApiError>(StatusCodes.Status400BadRequest)
         .Produces<ApiError>(StatusCodes.Status403Forbidden)
@@ -115,7 +130,8 @@ internal static class ApiEndpoints
         .Produces<ApiError>(StatusCodes.Status422UnprocessableEntity)
         .WithRequestTimeout(StorylineServer.IngestTimeoutPolicy);
 
-        api.MapFallback((HttpContext context) =>
+        // GET only, so that a known path with the wrong method still gets 405 from routing.
+        api.MapMethods("/{**rest}", [HttpMethods.Get, HttpMethods.Head], (HttpContext context) =>
         {
             throw ApiException.NotFound($"no API endpoint {context.Request.Method} {context.Request.Path}; the OpenAPI document is at /openapi/v1.json");
         }).ExcludeFromDescription();

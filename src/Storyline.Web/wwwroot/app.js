@@ -42,6 +42,7 @@
     const [y, m, d] = iso.split("-").map(Number);
     return `${weekdays[new Date(Date.UTC(y, m - 1, d)).getUTCDay()]} ${d} ${months[m - 1]} ${y}`;
   }
+  const clip = (text, n) => (text.length <= n ? text : text.slice(0, n).replace(/\s+\S*$/, "") + "…");
   const time = iso => h("time", { datetime: iso }, day(iso));
   const plural = (n, one, many) => `${n} ${n === 1 ? one : (many || one + "s")}`;
   const entityHref = key => "#/entity/" + encodeURIComponent(key);
@@ -113,7 +114,7 @@
 
   function sourceLabel(s, reportsById) {
     const report = reportsById && reportsById.get(s.id);
-    const label = [s.outlet, s.title].filter(Boolean).join(": ") || (report && report.lead.slice(0, 60)) || s.id;
+    const label = [s.outlet, s.title].filter(Boolean).join(": ") || (report && clip(report.lead, 60)) || s.id;
     return h("span", { title: `Report ${s.id}, ${day(s.published)}` }, label, " (", time(s.published), ")");
   }
 
@@ -148,9 +149,11 @@
   function placesSection(places) {
     if (!places.length) return section("Places", "places-h", h("p", { class: "empty" }, "No places on the map."));
     const mapBox = h("div", { class: "map-wrap", id: "story-map" }, h("p", { class: "empty" }, "Drawing the map…"));
+    const note = h("p", { class: "how" });
     window.drawStoryMap(mapBox, places, "Map of the story's places: " + places.map(p => p.name).join(", "))
+      .then(outside => { if (outside > 0) note.textContent = `${plural(outside, "place")} lie outside this view; all are listed below.`; })
       .catch(err => mapBox.replaceChildren(h("p", { class: "error" }, "The map could not be drawn: " + err.message)));
-    return section("Places", "places-h", mapBox,
+    return section("Places", "places-h", mapBox, note,
       h("ul", { class: "places" }, places.map(p => h("li", {},
         h("a", { href: entityHref(p.key) }, p.name), ` ${p.isCountry ? "(country)" : ""} · ${plural(p.mentions, "mention")}`))));
   }
@@ -203,10 +206,10 @@
           section("Timeline", "timeline-h", timeline.entries.length ? timelineList(timeline.entries, reportsById) : h("p", { class: "empty" }, "No dated entries."))),
         h("div", {},
           placesSection(story.places),
-          section("Entities", "entities-h", entitiesTable(story.entities)),
-          section("Quotes by speaker", "quotes-h", quotesBySpeaker(story.quotesBySpeaker)),
-          section("Reports", "reports-h", h("ol", {}, story.reports.map(r => h("li", {},
-            h("strong", {}, r.title || r.lead.slice(0, 80)), " ", h("span", { class: "how" }, [r.outlet, day(r.published)].filter(Boolean).join(" · "), r.copyOf ? " · near-copy" : ""))))))));
+          section("Quotes by speaker", "quotes-h", quotesBySpeaker(story.quotesBySpeaker)))),
+      section("Entities", "entities-h", entitiesTable(story.entities)),
+      section("Reports", "reports-h", h("ol", { class: "reports" }, story.reports.map(r => h("li", {},
+        h("strong", {}, r.title || clip(r.lead, 90)), " ", h("span", { class: "how" }, [r.outlet, day(r.published)].filter(Boolean).join(" · "), r.copyOf ? " · near-copy" : ""))))));
     if (params.get("since")) whatsNew(story.id, since, newBox);
   }
 

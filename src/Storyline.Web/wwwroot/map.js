@@ -25,11 +25,22 @@
     });
   }
 
+  // A ring that crosses the antimeridian (Russia's far east, Fiji) is unwrapped: a jump of more than 180 degrees
+  // shifts the rest of the ring by 360, so that no stripe is drawn across the whole map.
   function ring(arcs, indexes) {
     const points = [];
+    let shift = 0, previous = null;
     indexes.forEach((i, n) => {
       const arc = i < 0 ? arcs[~i].slice().reverse() : arcs[i];
-      arc.forEach((p, k) => { if (n === 0 || k > 0) points.push(p); });
+      arc.forEach(([x, y], k) => {
+        if (n > 0 && k === 0) return;
+        if (previous !== null) {
+          if (x + shift - previous > 180) shift -= 360;
+          else if (x + shift - previous < -180) shift += 360;
+        }
+        previous = x + shift;
+        points.push([x + shift, y]);
+      });
     });
     return points;
   }
@@ -40,10 +51,23 @@
     return [];
   }
 
-  // The box to show: the places with a margin, at least 14 degrees of longitude, 16:10.
-  function frame(places) {
+  // The places to frame: from the most mentioned town, each next one (by mentions) that keeps the box within
+  // 110 x 60 degrees, so that one far-off mention (a White House statement) does not zoom out to the whole world.
+  function cluster(places) {
     const towns = places.filter(p => !p.isCountry);
-    const shown = towns.length ? towns : places;
+    const candidates = (towns.length ? towns : places).slice().sort((a, b) => b.mentions - a.mentions);
+    const kept = [];
+    for (const p of candidates) {
+      const all = kept.concat([p]);
+      const lon = all.map(q => q.longitude), lat = all.map(q => q.latitude);
+      if (kept.length === 0 || (Math.max(...lon) - Math.min(...lon) <= 110 && Math.max(...lat) - Math.min(...lat) <= 60)) kept.push(p);
+    }
+    return kept;
+  }
+
+  // The box to show: the framed places with a margin, at least 14 degrees of longitude, 16:10.
+  function frame(places) {
+    const shown = cluster(places);
     let west = Math.min(...shown.map(p => p.longitude)), east = Math.max(...shown.map(p => p.longitude));
     let south = Math.min(...shown.map(p => p.latitude)), north = Math.max(...shown.map(p => p.latitude));
     const padX = Math.max((east - west) * 0.25, 5), padY = Math.max((north - south) * 0.25, 4);
@@ -104,5 +128,7 @@
     }
     svg.appendChild(pins);
     container.replaceChildren(svg);
+    const outside = places.length - places.filter(p => p.longitude >= box.x && p.longitude <= box.x + box.width && -p.latitude >= box.y && -p.latitude <= box.y + box.height).length;
+    return outside;
   };
 })();

@@ -35,6 +35,11 @@ internal sealed class UiFiles
             files["/"] = index;
         }
 
+        if (files.TryGetValue("/favicon.svg", out UiFile? icon))
+        {
+            files["/favicon.ico"] = icon; // browsers ask for it whatever the page says
+        }
+
         return new UiFiles(files.ToFrozenDictionary(StringComparer.Ordinal));
     }
 

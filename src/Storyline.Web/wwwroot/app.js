@@ -299,6 +299,7 @@
       const query = new URLSearchParams(params);
       query.set("limit", "50");
       const r = await api("/api/search?" + query.toString());
+      results.setAttribute("data-loaded", query.toString());
       results.replaceChildren(
         h("h2", {}, plural(r.hits.length, "result")),
         r.hits.length ? h("ol", { class: "hits" }, r.hits.map(hit => h("li", { class: "panel hit" },
@@ -312,7 +313,7 @@
   }
 
   // ---- Routing ----
-  async function route() {
+  async function route(initial) {
     const hash = location.hash.replace(/^#\/?/, "");
     const [path, query] = hash.split("?");
     const params = new URLSearchParams(query || "");
@@ -329,19 +330,26 @@
     } catch (err) {
       show("Error", h("h1", {}, "Something went wrong"), h("p", { class: "error", role: "alert" }, err.message), h("p", {}, h("a", { href: "#/" }, "Back to the stories")));
     }
+    // After a move within the app, focus goes to the new page's heading (screen readers announce it); on the first
+    // load it stays at the top of the document, so that the first Tab reaches the skip link.
     const heading = main.querySelector("h1");
-    if (heading && document.activeElement !== document.getElementById("search-q")) {
+    if (!initial && heading && document.activeElement !== document.getElementById("search-q")) {
       heading.setAttribute("tabindex", "-1");
       heading.focus({ preventScroll: false });
     }
     main.setAttribute("aria-busy", "false");
   }
 
+  // The skip link moves focus to the content without touching the hash, which holds the route.
+  document.querySelector("a.skip").addEventListener("click", ev => {
+    ev.preventDefault();
+    main.focus();
+  });
   document.getElementById("quick-search").addEventListener("submit", ev => {
     ev.preventDefault();
     const q = document.getElementById("quick-q").value.trim();
     location.hash = "#/search" + (q ? "?q=" + encodeURIComponent(q) : "");
   });
-  window.addEventListener("hashchange", () => { main.setAttribute("aria-busy", "true"); route(); });
-  route();
+  window.addEventListener("hashchange", () => { main.setAttribute("aria-busy", "true"); route(false); });
+  route(true);
 })();

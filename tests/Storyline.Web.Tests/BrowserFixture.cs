@@ -114,6 +114,10 @@ public sealed class BrowserFixture : IAsyncLifetime
         return (page, errors);
     }
 
-    public static Task ShotAsync(IPage page, string name) =>
-        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
+    /// <summary>Two screenshots: the whole page, and what the first screen shows (NAME-top.png).</summary>
+    public static async Task ShotAsync(IPage page, string name)
+    {
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name + "-top.png") });
+    }
 }

@@ -33,6 +33,7 @@ public sealed class BrowserTests(BrowserFixture browser) : IClassFixture<Browser
         Assert.True(await page.Locator("section[aria-labelledby=timeline-h] ul.sources li").CountAsync() > 0);
         await Expect(page.Locator("#story-map svg.map path").First).ToBeAttachedAsync();
         Assert.True(await page.Locator("#story-map svg.map circle").CountAsync() > 3);
+        await page.Locator("section[aria-labelledby=places-h]").ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "02-story-map.png") });
 
         // And what's new since a chosen date
         await page.Locator("#since").FillAsync("2023-09-15");

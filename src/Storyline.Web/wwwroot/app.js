@@ -303,7 +303,7 @@
       results.replaceChildren(
         h("h2", {}, plural(r.hits.length, "result")),
         r.hits.length ? h("ol", { class: "hits" }, r.hits.map(hit => h("li", { class: "panel hit" },
-          h("h3", {}, h("a", { href: storyHref(hit.story) }, hit.title || hit.storyTitle || "Report " + hit.report)),
+          h("h3", {}, h("a", { href: storyHref(hit.story) }, hit.title || `Report of ${day(hit.published)}`)),
           h("p", { class: "how" }, time(hit.published), " · story: ", h("a", { href: storyHref(hit.story) }, hit.storyTitle)),
           h("p", {}, snippet(hit.snippet))))) : h("p", { class: "empty" }, "Nothing matches."));
       status.textContent = `${plural(r.hits.length, "result")} found.`;

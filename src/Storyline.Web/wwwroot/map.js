@@ -55,7 +55,10 @@
   // 110 x 60 degrees, so that one far-off mention (a White House statement) does not zoom out to the whole world.
   function cluster(places) {
     const towns = places.filter(p => !p.isCountry);
-    const candidates = (towns.length ? towns : places).slice().sort((a, b) => b.mentions - a.mentions);
+    // Towns named more than once frame the map when there are a few of them; a passing mention does not.
+    const repeated = towns.filter(p => p.mentions >= 2);
+    const pool = repeated.length >= 3 ? repeated : (towns.length ? towns : places);
+    const candidates = pool.slice().sort((a, b) => b.mentions - a.mentions);
     const kept = [];
     for (const p of candidates) {
       const all = kept.concat([p]);
@@ -93,6 +96,7 @@
     const topology = await loadTopology();
     const arcs = decodeArcs(topology);
     const box = frame(places);
+    const frameBox = box;
     const countryNames = new Set(places.filter(p => p.isCountry).map(p => p.name.toLowerCase()));
     const svg = el("svg", { class: "map", viewBox: `${box.x} ${box.y} ${box.width} ${box.height}`, role: "img", preserveAspectRatio: "xMidYMid slice" });
     const title = el("title");
@@ -111,22 +115,37 @@
     const unit = box.width / 100;
     const maxMentions = Math.max(1, ...places.map(p => p.mentions));
     const pins = el("g");
-    for (const p of places) {
+    const labels = el("g");
+    const size = unit * 3.2;
+    const placed = [];
+    const overlaps = b => placed.some(o => b.x < o.x + o.w && o.x < b.x + b.w && b.y < o.y + o.h && o.y < b.y + b.h);
+    // Most mentioned first: each gets a circle; a town gets a label to its right, else its left, where that does
+    // not cover a label already placed (the list under the map names them all).
+    for (const p of places.slice().sort((a, b) => b.mentions - a.mentions)) {
       const r = unit * (0.7 + 1.1 * Math.sqrt(p.mentions / maxMentions));
-      const g = el("g");
       const circle = el("circle", { cx: p.longitude, cy: -p.latitude, r, class: p.isCountry ? "pin country-pin" : "pin" });
       const tip = el("title");
       tip.textContent = `${p.name} (${p.mentions} mentions)`;
       circle.appendChild(tip);
-      g.appendChild(circle);
-      if (!p.isCountry) {
-        const text = el("text", { x: p.longitude + r * 1.3, y: -p.latitude + r * 0.5, "font-size": unit * 2.6, "stroke-width": unit * 0.6 });
-        text.textContent = p.name;
-        g.appendChild(text);
-      }
-      pins.appendChild(g);
+      pins.appendChild(circle);
+      if (p.isCountry) continue;
+      const w = p.name.length * size * 0.58, hgt = size * 0.8, cy = -p.latitude;
+      const spots = [
+        { x: p.longitude + r * 1.3, y: cy - hgt / 2, anchor: "start" },
+        { x: p.longitude - r * 1.3 - w, y: cy - hgt / 2, anchor: "end" },
+        { x: p.longitude + r, y: cy - hgt - r, anchor: "start" },
+        { x: p.longitude + r, y: cy + r, anchor: "start" },
+      ].map(b => ({ ...b, w, h: hgt }));
+      const inside = b => b.x >= frameBox.x && b.x + b.w <= frameBox.x + frameBox.width && b.y >= frameBox.y && b.y + b.h <= frameBox.y + frameBox.height;
+      const box = spots.find(b => inside(b) && !overlaps(b));
+      if (!box) continue;
+      placed.push(box);
+      const text = el("text", { x: box.anchor === "start" ? box.x : box.x + w, y: box.y + hgt * 0.85, "font-size": size, "stroke-width": unit * 0.8, "text-anchor": box.anchor });
+      text.textContent = p.name;
+      labels.appendChild(text);
     }
     svg.appendChild(pins);
+    svg.appendChild(labels);
     container.replaceChildren(svg);
     const outside = places.length - places.filter(p => p.longitude >= box.x && p.longitude <= box.x + box.width && -p.latitude >= box.y && -p.latitude <= box.y + box.height).length;
     return outside;

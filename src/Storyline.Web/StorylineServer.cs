@@ -111,15 +111,8 @@ public static class StorylineServer
             await log.WriteLineAsync($"Serving {options.Database} at {address}/ (API under /api, OpenAPI at /openapi/v1.json); Ctrl-C stops.").ConfigureAwait(false);
         }
 
-        try
-        {
-            await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            // Ctrl-C: stop below.
-        }
-
+        // Ends on Ctrl-C or SIGTERM, whichever of the command's token and the host's own signal handling sees it first.
+        await app.WaitForShutdownAsync(cancellationToken).ConfigureAwait(false);
         await app.StopAsync(CancellationToken.None).ConfigureAwait(false);
         await app.Services.GetRequiredService<Archive>().DisposeAsync().ConfigureAwait(false);
     }

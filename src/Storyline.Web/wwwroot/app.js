@@ -195,7 +195,7 @@
       h("h1", {}, story.title),
       story.askedFor ? h("p", { class: "meta" }, `Story ${story.askedFor} was merged into this one.`) : null,
       h("p", { class: "counts" },
-        h("span", {}, h("strong", {}, String(originals)), " reports"),
+        h("span", {}, h("strong", {}, String(originals)), originals === 1 ? " report" : " reports"),
         story.reports.length !== originals ? h("span", {}, h("strong", {}, String(story.reports.length - originals)), " near-copies") : null,
         h("span", {}, time(story.firstReport), " – ", time(story.lastReport)),
         h("span", {}, plural(story.entities.length, "entity", "entities"))),

@@ -33,6 +33,7 @@ internal static class StorylineApp
         root.Subcommands.Add(BenchCommand.Create(env, options));
         root.Subcommands.Add(WhatsNewCommand.Create(env, options));
         root.Subcommands.Add(ExportCommand.Create(env, options));
+        root.Subcommands.Add(ServeCommand.Create(env, options));
         foreach (Command? optional in new[] { EvalCommand.Create(env, options), TrainCommand.Create(env, options) })
         {
             if (optional is not null)

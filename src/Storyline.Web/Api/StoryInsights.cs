@@ -1,0 +1,25 @@
+using Storyline.Domain;
+
+namespace Storyline.Web.Api;
+
+/// <summary>A story as stored: its record and its reports (near-copies included), in publication order.</summary>
+public sealed record StoryMaterial(Story Story, IReadOnlyList<AnalyzedArticle> Reports)
+{
+    /// <summary>The reports that are not near-copies of another.</summary>
+    public IEnumerable<AnalyzedArticle> Originals => Reports.Where(r => !Story.Copies.ContainsKey(r.Article.Id));
+}
+
+/// <summary>
+/// The summary and what's-new of a story. SEAM (issue 7): the server uses <see cref="StandInStoryInsights"/>, built
+/// from what exists (lead sentences, the timeline, claim statuses). When Core's timeline/summary/what's-new service
+/// lands, write an adapter implementing this interface over it and change the one registration line marked
+/// "SEAM (issue 7)" in <see cref="StorylineServer"/>; the endpoints, their JSON shapes and the UI stay as they are.
+/// </summary>
+public interface IStoryInsights
+{
+    /// <summary>A short summary of the story.</summary>
+    SummaryResponse Summarize(StoryMaterial story);
+
+    /// <summary>What the story gained after <paramref name="since"/> (reports published after that day).</summary>
+    WhatsNewResponse WhatsNew(StoryMaterial story, DateOnly since);
+}

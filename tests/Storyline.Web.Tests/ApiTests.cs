@@ -1,0 +1,240 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.TestHost;
+
+namespace Storyline.Web.Tests;
+
+/// <summary>The JSON API in process: shapes, refusals with 4xx JSON errors, size limits, path traversal, headers.</summary>
+public sealed class ApiTests(SampleArchive archive) : IClassFixture<SampleArchive>, IAsyncLifetime
+{
+    private WebApplication app = null!;
+    private HttpClient client = null!;
+
+    public async Task InitializeAsync()
+    {
+        app = await archive.StartTestServerAsync();
+        client = app.GetTestClient();
+    }
+
+    public async Task DisposeAsync() => await app.DisposeAsync();
+
+    [Fact]
+    public async Task Stories_are_listed_latest_activity_first_with_counts_and_key_entities()
+    {
+        JsonElement stories = await GetJsonAsync("/api/stories");
+
+        Assert.Equal(4, stories.GetArrayLength());
+        var last = stories.EnumerateArray().Select(s => s.GetProperty("lastReport").GetString()!).ToList();
+        Assert.Equal(last.OrderDescending(StringComparer.Ordinal), last);
+        JsonElement kim = stories.EnumerateArray().Single(s => s.GetProperty("keyEntities").EnumerateArray().Any(e => e.GetProperty("key").GetString() == "kim jong un"));
+        Assert.Equal(10, kim.GetProperty("reports").GetInt32());
+        Assert.Equal("person", kim.GetProperty("keyEntities").EnumerateArray().First(e => e.GetProperty("key").GetString() == "kim jong un").GetProperty("type").GetString());
+    }
+
+    [Fact]
+    public async Task A_story_has_reports_entities_with_roles_places_with_coordinates_and_quotes_by_speaker()
+    {
+        long id = await StoryOfAsync("kim jong un");
+
+        JsonElement story = await GetJsonAsync($"/api/stories/{id}");
+
+        Assert.Equal(id, story.GetProperty("id").GetInt64());
+        Assert.Equal(10, story.GetProperty("reports").GetArrayLength());
+        JsonElement kim = story.GetProperty("entities").EnumerateArray().Single(e => e.GetProperty("key").GetString() == "kim jong un");
+        Assert.Contains("North Korean leader", kim.GetProperty("roles").EnumerateArray().Select(r => r.GetString()));
+        JsonElement vladivostok = story.GetProperty("places").EnumerateArray().Single(p => p.GetProperty("key").GetString() == "place:2013348");
+        Assert.Equal(43.1, vladivostok.GetProperty("latitude").GetDouble(), 1);
+        Assert.Equal(131.9, vladivostok.GetProperty("longitude").GetDouble(), 1);
+        Assert.False(vladivostok.GetProperty("isCountry").GetBoolean());
+        Assert.True(story.GetProperty("quotesBySpeaker").GetArrayLength() > 0);
+        Assert.All(story.GetProperty("quotesBySpeaker").EnumerateArray(), s => Assert.True(s.GetProperty("quotes").GetArrayLength() > 0));
+    }
+
+    [Fact]
+    public async Task A_timeline_is_dated_in_order_with_sources_and_certainty()
+    {
+        long id = await StoryOfAsync("kim jong un");
+
+        JsonElement timeline = await GetJsonAsync($"/api/stories/{id}/timeline");
+
+        var entries = timeline.GetProperty("entries").EnumerateArray().ToList();
+        Assert.NotEmpty(entries);
+        var dates = entries.Select(e => e.GetProperty("date").GetString()!).ToList();
+        Assert.Equal(dates.Order(StringComparer.Ordinal), dates);
+        Assert.All(entries, e => Assert.True(e.GetProperty("sources").GetArrayLength() >= 1));
+        Assert.Contains(entries, e => e.TryGetProperty("status", out _));
+        // "on Monday" in a report of 2023-09-12 (Tuesday) places the visit announcement on the 11th.
+        Assert.Contains(entries, e => e.GetProperty("date").GetString() == "2023-09-11");
+    }
+
+    [Fact]
+    public async Task Summary_and_whats_new_come_from_the_insights_seam()
+    {
+        long id = await StoryOfAsync("kim jong un");
+
+        JsonElement summary = await GetJsonAsync($"/api/stories/{id}/summary");
+        JsonElement news = await GetJsonAsync($"/api/stories/{id}/whatsnew?since=2023-09-15");
+
+        Assert.True(summary.GetProperty("sentences").GetArrayLength() > 0);
+        Assert.All(news.GetProperty("reports").EnumerateArray(), r => Assert.True(string.CompareOrdinal(r.GetProperty("published").GetString(), "2023-09-15") > 0));
+        Assert.True(news.GetProperty("reports").GetArrayLength() > 0);
+        Assert.All(news.GetProperty("entries").EnumerateArray(), e => Assert.All(e.GetProperty("sources").EnumerateArray(),
+            s => Assert.True(string.CompareOrdinal(s.GetProperty("published").GetString(), "2023-09-15") > 0)));
+    }
+
+    [Fact]
+    public async Task Entities_and_an_entity_by_key_or_name()
+    {
+        JsonElement people = await GetJsonAsync("/api/entities?type=person&limit=5");
+        JsonElement kim = await GetJsonAsync("/api/entities/" + Uri.EscapeDataString("Kim Jong-un"));
+        JsonElement country = await GetJsonAsync("/api/entities/country:kp");
+
+        Assert.Equal(5, people.GetArrayLength());
+        Assert.All(people.EnumerateArray(), e => Assert.Equal("person", e.GetProperty("type").GetString()));
+        Assert.Equal("kim jong un", kim.GetProperty("key").GetString());
+        Assert.True(kim.GetProperty("stories").GetArrayLength() >= 1);
+        Assert.Equal("North Korea", country.GetProperty("name").GetString());
+        Assert.Equal("KP", country.GetProperty("place").GetProperty("country").GetString());
+    }
+
+    [Fact]
+    public async Task Quotes_of_a_speaker()
+    {
+        JsonElement quotes = await GetJsonAsync("/api/quotes?speaker=Peskov");
+
+        Assert.True(quotes.GetArrayLength() > 0);
+        Assert.All(quotes.EnumerateArray(), q => Assert.False(string.IsNullOrEmpty(q.GetProperty("content").GetString())));
+    }
+
+    [Fact]
+    public async Task Search_filters_by_date_range_entity_and_story()
+    {
+        long derna = await StoryOfAsync("country:ly");
+
+        JsonElement all = await GetJsonAsync("/api/search?q=dam&limit=50");
+        JsonElement late = await GetJsonAsync("/api/search?q=dam&from=2023-09-15&to=2023-09-30&limit=50");
+        JsonElement inStory = await GetJsonAsync($"/api/search?q=water&story={derna}&limit=50");
+        JsonElement withEntity = await GetJsonAsync("/api/search?q=Kim&entity=country:kp&limit=50");
+
+        Assert.True(all.GetProperty("hits").GetArrayLength() > late.GetProperty("hits").GetArrayLength());
+        Assert.All(late.GetProperty("hits").EnumerateArray(), h => Assert.True(string.CompareOrdinal(h.GetProperty("published").GetString(), "2023-09-15") >= 0));
+        Assert.All(inStory.GetProperty("hits").EnumerateArray(), h => Assert.Equal(derna, h.GetProperty("story").GetInt64()));
+        Assert.True(withEntity.GetProperty("hits").GetArrayLength() > 0);
+        Assert.Equal("country:kp", withEntity.GetProperty("entity").GetString());
+    }
+
+    [Theory]
+    // Each bad request is answered with a 4xx and a JSON {error, status} that says what was wrong.
+    [InlineData("/api/stories/abc", 400, "id")]                       // not a number
+    [InlineData("/api/stories/999999", 404, "no story")]              // no such story
+    [InlineData("/api/stories/1/whatsnew", 400, "since")]             // date missing
+    [InlineData("/api/stories/1/whatsnew?since=yesterday", 400, "since")] // not a date
+    [InlineData("/api/stories?limit=0", 400, "limit")]                // out of range
+    [InlineData("/api/stories?limit=abc", 400, "limit")]              // not a number
+    [InlineData("/api/entities?type=planet", 400, "type")]            // unknown type
+    [InlineData("/api/entities/nobody%20at%20all", 404, "no entity")] // no such entity
+    [InlineData("/api/search", 400, "'q'")]                           // no words
+    [InlineData("/api/search?q=dam&from=2023-09-20&to=2023-09-10", 400, "after")] // empty range
+    [InlineData("/api/search?q=dam&entity=nobody%20at%20all", 404, "no entity")]
+    [InlineData("/api/nothing/here", 404, "no API endpoint")]         // unknown endpoint
+    [InlineData("/no/such/page", 404, "nothing at")]                  // unknown file
+    public async Task Bad_requests_get_a_4xx_json_error(string path, int status, string words)
+    {
+        HttpResponseMessage response = await client.GetAsync(path);
+
+        Assert.Equal(status, (int)response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        JsonElement error = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(status, error.GetProperty("status").GetInt32());
+        Assert.Contains(words, error.GetProperty("error").GetString(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task A_method_not_allowed_is_a_json_error()
+    {
+        HttpResponseMessage response = await client.DeleteAsync("/api/stories");
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Theory]
+    // Only the embedded UI files are served, by exact path: none of these reaches a file on disk.
+    [InlineData("/../../../../etc/passwd")]
+    [InlineData("/..%2f..%2f..%2fetc%2fpasswd")]
+    [InlineData("/%2e%2e/%2e%2e/etc/passwd")]
+    [InlineData("/geo/../../Storyline.Web.dll")]
+    [InlineData("/geo/..%5c..%5cStoryline.Web.dll")]
+    [InlineData("/Storyline.Web.dll")]
+    [InlineData("/sample.db")]
+    [InlineData("/wwwroot/app.js")]
+    [InlineData("//etc/passwd")]
+    public async Task No_path_reaches_outside_the_ui_files(string path)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("http://localhost" + path, UriKind.Absolute));
+        HttpResponseMessage response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        string body = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("root:", body, StringComparison.Ordinal);
+        Assert.True(body.Length < 500);
+    }
+
+    [Fact]
+    public async Task The_ui_files_are_served_with_a_strict_content_security_policy()
+    {
+        HttpResponseMessage index = await client.GetAsync("/");
+        HttpResponseMessage script = await client.GetAsync("/app.js");
+        HttpResponseMessage geo = await client.GetAsync("/geo/countries-50m.json");
+
+        Assert.Equal(HttpStatusCode.OK, index.StatusCode);
+        Assert.Equal("text/html", index.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("script-src 'self'", index.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        Assert.Equal("nosniff", index.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal(HttpStatusCode.OK, script.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, geo.StatusCode);
+        Assert.DoesNotContain("<script>", await index.Content.ReadAsStringAsync(), StringComparison.Ordinal); // no inline script
+    }
+
+    [Fact]
+    public async Task A_host_name_other_than_loopback_is_refused()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/stories");
+        request.Headers.Host = "attacker.example";
+
+        HttpResponseMessage response = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_openapi_document_describes_every_endpoint()
+    {
+        JsonElement document = await GetJsonAsync("/openapi/v1.json");
+
+        var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        foreach (string path in new[] { "/api/stories", "/api/stories/{id}", "/api/stories/{id}/timeline", "/api/stories/{id}/summary", "/api/stories/{id}/whatsnew", "/api/entities", "/api/entities/{key}", "/api/quotes", "/api/search", "/api/ingest" })
+        {
+            Assert.Contains(path, paths);
+        }
+
+        Assert.True(document.GetProperty("components").GetProperty("schemas").TryGetProperty("StoryPage", out _));
+    }
+
+    private async Task<JsonElement> GetJsonAsync(string path)
+    {
+        HttpResponseMessage response = await client.GetAsync(path);
+        string body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"{path}: {(int)response.StatusCode} {body}");
+        return JsonDocument.Parse(body).RootElement;
+    }
+
+    private async Task<long> StoryOfAsync(string entityKey)
+    {
+        JsonElement entity = await GetJsonAsync("/api/entities/" + Uri.EscapeDataString(entityKey));
+        return entity.GetProperty("stories")[0].GetProperty("story").GetInt64();
+    }
+}

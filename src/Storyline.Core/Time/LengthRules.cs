@@ -23,7 +23,7 @@ internal static class LengthRules
             case LexKind.Number or LexKind.Determiner when TryCount(ctx, j, out int count, out int unitAt):
                 return MatchCounted(ctx, j, count, unitAt, out match);
             case LexKind.Number when ctx.KindAt(j + 1) == LexKind.Meridiem && lex.Value is >= 1 and <= 12:
-                return MatchClock(ctx, j, j + 1, lex.Value * 100, out match);
+                return MatchClock(ctx, j, j, lex.Value * 100, out match);
             case LexKind.NumberUnit when !ctx.Is(j + 1, "old"):
                 match = new TimeMatch(j, j + 1, TimeType.Duration, DateArithmetic.Duration(lex.Value, lex.Unit));
                 return true;
@@ -204,15 +204,32 @@ internal static class LengthRules
 
         DateOnly day = ctx.Anchor;
         string format = hhmm == 2400 ? "T24:00" : string.Empty;
-        int dayAt = ctx.Is(end, "on") ? end + 1 : end;
-        if (ctx.KindAt(dayAt) is LexKind.Weekday or LexKind.Deictic && RelativeRules.Match(ctx, dayAt, false, out TimeMatch dayMatch)
-            && TimexValue.TryGetDay(dayMatch.Value, out DateOnly named) && dayMatch.Value.Length == 10)
+        int dayAt = ctx.Is(end, "on") || ctx.IsPunctuation(end) && ctx.Word(end) is "," ? end + 1 : end;
+
+        // The day is part of the expression; its tense is read from where the expression starts ("until 9 a.m. Tuesday").
+        TimeMatch dayMatch;
+        _ = ctx.KindAt(dayAt) switch
         {
-            day = named;
-            end = dayMatch.End;
-        }
+            LexKind.Weekday => RelativeRules.MatchWeekday(ctx, dayAt, ctx.Direction(j, dayAt + 1) < 0 ? -1 : 1, out dayMatch) && Day(dayMatch, ref day, ref end),
+            LexKind.Deictic => RelativeRules.Match(ctx, dayAt, false, out dayMatch) && Day(dayMatch, ref day, ref end),
+            LexKind.Month or LexKind.FullDate => CalendarRules.Match(ctx, dayAt, false, out dayMatch) && Day(dayMatch, ref day, ref end),
+            _ => false,
+        };
 
         match = new TimeMatch(j, end, TimeType.Time, format.Length > 0 ? DateArithmetic.Day(day) + format : DateArithmetic.Clock(day, hhmm));
+        return true;
+    }
+
+    // A day named after a clock time ("3 p.m. Friday", "5 p.m. EST, Nov. 6"): only a single calendar day counts.
+    private static bool Day(TimeMatch dayMatch, ref DateOnly day, ref int end)
+    {
+        if (dayMatch.Value.Length != 10 || !TimexValue.TryGetDay(dayMatch.Value, out DateOnly named))
+        {
+            return false;
+        }
+
+        day = named;
+        end = dayMatch.End;
         return true;
     }
 }

@@ -70,7 +70,7 @@ internal static class RelativeRules
     }
 
     // "Monday", "Tuesday morning", "Friday, Aug. 7". Direction −1/+1 (on or before, on or after), ±2 strictly.
-    private static bool MatchWeekday(TimeContext ctx, int j, int direction, out TimeMatch match)
+    public static bool MatchWeekday(TimeContext ctx, int j, int direction, out TimeMatch match)
     {
         int k = ctx.IsPunctuation(j + 1) && ctx.Word(j + 1) is "," ? j + 2 : j + 1;
         if (ctx.KindAt(k) is LexKind.Month or LexKind.FullDate && CalendarRules.Match(ctx, k, false, out TimeMatch date) && date.Type == TimeType.Date)

@@ -183,9 +183,10 @@ internal sealed class TimeContext
 
         foreach (string cue in FutureCues)
         {
+            // "announced the plan Aug. 21": after a determiner, "plan" is a noun, not a tense.
             if (w.Equals(cue, StringComparison.OrdinalIgnoreCase))
             {
-                return 1;
+                return IsAny(i - 1, AdjectiveMarkers) ? 0 : 1;
             }
         }
 

@@ -4,7 +4,7 @@ namespace Storyline.Time;
 
 /// <summary>
 /// Lengths of time and what is counted from them: durations ("two weeks", "48 hours", "two-year"), points counted back
-/// ("a year ago", "three days later"), recurrences ("every week", "daily", "twice a day") and clock times ("3pm",
+/// ("a year ago", "three days earlier"), recurrences ("every week", "daily", "twice a day") and clock times ("3pm",
 /// "15:30", "3 p.m. EST").
 /// </summary>
 internal static class LengthRules
@@ -26,6 +26,9 @@ internal static class LengthRules
                 return MatchClock(ctx, j, j, lex.Value * 100, out match);
             case LexKind.NumberUnit when !ctx.Is(j + 1, "old"):
                 match = new TimeMatch(j, j + 1, TimeType.Duration, DateArithmetic.Duration(lex.Value, lex.Unit));
+                return true;
+            case LexKind.Unit when lex.Plural && ctx.Is(j + 1, "later"):
+                match = new TimeMatch(j, j + 1, TimeType.Duration, DateArithmetic.Duration(NumberWords.Some, lex.Unit));
                 return true;
             case LexKind.Unit when lex.Plural && ctx.IsAny(j + 1, AgoWords):
                 match = new TimeMatch(j, j + 2, TimeType.Date, ctx.Is(j + 1, "later") || ctx.Is(j + 1, "hence") ? "FUTURE_REF" : "PAST_REF");
@@ -124,7 +127,9 @@ internal static class LengthRules
             return false;
         }
 
-        if (ctx.IsAny(end, AgoWords))
+        // "three days later" counts from an event, not from the report's date: TimeML tags the length ("three days")
+        // and leaves "later" to link it to the event.
+        if (ctx.IsAny(end, AgoWords) && !ctx.Is(end, "later"))
         {
             int sign = ctx.Is(end, "later") || ctx.Is(end, "hence") ? 1 : -1;
             match = count < 0

@@ -102,9 +102,9 @@ internal static class LengthRules
                 count += ctx.Lex[k + 1].Value;
                 unitAt = k + 2;
             }
-            else if (ctx.KindAt(k + 1) == LexKind.Number && ctx.Lex[k + 1].Value == 100 && count > 0)
+            else if (ctx.KindAt(k + 1) == LexKind.Number && ctx.Lex[k + 1].Value is 100 or 1000 && count > 0)
             {
-                count *= 100;
+                count *= ctx.Lex[k + 1].Value;
                 unitAt = k + 2;
             }
         }

@@ -180,6 +180,23 @@ internal static class RelativeRules
                 match = new TimeMatch(j, k + 1, TimeType.Time, DateArithmetic.Day(day) + "T" + TimeLexicon.PartsOfDay[next.Value]);
                 return true;
 
+            // "the current fiscal year", "last fiscal year": the year being reported on, or the one before or after.
+            case LexKind.Fiscal when shift is >= -1 and <= 1 && ctx.KindAt(k + 1) == LexKind.Unit && ctx.Lex[k + 1].Unit == TimeUnit.Year && !ctx.Lex[k + 1].Plural:
+                match = new TimeMatch(j, k + 2, TimeType.Date, DateArithmetic.Year(anchor.Year + shift));
+                return true;
+
+            // "the last half of 1989": the second half.
+            case LexKind.Half when shift == -1 && the:
+                int halfEnd = k + 1;
+                int halfYear = anchor.Year;
+                if (ctx.Is(halfEnd, "of") && CalendarRules.IsYear(ctx, halfEnd + 1, out int namedYear))
+                {
+                    (halfYear, halfEnd) = (namedYear, halfEnd + 2);
+                }
+
+                match = new TimeMatch(j, halfEnd, TimeType.Date, DateArithmetic.Half(halfYear, 2));
+                return true;
+
             case LexKind.None when shift == -3 && ctx.Is(k, "period"):
                 match = new TimeMatch(j, k + 1, TimeType.Date, LatestQuarter(ctx));
                 return true;

@@ -113,7 +113,7 @@ internal static class RelativeRules
 
                 if (next.Unit == TimeUnit.Quarter && shift == -3)
                 {
-                    match = new TimeMatch(j, k + 1, TimeType.Date, LatestQuarter(ctx));
+                    match = new TimeMatch(j, k + 1, TimeType.Date, LatestQuarter(ctx, completed: true));
                     return true;
                 }
 
@@ -198,7 +198,7 @@ internal static class RelativeRules
                 return true;
 
             case LexKind.None when shift == -3 && ctx.Is(k, "period"):
-                match = new TimeMatch(j, k + 1, TimeType.Date, LatestQuarter(ctx));
+                match = new TimeMatch(j, k + 1, TimeType.Date, LatestQuarter(ctx, completed: true));
                 return true;
 
             default:
@@ -225,9 +225,12 @@ internal static class RelativeRules
         return quarter > 0;
     }
 
-    private static string LatestQuarter(TimeContext ctx)
+    // The quarter the report is about; with "latest", one already over at the report's date: a quarter named for
+    // later ("expects a better fourth quarter") is not the latest one reported.
+    private static string LatestQuarter(TimeContext ctx, bool completed = false)
     {
-        if (ctx.LastQuarter is (int year, int quarter))
+        int lastFull = (ctx.Anchor.Year * 4) + DateArithmetic.QuarterOf(ctx.Anchor.Month) - 2;
+        if (ctx.LastQuarter is (int year, int quarter) && (!completed || (year * 4) + quarter - 1 <= lastFull))
         {
             return DateArithmetic.Quarter(year, quarter);
         }

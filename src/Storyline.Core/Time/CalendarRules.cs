@@ -52,9 +52,10 @@ internal static class CalendarRules
                 }
 
                 return false;
-            case LexKind.Unit when the && lex.Unit == TimeUnit.Year && !lex.Plural && ctx.IsAny(j - 1, FullYearWords):
-                // "the full year", "the fiscal year": the year being reported on.
-                match = new TimeMatch(j - 1, j + 1, TimeType.Date, DateArithmetic.Year(ctx.Anchor.Year));
+            case LexKind.Unit when lex.Unit == TimeUnit.Year && !lex.Plural && ctx.IsAny(j - 1, FullYearWords) && ctx.Is(j - 2, "the"):
+                // "the full year", "the fiscal year": the year being reported on. Found at "year", since "full" is no
+                // time word of its own.
+                match = new TimeMatch(j - 2, j + 1, TimeType.Date, DateArithmetic.Year(ctx.Anchor.Year));
                 return true;
             case LexKind.Unit when the && lex.Unit == TimeUnit.Quarter && !lex.Plural:
                 match = RelativeRules.TheQuarter(ctx, j, j + 1);

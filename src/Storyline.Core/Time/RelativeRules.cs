@@ -37,7 +37,7 @@ internal static class RelativeRules
             Deictic.Tonight => new TimeMatch(j, j + 1, TimeType.Time, DateArithmetic.Day(anchor) + "TNI"),
             Deictic.Present => new TimeMatch(j, j + 1, TimeType.Date, "PRESENT_REF"),
             Deictic.Past => new TimeMatch(j, j + 1, TimeType.Date, "PAST_REF"),
-            Deictic.Future when !ctx.Is(j - 1, "as") && (ctx.Is(j, "soon") || the || ctx.Is(j - 1, "in")) => new TimeMatch(j, j + 1, TimeType.Date, "FUTURE_REF"),
+            Deictic.Future when !ctx.Is(j - 1, "as") && (IsFutureSoon(ctx, j) || the || ctx.Is(j - 1, "in")) => new TimeMatch(j, j + 1, TimeType.Date, "FUTURE_REF"),
             Deictic.YearEarlier => YearEarlier(ctx, j, j + 1),
             Deictic.Noon => LengthRules.Clock(ctx, j, 1200),
             Deictic.Midnight => LengthRules.Clock(ctx, j, 2400),
@@ -45,6 +45,10 @@ internal static class RelativeRules
         };
         return match.End > 0;
     }
+
+    // "will soon move" looks ahead from the report; "soon after the attack" and "was soon released" do not.
+    private static bool IsFutureSoon(TimeContext ctx, int j) =>
+        ctx.Is(j, "soon") && !ctx.Is(j + 1, "after") && !ctx.Is(j + 1, "before") && ctx.Direction(j, j + 1, 2, 1) > 0;
 
     /// <summary>"a year earlier", "year-ago": the same quarter a year before when the report is about a quarter.</summary>
     public static TimeMatch YearEarlier(TimeContext ctx, int start, int end)

@@ -37,8 +37,9 @@ internal static class LengthRules
                 match = new TimeMatch(j, j + 1, TimeType.Duration, DateArithmetic.Duration(NumberWords.Some, lex.Unit));
                 return true;
             case LexKind.Unit when the && !lex.Plural && lex.Unit == TimeUnit.Year:
-                // "the year" is the report's year ("earlier in the year"), a length after "for" or "throughout".
-                match = ctx.IsAny(j - 2, LengthPrepositions) || ctx.Is(j - 2, "throughout")
+                // "the year" is the report's year ("earlier in the year", "a high for the year"); "the year ended
+                // March 31" is twelve months to a day that is not the year's end: a length.
+                match = ctx.Is(j + 1, "ended") || ctx.Is(j + 1, "ending") || ctx.Is(j - 2, "throughout")
                     ? new TimeMatch(j, j + 1, TimeType.Duration, "P1Y")
                     : new TimeMatch(j, j + 1, TimeType.Date, DateArithmetic.Year(ctx.Anchor.Year));
                 if (CalendarRules.IsYear(ctx, j + 1, out int year))

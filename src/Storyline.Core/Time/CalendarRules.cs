@@ -52,9 +52,10 @@ internal static class CalendarRules
                 }
 
                 return false;
-            case LexKind.Unit when the && lex.Unit == TimeUnit.Year && !lex.Plural && ctx.IsAny(j - 1, FullYearWords):
-                // "the full year", "the fiscal year": the year being reported on.
-                match = new TimeMatch(j - 1, j + 1, TimeType.Date, DateArithmetic.Year(ctx.Anchor.Year));
+            case LexKind.Unit when lex.Unit == TimeUnit.Year && !lex.Plural && ctx.IsAny(j - 1, FullYearWords) && ctx.Is(j - 2, "the"):
+                // "the full year", "the fiscal year": the year being reported on. Found at "year", since "full" is no
+                // time word of its own.
+                match = new TimeMatch(j - 2, j + 1, TimeType.Date, DateArithmetic.Year(ctx.Anchor.Year));
                 return true;
             case LexKind.Unit when the && lex.Unit == TimeUnit.Quarter && !lex.Plural:
                 match = RelativeRules.TheQuarter(ctx, j, j + 1);
@@ -82,7 +83,9 @@ internal static class CalendarRules
     {
         int k = j + 1;
         LexKind next = ctx.KindAt(k);
-        if (next is LexKind.Number or LexKind.Ordinal && !IsYear(ctx, k, out _) && ctx.Lex[k].Value is >= 1 and <= 31 && ctx.Tokens[k].Span.Length <= 4)
+        // "Sept. 12", "September 12th", "March eighth" (an ordinal word: broadcast transcripts spell days out).
+        bool dayNumber = next == LexKind.Number && ctx.Tokens[k].Span.Length <= 4 || next == LexKind.Ordinal;
+        if (dayNumber && !IsYear(ctx, k, out _) && ctx.Lex[k].Value is >= 1 and <= 31)
         {
             int dayOfMonth = ctx.Lex[k].Value;
             int end = k + 1;
@@ -110,9 +113,9 @@ internal static class CalendarRules
         }
 
         int yearAt = ctx.Is(k, "of") || ctx.IsPunctuation(k) && ctx.Word(k) is "," ? k + 1 : k;
-        if (IsYear(ctx, yearAt, out int explicitYear))
+        if (YearAt(ctx, yearAt, out int explicitYear, out int yearEnd))
         {
-            match = new TimeMatch(j, yearAt + 1, TimeType.Date, DateArithmetic.Month(explicitYear, month));
+            match = new TimeMatch(j, yearEnd, TimeType.Date, DateArithmetic.Month(explicitYear, month));
             return true;
         }
 
@@ -133,6 +136,25 @@ internal static class CalendarRules
         int close = ctx.Direction(j, k, 3, 0);
         match = new TimeMatch(j, k, TimeType.Date, DateArithmetic.Month(DateArithmetic.NearestYear(ctx.Anchor, month, 0, direction, close), month));
         return true;
+    }
+
+    /// <summary>A year written in digits ("1994") or spoken ("nineteen ninety-four") at <paramref name="k"/>.</summary>
+    private static bool YearAt(TimeContext ctx, int k, out int year, out int end)
+    {
+        end = k + 1;
+        if (IsYear(ctx, k, out year))
+        {
+            return true;
+        }
+
+        if (ctx.KindAt(k) == LexKind.Number && MatchSpokenYear(ctx, k, out TimeMatch spoken))
+        {
+            year = int.Parse(spoken.Value, System.Globalization.CultureInfo.InvariantCulture);
+            end = spoken.End;
+            return true;
+        }
+
+        return false;
     }
 
     private static int YearOfDay(TimeContext ctx, int start, int end, int month, int day) =>
@@ -221,7 +243,7 @@ internal static class CalendarRules
                 return true;
             }
 
-            if (first == 2 && ctx.Is(j + 1, "thousand"))
+            if (first == 2 && ctx.Is(j + 1, "thousand") && ctx.KindAt(j + 2) != LexKind.Unit)
             {
                 match = new TimeMatch(j, j + 2, TimeType.Date, "2000");
                 return true;
@@ -288,9 +310,9 @@ internal static class CalendarRules
     private static bool MatchSeason(TimeContext ctx, int j, bool the, int season, out TimeMatch match)
     {
         int yearAt = ctx.Is(j + 1, "of") ? j + 2 : j + 1;
-        if (IsYear(ctx, yearAt, out int year))
+        if (YearAt(ctx, yearAt, out int year, out int yearEnd))
         {
-            match = new TimeMatch(j, yearAt + 1, TimeType.Date, DateArithmetic.Season(year, season));
+            match = new TimeMatch(j, yearEnd, TimeType.Date, DateArithmetic.Season(year, season));
             return true;
         }
 

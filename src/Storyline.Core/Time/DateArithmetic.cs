@@ -66,7 +66,7 @@ internal static class DateArithmetic
 
         if (direction == 0)
         {
-            return day == 0 ? anchor.Year : Directed(anchor, month, day, -1);
+            return day == 0 ? near : Directed(anchor, month, day, -1);
         }
 
         return Directed(anchor, month, day, direction);

@@ -4,7 +4,7 @@ namespace Storyline.Time;
 
 /// <summary>
 /// Lengths of time and what is counted from them: durations ("two weeks", "48 hours", "two-year"), points counted back
-/// ("a year ago", "three days later"), recurrences ("every week", "daily", "twice a day") and clock times ("3pm",
+/// ("a year ago", "three days earlier"), recurrences ("every week", "daily", "twice a day") and clock times ("3pm",
 /// "15:30", "3 p.m. EST").
 /// </summary>
 internal static class LengthRules
@@ -23,9 +23,12 @@ internal static class LengthRules
             case LexKind.Number or LexKind.Determiner when TryCount(ctx, j, out int count, out int unitAt):
                 return MatchCounted(ctx, j, count, unitAt, out match);
             case LexKind.Number when ctx.KindAt(j + 1) == LexKind.Meridiem && lex.Value is >= 1 and <= 12:
-                return MatchClock(ctx, j, j + 1, lex.Value * 100, out match);
+                return MatchClock(ctx, j, j, lex.Value * 100, out match);
             case LexKind.NumberUnit when !ctx.Is(j + 1, "old"):
                 match = new TimeMatch(j, j + 1, TimeType.Duration, DateArithmetic.Duration(lex.Value, lex.Unit));
+                return true;
+            case LexKind.Unit when lex.Plural && ctx.Is(j + 1, "later"):
+                match = new TimeMatch(j, j + 1, TimeType.Duration, DateArithmetic.Duration(NumberWords.Some, lex.Unit));
                 return true;
             case LexKind.Unit when lex.Plural && ctx.IsAny(j + 1, AgoWords):
                 match = new TimeMatch(j, j + 2, TimeType.Date, ctx.Is(j + 1, "later") || ctx.Is(j + 1, "hence") ? "FUTURE_REF" : "PAST_REF");
@@ -34,8 +37,9 @@ internal static class LengthRules
                 match = new TimeMatch(j, j + 1, TimeType.Duration, DateArithmetic.Duration(NumberWords.Some, lex.Unit));
                 return true;
             case LexKind.Unit when the && !lex.Plural && lex.Unit == TimeUnit.Year:
-                // "the year" is the report's year ("earlier in the year"), a length after "for" or "throughout".
-                match = ctx.IsAny(j - 2, LengthPrepositions) || ctx.Is(j - 2, "throughout")
+                // "the year" is the report's year ("earlier in the year", "a high for the year"); "the year ended
+                // March 31" is twelve months to a day that is not the year's end: a length.
+                match = ctx.Is(j + 1, "ended") || ctx.Is(j + 1, "ending") || ctx.Is(j - 2, "throughout")
                     ? new TimeMatch(j, j + 1, TimeType.Duration, "P1Y")
                     : new TimeMatch(j, j + 1, TimeType.Date, DateArithmetic.Year(ctx.Anchor.Year));
                 if (CalendarRules.IsYear(ctx, j + 1, out int year))
@@ -99,9 +103,9 @@ internal static class LengthRules
                 count += ctx.Lex[k + 1].Value;
                 unitAt = k + 2;
             }
-            else if (ctx.KindAt(k + 1) == LexKind.Number && ctx.Lex[k + 1].Value == 100 && count > 0)
+            else if (ctx.KindAt(k + 1) == LexKind.Number && ctx.Lex[k + 1].Value is 100 or 1000 && count > 0)
             {
-                count *= 100;
+                count *= ctx.Lex[k + 1].Value;
                 unitAt = k + 2;
             }
         }
@@ -124,7 +128,9 @@ internal static class LengthRules
             return false;
         }
 
-        if (ctx.IsAny(end, AgoWords))
+        // "three days later" counts from an event, not from the report's date: TimeML tags the length ("three days")
+        // and leaves "later" to link it to the event.
+        if (ctx.IsAny(end, AgoWords) && !ctx.Is(end, "later"))
         {
             int sign = ctx.Is(end, "later") || ctx.Is(end, "hence") ? 1 : -1;
             match = count < 0
@@ -204,15 +210,32 @@ internal static class LengthRules
 
         DateOnly day = ctx.Anchor;
         string format = hhmm == 2400 ? "T24:00" : string.Empty;
-        int dayAt = ctx.Is(end, "on") ? end + 1 : end;
-        if (ctx.KindAt(dayAt) is LexKind.Weekday or LexKind.Deictic && RelativeRules.Match(ctx, dayAt, false, out TimeMatch dayMatch)
-            && TimexValue.TryGetDay(dayMatch.Value, out DateOnly named) && dayMatch.Value.Length == 10)
+        int dayAt = ctx.Is(end, "on") || ctx.IsPunctuation(end) && ctx.Word(end) is "," ? end + 1 : end;
+
+        // The day is part of the expression; its tense is read from where the expression starts ("until 9 a.m. Tuesday").
+        TimeMatch dayMatch;
+        _ = ctx.KindAt(dayAt) switch
         {
-            day = named;
-            end = dayMatch.End;
-        }
+            LexKind.Weekday => RelativeRules.MatchWeekday(ctx, dayAt, ctx.Direction(j, dayAt + 1) < 0 ? -1 : 1, out dayMatch) && Day(dayMatch, ref day, ref end),
+            LexKind.Deictic => RelativeRules.Match(ctx, dayAt, false, out dayMatch) && Day(dayMatch, ref day, ref end),
+            LexKind.Month or LexKind.FullDate => CalendarRules.Match(ctx, dayAt, false, out dayMatch) && Day(dayMatch, ref day, ref end),
+            _ => false,
+        };
 
         match = new TimeMatch(j, end, TimeType.Time, format.Length > 0 ? DateArithmetic.Day(day) + format : DateArithmetic.Clock(day, hhmm));
+        return true;
+    }
+
+    // A day named after a clock time ("3 p.m. Friday", "5 p.m. EST, Nov. 6"): only a single calendar day counts.
+    private static bool Day(TimeMatch dayMatch, ref DateOnly day, ref int end)
+    {
+        if (dayMatch.Value.Length != 10 || !TimexValue.TryGetDay(dayMatch.Value, out DateOnly named))
+        {
+            return false;
+        }
+
+        day = named;
+        end = dayMatch.End;
         return true;
     }
 }

@@ -37,7 +37,7 @@ internal static class RelativeRules
             Deictic.Tonight => new TimeMatch(j, j + 1, TimeType.Time, DateArithmetic.Day(anchor) + "TNI"),
             Deictic.Present => new TimeMatch(j, j + 1, TimeType.Date, "PRESENT_REF"),
             Deictic.Past => new TimeMatch(j, j + 1, TimeType.Date, "PAST_REF"),
-            Deictic.Future when !ctx.Is(j - 1, "as") && (ctx.Is(j, "soon") || the || ctx.Is(j - 1, "in")) => new TimeMatch(j, j + 1, TimeType.Date, "FUTURE_REF"),
+            Deictic.Future when !ctx.Is(j - 1, "as") && (IsFutureSoon(ctx, j) || the || ctx.Is(j - 1, "in")) => new TimeMatch(j, j + 1, TimeType.Date, "FUTURE_REF"),
             Deictic.YearEarlier => YearEarlier(ctx, j, j + 1),
             Deictic.Noon => LengthRules.Clock(ctx, j, 1200),
             Deictic.Midnight => LengthRules.Clock(ctx, j, 2400),
@@ -45,6 +45,10 @@ internal static class RelativeRules
         };
         return match.End > 0;
     }
+
+    // "will soon move" looks ahead from the report; "soon after the attack" and "was soon released" do not.
+    private static bool IsFutureSoon(TimeContext ctx, int j) =>
+        ctx.Is(j, "soon") && !ctx.Is(j + 1, "after") && !ctx.Is(j + 1, "before") && ctx.Direction(j, j + 1, 2, 1) > 0;
 
     /// <summary>"a year earlier", "year-ago": the same quarter a year before when the report is about a quarter.</summary>
     public static TimeMatch YearEarlier(TimeContext ctx, int start, int end)
@@ -70,7 +74,7 @@ internal static class RelativeRules
     }
 
     // "Monday", "Tuesday morning", "Friday, Aug. 7". Direction −1/+1 (on or before, on or after), ±2 strictly.
-    private static bool MatchWeekday(TimeContext ctx, int j, int direction, out TimeMatch match)
+    public static bool MatchWeekday(TimeContext ctx, int j, int direction, out TimeMatch match)
     {
         int k = ctx.IsPunctuation(j + 1) && ctx.Word(j + 1) is "," ? j + 2 : j + 1;
         if (ctx.KindAt(k) is LexKind.Month or LexKind.FullDate && CalendarRules.Match(ctx, k, false, out TimeMatch date) && date.Type == TimeType.Date)
@@ -113,7 +117,7 @@ internal static class RelativeRules
 
                 if (next.Unit == TimeUnit.Quarter && shift == -3)
                 {
-                    match = new TimeMatch(j, k + 1, TimeType.Date, LatestQuarter(ctx));
+                    match = new TimeMatch(j, k + 1, TimeType.Date, LatestQuarter(ctx, completed: true));
                     return true;
                 }
 
@@ -180,8 +184,25 @@ internal static class RelativeRules
                 match = new TimeMatch(j, k + 1, TimeType.Time, DateArithmetic.Day(day) + "T" + TimeLexicon.PartsOfDay[next.Value]);
                 return true;
 
+            // "the current fiscal year", "last fiscal year": the year being reported on, or the one before or after.
+            case LexKind.Fiscal when shift is >= -1 and <= 1 && ctx.KindAt(k + 1) == LexKind.Unit && ctx.Lex[k + 1].Unit == TimeUnit.Year && !ctx.Lex[k + 1].Plural:
+                match = new TimeMatch(j, k + 2, TimeType.Date, DateArithmetic.Year(anchor.Year + shift));
+                return true;
+
+            // "the last half of 1989": the second half.
+            case LexKind.Half when shift == -1 && the:
+                int halfEnd = k + 1;
+                int halfYear = anchor.Year;
+                if (ctx.Is(halfEnd, "of") && CalendarRules.IsYear(ctx, halfEnd + 1, out int namedYear))
+                {
+                    (halfYear, halfEnd) = (namedYear, halfEnd + 2);
+                }
+
+                match = new TimeMatch(j, halfEnd, TimeType.Date, DateArithmetic.Half(halfYear, 2));
+                return true;
+
             case LexKind.None when shift == -3 && ctx.Is(k, "period"):
-                match = new TimeMatch(j, k + 1, TimeType.Date, LatestQuarter(ctx));
+                match = new TimeMatch(j, k + 1, TimeType.Date, LatestQuarter(ctx, completed: true));
                 return true;
 
             default:
@@ -208,9 +229,12 @@ internal static class RelativeRules
         return quarter > 0;
     }
 
-    private static string LatestQuarter(TimeContext ctx)
+    // The quarter the report is about; with "latest", one already over at the report's date: a quarter named for
+    // later ("expects a better fourth quarter") is not the latest one reported.
+    private static string LatestQuarter(TimeContext ctx, bool completed = false)
     {
-        if (ctx.LastQuarter is (int year, int quarter))
+        int lastFull = (ctx.Anchor.Year * 4) + DateArithmetic.QuarterOf(ctx.Anchor.Month) - 2;
+        if (ctx.LastQuarter is (int year, int quarter) && (!completed || (year * 4) + quarter - 1 <= lastFull))
         {
             return DateArithmetic.Quarter(year, quarter);
         }

@@ -12,7 +12,11 @@ internal readonly record struct TimeMatch(int Start, int End, TimeType Type, str
 /// </summary>
 internal sealed class TimeContext
 {
-    private static readonly string[] FutureCues = ["will", "shall", "going", "plans", "plan", "planning", "preparing", "scheduled", "expects", "due", "upcoming", "intends", "hopes", "wo", "would"];
+    private static readonly string[] FutureCues =
+    [
+        "will", "shall", "going", "plans", "plan", "planning", "planned", "preparing", "scheduled", "slated", "expects", "expected", "due",
+        "upcoming", "intends", "hopes", "wo", "would", "payable", "effective",
+    ];
     private static readonly string[] PastCues =
     [
         "was", "were", "had", "did", "said", "met", "took", "made", "came", "went", "told", "left", "began", "fell", "rose", "won", "lost",
@@ -21,7 +25,8 @@ internal sealed class TimeContext
         "stood", "taught", "understood", "shot", "fought", "caught", "kept", "built", "felt", "heard", "beat", "quit",
     ];
 
-    private static readonly string[] AdjectiveMarkers = ["a", "an", "the", "this", "that", "its", "their", "his", "her", "still", "already", "newly", "recently"];
+    private static readonly string[] AdjectiveMarkers = ["a", "an", "the", "this", "its", "their", "his", "her", "still", "already", "newly", "recently"];
+    private static readonly string[] PresentBe = ["is", "are", "am", "be", "being"];
     private static readonly string[] UntilWords = ["until", "till"];
     private static readonly string[] ForwardPrepositions = ["through", "until", "till", "til", "by", "starting", "beginning"];
 
@@ -106,10 +111,16 @@ internal sealed class TimeContext
         {
             int cue = Cue(i);
 
-            // A participle after "be" is passive, not past: "will be held", "is to be signed".
-            if (cue < 0 && Is(i - 1, "be"))
+            // A participle after a present "be" is passive, not past: "will be held", "the case is heard".
+            if (cue < 0 && IsAny(i - 1, PresentBe))
             {
                 continue;
+            }
+
+            // A plan made in the past: "had been due to expire Friday", "had planned to".
+            if (cue > 0 && (Is(i - 1, "had") || Is(i - 1, "been") && Is(i - 2, "had")))
+            {
+                return -1;
             }
 
             if (cue != 0)
@@ -157,8 +168,8 @@ internal sealed class TimeContext
             return 1;
         }
 
-        // "is to resume": an arrangement.
-        if (w.Equals("to", StringComparison.OrdinalIgnoreCase) && (Is(i - 1, "is") || Is(i - 1, "are")))
+        // "is to resume", "guidelines to be published": an arrangement.
+        if (w.Equals("to", StringComparison.OrdinalIgnoreCase) && (Is(i - 1, "is") || Is(i - 1, "are") || Is(i + 1, "be")))
         {
             return 1;
         }
@@ -172,9 +183,10 @@ internal sealed class TimeContext
 
         foreach (string cue in FutureCues)
         {
+            // "announced the plan Aug. 21": after a determiner, "plan" is a noun, not a tense.
             if (w.Equals(cue, StringComparison.OrdinalIgnoreCase))
             {
-                return 1;
+                return IsAny(i - 1, AdjectiveMarkers) ? 0 : 1;
             }
         }
 

@@ -22,6 +22,13 @@ internal static class TimeRecognizer
             {
                 found.Add(match);
                 i = match.End;
+
+                // After "the first nine months" or "the first half" the report speaks of a longer period than a
+                // quarter: "a year earlier" is then last year, not last year's quarter.
+                if (IsLongerPeriod(match))
+                {
+                    ctx.LastQuarter = null;
+                }
             }
             else
             {
@@ -29,6 +36,10 @@ internal static class TimeRecognizer
             }
         }
     }
+
+    private static bool IsLongerPeriod(TimeMatch match) =>
+        match.Type == TimeType.Duration && match.Value is "P6M" or "P9M" or "P12M"
+        || match.Type == TimeType.Date && match.Value.Length == 7 && match.Value[5] == 'H';
 
     private static bool TryMatchAt(TimeContext ctx, int i, out TimeMatch match)
     {

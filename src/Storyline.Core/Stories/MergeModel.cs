@@ -6,7 +6,18 @@ namespace Storyline.Stories;
 /// <param name="Entities">TF-IDF cosine of the people, organisations and other names.</param>
 /// <param name="Places">TF-IDF cosine of the places.</param>
 /// <param name="Recency">exp(−days since the story's latest report / decay days): 1 the same day, falling with the gap.</param>
-public readonly record struct StorySimilarities(double Body, double Head, double Entities, double Places, double Recency);
+public readonly record struct StorySimilarities(double Body, double Head, double Entities, double Places, double Recency)
+{
+    /// <summary>
+    /// Evidence against: the share (by weight) of the report's key people and organisations that the story has never
+    /// named; 0 when either side names none. Two reports of the same kind of event (two earthquakes, two hijackings)
+    /// share their words but not their actors, which cosines alone cannot tell from a report that names nobody.
+    /// </summary>
+    public double EntityConflict { get; init; }
+
+    /// <summary>The same for the report's key places: the share the story has never named; 0 when either side names none.</summary>
+    public double PlaceConflict { get; init; }
+}
 
 /// <summary>
 /// The merge-or-new decision: a linear score (log-odds) over <see cref="StorySimilarities"/>; a report joins the
@@ -22,12 +33,19 @@ public readonly record struct StorySimilarities(double Body, double Head, double
 /// <param name="DecayDays">Days over which <see cref="StorySimilarities.Recency"/> falls by a factor e.</param>
 public sealed record MergeModel(double Bias, double Body, double Head, double Entities, double Places, double Recency, double DecayDays)
 {
+    /// <summary>Weight of <see cref="StorySimilarities.EntityConflict"/> (evidence against, so at most 0 when tuned).</summary>
+    public double EntityConflict { get; init; }
+
+    /// <summary>Weight of <see cref="StorySimilarities.PlaceConflict"/>.</summary>
+    public double PlaceConflict { get; init; }
+
     /// <summary>The shipped weights: models/stories/merge-model.json, tuned on Giveme5W1H by <c>storyline train stories</c> (a test keeps the two equal).</summary>
     public static MergeModel Default { get; } = new(-2.5, 9.0, 3.0, 1.0, 0.5, 0.5, 30.0);
 
     /// <summary>The log-odds that the report belongs to the story.</summary>
     public double Score(StorySimilarities s) =>
-        Bias + (Body * s.Body) + (Head * s.Head) + (Entities * s.Entities) + (Places * s.Places) + (Recency * s.Recency);
+        Bias + (Body * s.Body) + (Head * s.Head) + (Entities * s.Entities) + (Places * s.Places) + (Recency * s.Recency)
+        + (EntityConflict * s.EntityConflict) + (PlaceConflict * s.PlaceConflict);
 
     /// <summary>The probability that the report belongs to the story.</summary>
     public double Probability(StorySimilarities s) => 1 / (1 + Math.Exp(-Score(s)));

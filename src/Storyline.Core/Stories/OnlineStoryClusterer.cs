@@ -141,7 +141,47 @@ public sealed class OnlineStoryClusterer
         double body = Cosine(report.Words, report.WordNorm, story.TopWords(options.MaxStoryTerms));
         double head = Cosine(report.Head, report.HeadNorm, story.TopHead(MaxStoryHeadTerms), weighCounts: false);
         (double entities, double places) = EntityCosines(report, story);
-        return new StorySimilarities(body, head, entities, places, options.Model.RecencyOf(published.DayNumber - story.LastReport.DayNumber));
+        return new StorySimilarities(body, head, entities, places, options.Model.RecencyOf(published.DayNumber - story.LastReport.DayNumber))
+        {
+            EntityConflict = Conflict(report, report.KeyEntities, story, place: false),
+            PlaceConflict = Conflict(report, report.KeyPlaces, story, place: true),
+        };
+    }
+
+    // Two reports of the same kind of event (two earthquakes, two stars in rehab) share their words but not their actors:
+    // the report's key names are new to the story, and the story's key names are absent from the report. Either alone is
+    // common within one story (new people get quoted; a follow-up names only the newest actor), so the conflict is the
+    // product of the two shares (by weight). A name counts as present when the other side has the same entity or has
+    // used the name's last word (Reid of "Tara Reid"), so that two resolutions of one person do not look like two people.
+    private static double Conflict(ReportVector report, List<KeyValuePair<string, double>> key, ActiveStory story, bool place)
+    {
+        List<KeyValuePair<string, long>> storyKey = story.KeyNames(place);
+        if (key.Count == 0 || storyKey.Count == 0)
+        {
+            return 0;
+        }
+
+        double all = 0, unknown = 0;
+        foreach ((string term, double weight) in key)
+        {
+            all += weight;
+            if (!story.Names(term) && !story.UsedWord(report.LastWordOf(term)))
+            {
+                unknown += weight;
+            }
+        }
+
+        double storyAll = 0, missing = 0;
+        foreach ((string term, long weight) in storyKey)
+        {
+            storyAll += weight;
+            if (!report.Names(term) && !report.UsedWord(story.LastWordOf(term)))
+            {
+                missing += weight;
+            }
+        }
+
+        return unknown / all * (missing / storyAll);
     }
 
     private double Cosine(Dictionary<string, double> report, double reportNorm, List<KeyValuePair<string, long>> story, bool weighCounts = true)
@@ -321,6 +361,13 @@ public sealed class OnlineStoryClusterer
         }
     }
 
+    // The last word of a name, lower case, as the word vectors hold it; null when too short to mean anything.
+    private static string? LastWord(string name)
+    {
+        string last = name.Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries).LastOrDefault() ?? "";
+        return last.Length < 2 ? null : last.ToLowerInvariant();
+    }
+
     private double Idf(string term) =>
         Math.Log((documentCount + 1.0) / (documentFrequency.GetValueOrDefault(term) + 1.0)) + 1.0;
 
@@ -329,8 +376,14 @@ public sealed class OnlineStoryClusterer
     /// <summary>A report's weighted vectors: words, headline words, entities and places.</summary>
     private sealed class ReportVector
     {
+        private const int KeyNames = 3;
+        private List<KeyValuePair<string, double>>? keyEntities;
+        private List<KeyValuePair<string, double>>? keyPlaces;
+        private readonly System.Collections.Immutable.ImmutableDictionary<string, string> names;
+
         public ReportVector(StoryFeatures report, Func<string, double> idf)
         {
+            names = report.EntityNames;
             var places = new HashSet<string>(report.PlaceTerms, StringComparer.Ordinal);
             foreach (TermCount term in report.Terms)
             {
@@ -370,11 +423,32 @@ public sealed class OnlineStoryClusterer
 
         public double WordNorm { get; }
 
+        /// <summary>The report's heaviest people and organisations (at most <see cref="KeyNames"/>), heaviest first.</summary>
+        public List<KeyValuePair<string, double>> KeyEntities => keyEntities ??= Key(Entities);
+
+        /// <summary>The report's heaviest places.</summary>
+        public List<KeyValuePair<string, double>> KeyPlaces => keyPlaces ??= Key(Places);
+
         public double HeadNorm { get; }
 
         public double EntityNorm { get; }
 
         public double PlaceNorm { get; }
+
+        /// <summary>The last word of the name of entity <paramref name="term"/>, lower case, as the word vectors hold it.</summary>
+        public string? LastWordOf(string term)
+        {
+            return names.TryGetValue(term, out string? name) ? LastWord(name) : null;
+        }
+
+        /// <summary>Whether the report names entity <paramref name="term"/>.</summary>
+        public bool Names(string term) => Entities.ContainsKey(term) || Places.ContainsKey(term);
+
+        /// <summary>Whether the report used <paramref name="word"/> (lower case).</summary>
+        public bool UsedWord(string? word) => word is not null && Words.ContainsKey(word);
+
+        private static List<KeyValuePair<string, double>> Key(Dictionary<string, double> vector) =>
+            [.. vector.OrderByDescending(t => t.Value).ThenBy(t => t.Key, StringComparer.Ordinal).Take(KeyNames)];
 
         public IEnumerable<string> QueryTerms(int count)
         {
@@ -420,6 +494,19 @@ public sealed class OnlineStoryClusterer
 
         /// <summary>The terms the candidate index lists this story under.</summary>
         public IEnumerable<string> IndexTerms => words.Keys.Concat(entities.Keys);
+
+        /// <summary>Whether the story has named <paramref name="term"/> (an entity term).</summary>
+        public bool Names(string term) => entities.ContainsKey(term);
+
+        /// <summary>The story's heaviest places, or people and organisations (at most three), heaviest first.</summary>
+        public List<KeyValuePair<string, long>> KeyNames(bool places) =>
+            [.. TopEntities(MaxStoryEntities).Where(e => Places.Contains(e.Key) == places).Take(3)];
+
+        /// <summary>The last word of the name of entity <paramref name="term"/>, lower case.</summary>
+        public string? LastWordOf(string term) => entityNames.TryGetValue(term, out string? name) ? LastWord(name) : null;
+
+        /// <summary>Whether a report of the story used <paramref name="word"/> (lower case).</summary>
+        public bool UsedWord(string? word) => word is not null && words.ContainsKey(word);
 
         /// <summary>Adds a report's terms; returns the terms new to the story.</summary>
         public List<string> Add(StoryFeatures report)

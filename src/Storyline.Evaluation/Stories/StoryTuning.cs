@@ -8,7 +8,11 @@ namespace Storyline.Evaluation.Stories;
 /// <param name="Model">The merge-or-new weights.</param>
 /// <param name="MergeScore">The score above which a report that fits two stories merges them.</param>
 /// <param name="F1">BCubed F1 on the tuning stream (a tuned figure, not a held-out one).</param>
-public sealed record TunedModel(MergeModel Model, double MergeScore, double F1);
+public sealed record TunedModel(MergeModel Model, double MergeScore, double F1)
+{
+    /// <summary>Where the starting weights were fitted, when not the shipped defaults.</summary>
+    public string? StartedFrom { get; init; }
+}
 
 /// <summary>
 /// Sets the merge-or-new weights on a benchmark stream by coordinate search: each weight in turn is tried over a
@@ -18,7 +22,7 @@ public sealed record TunedModel(MergeModel Model, double MergeScore, double F1);
 public static class StoryTuning
 {
     /// <summary>Tunes from <paramref name="start"/> on analysed reports of <paramref name="stream"/>.</summary>
-    public static TunedModel Tune(StoryBenchmarkStream stream, IReadOnlyList<StoryFeatures?> features, MergeModel start, double mergeScore, int rounds = 3)
+    public static TunedModel Tune(StoryBenchmarkStream stream, IReadOnlyList<StoryFeatures?> features, MergeModel start, double mergeScore, int rounds = 3, bool tuneConflicts = true)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(features);
@@ -38,7 +42,14 @@ public static class StoryTuning
             ("places", [-1, 0, 0.5, 1, 2, 3], (m, v) => m with { Places = v }),
             ("recency", [0, 0.5, 1, 2, 3], (m, v) => m with { Recency = v }),
             ("decay", [1, 3, 7, 14, 30], (m, v) => m with { DecayDays = v }),
+            ("entityConflict", [0, -0.5, -1, -2, -3, -4, -6], (m, v) => m with { EntityConflict = v }),
+            ("placeConflict", [0, -0.5, -1, -2, -3, -4], (m, v) => m with { PlaceConflict = v }),
         ];
+        if (!tuneConflicts)
+        {
+            knobs = [.. knobs.Where(k => !k.Name.EndsWith("Conflict", StringComparison.Ordinal))];
+        }
+
         for (int round = 0; round < rounds; round++)
         {
             bool improved = false;
@@ -81,6 +92,7 @@ public static class StoryTuning
         return JsonSerializer.Serialize(new
         {
             tunedOn = data,
+            startedFrom = tuned.StartedFrom,
             bcubedF1 = Math.Round(tuned.F1, 4),
             bias = m.Bias,
             body = m.Body,
@@ -89,7 +101,33 @@ public static class StoryTuning
             places = m.Places,
             recency = m.Recency,
             decayDays = m.DecayDays,
+            entityConflict = m.EntityConflict,
+            placeConflict = m.PlaceConflict,
             mergeScore = double.IsPositiveInfinity(tuned.MergeScore) ? "never" : tuned.MergeScore.ToString(CultureInfo.InvariantCulture),
         }, new JsonSerializerOptions { WriteIndented = true });
+    }
+
+    /// <summary>Reads a model written by <see cref="ToJson"/>: the weights and the merge score.</summary>
+    /// <exception cref="System.Text.Json.JsonException">Not JSON.</exception>
+    /// <exception cref="KeyNotFoundException">A weight is missing.</exception>
+    public static (MergeModel Model, double MergeScore) FromJson(string json)
+    {
+        using JsonDocument document = JsonDocument.Parse(json);
+        JsonElement m = document.RootElement;
+        double Optional(string name) => m.TryGetProperty(name, out JsonElement v) ? v.GetDouble() : 0;
+        var model = new MergeModel(
+            m.GetProperty("bias").GetDouble(),
+            m.GetProperty("body").GetDouble(),
+            m.GetProperty("head").GetDouble(),
+            m.GetProperty("entities").GetDouble(),
+            m.GetProperty("places").GetDouble(),
+            m.GetProperty("recency").GetDouble(),
+            m.GetProperty("decayDays").GetDouble())
+        {
+            EntityConflict = Optional("entityConflict"),
+            PlaceConflict = Optional("placeConflict"),
+        };
+        string merge = m.GetProperty("mergeScore").GetString() ?? "never";
+        return (model, merge == "never" ? double.PositiveInfinity : double.Parse(merge, CultureInfo.InvariantCulture));
     }
 }

@@ -49,6 +49,49 @@ public sealed class StorySimilarityTests
     }
 
     [Fact]
+    public void Different_actors_of_alike_events_conflict_and_one_actor_named_two_ways_does_not()
+    {
+        // Given a story about Tara Reid entering rehab
+        var clusterer = new OnlineStoryClusterer(ClusteringOptions.Default, ClusteringState.Empty);
+        StoryId reid = clusterer.Assign(Named(1, ["rehab", "actress", "reid", "@tara reid", "@tara reid"], ("@tara reid", "Tara Reid"))).Story;
+
+        // When a report on Lindsay Lohan entering rehab, one naming "Reid" resolved on its own, and one naming nobody come
+        StorySimilarities lohan = clusterer.Compare(Named(2, ["rehab", "actress", "lohan", "@lindsay lohan"], ("@lindsay lohan", "Lindsay Lohan")), reid)!.Value;
+        StorySimilarities sameOne = clusterer.Compare(Named(3, ["rehab", "reid", "@reid"], ("@reid", "Reid")), reid)!.Value;
+        StorySimilarities nobody = clusterer.Compare(Named(4, ["rehab", "actress"]), reid)!.Value;
+
+        // Then only the first conflicts: its key person is new to the story, and the story's is absent from it
+        Assert.Equal(1.0, lohan.EntityConflict, 9);
+        Assert.Equal(0.0, sameOne.EntityConflict);
+        Assert.Equal(0.0, nobody.EntityConflict);
+    }
+
+    [Fact]
+    public void A_new_person_in_a_report_that_names_the_story_s_actor_is_no_conflict()
+    {
+        var clusterer = new OnlineStoryClusterer(ClusteringOptions.Default, ClusteringState.Empty);
+        StoryId reid = clusterer.Assign(Named(1, ["rehab", "reid", "@tara reid"], ("@tara reid", "Tara Reid"))).Story;
+
+        // A follow-up that quotes her lawyer and still names her.
+        StorySimilarities follow = clusterer.Compare(
+            Named(2, ["rehab", "reid", "lawyer", "@john doe", "@john doe", "@tara reid"], ("@john doe", "John Doe"), ("@tara reid", "Tara Reid")), reid)!.Value;
+
+        Assert.Equal(0.0, follow.EntityConflict);
+    }
+
+    [Fact]
+    public void The_conflict_weights_count_against_joining()
+    {
+        MergeModel model = MergeModel.Default with { EntityConflict = -2, PlaceConflict = -1 };
+        var s = new StorySimilarities(0.5, 0.2, 0.4, 0, 1) { EntityConflict = 0.5, PlaceConflict = 1 };
+
+        Assert.Equal(MergeModel.Default.Score(s) - 1 - 1, model.Score(s), 9);
+    }
+
+    private static StoryFeatures Named(int n, string[] terms, params (string Term, string Name)[] names) =>
+        Report(n, "2023-09-10", terms) with { EntityNames = names.ToImmutableDictionary(e => e.Term, e => e.Name, StringComparer.Ordinal) };
+
+    [Fact]
     public void Places_and_people_are_compared_apart()
     {
         var clusterer = new OnlineStoryClusterer(ClusteringOptions.Default, ClusteringState.Empty);

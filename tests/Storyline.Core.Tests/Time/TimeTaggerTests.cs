@@ -97,7 +97,52 @@ public sealed class TimeTaggerTests
         { Tue, "The meeting starts at 15:30.", "15:30", "2023-09-12T15:30", TimeType.Time },
         { Tue, "The meeting starts at 10 a.m. EST.", "10 a.m. EST", "2023-09-12T10:00", TimeType.Time },
         { Tue, "The meeting starts at noon.", "noon", "2023-09-12T12:00", TimeType.Time },
+        // Rules added from the TBAQ error dump (issue 4, second round); each row was wrong before.
+        { Tue, "He was shot at 10 p.m. as he stood there.", "10 p.m.", "2023-09-12T22:00", TimeType.Time }, // p.m. after a bare hour
+        { Tue, "The offer runs until 5 p.m. EST, Sept. 19.", "5 p.m. EST, Sept. 19", "2023-09-19T17:00", TimeType.Time }, // a clock time takes its date
+        { Tue, "They were given until 9 a.m. Thursday to sign.", "9 a.m. Thursday", "2023-09-14T09:00", TimeType.Time }, // "until" before the clock
+        { Tue, "The case is heard in November in the appeals court.", "November", "2023-11", TimeType.Date }, // present passive, not past
+        { Tue, "Final rules to be published in early October will decide it.", "early October", "2023-10", TimeType.Date }, // "to be" + participle
+        { Tue, "The accession was planned for early March.", "early March", "2024-03", TimeType.Date }, // a plan, though past
+        { Tue, "The shootings that injured two doctors in November were similar.", "November", "2022-11", TimeType.Date }, // relative clause verb
+        { Tue, "The offer had been due to expire Friday evening.", "Friday evening", "2023-09-08TEV", TimeType.Time }, // a plan made in the past
+        { Tue, "The thrift announced the plan Aug. 21.", "Aug. 21", "2023-08-21", TimeType.Date }, // "the plan" is a noun
+        { Tue, "The hearing is in February.", "February", "2024-02", TimeType.Date }, // no tense: the nearest February
+        { Tue, "Three days later he resigned.", "Three days", "P3D", TimeType.Duration }, // counted from an event, not a date
+        { Tue, "January nineteen ninety-seven. Atlanta again.", "January nineteen ninety-seven", "1997-01", TimeType.Date }, // spoken year
+        { Tue, "Women's Day is this coming Friday, September fifteenth.", "coming Friday, September fifteenth", "2023-09-15", TimeType.Date }, // ordinal word
+        { Tue, "Profit will rise in the current fiscal year.", "the current fiscal year", "2023", TimeType.Date },
+        { Tue, "Sales fell in the last half of 2022.", "the last half of 2022", "2022-H2", TimeType.Date },
+        { Tue, "The city has stood for more than two thousand years.", "more than two thousand years", "P2000Y", TimeType.Duration }, // not the year 2000
+        { Tue, "Sales rose for the full year.", "the full year", "2023", TimeType.Date },
+        { Tue, "Revenue was $76 million for the year ended March 31.", "the year", "P1Y", TimeType.Duration }, // twelve months to a day
+        { Tue, "The stock rose to a high for the year in June.", "the year", "2023", TimeType.Date },
     };
+
+    [Fact]
+    public void A_year_earlier_follows_the_period_the_report_speaks_of()
+    {
+        // Given a report on a quarter, then on the first nine months
+        const string text = "Profit rose in the third quarter from a year earlier. In the first nine months, profit rose 5% from a year earlier.";
+        var published = new DateOnly(2023, 10, 26);
+        AnalyzedArticle analyzed = Pipeline.Analyze(new Article(ArticleId.FromContent(null, published, null, text), published, text));
+
+        // Then "a year earlier" is last year's quarter after the quarter, and last year after the nine months
+        string[] values = [.. analyzed.Times.Where(t => analyzed.Text(t.Span) == "a year earlier").Select(t => t.Value)];
+        Assert.Equal(["2022-Q3", "2022"], values);
+    }
+
+    [Fact]
+    public void The_latest_quarter_is_one_already_over()
+    {
+        // Given a report that names a coming quarter before speaking of the latest one
+        const string text = "It expects a better fourth quarter. Sales fell in the latest quarter.";
+        var published = new DateOnly(2023, 10, 26);
+        AnalyzedArticle analyzed = Pipeline.Analyze(new Article(ArticleId.FromContent(null, published, null, text), published, text));
+
+        // Then the latest quarter is the third, over at the report's date
+        Assert.Contains(analyzed.Times, t => analyzed.Text(t.Span) == "the latest quarter" && t.Value == "2023-Q3");
+    }
 
     [Theory]
     [MemberData(nameof(Cases))]
@@ -118,6 +163,8 @@ public sealed class TimeTaggerTests
     [InlineData("May I ask a question?")] // "May" opening a sentence is the verb
     [InlineData("The company employs 2000 workers.")] // a count, not a year
     [InlineData("Prices fall when demand drops.")] // "fall" the verb
+    [InlineData("He was soon released from hospital.")] // "soon" in the past is no future reference
+    [InlineData("He died soon after the attack.")] // nor "soon after" an event
     public void Not_a_time_expression(string sentence)
     {
         var published = new DateOnly(2023, 9, 12);

@@ -165,12 +165,13 @@
     try {
       const w = await api(`/api/stories/${id}/whatsnew?since=${encodeURIComponent(since)}`);
       const parts = [h("p", { class: "meta" }, `Since ${day(w.since)}: ${plural(w.reports.length, "new report")}, ${plural(w.entries.length, "new fact")}, ${plural(w.quotes.length, "new quote")}, ${plural(w.statusChanges.length, "change", "changes")} of status.`)];
-      if (w.entries.length) parts.push(timelineList(w.entries, null));
-      if (w.newEntities.length) parts.push(h("h3", {}, "Newly named"), h("ul", { class: "chips" }, w.newEntities.map(e => h("li", {}, entityChip(e)))));
       if (w.statusChanges.length) parts.push(h("h3", {}, "Claims that changed"), h("ul", { class: "changes" }, w.statusChanges.map(c => h("li", {},
         h("p", {}, h("strong", {}, c.key), ": ", badge(c.from), " → ", badge(c.to), " (", time(c.published), ")"),
         h("blockquote", {}, h("p", {}, c.evidence), c.source ? h("footer", {}, c.source) : null)))));
-      if (w.quotes.length) parts.push(h("h3", {}, "New quotes"), ...w.quotes.map(quoteBlock));
+      if (w.entries.length) parts.push(h("h3", {}, "New facts"), timelineList(w.entries, null));
+      if (w.newEntities.length) parts.push(h("h3", {}, "Newly named"), h("ul", { class: "chips" }, w.newEntities.map(e => h("li", {}, entityChip(e)))));
+      if (w.quotes.length) parts.push(h("details", { class: "new-quotes", open: w.quotes.length <= 5 },
+        h("summary", {}, `New quotes (${w.quotes.length})`), w.quotes.map(quoteBlock)));
       target.replaceChildren(...parts);
       status.textContent = `What's new since ${day(w.since)} loaded.`;
     } catch (err) {

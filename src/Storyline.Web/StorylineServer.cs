@@ -54,8 +54,8 @@ public static class StorylineServer
 
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(UiFiles.Load());
-        // SEAM (issue 7): register the adapter over Core's summary/what's-new service here instead of the stand-in.
-        builder.Services.AddSingleton<IStoryInsights, StandInStoryInsights>();
+        // Summary and what's-new from Core's StoryDigest and WhatsNew (issue 7).
+        builder.Services.AddSingleton<IStoryInsights, DigestStoryInsights>();
         builder.Services.ConfigureHttpJsonOptions(json => Configure(json.SerializerOptions));
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddHostFiltering(o =>

@@ -4,6 +4,9 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
+using Storyline.Domain;
+using Storyline.Storage;
+using Storyline.Timelines;
 
 namespace Storyline.Web.Tests;
 
@@ -71,18 +74,97 @@ public sealed class ApiTests(SampleArchive archive) : IClassFixture<SampleArchiv
     }
 
     [Fact]
-    public async Task Summary_and_whats_new_come_from_the_insights_seam()
+    public async Task The_timeline_is_the_ranked_timeline_the_command_line_shows()
+    {
+        long id = await StoryOfAsync("kim jong un");
+
+        JsonElement timeline = await GetJsonAsync($"/api/stories/{id}/timeline");
+
+        // The same entries, in the same order, as StoryDigest.Timeline (what `storyline timeline` prints)
+        string[] expected;
+        await using (IStoryStore store = await SqliteStoryStore.OpenAsync(archive.Database, SampleArchive.Clock))
+        {
+            Story story = (await store.GetStoryAsync(new StoryId(id)))!;
+            IReadOnlyList<AnalyzedArticle> reports = await store.GetStoryReportsAsync(story.Id);
+            expected = [.. new StoryDigest().Timeline(reports, story.Copies.Keys.ToHashSet()).SelectMany(d => d.Entries).Select(e => $"{e.Date:yyyy-MM-dd} {e.Text}")];
+        }
+
+        var entries = timeline.GetProperty("entries").EnumerateArray().ToList();
+        Assert.Equal(expected, entries.Select(e => $"{e.GetProperty("date").GetString()} {e.GetProperty("text").GetString()}"));
+
+        // ranked within each day, with attributions where the report names a source.
+        Assert.All(entries.GroupBy(e => e.GetProperty("date").GetString()), day =>
+        {
+            double[] importance = [.. day.Select(e => e.GetProperty("importance").GetDouble())];
+            Assert.Equal(importance.OrderDescending(), importance);
+        });
+        Assert.Contains(entries, e => e.TryGetProperty("attribution", out JsonElement a) && a.GetString()!.Contains("state media", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_summary_is_extractive_in_story_order_with_every_source()
     {
         long id = await StoryOfAsync("kim jong un");
 
         JsonElement summary = await GetJsonAsync($"/api/stories/{id}/summary");
-        JsonElement news = await GetJsonAsync($"/api/stories/{id}/whatsnew?since=2023-09-15");
 
-        Assert.True(summary.GetProperty("sentences").GetArrayLength() > 0);
-        Assert.All(news.GetProperty("reports").EnumerateArray(), r => Assert.True(string.CompareOrdinal(r.GetProperty("published").GetString(), "2023-09-15") > 0));
+        var sentences = summary.GetProperty("sentences").EnumerateArray().ToList();
+        Assert.InRange(sentences.Count, 3, 5);
+        var published = sentences.Select(s => s.GetProperty("published").GetString()!).ToList();
+        Assert.Equal(published.Order(StringComparer.Ordinal), published);
+        Assert.All(sentences, s =>
+        {
+            JsonElement[] sources = [.. s.GetProperty("sources").EnumerateArray()];
+            Assert.Contains(sources, r => r.GetProperty("id").GetString() == s.GetProperty("report").GetString());
+            Assert.True(s.GetProperty("score").GetDouble() > 0);
+        });
+        Assert.Contains(sentences, s => s.GetProperty("text").GetString()!.Contains("official visit to Russia", StringComparison.Ordinal));
+        Assert.StartsWith("extractive", summary.GetProperty("method").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Whats_new_since_the_first_report_has_the_Khasan_crossing_and_the_visit_confirmed()
+    {
+        long id = await StoryOfAsync("kim jong un");
+
+        // The first report (5 Sep) has US officials saying Kim intends to go; everything after it is new.
+        JsonElement news = await GetJsonAsync($"/api/stories/{id}/whatsnew?since=2023-09-05");
+
+        Assert.Equal(9, news.GetProperty("reports").GetArrayLength());
+        string[] facts = [.. news.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("text").GetString()!)];
+        Assert.Contains(facts, f => f.Contains("rolled across the border into Russia at Khasan", StringComparison.Ordinal));
+        Assert.Contains(facts, f => f.Contains("invited Vladimir Putin to visit North Korea", StringComparison.Ordinal));
+        Assert.DoesNotContain(facts, f => f.Contains("intends to travel to Russia", StringComparison.Ordinal));
+
+        // the visit moved to confirmed, with the sentence and source that moved it, and the short form agrees;
+        JsonElement change = Assert.Single(news.GetProperty("statusChanges").EnumerateArray(), c => c.GetProperty("key").GetString() == "kim jong un|visit");
+        Assert.Equal("confirmed", change.GetProperty("to").GetString());
+        Assert.NotEqual("confirmed", change.GetProperty("from").GetString());
+        Assert.False(string.IsNullOrEmpty(change.GetProperty("evidence").GetString()));
+        JsonElement claim = Assert.Single(news.GetProperty("claims").EnumerateArray(), c => c.GetProperty("key").GetString() == "kim jong un|visit");
+        Assert.Equal("confirmed", Assert.Single(claim.GetProperty("after").EnumerateArray()).GetString());
+
+        // new quotes come from new reports only.
+        Assert.True(news.GetProperty("quotes").GetArrayLength() > 0);
+        Assert.All(news.GetProperty("quotes").EnumerateArray(), q => Assert.True(string.CompareOrdinal(q.GetProperty("published").GetString(), "2023-09-05") > 0));
+    }
+
+    [Fact]
+    public async Task Whats_new_holds_only_what_reports_after_the_date_say()
+    {
+        long id = await StoryOfAsync("kim jong un");
+
+        JsonElement news = await GetJsonAsync($"/api/stories/{id}/whatsnew?since=2023-09-15");
+        JsonElement none = await GetJsonAsync($"/api/stories/{id}/whatsnew?since=2023-09-30");
+
         Assert.True(news.GetProperty("reports").GetArrayLength() > 0);
+        Assert.All(news.GetProperty("reports").EnumerateArray(), r => Assert.True(string.CompareOrdinal(r.GetProperty("published").GetString(), "2023-09-15") > 0));
         Assert.All(news.GetProperty("entries").EnumerateArray(), e => Assert.All(e.GetProperty("sources").EnumerateArray(),
             s => Assert.True(string.CompareOrdinal(s.GetProperty("published").GetString(), "2023-09-15") > 0)));
+        Assert.Contains(news.GetProperty("entries").EnumerateArray(), e => e.GetProperty("text").GetString()!.Contains("back in Pyongyang", StringComparison.Ordinal));
+        Assert.Equal(0, none.GetProperty("reports").GetArrayLength());
+        Assert.Equal(0, none.GetProperty("entries").GetArrayLength());
+        Assert.Equal(0, none.GetProperty("statusChanges").GetArrayLength());
     }
 
     [Fact]

@@ -35,10 +35,15 @@ public sealed class BrowserTests(BrowserFixture browser) : IClassFixture<Browser
         Assert.True(await page.Locator("#story-map svg.map circle").CountAsync() > 3);
         await page.Locator("section[aria-labelledby=places-h]").ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "02-story-map.png") });
 
-        // And what's new since a chosen date
-        await page.Locator("#since").FillAsync("2023-09-15");
+        // And what's new since the first report: the Khasan crossing, the visit confirmed, new quotes
+        await page.Locator("#since").FillAsync("2023-09-05");
         await page.GetByRole(AriaRole.Button, new() { Name = "Show what's new" }).ClickAsync();
-        await Expect(page.Locator("#whatsnew-result")).ToContainTextAsync("Since 15 Sep 2023");
+        ILocator news = page.Locator("#whatsnew-result");
+        await Expect(news).ToContainTextAsync("Since 5 Sep 2023");
+        await Expect(news).ToContainTextAsync("at Khasan");
+        await Expect(news.Locator("ul.changes li", new() { HasText = "kim jong un|visit" }).Locator(".badge.confirmed")).ToBeVisibleAsync();
+        Assert.True(await news.Locator("blockquote").CountAsync() > 1);
+        await Expect(page.Locator("section[aria-labelledby=summary-h] p").First).ToContainTextAsync("Kim");
         await BrowserFixture.ShotAsync(page, "02-story");
 
         // When an entity is clicked

@@ -49,12 +49,12 @@ internal static class ApiEndpoints
 
         api.MapGet("/stories/{id}/timeline", async (Archive archive, long id, CancellationToken ct) =>
             StoryPages.TimelineOf(await LoadMaterialAsync(archive, id, ct).ConfigureAwait(false)))
-        .WithName("GetTimeline").WithSummary("A story's dated timeline with certainty and sources.")
+        .WithName("GetTimeline").WithSummary("A story's ranked timeline: dated entries with certainty, attribution, importance and sources (as the CLI's timeline).")
         .Produces<ApiError>(StatusCodes.Status404NotFound);
 
         api.MapGet("/stories/{id}/summary", async (Archive archive, IStoryInsights insights, long id, CancellationToken ct) =>
             insights.Summarize(await LoadMaterialAsync(archive, id, ct).ConfigureAwait(false)))
-        .WithName("GetSummary").WithSummary("A story's summary.")
+        .WithName("GetSummary").WithSummary("A story's extractive summary: its most central sentences, each with every report that says it.")
         .Produces<ApiError>(StatusCodes.Status404NotFound);
 
         api.MapGet("/stories/{id}/whatsnew", async (Archive archive, IStoryInsights insights, long id, DateOnly? since, CancellationToken ct) =>
@@ -66,7 +66,7 @@ internal static class ApiEndpoints
 
             return insights.WhatsNew(await LoadMaterialAsync(archive, id, ct).ConfigureAwait(false), day);
         })
-        .WithName("GetWhatsNew").WithSummary("What a story gained after a date: new reports, timeline entries, entities and claim statuses.")
+        .WithName("GetWhatsNew").WithSummary("What a story gained after a date: new reports, new facts, newly named entities, new quotes and claims whose standing moved.")
         .Produces<ApiError>(StatusCodes.Status400BadRequest).Produces<ApiError>(StatusCodes.Status404NotFound);
 
         api.MapGet("/entities", async (Archive archive, string? type, int? limit, CancellationToken ct) =>

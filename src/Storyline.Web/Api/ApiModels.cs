@@ -69,7 +69,21 @@ public sealed record SourceRef(string Id, DateOnly Published, string? Title, str
 /// <param name="Anchor">The date the expression was resolved against.</param>
 /// <param name="Status">The certainty of the claim it makes, where one was found.</param>
 /// <param name="Sources">Every report that says it.</param>
-public sealed record TimelineItem(DateOnly Date, string Value, string? Expression, DateOnly Anchor, string Text, string Report, Certainty? Status, IReadOnlyList<SourceRef> Sources);
+/// <param name="Importance">How much the entry matters in its day (centrality, raised by independent sources); higher first.</param>
+/// <param name="Attribution">Who the sentence is attributed to ("Russian news agency Interfax"), where the report names anyone.</param>
+/// <param name="AttributionKind">What kind of source that is; absent when there is no attribution.</param>
+public sealed record TimelineItem(
+    DateOnly Date,
+    string Value,
+    string? Expression,
+    DateOnly Anchor,
+    string Text,
+    string Report,
+    Certainty? Status,
+    IReadOnlyList<SourceRef> Sources,
+    double Importance,
+    string? Attribution,
+    SourceKind? AttributionKind);
 
 /// <summary>A story's timeline.</summary>
 public sealed record TimelineResponse(long Story, string Title, IReadOnlyList<TimelineItem> Entries);
@@ -80,15 +94,35 @@ public sealed record TimelineResponse(long Story, string Title, IReadOnlyList<Ti
 public sealed record SummaryResponse(long Story, IReadOnlyList<SummarySentence> Sentences, string Method);
 
 /// <summary>A summary sentence and where it comes from.</summary>
-public sealed record SummarySentence(string Text, string Report, DateOnly Published);
+/// <param name="Report">The report it is taken from.</param>
+/// <param name="Sources">Every report that says it (near-identical sentences of several reports are one).</param>
+/// <param name="Score">How central it is to the story (cosine to the story's centroid, raised by independent sources).</param>
+public sealed record SummarySentence(string Text, string Report, DateOnly Published, IReadOnlyList<SourceRef> Sources, double Score);
 
-/// <summary>How a claim's status changed after a date.</summary>
-/// <param name="Before">Its statuses up to the date (empty when it is new).</param>
-/// <param name="After">Its statuses after the date.</param>
+/// <summary>How a claim's status changed after a date (the short form of a <see cref="StatusChangeItem"/>).</summary>
+/// <param name="Before">Its standing up to the date.</param>
+/// <param name="After">Its standing after the date.</param>
+/// <param name="Changed">The publication date of the report that changed it.</param>
 public sealed record ClaimChange(string Key, IReadOnlyList<Certainty> Before, IReadOnlyList<Certainty> After, DateOnly Changed);
+
+/// <summary>A claim whose standing moved after a date (e.g. unconfirmed → confirmed), with the sentence that moved it.</summary>
+/// <param name="Key">The claim key ("kim jong un|visit").</param>
+/// <param name="From">Its standing in the latest old report that spoke of it.</param>
+/// <param name="To">Its standing in the new reports.</param>
+/// <param name="Evidence">The new sentence that settles it.</param>
+/// <param name="Report">The report that says it.</param>
+/// <param name="Published">That report's date.</param>
+/// <param name="Source">Who says it, where named.</param>
+public sealed record StatusChangeItem(string Key, Certainty From, Certainty To, string Evidence, string Report, DateOnly Published, string? Source);
 
 /// <summary>What a story gained after a date.</summary>
 /// <param name="Since">The date: reports published after it are new.</param>
+/// <param name="Reports">The new reports, in story order.</param>
+/// <param name="Entries">New facts: sentences of the new reports that no old report said, dated, the most important first.</param>
+/// <param name="NewEntities">Entities the new reports name that no old report did.</param>
+/// <param name="Claims">Claims whose standing changed, in short (the same changes as <paramref name="StatusChanges"/>).</param>
+/// <param name="Quotes">Quotes of the new reports that no old report had.</param>
+/// <param name="StatusChanges">Claims whose standing changed, with the sentence and source that changed it.</param>
 /// <param name="Method">How it was made.</param>
 public sealed record WhatsNewResponse(
     long Story,
@@ -97,6 +131,8 @@ public sealed record WhatsNewResponse(
     IReadOnlyList<TimelineItem> Entries,
     IReadOnlyList<EntityRef> NewEntities,
     IReadOnlyList<ClaimChange> Claims,
+    IReadOnlyList<QuoteItem> Quotes,
+    IReadOnlyList<StatusChangeItem> StatusChanges,
     string Method);
 
 /// <summary>An entity in the list.</summary>

@@ -10,10 +10,8 @@ public sealed record StoryMaterial(Story Story, IReadOnlyList<AnalyzedArticle> R
 }
 
 /// <summary>
-/// The summary and what's-new of a story. SEAM (issue 7): the server uses <see cref="StandInStoryInsights"/>, built
-/// from what exists (lead sentences, the timeline, claim statuses). When Core's timeline/summary/what's-new service
-/// lands, write an adapter implementing this interface over it and change the one registration line marked
-/// "SEAM (issue 7)" in <see cref="StorylineServer"/>; the endpoints, their JSON shapes and the UI stay as they are.
+/// The summary and what's-new of a story. The server registers <see cref="DigestStoryInsights"/>, over Core's
+/// <c>StoryDigest</c> and <c>WhatsNew</c>; tests may register another.
 /// </summary>
 public interface IStoryInsights
 {

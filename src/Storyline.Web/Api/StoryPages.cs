@@ -10,7 +10,7 @@ namespace Storyline.Web.Api;
 internal static class StoryPages
 {
     private const int KeyEntityCount = 4;
-    private static readonly TimelineBuilder Timelines = new();
+    private static readonly StoryDigest Digests = new();
 
     public static string Lead(AnalyzedArticle r) =>
         r.Sentences.Length > 0 ? r.SentenceText(r.Sentences[0]) : r.Body[..Math.Min(200, r.Body.Length)];
@@ -22,7 +22,9 @@ internal static class StoryPages
         return new ReportItem(a.Id.Value, a.Published, a.Title, a.Outlet, a.Url, a.Dateline, Lead(r), copyOf);
     }
 
-    public static ImmutableArray<TimelineEntry> Timeline(StoryMaterial story) => Timelines.Build(story.Reports);
+    /// <summary>The story's ranked timeline, flattened in date order: the same as the command line's <c>timeline</c>.</summary>
+    public static IEnumerable<TimelineEntry> Timeline(StoryMaterial story) =>
+        Digests.Timeline(story.Reports, story.Story.Copies.Keys.ToHashSet()).SelectMany(d => d.Entries);
 
     public static TimelineItem TimelineItem(TimelineEntry e, IReadOnlyDictionary<ArticleId, AnalyzedArticle> reports) => new(
         e.Date,
@@ -32,9 +34,16 @@ internal static class StoryPages
         e.Text,
         e.Report.Value,
         e.Status,
-        [.. e.Sources.Select(id => reports.TryGetValue(id, out AnalyzedArticle? r)
+        [.. e.Sources.Select(id => Source(id, e.Date, reports))],
+        e.Importance,
+        e.Attribution,
+        e.Attribution is null ? null : e.AttributionKind);
+
+    /// <summary>A report as a source; <paramref name="fallback"/> is its date where the report is not among <paramref name="reports"/>.</summary>
+    public static SourceRef Source(ArticleId id, DateOnly fallback, IReadOnlyDictionary<ArticleId, AnalyzedArticle> reports) =>
+        reports.TryGetValue(id, out AnalyzedArticle? r)
             ? new SourceRef(id.Value, r.Article.Published, r.Article.Title, r.Article.Outlet, r.Article.Url)
-            : new SourceRef(id.Value, e.Date, null, null, null))]);
+            : new SourceRef(id.Value, fallback, null, null, null);
 
     public static TimelineResponse TimelineOf(StoryMaterial story)
     {
@@ -51,12 +60,7 @@ internal static class StoryPages
     public static StoryPage Page(StoryMaterial story, long? askedFor, IReadOnlyList<StoryMerge> merges)
     {
         var originals = story.Originals.ToList();
-        var names = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (Entity entity in story.Reports.SelectMany(r => r.Entities))
-        {
-            names.TryAdd(entity.Key.Value, entity.Name);
-        }
-
+        IReadOnlyDictionary<string, string> names = Names(story);
         var quotes = story.Reports.SelectMany(r => r.Quotes.Select(q => Quote(r, q, story.Story.Id.Value, names))).ToList();
         return new StoryPage(
             story.Story.Id.Value,
@@ -69,6 +73,18 @@ internal static class StoryPages
             [.. StoryEntities.Gather(originals).Select(e => new StoryEntityItem(e.Key.Value, e.Name, e.Type, e.Aliases, e.Roles, e.Mentions, e.Reports))],
             Places(originals),
             BySpeaker(quotes));
+    }
+
+    /// <summary>The name of each entity key of the story's reports (the first report's spelling).</summary>
+    public static IReadOnlyDictionary<string, string> Names(StoryMaterial story)
+    {
+        var names = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (Entity entity in story.Reports.SelectMany(r => r.Entities))
+        {
+            names.TryAdd(entity.Key.Value, entity.Name);
+        }
+
+        return names;
     }
 
     public static PlaceItem Place(string key, string name, Place p, int mentions) =>

@@ -98,7 +98,8 @@
   // ---- Story page ----
   function timelineList(entries, reportsById) {
     const byDay = new Map();
-    for (const e of entries) {
+    // Days in date order; within a day the order given (the most important first).
+    for (const e of [...entries].sort((a, b) => a.date.localeCompare(b.date))) {
       if (!byDay.has(e.date)) byDay.set(e.date, []);
       byDay.get(e.date).push(e);
     }
@@ -108,6 +109,7 @@
         h("p", {}, e.text, " ", badge(e.status)),
         h("p", { class: "how" },
           e.expression ? `Placed by “${e.expression}” (from ${day(e.anchor)}). ` : "Publication date. ",
+          e.attribution ? `According to ${e.attribution}. ` : null,
           h("span", {}, plural(e.sources.length, "source") + ": "),
           h("ul", { class: "sources" }, e.sources.map(s => h("li", {}, sourceLabel(s, reportsById)))))))))));
   }
@@ -162,11 +164,14 @@
     target.replaceChildren(h("p", { class: "empty" }, "Loading…"));
     try {
       const w = await api(`/api/stories/${id}/whatsnew?since=${encodeURIComponent(since)}`);
-      const parts = [h("p", { class: "meta" }, `Since ${day(w.since)}: ${plural(w.reports.length, "new report")}, ${plural(w.entries.length, "new timeline entry", "new timeline entries")}.`)];
-      if (w.entries.length) parts.push(timelineList(w.entries, null));
+      const parts = [h("p", { class: "meta" }, `Since ${day(w.since)}: ${plural(w.reports.length, "new report")}, ${plural(w.entries.length, "new fact")}, ${plural(w.quotes.length, "new quote")}, ${plural(w.statusChanges.length, "change", "changes")} of status.`)];
+      if (w.statusChanges.length) parts.push(h("h3", {}, "Claims that changed"), h("ul", { class: "changes" }, w.statusChanges.map(c => h("li", {},
+        h("p", {}, h("strong", {}, c.key), ": ", badge(c.from), " → ", badge(c.to), " (", time(c.published), ")"),
+        h("blockquote", {}, h("p", {}, c.evidence), c.source ? h("footer", {}, c.source) : null)))));
+      if (w.entries.length) parts.push(h("h3", {}, "New facts"), timelineList(w.entries, null));
       if (w.newEntities.length) parts.push(h("h3", {}, "Newly named"), h("ul", { class: "chips" }, w.newEntities.map(e => h("li", {}, entityChip(e)))));
-      if (w.claims.length) parts.push(h("h3", {}, "Claims that changed"), h("ul", {}, w.claims.map(c => h("li", {},
-        c.key, ": ", c.before.length ? c.before.map(badge) : "new", " → ", c.after.map(badge), " (", time(c.changed), ")"))));
+      if (w.quotes.length) parts.push(h("details", { class: "new-quotes", open: w.quotes.length <= 5 },
+        h("summary", {}, `New quotes (${w.quotes.length})`), w.quotes.map(quoteBlock)));
       target.replaceChildren(...parts);
       status.textContent = `What's new since ${day(w.since)} loaded.`;
     } catch (err) {
@@ -201,7 +206,9 @@
         h("span", {}, plural(story.entities.length, "entity", "entities"))),
       h("div", { class: "grid" },
         h("div", {},
-          section("Summary", "summary-h", h("div", { class: "summary" }, summary.sentences.map(s => h("p", {}, s.text, " ", h("span", { class: "how" }, "(", time(s.published), ")"))))),
+          section("Summary", "summary-h", h("div", { class: "summary" }, summary.sentences.map(s => h("p", {}, s.text, " ",
+            h("span", { class: "how", title: s.sources.map(r => [r.outlet, r.title].filter(Boolean).join(": ") || r.id).join("; ") },
+              "(", time(s.published), s.sources.length > 1 ? `; ${plural(s.sources.length, "report")} say so` : "", ")"))))),
           section("What's new", "whatsnew-h", h("div", { class: "whatsnew" }, form, newBox)),
           section("Timeline", "timeline-h", timeline.entries.length ? timelineList(timeline.entries, reportsById) : h("p", { class: "empty" }, "No dated entries."))),
         h("div", {},

@@ -91,18 +91,9 @@ public sealed class StoryBenchmarkTests
     public void The_shipped_model_is_the_one_in_models_stories()
     {
         // models/stories/merge-model.json is what 'storyline train stories' wrote; MergeModel.Default must match it.
-        using JsonDocument json = JsonDocument.Parse(File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "models", "stories", "merge-model.json")));
-        JsonElement m = json.RootElement;
-        var model = new MergeModel(
-            m.GetProperty("bias").GetDouble(),
-            m.GetProperty("body").GetDouble(),
-            m.GetProperty("head").GetDouble(),
-            m.GetProperty("entities").GetDouble(),
-            m.GetProperty("places").GetDouble(),
-            m.GetProperty("recency").GetDouble(),
-            m.GetProperty("decayDays").GetDouble());
+        (MergeModel model, double mergeScore) = StoryTuning.FromJson(File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "models", "stories", "merge-model.json")));
 
         Assert.Equal(model, MergeModel.Default);
-        Assert.Equal(m.GetProperty("mergeScore").GetString(), ClusteringOptions.Default.MergeScore.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(mergeScore, ClusteringOptions.Default.MergeScore);
     }
 }

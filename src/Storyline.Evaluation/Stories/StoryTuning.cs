@@ -84,6 +84,38 @@ public static class StoryTuning
         return new TunedModel(best, bestMerge, bestF1);
     }
 
+    /// <summary>How much BCubed F1 on the tuning stream the actor-conflict evidence may cost (see <see cref="AddConflicts"/>).</summary>
+    public const double ConflictTolerance = 0.01;
+
+    /// <summary>
+    /// Adds the actor-conflict weights to <paramref name="tuned"/>: in the direction and entity/place ratio of
+    /// <paramref name="pairFit"/> (fitted on labelled pairs), at the largest strength, on a grid of 0.25 up to the
+    /// fitted one, whose BCubed F1 on <paramref name="stream"/> is within <see cref="ConflictTolerance"/> of
+    /// <paramref name="tuned"/>'s; none when every strength costs more.
+    /// </summary>
+    public static TunedModel AddConflicts(StoryBenchmarkStream stream, IReadOnlyList<StoryFeatures?> features, TunedModel tuned, MergeModel pairFit)
+    {
+        ArgumentNullException.ThrowIfNull(tuned);
+        ArgumentNullException.ThrowIfNull(pairFit);
+        if (pairFit.EntityConflict >= 0)
+        {
+            return tuned;
+        }
+
+        double ratio = pairFit.PlaceConflict < 0 ? pairFit.PlaceConflict / pairFit.EntityConflict : 0;
+        for (double strength = Math.Floor(-pairFit.EntityConflict * 4) / 4; strength >= 0.25; strength -= 0.25)
+        {
+            MergeModel tried = tuned.Model with { EntityConflict = -strength, PlaceConflict = Math.Round(-strength * ratio, 3) };
+            double f1 = StoryEvaluation.Cluster(stream, features, ClusteringOptions.Default with { Model = tried, MergeScore = tuned.MergeScore }).BCubed.F1;
+            if (f1 >= tuned.F1 - ConflictTolerance)
+            {
+                return tuned with { Model = tried, F1 = f1 };
+            }
+        }
+
+        return tuned;
+    }
+
     /// <summary>The model as JSON, as committed under models/stories/.</summary>
     public static string ToJson(TunedModel tuned, string data)
     {

@@ -28,8 +28,9 @@ internal static class StoriesTrainCommand
                 return ExitCodes.Error;
             }
 
-            MergeModel start = MergeModel.Default;
+            MergeModel start = MergeModel.Default with { EntityConflict = 0, PlaceConflict = 0 };
             string? startedFrom = null;
+            MergeModel? pairFit = null;
             if (parse.GetValue(pairs) is string pairFolder)
             {
                 string train = Path.Combine(pairFolder, "training_set.csv"), test = Path.Combine(pairFolder, "testing_set.csv");
@@ -49,14 +50,23 @@ internal static class StoriesTrainCommand
                     env.Console.MarkupLine(Markup.Escape($"Held-out pairs ({held.Pairs}, testing_set.csv): accuracy {held.Accuracy:F3}, P {held.Scores.Precision:F3} R {held.Scores.Recall:F3} F1 {held.Scores.F1:F3}, log loss {held.LogLoss:F3}"));
                 }
 
-                // The stream has few reports that look alike but are about different actors, so it cannot weigh the
-                // conflict evidence: those two weights come from the pairs and stay fixed while the stream tunes the rest.
-                start = MergeModel.Default with { EntityConflict = pairModel.EntityConflict, PlaceConflict = pairModel.PlaceConflict };
-                startedFrom = $"conflict weights fitted on {Path.GetFileName(Path.TrimEndingDirectorySeparator(pairFolder))}/training_set.csv (English pairs), not tuned on the stream";
+                pairFit = pairModel;
+                startedFrom = $"{Path.GetFileName(Path.TrimEndingDirectorySeparator(pairFolder))}/training_set.csv (English pairs)";
             }
 
             IReadOnlyList<StoryFeatures?> features = StoryEvaluation.Analyse(stream);
-            TunedModel tuned = StoryTuning.Tune(stream, features, start, ClusteringOptions.Default.MergeScore, tuneConflicts: startedFrom is null) with { StartedFrom = startedFrom };
+            TunedModel tuned = StoryTuning.Tune(stream, features, start, ClusteringOptions.Default.MergeScore, tuneConflicts: pairFit is null);
+            if (pairFit is not null)
+            {
+                // The stream has few reports that look alike but are about different actors, so it cannot weigh the
+                // conflict evidence: its direction and the entity/place ratio come from the pairs, and its strength is
+                // the largest that costs the stream at most ConflictTolerance of its F1.
+                tuned = StoryTuning.AddConflicts(stream, features, tuned, pairFit) with
+                {
+                    StartedFrom = $"conflict direction fitted on {startedFrom}; strength: the largest costing the tuning stream at most {StoryTuning.ConflictTolerance} F1",
+                };
+            }
+
             string path = parse.GetValue(output)!;
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
             await File.WriteAllTextAsync(path, StoryTuning.ToJson(tuned, Path.GetFileName(Path.TrimEndingDirectorySeparator(folder))) + "\n", cancellationToken).ConfigureAwait(false);

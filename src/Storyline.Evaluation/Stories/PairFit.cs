@@ -31,16 +31,9 @@ public static class PairFit
     public static IReadOnlyList<PairExample> Measure(IReadOnlyList<SemEvalPair> pairs, AnalysisPipeline? pipeline = null)
     {
         ArgumentNullException.ThrowIfNull(pairs);
-        pipeline ??= PipelineBuilder.CreateDefault();
         var day = new DateOnly(2020, 1, 1);
         var texts = pairs.SelectMany(p => new[] { p.Text1, p.Text2 }).Distinct(StringComparer.Ordinal).ToList();
-        var cleaner = new ReportCleaner();
-        var features = new StoryFeatures?[texts.Count];
-        Parallel.For(0, texts.Count, i =>
-        {
-            Article article = cleaner.Clean(new SourceReport($"pair-text-{i}", null, day, texts[i]));
-            features[i] = article.Body.Length == 0 ? null : StoryFeatures.From(pipeline.Analyze(article));
-        });
+        IReadOnlyList<StoryFeatures?> features = StoryEvaluation.Analyse([.. texts.Select((text, i) => new SourceReport($"pair-text-{i}", null, day, text))], pipeline);
 
         // Every article its own story (never join, never a copy), so that each can be compared with any other.
         var apart = ClusteringOptions.Default with { Model = MergeModel.Default with { Bias = -1e9 }, CopyThreshold = 2 };

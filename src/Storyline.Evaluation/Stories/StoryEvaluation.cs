@@ -40,12 +40,19 @@ public static class StoryEvaluation
     public static IReadOnlyList<StoryFeatures?> Analyse(StoryBenchmarkStream stream, AnalysisPipeline? pipeline = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
+        return Analyse([.. stream.Items.Select(i => i.Report)], pipeline);
+    }
+
+    /// <summary>Cleans and analyses every report (in parallel), in order; null where one has no body left.</summary>
+    public static IReadOnlyList<StoryFeatures?> Analyse(IReadOnlyList<SourceReport> reports, AnalysisPipeline? pipeline = null)
+    {
+        ArgumentNullException.ThrowIfNull(reports);
         pipeline ??= PipelineBuilder.CreateDefault();
         var cleaner = new ReportCleaner();
-        var features = new StoryFeatures?[stream.Items.Count];
-        Parallel.For(0, stream.Items.Count, i =>
+        var features = new StoryFeatures?[reports.Count];
+        Parallel.For(0, reports.Count, i =>
         {
-            Article article = cleaner.Clean(stream.Items[i].Report);
+            Article article = cleaner.Clean(reports[i]);
             features[i] = article.Body.Length == 0 ? null : StoryFeatures.From(pipeline.Analyze(article));
         });
         return features;

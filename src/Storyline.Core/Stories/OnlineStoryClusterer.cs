@@ -23,6 +23,9 @@ public sealed class OnlineStoryClusterer
     private const int MaxStoryEntities = 100;
     private const int MaxStoryHeadTerms = 60;
 
+    // How many of a report's and a story's heaviest names the actor conflict compares.
+    private const int KeyNameCount = 3;
+
     private readonly ClusteringOptions options;
     private readonly Dictionary<string, int> documentFrequency;
     private readonly Dictionary<long, ActiveStory> active = [];
@@ -376,7 +379,6 @@ public sealed class OnlineStoryClusterer
     /// <summary>A report's weighted vectors: words, headline words, entities and places.</summary>
     private sealed class ReportVector
     {
-        private const int KeyNames = 3;
         private List<KeyValuePair<string, double>>? keyEntities;
         private List<KeyValuePair<string, double>>? keyPlaces;
         private readonly System.Collections.Immutable.ImmutableDictionary<string, string> names;
@@ -423,7 +425,7 @@ public sealed class OnlineStoryClusterer
 
         public double WordNorm { get; }
 
-        /// <summary>The report's heaviest people and organisations (at most <see cref="KeyNames"/>), heaviest first.</summary>
+        /// <summary>The report's heaviest people and organisations (at most <see cref="KeyNameCount"/>), heaviest first.</summary>
         public List<KeyValuePair<string, double>> KeyEntities => keyEntities ??= Key(Entities);
 
         /// <summary>The report's heaviest places.</summary>
@@ -448,7 +450,7 @@ public sealed class OnlineStoryClusterer
         public bool UsedWord(string? word) => word is not null && Words.ContainsKey(word);
 
         private static List<KeyValuePair<string, double>> Key(Dictionary<string, double> vector) =>
-            [.. vector.OrderByDescending(t => t.Value).ThenBy(t => t.Key, StringComparer.Ordinal).Take(KeyNames)];
+            [.. vector.OrderByDescending(t => t.Value).ThenBy(t => t.Key, StringComparer.Ordinal).Take(KeyNameCount)];
 
         public IEnumerable<string> QueryTerms(int count)
         {
@@ -477,6 +479,7 @@ public sealed class OnlineStoryClusterer
         private readonly Dictionary<string, string> entityNames = new(StringComparer.Ordinal);
         private List<KeyValuePair<string, long>>? topWords;
         private List<KeyValuePair<string, long>>? topEntities;
+        private List<KeyValuePair<string, long>>? keyNamesOf, keyPeople, keyPlaces;
         private List<KeyValuePair<string, long>>? topHead;
 
         public StoryId Id { get; } = id;
@@ -498,9 +501,22 @@ public sealed class OnlineStoryClusterer
         /// <summary>Whether the story has named <paramref name="term"/> (an entity term).</summary>
         public bool Names(string term) => entities.ContainsKey(term);
 
-        /// <summary>The story's heaviest places, or people and organisations (at most three), heaviest first.</summary>
-        public List<KeyValuePair<string, long>> KeyNames(bool places) =>
-            [.. TopEntities(MaxStoryEntities).Where(e => Places.Contains(e.Key) == places).Take(3)];
+        /// <summary>
+        /// The story's heaviest places, or people and organisations (at most <see cref="KeyNameCount"/>), heaviest first.
+        /// Asked for every candidate of every report, so kept until the top entities change (every Add and Absorb).
+        /// </summary>
+        public List<KeyValuePair<string, long>> KeyNames(bool places)
+        {
+            List<KeyValuePair<string, long>> top = TopEntities(MaxStoryEntities);
+            if (!ReferenceEquals(keyNamesOf, top))
+            {
+                keyPeople = [.. top.Where(e => !Places.Contains(e.Key)).Take(KeyNameCount)];
+                keyPlaces = [.. top.Where(e => Places.Contains(e.Key)).Take(KeyNameCount)];
+                keyNamesOf = top;
+            }
+
+            return places ? keyPlaces! : keyPeople!;
+        }
 
         /// <summary>The last word of the name of entity <paramref name="term"/>, lower case.</summary>
         public string? LastWordOf(string term) => entityNames.TryGetValue(term, out string? name) ? LastWord(name) : null;

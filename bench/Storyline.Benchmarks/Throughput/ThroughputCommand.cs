@@ -118,6 +118,8 @@ internal static class ThroughputCommand
         double bound = Math.Max(ordered, all / Environment.ProcessorCount);
         Console.WriteLine(FormattableString.Invariant(
             $"  CPU per report {all * 1000:F2} ms, the slower ordered step {ordered * 1000:F2} ms: at most {1 / bound:N0} reports/s on {Environment.ProcessorCount} idle cores; process CPU {r.ProcessCpuSeconds:F1} s"));
+        Console.WriteLine(FormattableString.Invariant(
+            $"  allocated {r.AllocatedBytes / 1048576.0:N0} MiB ({r.AllocatedBytes / 1024.0 / reports:N0} KiB/report), GC pauses {r.GcPauseSeconds:F2} s, collections (gen 0/1/2) {string.Join('/', r.Collections)}"));
     }
 
     // One corpus into a fresh store, in this process; the result is the last line of standard output.
@@ -143,7 +145,12 @@ internal static class ThroughputCommand
         long storeBytes = new[] { db, db + "-wal" }.Where(File.Exists).Sum(f => new FileInfo(f).Length);
         var result = new ChildResult(
             wallSeconds, startupSeconds, summary.New, summary.Duplicates, summary.Failed, counts.Stories, self.PeakWorkingSet64, storeBytes, processCpu,
-            [.. timings.Stages.Select(s => new StageTime(s, timings[s].TotalSeconds))]);
+            [.. timings.Stages.Select(s => new StageTime(s, timings[s].TotalSeconds))])
+        {
+            AllocatedBytes = GC.GetTotalAllocatedBytes(),
+            GcPauseSeconds = GC.GetTotalPauseDuration().TotalSeconds,
+            Collections = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)],
+        };
         foreach (ReadFailed failure in summary.Failures.Take(5))
         {
             Console.Error.WriteLine($"failed: {failure.Location}: {failure.Reason}");
@@ -250,7 +257,17 @@ internal static class ThroughputCommand
 
 /// <summary>What one corpus run measured.</summary>
 internal sealed record ChildResult(
-    double WallSeconds, double StartupSeconds, int New, int Duplicates, int Failed, long Stories, long PeakWorkingSetBytes, long StoreBytes, double ProcessCpuSeconds, StageTime[] Stages);
+    double WallSeconds, double StartupSeconds, int New, int Duplicates, int Failed, long Stories, long PeakWorkingSetBytes, long StoreBytes, double ProcessCpuSeconds, StageTime[] Stages)
+{
+    /// <summary>Bytes allocated on the managed heap over the whole process (start-up included).</summary>
+    public long AllocatedBytes { get; init; }
+
+    /// <summary>Time the garbage collector paused the program, over the whole process.</summary>
+    public double GcPauseSeconds { get; init; }
+
+    /// <summary>Collections of generations 0, 1 and 2.</summary>
+    public int[] Collections { get; init; } = [];
+}
 
 /// <summary>Thread time spent in one stage.</summary>
 internal sealed record StageTime(string Name, double Seconds);

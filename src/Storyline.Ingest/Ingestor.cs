@@ -17,12 +17,16 @@ namespace Storyline.Ingest;
 /// <para>
 /// Memory stays bounded however large the input: while reading, each new report goes to a temporary file and only a
 /// small key (date, place in the input, id, offset) stays in memory; the keys are sorted, and the reports are read back
-/// and analysed in chunks, the next chunk analysed on every core while the current one is assigned and stored.
+/// in that order and analysed on every core, a bounded window ahead of the one being assigned.
 /// </para>
 /// </summary>
 public sealed class Ingestor
 {
-    private const int ChunkSize = 256;
+    // Reports analysed ahead of the assignment: enough to keep every core busy while one slow report is assigned.
+    private const int AnalysisWindow = 64;
+
+    // Assigned reports waiting to be stored.
+    private const int StoreQueue = 256;
     private readonly ReportCleaner cleaner;
     private readonly AnalysisPipeline pipeline;
     private readonly IStoryStore store;
@@ -92,38 +96,32 @@ public sealed class Ingestor
 
         var clusterer = new OnlineStoryClusterer(clustering, await store.LoadClusteringStateAsync(clustering, cancellationToken).ConfigureAwait(false));
         var assignments = new List<StoryAssignment>(pending.Count);
-        PendingReport[][] chunks = [.. pending.Chunk(ChunkSize)];
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        Task<Analysed[]>? next = chunks.Length > 0 ? AnalyseChunkAsync(spill, chunks[0], stop.Token) : null;
 
-        // Three steps overlap, each in order where order matters: the next chunk is analysed on every core, this chunk's
-        // reports are assigned one by one, and the assigned ones are stored one by one, in assignment order, by a task
-        // of their own. The archive is the same as when each report is assigned and stored before the next: the store
-        // sees the same reports with the same assignments in the same order.
-        var toStore = Channel.CreateBounded<Assigned>(new BoundedChannelOptions(ChunkSize) { SingleReader = true, SingleWriter = true });
+        // Three steps overlap, each in order where order matters: reports are analysed on every core, a bounded window
+        // ahead of the assignment; they are assigned one by one in date order as each next one is ready; and the assigned
+        // ones are stored in assignment order by a task of their own. The archive is the same as when each report is
+        // assigned and stored before the next: the store sees the same reports with the same assignments in the same order.
+        var toStore = Channel.CreateBounded<Assigned>(new BoundedChannelOptions(StoreQueue) { SingleReader = true, SingleWriter = true });
         var done = new StrongBox<int>(0);
         Task storing = Task.Run(() => StoreAllAsync(toStore, done, pending.Count, progress, stop.Token), CancellationToken.None);
         try
         {
-            for (int c = 0; c < chunks.Length; c++)
+            IAsyncEnumerable<Analysed> analysed = OrderedParallelMap.RunAsync(pending.Select(p => ReadBack(spill, p)), Analyse, Environment.ProcessorCount, AnalysisWindow, stop.Token);
+            await foreach (Analysed item in analysed.ConfigureAwait(false))
             {
-                Analysed[] analysed = await next!.ConfigureAwait(false);
-                next = c + 1 < chunks.Length ? AnalyseChunkAsync(spill, chunks[c + 1], stop.Token) : null;
-                for (int i = 0; i < analysed.Length; i++)
+                if (item.Report is not AnalyzedArticle report)
                 {
-                    if (analysed[i].Report is not AnalyzedArticle report)
-                    {
-                        failures.Add(new ReadFailed(analysed[i].Origin, analysed[i].Line, analysed[i].Error!));
-                        progress?.Report(new IngestProgress("analysing", Interlocked.Increment(ref done.Value), pending.Count));
-                        continue;
-                    }
-
-                    long t = timings?.Now() ?? 0;
-                    StoryAssignment assignment = clusterer.Assign(analysed[i].Features!);
-                    timings?.Add("assign", t);
-                    assignments.Add(assignment);
-                    await toStore.Writer.WriteAsync(new Assigned(report, analysed[i].Features!, assignment), stop.Token).ConfigureAwait(false);
+                    failures.Add(new ReadFailed(item.Origin, item.Line, item.Error!));
+                    progress?.Report(new IngestProgress("analysing", Interlocked.Increment(ref done.Value), pending.Count));
+                    continue;
                 }
+
+                long t = timings?.Now() ?? 0;
+                StoryAssignment assignment = clusterer.Assign(item.Features!);
+                timings?.Add("assign", t);
+                assignments.Add(assignment);
+                await toStore.Writer.WriteAsync(new Assigned(report, item.Features!, assignment), stop.Token).ConfigureAwait(false);
             }
 
             toStore.Writer.Complete();
@@ -141,22 +139,6 @@ public sealed class Ingestor
             }
 
             throw;
-        }
-        finally
-        {
-            // The next chunk's analysis must not go on against a disposed spill file.
-            if (next is not null)
-            {
-                await stop.CancelAsync().ConfigureAwait(false);
-                try
-                {
-                    await next.ConfigureAwait(false);
-                }
-                catch (OperationCanceledException)
-                {
-                    // Expected: it was cancelled above.
-                }
-            }
         }
 
         return new IngestSummary(read, assignments.Count, duplicates, failures, assignments);
@@ -184,25 +166,13 @@ public sealed class Ingestor
         }
     }
 
-    // Reads a chunk back from the spill file (on the calling thread: the file has one reader) and analyses it on every core.
-    private Task<Analysed[]> AnalyseChunkAsync(ReportSpill spill, PendingReport[] chunk, CancellationToken cancellationToken)
+    // Reads one report back from the spill file; called on the one thread that enumerates the pending reports.
+    private SourceReport ReadBack(ReportSpill spill, PendingReport pending)
     {
         long t = timings?.Now() ?? 0;
-        var reports = new SourceReport[chunk.Length];
-        for (int i = 0; i < chunk.Length; i++)
-        {
-            reports[i] = spill.Read(chunk[i].Offset);
-        }
-
+        SourceReport report = spill.Read(pending.Offset);
         timings?.Add("read back", t);
-        return Task.Run(
-            () =>
-            {
-                var analysed = new Analysed[reports.Length];
-                Parallel.For(0, reports.Length, new ParallelOptions { CancellationToken = cancellationToken }, i => analysed[i] = Analyse(reports[i]));
-                return analysed;
-            },
-            cancellationToken);
+        return report;
     }
 
     private Analysed Analyse(SourceReport source)

@@ -11,7 +11,8 @@ namespace Storyline.Ingest;
 
 /// <summary>
 /// Reads reports, drops the ones already stored, cleans and analyses the rest in parallel, assigns them to stories
-/// one at a time in date order (then input order), and stores each with its assignment in one transaction.
+/// one at a time in date order (then input order), and stores them with their assignments in that order, a batch of
+/// reports per transaction.
 /// Running it again on the same input stores nothing new. A bad file or report is a failure in the summary; the
 /// others go on.
 /// <para>
@@ -23,6 +24,10 @@ namespace Storyline.Ingest;
 public sealed class Ingestor
 {
     private const int ChunkSize = 256;
+
+    // Reports stored per transaction: one commit (and one full-text index segment) per batch instead of per report.
+    // A crash loses at most the batch being written; a rerun stores it.
+    private const int StoreBatchSize = 64;
     private readonly ReportCleaner cleaner;
     private readonly AnalysisPipeline pipeline;
     private readonly IStoryStore store;
@@ -162,19 +167,30 @@ public sealed class Ingestor
         return new IngestSummary(read, assignments.Count, duplicates, failures, assignments);
     }
 
-    // Stores the assigned reports in the order they were assigned, each in its own transaction. SaveAsync completes on
-    // this thread (SQLite's calls are synchronous underneath), so a per-thread clock holds across it.
+    // Stores the assigned reports in the order they were assigned, StoreBatchSize of them per transaction (the last
+    // batch is what is left). SaveBatchAsync completes on this thread (SQLite's calls are synchronous underneath), so a
+    // per-thread clock holds across it.
     private async Task StoreAllAsync(Channel<Assigned> channel, StrongBox<int> done, int total, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
     {
         try
         {
-            await foreach (Assigned item in channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            var batch = new List<ReportToStore>(StoreBatchSize);
+            while (await channel.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                long t = timings?.Now() ?? 0;
-                await store.SaveAsync(item.Report, item.Features, item.Assignment, cancellationToken).ConfigureAwait(false);
-                timings?.Add("store", t);
-                progress?.Report(new IngestProgress("analysing", Interlocked.Increment(ref done.Value), total));
+                // A full batch, or what is left once the assigning loop has finished: the batches, and so what a crash
+                // can lose, do not depend on how fast each side happens to run.
+                while (batch.Count < StoreBatchSize && channel.Reader.TryRead(out Assigned? item))
+                {
+                    batch.Add(new ReportToStore(item.Report, item.Features, item.Assignment));
+                }
+
+                if (batch.Count == StoreBatchSize)
+                {
+                    await StoreBatchAsync(batch, done, total, progress, cancellationToken).ConfigureAwait(false);
+                }
             }
+
+            await StoreBatchAsync(batch, done, total, progress, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
@@ -182,6 +198,24 @@ public sealed class Ingestor
             channel.Writer.TryComplete(ex);
             throw;
         }
+    }
+
+    private async Task StoreBatchAsync(List<ReportToStore> batch, StrongBox<int> done, int total, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
+    {
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
+        long t = timings?.Now() ?? 0;
+        await store.SaveBatchAsync(batch, cancellationToken).ConfigureAwait(false);
+        timings?.Add("store", t);
+        for (int i = 0; i < batch.Count; i++)
+        {
+            progress?.Report(new IngestProgress("analysing", Interlocked.Increment(ref done.Value), total));
+        }
+
+        batch.Clear();
     }
 
     // Reads a chunk back from the spill file (on the calling thread: the file has one reader) and analyses it on every core.

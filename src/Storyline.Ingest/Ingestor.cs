@@ -27,7 +27,7 @@ public sealed class Ingestor
 
     // Reports stored per transaction: one commit (and one full-text index segment) per batch instead of per report.
     // A crash loses at most the batch being written; a rerun stores it.
-    private const int StoreBatchSize = 64;
+    private const int StoreBatchSize = 128;
     private readonly ReportCleaner cleaner;
     private readonly AnalysisPipeline pipeline;
     private readonly IStoryStore store;

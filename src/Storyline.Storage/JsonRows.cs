@@ -8,7 +8,8 @@ namespace Storyline.Storage;
 /// <summary>
 /// Rows as a JSON array for one <c>INSERT … SELECT … FROM json_each(…)</c> statement: an array of arrays (one per
 /// row, its values in column order), or a flat array of single values. Written with a <see cref="Utf8JsonWriter"/>
-/// into a buffer kept per thread, without reflection or boxing.
+/// into a buffer kept per thread, without reflection or boxing. Statements read them as <c>json_each(jsonb($rows))</c>:
+/// the text is parsed once into SQLite's binary form, and the columns of each row are taken from that.
 /// </summary>
 internal static class JsonRows
 {

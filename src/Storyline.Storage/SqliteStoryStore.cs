@@ -238,7 +238,7 @@ public sealed class SqliteStoryStore : IStoryStore
         {
             await ExecuteAsync(
                 transaction,
-                "INSERT INTO entities (key, type, name) SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each($entities) WHERE true ON CONFLICT (key) DO NOTHING",
+                "INSERT INTO entities (key, type, name) SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(jsonb($entities)) WHERE true ON CONFLICT (key) DO NOTHING",
                 cancellationToken,
                 ("$entities", JsonRows.Write(entities, static (w, e) =>
                 {
@@ -252,7 +252,7 @@ public sealed class SqliteStoryStore : IStoryStore
         {
             await ExecuteAsync(
                 transaction,
-                "INSERT OR IGNORE INTO entity_names (entity_key, kind, name) SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each($names)",
+                "INSERT OR IGNORE INTO entity_names (entity_key, kind, name) SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(jsonb($names))",
                 cancellationToken,
                 ("$names", JsonRows.Write(names, static (w, n) =>
                 {
@@ -281,7 +281,7 @@ public sealed class SqliteStoryStore : IStoryStore
             // Hundreds of terms per report, many shared within a batch: one statement over [term, reports], not one per term.
             await ExecuteAsync(
                 transaction,
-                "INSERT INTO term_df (term, df) SELECT value ->> 0, value ->> 1 FROM json_each($terms) WHERE true ON CONFLICT (term) DO UPDATE SET df = df + excluded.df",
+                "INSERT INTO term_df (term, df) SELECT value ->> 0, value ->> 1 FROM json_each(jsonb($terms)) WHERE true ON CONFLICT (term) DO UPDATE SET df = df + excluded.df",
                 cancellationToken,
                 ("$terms", JsonRows.Write(termOrder, (w, t) =>
                 {
@@ -325,7 +325,7 @@ public sealed class SqliteStoryStore : IStoryStore
                 transaction,
                 """
                 INSERT OR IGNORE INTO mentions (article_id, start, length, entity_key, sentence, role)
-                SELECT $a, value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4 FROM json_each($mentions)
+                SELECT $a, value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4 FROM json_each(jsonb($mentions))
                 """,
                 cancellationToken,
                 ("$a", article.Id.Value), ("$mentions", rows.Mentions)).ConfigureAwait(false);
@@ -338,7 +338,7 @@ public sealed class SqliteStoryStore : IStoryStore
                 transaction,
                 """
                 INSERT INTO quotes (article_id, ordinal, kind, sentence, content_start, content_length, speaker_key, source_kind, source_text)
-                SELECT $a, value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7 FROM json_each($quotes)
+                SELECT $a, value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7 FROM json_each(jsonb($quotes))
                 """,
                 cancellationToken,
                 ("$a", article.Id.Value), ("$quotes", rows.Quotes)).ConfigureAwait(false);

@@ -102,7 +102,7 @@ public sealed class Ingestor
         Task<Analysed[]>? next = chunks.Length > 0 ? AnalyseChunkAsync(spill, chunks[0], stop.Token) : null;
 
         // Three steps overlap, each in order where order matters: the next chunk is analysed on every core, this chunk's
-        // reports are assigned one by one, and the assigned ones are stored one by one, in assignment order, by a task
+        // reports are assigned one by one, and the assigned ones are stored in batches, in assignment order, by a task
         // of their own. The archive is the same as when each report is assigned and stored before the next: the store
         // sees the same reports with the same assignments in the same order.
         var toStore = Channel.CreateBounded<Assigned>(new BoundedChannelOptions(ChunkSize) { SingleReader = true, SingleWriter = true });

@@ -11,7 +11,8 @@ namespace Storyline.Ingest;
 
 /// <summary>
 /// Reads reports, drops the ones already stored, cleans and analyses the rest in parallel, assigns them to stories
-/// one at a time in date order (then input order), and stores each with its assignment in one transaction.
+/// one at a time in date order (then input order), and stores them with their assignments in that order, a batch of
+/// reports per transaction.
 /// Running it again on the same input stores nothing new. A bad file or report is a failure in the summary; the
 /// others go on.
 /// <para>
@@ -27,6 +28,10 @@ public sealed class Ingestor
 
     // Assigned reports waiting to be stored.
     private const int StoreQueue = 256;
+
+    // Reports stored per transaction: one commit (and one full-text index segment) per batch instead of per report.
+    // A crash loses at most the batch being written; a rerun stores it.
+    private const int StoreBatchSize = 128;
     private readonly ReportCleaner cleaner;
     private readonly AnalysisPipeline pipeline;
     private readonly IStoryStore store;
@@ -103,6 +108,12 @@ public sealed class Ingestor
         // ones are stored in assignment order by a task of their own. The archive is the same as when each report is
         // assigned and stored before the next: the store sees the same reports with the same assignments in the same order.
         var toStore = Channel.CreateBounded<Assigned>(new BoundedChannelOptions(StoreQueue) { SingleReader = true, SingleWriter = true });
+
+        // Three steps overlap, each in order where order matters: the next chunk is analysed on every core, this chunk's
+        // reports are assigned one by one, and the assigned ones are stored in batches, in assignment order, by a task
+        // of their own. The archive is the same as when each report is assigned and stored before the next: the store
+        // sees the same reports with the same assignments in the same order.
+        var toStore = Channel.CreateBounded<Assigned>(new BoundedChannelOptions(ChunkSize) { SingleReader = true, SingleWriter = true });
         var done = new StrongBox<int>(0);
         Task storing = Task.Run(() => StoreAllAsync(toStore, done, pending.Count, progress, stop.Token), CancellationToken.None);
         try
@@ -144,19 +155,30 @@ public sealed class Ingestor
         return new IngestSummary(read, assignments.Count, duplicates, failures, assignments);
     }
 
-    // Stores the assigned reports in the order they were assigned, each in its own transaction. SaveAsync completes on
-    // this thread (SQLite's calls are synchronous underneath), so a per-thread clock holds across it.
+    // Stores the assigned reports in the order they were assigned, StoreBatchSize of them per transaction (the last
+    // batch is what is left). SaveBatchAsync completes on this thread (SQLite's calls are synchronous underneath), so a
+    // per-thread clock holds across it.
     private async Task StoreAllAsync(Channel<Assigned> channel, StrongBox<int> done, int total, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
     {
         try
         {
-            await foreach (Assigned item in channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            var batch = new List<ReportToStore>(StoreBatchSize);
+            while (await channel.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                long t = timings?.Now() ?? 0;
-                await store.SaveAsync(item.Report, item.Features, item.Assignment, cancellationToken).ConfigureAwait(false);
-                timings?.Add("store", t);
-                progress?.Report(new IngestProgress("analysing", Interlocked.Increment(ref done.Value), total));
+                // A full batch, or what is left once the assigning loop has finished: the batches, and so what a crash
+                // can lose, do not depend on how fast each side happens to run.
+                while (batch.Count < StoreBatchSize && channel.Reader.TryRead(out Assigned? item))
+                {
+                    batch.Add(new ReportToStore(item.Report, item.Features, item.Assignment));
+                }
+
+                if (batch.Count == StoreBatchSize)
+                {
+                    await StoreBatchAsync(batch, done, total, progress, cancellationToken).ConfigureAwait(false);
+                }
             }
+
+            await StoreBatchAsync(batch, done, total, progress, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
@@ -164,6 +186,24 @@ public sealed class Ingestor
             channel.Writer.TryComplete(ex);
             throw;
         }
+    }
+
+    private async Task StoreBatchAsync(List<ReportToStore> batch, StrongBox<int> done, int total, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
+    {
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
+        long t = timings?.Now() ?? 0;
+        await store.SaveBatchAsync(batch, cancellationToken).ConfigureAwait(false);
+        timings?.Add("store", t);
+        for (int i = 0; i < batch.Count; i++)
+        {
+            progress?.Report(new IngestProgress("analysing", Interlocked.Increment(ref done.Value), total));
+        }
+
+        batch.Clear();
     }
 
     // Reads one report back from the spill file; called on the one thread that enumerates the pending reports.

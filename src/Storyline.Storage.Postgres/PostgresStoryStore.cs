@@ -99,8 +99,45 @@ public sealed class PostgresStoryStore : IStoryStore
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(assignment);
-        Article article = report.Article;
         await using NpgsqlTransaction transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        bool saved = await SaveOneAsync(transaction, report, features, assignment, also, cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return saved;
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<bool>> SaveBatchAsync(IReadOnlyList<ReportToStore> reports, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reports);
+        foreach (ReportToStore item in reports)
+        {
+            ArgumentNullException.ThrowIfNull(item);
+            ArgumentNullException.ThrowIfNull(item.Report);
+            ArgumentNullException.ThrowIfNull(item.Features);
+            ArgumentNullException.ThrowIfNull(item.Assignment);
+        }
+
+        var saved = new bool[reports.Count];
+        if (reports.Count == 0)
+        {
+            return saved;
+        }
+
+        // One transaction for the whole batch: one commit (one WAL flush) instead of one per report.
+        await using NpgsqlTransaction transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        for (int i = 0; i < reports.Count; i++)
+        {
+            saved[i] = await SaveOneAsync(transaction, reports[i].Report, reports[i].Features, reports[i].Assignment, null, cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return saved;
+    }
+
+    // Writes one report, and the statements of also, inside transaction; false (and the report not written) when it is already stored.
+    private async Task<bool> SaveOneAsync(NpgsqlTransaction transaction, AnalyzedArticle report, StoryFeatures features, StoryAssignment assignment, Action<NpgsqlBatch>? also, CancellationToken cancellationToken)
+    {
+        Article article = report.Article;
         long seq;
         await using (NpgsqlCommand insert = Command(
             """
@@ -133,7 +170,6 @@ public sealed class PostgresStoryStore : IStoryStore
                     await using NpgsqlBatch extra = new(connection, transaction);
                     also(extra);
                     await extra.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                    await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                 }
 
                 return false;
@@ -234,7 +270,6 @@ public sealed class PostgresStoryStore : IStoryStore
             ("a", article.Id.Value), ("s", assignment.Story.Value), ("q", seq), ("sim", assignment.Similarity), ("copy", assignment.CopyOf?.Value));
         also?.Invoke(batch);
         await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return true;
     }
 

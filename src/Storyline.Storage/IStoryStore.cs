@@ -6,7 +6,8 @@ namespace Storyline.Storage;
 /// <summary>
 /// Where reports, their analyses and their stories are kept. Every implementation has the same behaviour, checked by
 /// one contract test suite. Writes of one report (article, analysis, entities, story assignment, search index) are
-/// one transaction: after a crash a report is either wholly stored or not at all.
+/// one transaction, or part of one transaction of a batch of reports: after a crash a report is either wholly stored
+/// or not at all, and a batch likewise.
 /// </summary>
 public interface IStoryStore : IAsyncDisposable
 {
@@ -18,6 +19,13 @@ public interface IStoryStore : IAsyncDisposable
     /// <c>false</c> is returned.
     /// </summary>
     Task<bool> SaveAsync(AnalyzedArticle report, StoryFeatures features, StoryAssignment assignment, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Stores several analysed reports with their story assignments, in the order given, in ONE transaction: after a
+    /// crash either all of them are stored or none. The archive is the same as after <see cref="SaveAsync"/> of each in
+    /// turn. Returns, for each report, whether it was new (a report already stored is left as it is).
+    /// </summary>
+    Task<IReadOnlyList<bool>> SaveBatchAsync(IReadOnlyList<ReportToStore> reports, CancellationToken cancellationToken = default);
 
     /// <summary>Rebuilds what the clusterer needs to go on: document frequencies, and the stories still open.</summary>
     Task<ClusteringState> LoadClusteringStateAsync(ClusteringOptions options, CancellationToken cancellationToken = default);
@@ -69,6 +77,12 @@ public interface IStoryStore : IAsyncDisposable
     /// </summary>
     Task<IReadOnlyList<StoredQuote>> ListQuotesAsync(StoryId? story, string? speaker, int limit, CancellationToken cancellationToken = default);
 }
+
+/// <summary>An analysed report, its clustering features and its story assignment, to be stored.</summary>
+/// <param name="Report">The analysed report.</param>
+/// <param name="Features">Its clustering features.</param>
+/// <param name="Assignment">Its story assignment.</param>
+public sealed record ReportToStore(AnalyzedArticle Report, StoryFeatures Features, StoryAssignment Assignment);
 
 /// <summary>An entity as listed: how often and when it was mentioned.</summary>
 /// <param name="Key">Its key.</param>

@@ -49,6 +49,12 @@ public sealed class SqliteStoryStore : IStoryStore
             // Only once the file is known to be ours: WAL is written into the file's header, and a file that is
             // refused must be left exactly as it was.
             await ExecuteAsync(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;", cancellationToken).ConfigureAwait(false);
+
+            // Bulk writes touch the same index pages (term frequencies, mentions, entity names, the search index) batch
+            // after batch: a page cache of 64 MiB (the default is 2 MiB) keeps them in memory instead of reading them back
+            // from the operating system, and checkpoints every 8,192 pages of WAL (32 MiB; the default is 1,000) copy a
+            // page rewritten by several batches once. Neither changes what a commit guarantees.
+            await ExecuteAsync(connection, "PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 8192;", cancellationToken).ConfigureAwait(false);
         }
         catch (SqliteException ex)
         {
@@ -91,104 +97,254 @@ public sealed class SqliteStoryStore : IStoryStore
     }
 
     /// <inheritdoc />
-    public async Task<bool> SaveAsync(AnalyzedArticle report, StoryFeatures features, StoryAssignment assignment, CancellationToken cancellationToken = default)
+    public async Task<bool> SaveAsync(AnalyzedArticle report, StoryFeatures features, StoryAssignment assignment, CancellationToken cancellationToken = default) =>
+        (await SaveBatchAsync([new ReportToStore(report, features, assignment)], cancellationToken).ConfigureAwait(false))[0];
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<bool>> SaveBatchAsync(IReadOnlyList<ReportToStore> reports, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(report);
-        ArgumentNullException.ThrowIfNull(features);
-        ArgumentNullException.ThrowIfNull(assignment);
-        Article article = report.Article;
+        ArgumentNullException.ThrowIfNull(reports);
+        foreach (ReportToStore item in reports)
+        {
+            ArgumentNullException.ThrowIfNull(item);
+            ArgumentNullException.ThrowIfNull(item.Report);
+            ArgumentNullException.ThrowIfNull(item.Features);
+            ArgumentNullException.ThrowIfNull(item.Assignment);
+        }
+
+        var saved = new bool[reports.Count];
+        if (reports.Count == 0)
+        {
+            return saved;
+        }
+
+        // What is written of each report as JSON (its analysis, features, mention and quote rows) depends on that report
+        // alone: made on every core before the transaction, so that the one writing thread only writes.
+        var rows = new ReportRows[reports.Count];
+        if (reports.Count == 1)
+        {
+            rows[0] = ReportRows.Of(reports[0]);
+        }
+        else
+        {
+            Parallel.For(0, reports.Count, new ParallelOptions { CancellationToken = cancellationToken }, i => rows[i] = ReportRows.Of(reports[i]));
+        }
+
+        // One transaction for the whole batch (BEGIN IMMEDIATE: the write lock from the start): one commit, one WAL
+        // append of the pages the batch touched and one FTS5 segment instead of one per report. Nothing of the batch is
+        // kept if any of it fails.
         await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        long seq;
-        await using (SqliteCommand insert = Command(
+        bool[] isNew = await NewReportsAsync(transaction, reports, cancellationToken).ConfigureAwait(false);
+
+        // Rows shared by the batch's reports (entities, their names and places, document frequencies) are written once
+        // for the batch, in report order: the same rows as report by report (the first name, type and place seen stay;
+        // a document frequency is the number of reports), far fewer statements and index look-ups. Entities go first:
+        // the reports' mentions refer to them.
+        await SaveSharedRowsAsync(transaction, reports, isNew, cancellationToken).ConfigureAwait(false);
+        for (int i = 0; i < reports.Count; i++)
+        {
+            saved[i] = isNew[i] && await SaveOneAsync(transaction, reports[i].Report, reports[i].Assignment, rows[i], cancellationToken).ConfigureAwait(false);
+        }
+
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return saved;
+    }
+
+    // Which reports of the batch are to be stored: not in the archive yet, and the first of the batch with their id.
+    private async Task<bool[]> NewReportsAsync(SqliteTransaction transaction, IReadOnlyList<ReportToStore> reports, CancellationToken cancellationToken)
+    {
+        string stored = (string?)await ScalarAsync(
+            transaction,
+            "SELECT coalesce(json_group_array(a.id), '[]') FROM articles a WHERE a.id IN (SELECT value FROM json_each($ids))",
+            cancellationToken,
+            ("$ids", JsonRows.Write(reports, static (w, r) => w.WriteStringValue(r.Report.Article.Id.Value), flat: true))).ConfigureAwait(false) ?? "[]";
+        var skip = new HashSet<string>(JsonSerializer.Deserialize<string[]>(stored) ?? [], StringComparer.Ordinal);
+        var isNew = new bool[reports.Count];
+        for (int i = 0; i < reports.Count; i++)
+        {
+            isNew[i] = skip.Add(reports[i].Report.Article.Id.Value);
+        }
+
+        return isNew;
+    }
+
+    // The entities, entity names and places, and document frequencies of the batch's new reports, each row once.
+    private async Task SaveSharedRowsAsync(SqliteTransaction transaction, IReadOnlyList<ReportToStore> reports, bool[] isNew, CancellationToken cancellationToken)
+    {
+        var entities = new List<Entity>();
+        var keys = new HashSet<string>(StringComparer.Ordinal);
+        var names = new List<(string Key, string Kind, string Name)>();
+        var seenNames = new HashSet<(string, string, string)>();
+        var places = new List<(string Key, Place Place)>();
+        var placed = new HashSet<string>(StringComparer.Ordinal);
+        var terms = new Dictionary<string, int>(StringComparer.Ordinal);
+        var termOrder = new List<string>();
+        for (int i = 0; i < reports.Count; i++)
+        {
+            if (!isNew[i])
+            {
+                continue;
+            }
+
+            foreach (Entity entity in reports[i].Report.Entities)
+            {
+                string key = entity.Key.Value;
+                if (keys.Add(key))
+                {
+                    entities.Add(entity);
+                }
+
+                foreach (string alias in entity.Aliases.Prepend(entity.Name))
+                {
+                    if (seenNames.Add((key, "alias", alias)))
+                    {
+                        names.Add((key, "alias", alias));
+                    }
+                }
+
+                foreach (string role in entity.Roles)
+                {
+                    if (seenNames.Add((key, "role", role)))
+                    {
+                        names.Add((key, "role", role));
+                    }
+                }
+
+                if (entity.Place is Place place && placed.Add(key))
+                {
+                    places.Add((key, place));
+                }
+            }
+
+            // A near-copy is a source of its story, not a second report: it changes no term frequency.
+            if (reports[i].Assignment.CopyOf is null)
+            {
+                foreach (TermCount term in reports[i].Features.Terms)
+                {
+                    if (terms.TryGetValue(term.Term, out int count))
+                    {
+                        terms[term.Term] = count + 1;
+                    }
+                    else
+                    {
+                        terms[term.Term] = 1;
+                        termOrder.Add(term.Term);
+                    }
+                }
+            }
+        }
+
+        if (entities.Count > 0)
+        {
+            await ExecuteAsync(
+                transaction,
+                "INSERT INTO entities (key, type, name) SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(jsonb($entities)) WHERE true ON CONFLICT (key) DO NOTHING",
+                cancellationToken,
+                ("$entities", JsonRows.Write(entities, static (w, e) =>
+                {
+                    w.WriteStringValue(e.Key.Value);
+                    w.WriteStringValue(e.Type.ToString());
+                    w.WriteStringValue(e.Name);
+                }))).ConfigureAwait(false);
+        }
+
+        if (names.Count > 0)
+        {
+            await ExecuteAsync(
+                transaction,
+                "INSERT OR IGNORE INTO entity_names (entity_key, kind, name) SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(jsonb($names))",
+                cancellationToken,
+                ("$names", JsonRows.Write(names, static (w, n) =>
+                {
+                    w.WriteStringValue(n.Key);
+                    w.WriteStringValue(n.Kind);
+                    w.WriteStringValue(n.Name);
+                }))).ConfigureAwait(false);
+        }
+
+        foreach ((string key, Place place) in places)
+        {
+            // Few per batch, and coordinates are bound as doubles, not passed through JSON text.
+            await ExecuteAsync(
+                transaction,
+                """
+                INSERT OR IGNORE INTO entity_places (entity_key, geonameid, name, country, latitude, longitude, population, feature_code)
+                VALUES ($key, $id, $name, $country, $lat, $lon, $population, $feature)
+                """,
+                cancellationToken,
+                ("$key", key), ("$id", place.GeoNameId), ("$name", place.Name), ("$country", place.CountryCode),
+                ("$lat", place.Latitude), ("$lon", place.Longitude), ("$population", place.Population), ("$feature", place.FeatureCode)).ConfigureAwait(false);
+        }
+
+        if (termOrder.Count > 0)
+        {
+            // Hundreds of terms per report, many shared within a batch: one statement over [term, reports], not one per term.
+            await ExecuteAsync(
+                transaction,
+                "INSERT INTO term_df (term, df) SELECT value ->> 0, value ->> 1 FROM json_each(jsonb($terms)) WHERE true ON CONFLICT (term) DO UPDATE SET df = df + excluded.df",
+                cancellationToken,
+                ("$terms", JsonRows.Write(termOrder, (w, t) =>
+                {
+                    w.WriteStringValue(t);
+                    w.WriteNumberValue(terms[t]);
+                }))).ConfigureAwait(false);
+        }
+    }
+
+    // Writes one new report inside the batch's transaction (its shared rows are written for the batch); false (and
+    // nothing written) when it is stored after all.
+    private async Task<bool> SaveOneAsync(SqliteTransaction transaction, AnalyzedArticle report, StoryAssignment assignment, ReportRows rows, CancellationToken cancellationToken)
+    {
+        Article article = report.Article;
+        object? result = await ScalarAsync(
             transaction,
             """
             INSERT INTO articles (id, published, title, outlet, url, origin, dateline, external_id, body, analysis, analysis_version, features, ingested_at)
             VALUES ($id, $published, $title, $outlet, $url, $origin, $dateline, $external, $body, $analysis, $version, $features, $ingested)
             ON CONFLICT (id) DO NOTHING
             RETURNING seq
-            """))
+            """,
+            cancellationToken,
+            ("$id", article.Id.Value), ("$published", Day(article.Published)), ("$title", article.Title), ("$outlet", article.Outlet), ("$url", article.Url),
+            ("$origin", article.Origin), ("$dateline", article.Dateline), ("$external", article.ExternalId), ("$body", article.Body),
+            ("$analysis", rows.Analysis), ("$version", AnalysisJson.Version), ("$features", rows.Features),
+            ("$ingested", clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture))).ConfigureAwait(false);
+        if (result is null or DBNull)
         {
-            insert.Parameters.AddWithValue("$id", article.Id.Value);
-            insert.Parameters.AddWithValue("$published", Day(article.Published));
-            insert.Parameters.AddWithValue("$title", (object?)article.Title ?? DBNull.Value);
-            insert.Parameters.AddWithValue("$outlet", (object?)article.Outlet ?? DBNull.Value);
-            insert.Parameters.AddWithValue("$url", (object?)article.Url ?? DBNull.Value);
-            insert.Parameters.AddWithValue("$origin", (object?)article.Origin ?? DBNull.Value);
-            insert.Parameters.AddWithValue("$dateline", (object?)article.Dateline ?? DBNull.Value);
-            insert.Parameters.AddWithValue("$external", (object?)article.ExternalId ?? DBNull.Value);
-            insert.Parameters.AddWithValue("$body", article.Body);
-            insert.Parameters.AddWithValue("$analysis", AnalysisJson.Serialize(report));
-            insert.Parameters.AddWithValue("$version", AnalysisJson.Version);
-            insert.Parameters.AddWithValue("$features", AnalysisJson.SerializeFeatures(features));
-            insert.Parameters.AddWithValue("$ingested", clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
-            object? result = await insert.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
-            if (result is null or DBNull)
-            {
-                return false;
-            }
-
-            seq = (long)result;
+            return false;
         }
 
+        long seq = (long)result;
         await ExecuteAsync(transaction, "INSERT INTO articles_fts (rowid, title, body) VALUES ($seq, $title, $body)", cancellationToken,
             ("$seq", seq), ("$title", article.Title), ("$body", article.Body)).ConfigureAwait(false);
 
-        foreach (Entity entity in report.Entities)
-        {
-            // The first name and type seen stay; later reports add mentions, aliases and roles, not new rows.
-            await ExecuteAsync(transaction, "INSERT INTO entities (key, type, name) VALUES ($key, $type, $name) ON CONFLICT (key) DO NOTHING", cancellationToken,
-                ("$key", entity.Key.Value), ("$type", entity.Type.ToString()), ("$name", entity.Name)).ConfigureAwait(false);
-            foreach ((string kind, string name) in entity.Aliases.Prepend(entity.Name).Select(a => ("alias", a)).Concat(entity.Roles.Select(r => ("role", r))))
-            {
-                await ExecuteAsync(transaction, "INSERT OR IGNORE INTO entity_names (entity_key, kind, name) VALUES ($key, $kind, $name)", cancellationToken,
-                    ("$key", entity.Key.Value), ("$kind", kind), ("$name", name)).ConfigureAwait(false);
-            }
-
-            if (entity.Place is Place place)
-            {
-                await ExecuteAsync(
-                    transaction,
-                    """
-                    INSERT OR IGNORE INTO entity_places (entity_key, geonameid, name, country, latitude, longitude, population, feature_code)
-                    VALUES ($key, $id, $name, $country, $lat, $lon, $population, $feature)
-                    """,
-                    cancellationToken,
-                    ("$key", entity.Key.Value), ("$id", place.GeoNameId), ("$name", place.Name), ("$country", place.CountryCode),
-                    ("$lat", place.Latitude), ("$lon", place.Longitude), ("$population", place.Population), ("$feature", place.FeatureCode)).ConfigureAwait(false);
-            }
-        }
-
-        if (report.Mentions.Length > 0)
+        if (rows.Mentions is not null)
         {
             // One statement over a JSON array of [start, length, entity, sentence, role], in the mentions' order.
-            string mentions = JsonSerializer.Serialize(report.Mentions.Select(m => new object?[] { m.Span.Start, m.Span.Length, m.Entity.Value, m.Sentence, m.Role }));
             await ExecuteAsync(
                 transaction,
                 """
                 INSERT OR IGNORE INTO mentions (article_id, start, length, entity_key, sentence, role)
-                SELECT $a, value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4 FROM json_each($mentions)
+                SELECT $a, value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4 FROM json_each(jsonb($mentions))
                 """,
                 cancellationToken,
-                ("$a", article.Id.Value), ("$mentions", mentions)).ConfigureAwait(false);
+                ("$a", article.Id.Value), ("$mentions", rows.Mentions)).ConfigureAwait(false);
         }
 
-        for (int q = 0; q < report.Quotes.Length; q++)
+        if (rows.Quotes is not null)
         {
-            Quote quote = report.Quotes[q];
-            await ExecuteAsync(transaction, "INSERT INTO quotes (article_id, ordinal, kind, sentence, content_start, content_length, speaker_key, source_kind, source_text) VALUES ($a, $o, $k, $n, $s, $l, $sp, $sk, $st)", cancellationToken,
-                ("$a", article.Id.Value), ("$o", q), ("$k", quote.Kind.ToString()), ("$n", quote.Sentence), ("$s", quote.Content.Start), ("$l", quote.Content.Length),
-                ("$sp", quote.Speaker?.Value), ("$sk", quote.SourceKind.ToString()), ("$st", quote.Source is TextSpan src ? report.Text(src) : null)).ConfigureAwait(false);
+            // One statement over [ordinal, kind, sentence, start, length, speaker, source kind, source words].
+            await ExecuteAsync(
+                transaction,
+                """
+                INSERT INTO quotes (article_id, ordinal, kind, sentence, content_start, content_length, speaker_key, source_kind, source_text)
+                SELECT $a, value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6, value ->> 7 FROM json_each(jsonb($quotes))
+                """,
+                cancellationToken,
+                ("$a", article.Id.Value), ("$quotes", rows.Quotes)).ConfigureAwait(false);
         }
 
-        // A near-copy is a source of its story, not a second report: it changes no term frequency and no report count.
         bool copy = assignment.CopyOf is not null;
-        if (!copy && features.Terms.Length > 0)
-        {
-            // Hundreds of terms per report: one statement over a JSON array, in the terms' order, not one per term.
-            await ExecuteAsync(transaction, "INSERT INTO term_df (term, df) SELECT value, 1 FROM json_each($terms) WHERE true ON CONFLICT (term) DO UPDATE SET df = df + 1", cancellationToken,
-                ("$terms", JsonSerializer.Serialize(features.Terms.Select(t => t.Term)))).ConfigureAwait(false);
-        }
-
         string day = Day(article.Published);
         if (assignment.Merged is StoryId merged)
         {
@@ -220,7 +376,6 @@ public sealed class SqliteStoryStore : IStoryStore
             ("$id", assignment.Story.Value), ("$title", assignment.StoryTitle), ("$day", day), ("$count", copy ? 0 : 1)).ConfigureAwait(false);
         await ExecuteAsync(transaction, "INSERT INTO story_reports (article_id, story_id, seq, similarity, copy_of) VALUES ($a, $s, $q, $sim, $copy)", cancellationToken,
             ("$a", article.Id.Value), ("$s", assignment.Story.Value), ("$q", seq), ("$sim", assignment.Similarity), ("$copy", assignment.CopyOf?.Value)).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return true;
     }
 
@@ -815,9 +970,15 @@ public sealed class SqliteStoryStore : IStoryStore
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    // The statements run for every row a report stores (terms, mentions, names: hundreds per report) are prepared once
-    // and kept, instead of a new command parsed and prepared again for every row.
-    private async Task ExecuteAsync(SqliteTransaction transaction, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    // The statements run for every report (a dozen per report) are prepared once and kept, instead of a new command
+    // parsed and prepared again for every report.
+    private async Task ExecuteAsync(SqliteTransaction transaction, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters) =>
+        await Prepared(transaction, sql, parameters).ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+
+    private async Task<object?> ScalarAsync(SqliteTransaction transaction, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters) =>
+        await Prepared(transaction, sql, parameters).ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+
+    private SqliteCommand Prepared(SqliteTransaction transaction, string sql, (string Name, object? Value)[] parameters)
     {
         if (!prepared.TryGetValue(sql, out SqliteCommand? command))
         {
@@ -837,6 +998,37 @@ public sealed class SqliteStoryStore : IStoryStore
             command.Parameters[parameters[i].Name].Value = parameters[i].Value ?? DBNull.Value;
         }
 
-        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        return command;
+    }
+
+    // A report's JSON: its stored analysis and features, and its mention and quote rows (null when it has none).
+    private readonly record struct ReportRows(string Analysis, string Features, string? Mentions, string? Quotes)
+    {
+        public static ReportRows Of(ReportToStore item)
+        {
+            AnalyzedArticle report = item.Report;
+            string? mentions = report.Mentions.Length == 0 ? null : JsonRows.Write(report.Mentions, static (w, m) =>
+            {
+                w.WriteNumberValue(m.Span.Start);
+                w.WriteNumberValue(m.Span.Length);
+                w.WriteStringValue(m.Entity.Value);
+                w.WriteNumberValue(m.Sentence);
+                JsonRows.WriteNullable(w, m.Role);
+            });
+            string? quotes = report.Quotes.Length == 0 ? null : JsonRows.Write(
+                report.Quotes.Select((q, i) => (Quote: q, Ordinal: i, Source: q.Source is TextSpan src ? report.Text(src) : null)),
+                static (w, q) =>
+                {
+                    w.WriteNumberValue(q.Ordinal);
+                    w.WriteStringValue(q.Quote.Kind.ToString());
+                    w.WriteNumberValue(q.Quote.Sentence);
+                    w.WriteNumberValue(q.Quote.Content.Start);
+                    w.WriteNumberValue(q.Quote.Content.Length);
+                    JsonRows.WriteNullable(w, q.Quote.Speaker?.Value);
+                    w.WriteStringValue(q.Quote.SourceKind.ToString());
+                    JsonRows.WriteNullable(w, q.Source);
+                });
+            return new ReportRows(AnalysisJson.Serialize(report), AnalysisJson.SerializeFeatures(item.Features), mentions, quotes);
+        }
     }
 }

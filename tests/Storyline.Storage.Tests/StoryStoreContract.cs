@@ -777,4 +777,73 @@ public abstract class StoryStoreContract
         Assert.Empty(none);
         Assert.Single(await store.ListQuotesAsync(null, null, 1));
     }
+
+    // ---- Batches ----
+
+    [Fact]
+    public async Task A_batch_stores_what_saving_report_by_report_stores()
+    {
+        // Given the stream assigned by one clusterer and stored report by report
+        await using IStoryStore oneByOne = await OpenAsync("one");
+        List<StoryAssignment> assignments = await oneByOne.IngestAsync(new OnlineStoryClusterer(ClusteringOptions.Default, ClusteringState.Empty), Reports.Stream);
+
+        // When the same reports with the same assignments are stored in two batches
+        await using IStoryStore batched = await OpenAsync("batched");
+        ReportToStore[] items = [.. Reports.Stream.Select((r, i) => new ReportToStore(r, StoryFeatures.From(r), assignments[i]))];
+        Assert.Equal(Enumerable.Repeat(true, 4), await batched.SaveBatchAsync(items[..4]));
+        Assert.Equal(Enumerable.Repeat(true, items.Length - 4), await batched.SaveBatchAsync(items[4..]));
+
+        // Then both archives hold the same stories, reports, entities, quotes and document frequencies
+        Assert.Equal(await oneByOne.CountAsync(), await batched.CountAsync());
+        IReadOnlyList<StorySummary> stories = await oneByOne.ListStoriesAsync();
+        Assert.Equal(stories, await batched.ListStoriesAsync());
+        foreach (StorySummary story in stories)
+        {
+            Assert.Equal((await oneByOne.GetStoryAsync(story.Id))!.Reports.ToArray(), (await batched.GetStoryAsync(story.Id))!.Reports.ToArray());
+        }
+
+        Assert.Equal(await oneByOne.ListEntitiesAsync(null, 1000), await batched.ListEntitiesAsync(null, 1000));
+        Assert.Equal(
+            (await oneByOne.ListQuotesAsync(null, null, 1000)).Select(q => (q.Report, q.Content, q.Source)),
+            (await batched.ListQuotesAsync(null, null, 1000)).Select(q => (q.Report, q.Content, q.Source)));
+        ClusteringState expected = await oneByOne.LoadClusteringStateAsync(ClusteringOptions.Default);
+        ClusteringState actual = await batched.LoadClusteringStateAsync(ClusteringOptions.Default);
+        Assert.Equal(expected.DocumentCount, actual.DocumentCount);
+        Assert.Equal(expected.DocumentFrequency.OrderBy(p => p.Key, StringComparer.Ordinal), actual.DocumentFrequency.OrderBy(p => p.Key, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_batch_skips_reports_already_stored_or_repeated_in_it()
+    {
+        // Given one stored report
+        await using IStoryStore store = await OpenAsync("main");
+        Assert.True(await store.SaveInStoryAsync(R(0), 1));
+
+        // When a batch holds it again, a new report, and the new report a second time
+        ReportToStore Item(AnalyzedArticle r) => new(r, StoryFeatures.From(r), new StoryAssignment(r.Article.Id, new StoryId(1), false, 0.5, "A story"));
+        IReadOnlyList<bool> saved = await store.SaveBatchAsync([Item(R(0)), Item(R(2)), Item(R(2))]);
+
+        // Then only the new report is stored, once
+        Assert.Equal([false, true, false], saved);
+        Assert.Equal(2, (await store.CountAsync()).Reports);
+        Assert.Equal([R(0).Article.Id, R(2).Article.Id], (await store.GetStoryAsync(new StoryId(1)))!.Reports.ToArray());
+        Assert.Empty(await store.SaveBatchAsync([]));
+    }
+
+    [Fact]
+    public async Task A_batch_that_fails_stores_none_of_its_reports()
+    {
+        // Given a batch whose second report cannot be stored (it merges a story that does not exist)
+        await using IStoryStore store = await OpenAsync("main");
+        ReportToStore good = new(R(0), StoryFeatures.From(R(0)), new StoryAssignment(R(0).Article.Id, new StoryId(1), true, 0, "A story"));
+        ReportToStore bad = new(R(1), StoryFeatures.From(R(1)), new StoryAssignment(R(1).Article.Id, new StoryId(1), false, 0.5, "A story") { Merged = new StoryId(99) });
+
+        // When it is stored
+        await Assert.ThrowsAnyAsync<Exception>(() => store.SaveBatchAsync([good, bad]));
+
+        // Then nothing of it is: the batch is one transaction
+        Assert.Equal(new ArchiveCounts(0, 0, 0), await store.CountAsync());
+        Assert.Empty(await store.FindExistingAsync([R(0).Article.Id, R(1).Article.Id]));
+        Assert.True(await store.SaveInStoryAsync(R(0), 1));
+    }
 }

@@ -105,15 +105,10 @@ public sealed class Ingestor
 
         // Three steps overlap, each in order where order matters: reports are analysed on every core, a bounded window
         // ahead of the assignment; they are assigned one by one in date order as each next one is ready; and the assigned
-        // ones are stored in assignment order by a task of their own. The archive is the same as when each report is
-        // assigned and stored before the next: the store sees the same reports with the same assignments in the same order.
+        // ones are stored in batches, in assignment order, by a task of their own. The archive is the same as when each
+        // report is assigned and stored before the next: the store sees the same reports with the same assignments in the
+        // same order.
         var toStore = Channel.CreateBounded<Assigned>(new BoundedChannelOptions(StoreQueue) { SingleReader = true, SingleWriter = true });
-
-        // Three steps overlap, each in order where order matters: the next chunk is analysed on every core, this chunk's
-        // reports are assigned one by one, and the assigned ones are stored in batches, in assignment order, by a task
-        // of their own. The archive is the same as when each report is assigned and stored before the next: the store
-        // sees the same reports with the same assignments in the same order.
-        var toStore = Channel.CreateBounded<Assigned>(new BoundedChannelOptions(ChunkSize) { SingleReader = true, SingleWriter = true });
         var done = new StrongBox<int>(0);
         Task storing = Task.Run(() => StoreAllAsync(toStore, done, pending.Count, progress, stop.Token), CancellationToken.None);
         try

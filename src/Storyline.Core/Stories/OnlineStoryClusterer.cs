@@ -257,11 +257,14 @@ public sealed class OnlineStoryClusterer
     {
         int generation = reportGeneration;
         double dotE = 0, normE = 0, dotP = 0, normP = 0;
-        foreach (TopTerm term in story.TopEntities())
+        TopTerm[] top = story.TopEntities();
+        bool[] isPlace = story.TopEntityPlaces();
+        for (int i = 0; i < top.Length; i++)
         {
+            TopTerm term = top[i];
             double weight = term.Sum / Quantum * vocabulary.Idf(term.Term);
             bool inReport = reportMark[term.Term] == generation;
-            if (story.Places.Contains(term.Term))
+            if (isPlace[i])
             {
                 normP += weight * weight;
                 dotP += inReport && reportKind[term.Term] == PlaceKind ? reportWeight[term.Term] * weight : 0;
@@ -669,6 +672,8 @@ public sealed class OnlineStoryClusterer
         private TopTerm[]? topHead;
         private TopTerm[]? keyNamesOf;
         private KeyName[] keyPeople = [], keyPlaces = [];
+        private TopTerm[]? placesOf;
+        private bool[] topPlaces = [];
 
         public StoryId Id { get; } = id;
 
@@ -710,6 +715,24 @@ public sealed class OnlineStoryClusterer
             }
 
             return places ? keyPlaces : keyPeople;
+        }
+
+        /// <summary>Whether each of <see cref="TopEntities"/> is a place; kept, as the key names are, until the top changes.</summary>
+        public bool[] TopEntityPlaces()
+        {
+            TopTerm[] top = TopEntities();
+            if (!ReferenceEquals(placesOf, top))
+            {
+                topPlaces = new bool[top.Length];
+                for (int i = 0; i < top.Length; i++)
+                {
+                    topPlaces[i] = Places.Contains(top[i].Term);
+                }
+
+                placesOf = top;
+            }
+
+            return topPlaces;
         }
 
         /// <summary>Whether a report of the story used word <paramref name="word"/> (-1: none).</summary>
@@ -878,6 +901,9 @@ public sealed class OnlineStoryClusterer
             }
         }
 
+        // The new top of the story from the old top and the report's terms: the old top's unchanged terms are still in
+        // order; the changed ones are sorted and merged in. A changed term that was not in a full top and ranks after its
+        // last term cannot get in (every term of the old top only grew), so it is passed over without sorting.
         private TopTerm[]? Update(TopTerm[]? top, Dictionary<int, long> sums, IReadOnlyList<int> changed, int max)
         {
             if (top is null)
@@ -885,18 +911,57 @@ public sealed class OnlineStoryClusterer
                 return null;
             }
 
-            var pool = new Dictionary<int, long>(top.Length + changed.Count);
+            int inTop = vocabulary.NewMark(), inChanged = vocabulary.NewMark();
             foreach (TopTerm term in top)
             {
-                pool[term.Term] = term.Sum;
+                vocabulary.Mark(term.Term, inTop);
             }
 
+            bool full = top.Length >= max;
+            TopTerm last = top.Length > 0 ? top[^1] : default;
+            var moved = new List<TopTerm>();
             foreach (int term in changed)
             {
-                pool[term] = sums[term];
+                int mark = vocabulary.MarkOf(term);
+                if (mark == inChanged)
+                {
+                    continue;
+                }
+
+                var now = new TopTerm(term, sums[term]);
+                if (mark == inTop || !full || HeavierFirst(now, last, vocabulary) < 0)
+                {
+                    moved.Add(now);
+                    vocabulary.Mark(term, inChanged);
+                }
             }
 
-            return Top(pool, max);
+            StoryVocabulary terms = vocabulary;
+            moved.Sort((a, b) => HeavierFirst(a, b, terms));
+            var merged = new TopTerm[Math.Min(max, top.Length + moved.Count)];
+            int n = 0, t = 0, m = 0;
+            while (n < merged.Length)
+            {
+                while (t < top.Length && vocabulary.MarkOf(top[t].Term) == inChanged)
+                {
+                    t++;
+                }
+
+                if (t < top.Length && (m == moved.Count || HeavierFirst(top[t], moved[m], vocabulary) < 0))
+                {
+                    merged[n++] = top[t++];
+                }
+                else if (m < moved.Count)
+                {
+                    merged[n++] = moved[m++];
+                }
+                else
+                {
+                    break;
+                }
+            }
+
+            return n == merged.Length ? merged : merged[..n];
         }
 
         private TopTerm[] Top(Dictionary<int, long> sums, int max)

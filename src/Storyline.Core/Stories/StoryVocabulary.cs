@@ -16,6 +16,8 @@ internal sealed class StoryVocabulary
     private int[] documentFrequency = new int[1024];
     private double[] idf = new double[1024];
     private int[] idfMark = new int[1024];
+    private int[] scratchMark = new int[1024];
+    private int scratchGeneration;
     private int idfGeneration = 1;
     private long documentCount;
 
@@ -48,6 +50,7 @@ internal sealed class StoryVocabulary
             Array.Resize(ref documentFrequency, size);
             Array.Resize(ref idf, size);
             Array.Resize(ref idfMark, size);
+            Array.Resize(ref scratchMark, size);
         }
 
         return id;
@@ -96,6 +99,15 @@ internal sealed class StoryVocabulary
         idfMark[id] = idfGeneration;
         return value;
     }
+
+    /// <summary>A new mark for <see cref="Mark"/>: no term has it yet.</summary>
+    public int NewMark() => ++scratchGeneration;
+
+    /// <summary>Marks a term (a scratch mark for one operation at a time, such as a story's top terms update).</summary>
+    public void Mark(int id, int mark) => scratchMark[id] = mark;
+
+    /// <summary>The term's latest mark.</summary>
+    public int MarkOf(int id) => scratchMark[id];
 
     /// <summary>Grows <paramref name="slots"/>, an array with one slot per term, to <see cref="Capacity"/>.</summary>
     public void Fit<T>(ref T[] slots)

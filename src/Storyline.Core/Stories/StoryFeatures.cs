@@ -38,7 +38,8 @@ public sealed record StoryFeatures(ArticleId Id, DateOnly Published, ImmutableAr
     public static StoryFeatures From(AnalyzedArticle article)
     {
         ArgumentNullException.ThrowIfNull(article);
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        // About one distinct term for every three tokens of news text: sized once rather than grown through rehashes.
+        var counts = new Dictionary<string, int>(article.Tokens.Length / 3, StringComparer.Ordinal);
         Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> countsBySpan = counts.GetAlternateLookup<ReadOnlySpan<char>>();
         string body = article.Body;
 
@@ -46,6 +47,16 @@ public sealed record StoryFeatures(ArticleId Id, DateOnly Published, ImmutableAr
         // length), for the near-copy signature; a word's string is made only the first time it is counted.
         char[] lowered = ArrayPool<char>.Shared.Rent(Math.Max(body.Length, 1));
         int[] wordEnds = ArrayPool<int>.Shared.Rent(Math.Max(article.Tokens.Length, 1));
+
+        // Lower-casing is one character at a time except for surrogate pairs, so a body without any is lower-cased
+        // whole, once, and each token's lower case is copied from it: the same characters as lower-casing each token.
+        char[]? bodyLower = null;
+        if (body.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') < 0)
+        {
+            bodyLower = ArrayPool<char>.Shared.Rent(Math.Max(body.Length, 1));
+            body.AsSpan().ToLowerInvariant(bodyLower);
+        }
+
         try
         {
             int used = 0, words = 0;
@@ -58,7 +69,15 @@ public sealed record StoryFeatures(ArticleId Id, DateOnly Published, ImmutableAr
 
                 ReadOnlySpan<char> text = token.Span.Slice(body);
                 Span<char> lower = lowered.AsSpan(used, text.Length);
-                text.ToLowerInvariant(lower);
+                if (bodyLower is not null)
+                {
+                    bodyLower.AsSpan(token.Span.Start, token.Span.Length).CopyTo(lower);
+                }
+                else
+                {
+                    text.ToLowerInvariant(lower);
+                }
+
                 used += text.Length;
                 wordEnds[words++] = used;
                 if (token.Kind == TokenKind.Word)
@@ -117,21 +136,28 @@ public sealed record StoryFeatures(ArticleId Id, DateOnly Published, ImmutableAr
             var places = new SortedSet<string>(StringComparer.Ordinal);
             foreach (Entity entity in article.Entities)
             {
-                names[EntityPrefix + entity.Key.Value] = entity.Name;
+                string term = EntityPrefix + entity.Key.Value;
+                names[term] = entity.Name;
                 if (entity.Type == EntityType.Location)
                 {
-                    places.Add(EntityPrefix + entity.Key.Value);
+                    places.Add(term);
                 }
             }
 
-            var terms = new TermCount[counts.Count];
+            var order = new (ulong Prefix, TermCount Term)[counts.Count];
             int n = 0;
             foreach ((string term, int count) in counts)
             {
-                terms[n++] = new TermCount(term, count);
+                order[n++] = (Prefix(term), new TermCount(term, count));
             }
 
-            Array.Sort(terms, static (a, b) => string.CompareOrdinal(a.Term, b.Term));
+            order.AsSpan().Sort(default(OrdinalByPrefix));
+            var terms = new TermCount[order.Length];
+            for (int i = 0; i < terms.Length; i++)
+            {
+                terms[i] = order[i].Term;
+            }
+
             return new StoryFeatures(article.Article.Id, article.Article.Published, ImmutableCollectionsMarshal.AsImmutableArray(terms), names.ToImmutable())
             {
                 HeadTerms = [.. head.Keys.Order(StringComparer.Ordinal)],
@@ -141,9 +167,35 @@ public sealed record StoryFeatures(ArticleId Id, DateOnly Published, ImmutableAr
         }
         finally
         {
+            if (bodyLower is not null)
+            {
+                ArrayPool<char>.Shared.Return(bodyLower);
+            }
+
             ArrayPool<char>.Shared.Return(lowered);
             ArrayPool<int>.Shared.Return(wordEnds);
         }
+    }
+
+    // The first four UTF-16 units of a term (zero where it is shorter), packed so that comparing two prefixes orders
+    // the terms as ordinal comparison does whenever the prefixes differ.
+    private static ulong Prefix(string term)
+    {
+        ulong prefix = 0;
+        for (int i = 0; i < 4; i++)
+        {
+            prefix = (prefix << 16) | (i < term.Length ? term[i] : 0u);
+        }
+
+        return prefix;
+    }
+
+    // Ordinal order of the terms, deciding by the packed prefixes where they differ (most pairs) and by the strings
+    // where they are equal.
+    private readonly struct OrdinalByPrefix : IComparer<(ulong Prefix, TermCount Term)>
+    {
+        public int Compare((ulong Prefix, TermCount Term) x, (ulong Prefix, TermCount Term) y) =>
+            x.Prefix != y.Prefix ? x.Prefix.CompareTo(y.Prefix) : string.CompareOrdinal(x.Term.Term, y.Term.Term);
     }
 
     // The word lower-cased on its own (as string.ToLowerInvariant does it), in the buffer after its first `used` chars.

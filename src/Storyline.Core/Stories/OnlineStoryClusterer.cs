@@ -1,4 +1,5 @@
 using Storyline.Domain;
+using System.Collections.Immutable;
 
 namespace Storyline.Stories;
 
@@ -26,14 +27,31 @@ public sealed class OnlineStoryClusterer
     // How many of a report's and a story's heaviest names the actor conflict compares.
     private const int KeyNameCount = 3;
 
+    // What a term is in the report being assigned (see the per-term marks below).
+    private const byte WordKind = 0, EntityKind = 1, PlaceKind = 2;
+
+    // Quantize(count) for the counts most terms have, so that most terms take no logarithm.
+    private static readonly long[] Quantized = [.. Enumerable.Range(0, 256).Select(Quantize)];
+
     private readonly ClusteringOptions options;
-    private readonly Dictionary<string, int> documentFrequency;
+    private readonly StoryVocabulary vocabulary = new();
     private readonly Dictionary<long, ActiveStory> active = [];
-    private readonly Dictionary<string, HashSet<ActiveStory>> postings = new(StringComparer.Ordinal);
     private readonly Dictionary<ulong, List<Member>> bands = [];
-    private long documentCount;
     private long nextStoryId;
     private int expiredOn = int.MinValue;
+
+    // One slot per term id. The report being assigned: a term is in it when its mark is the report's generation, with
+    // its kind and weight (and the same for its headline words); a story is in a term's postings when it holds the term.
+    private HashSet<ActiveStory>?[] postings = [];
+    private int[] reportMark = [];
+    private byte[] reportKind = [];
+    private double[] reportWeight = [];
+    private int[] headMark = [];
+    private double[] headWeight = [];
+    private int[] queryMark = [];
+    private int reportGeneration;
+    private int queryGeneration;
+    private int candidateGeneration;
 
     /// <summary>A clusterer that starts from <paramref name="state"/> (empty for a new archive).</summary>
     public OnlineStoryClusterer(ClusteringOptions options, ClusteringState state)
@@ -41,17 +59,16 @@ public sealed class OnlineStoryClusterer
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(state);
         this.options = options;
-        documentCount = state.DocumentCount;
-        documentFrequency = new Dictionary<string, int>(state.DocumentFrequency, StringComparer.Ordinal);
+        vocabulary.Restore(state.DocumentCount, state.DocumentFrequency);
         nextStoryId = state.LastStoryId + 1;
         foreach (ClusteringState.StoryMembers story in state.ActiveStories)
         {
             // A stored title is fixed only once the story had three reports (see ActiveStory.MakeTitle).
-            var restored = new ActiveStory(story.Id, story.Reports.Length >= 3 ? story.Title : null);
+            var restored = NewStory(story.Id, story.Reports.Length >= 3 ? story.Title : null);
             active[story.Id.Value] = restored;
             foreach (StoryFeatures member in story.Reports)
             {
-                Add(restored, member);
+                Add(restored, member, new ReportTerms(report: member, vocabulary));
             }
 
             if (story.LastReport is DateOnly last && last > restored.LastReport)
@@ -77,16 +94,12 @@ public sealed class OnlineStoryClusterer
                 source.LastReport = report.Published;
             }
 
-            return new StoryAssignment(report.Id, source.Id, false, jaccard, source.Title ?? source.MakeTitle(Idf)) { CopyOf = original.Id };
+            return new StoryAssignment(report.Id, source.Id, false, jaccard, source.Title ?? source.MakeTitle()) { CopyOf = original.Id };
         }
 
-        documentCount++;
-        foreach (TermCount term in report.Terms)
-        {
-            documentFrequency[term.Term] = documentFrequency.GetValueOrDefault(term.Term) + 1;
-        }
-
-        var vector = new ReportVector(report, Idf);
+        var terms = new ReportTerms(report, vocabulary);
+        vocabulary.CountReport(terms.Terms);
+        ReportVector vector = Vectorise(report, terms);
         ActiveStory? best = null, second = null;
         double bestScore = double.NegativeInfinity, secondScore = double.NegativeInfinity;
         foreach (ActiveStory candidate in Candidates(vector))
@@ -106,7 +119,7 @@ public sealed class OnlineStoryClusterer
         StoryId? merged = null;
         if (best is null || bestScore < 0)
         {
-            best = new ActiveStory(new StoryId(nextStoryId++), null);
+            best = NewStory(new StoryId(nextStoryId++), null);
             active[best.Id.Value] = best;
             bestScore = double.NegativeInfinity;
         }
@@ -120,34 +133,36 @@ public sealed class OnlineStoryClusterer
         }
 
         bool isNew = double.IsNegativeInfinity(bestScore);
-        Add(best, report);
+        Add(best, report, terms);
         double similarity = isNew ? 0 : 1 / (1 + Math.Exp(-bestScore));
-        return new StoryAssignment(report.Id, best.Id, isNew, similarity, best.Title ?? best.MakeTitle(Idf)) { Merged = merged };
+        return new StoryAssignment(report.Id, best.Id, isNew, similarity, best.Title ?? best.MakeTitle()) { Merged = merged };
     }
 
     /// <summary>The similarities of <paramref name="report"/> to open story <paramref name="story"/>; null when it is not open.</summary>
     public StorySimilarities? Compare(StoryFeatures report, StoryId story)
     {
         ArgumentNullException.ThrowIfNull(report);
-        return active.TryGetValue(story.Value, out ActiveStory? open) ? Compare(new ReportVector(report, Idf), report.Published, open) : null;
+        return active.TryGetValue(story.Value, out ActiveStory? open)
+            ? Compare(Vectorise(report, new ReportTerms(report, vocabulary)), report.Published, open)
+            : null;
     }
 
     /// <summary>The open stories the candidate index offers for <paramref name="report"/>, by number.</summary>
     public IReadOnlyList<StoryId> CandidatesOf(StoryFeatures report)
     {
         ArgumentNullException.ThrowIfNull(report);
-        return [.. Candidates(new ReportVector(report, Idf)).Select(s => s.Id).Order()];
+        return [.. Candidates(Vectorise(report, new ReportTerms(report, vocabulary))).Select(s => s.Id).Order()];
     }
 
     private StorySimilarities Compare(ReportVector report, DateOnly published, ActiveStory story)
     {
-        double body = Cosine(report.Words, report.WordNorm, story.TopWords(options.MaxStoryTerms));
-        double head = Cosine(report.Head, report.HeadNorm, story.TopHead(MaxStoryHeadTerms), weighCounts: false);
+        double body = Cosine(report.WordNorm, story.TopWords());
+        double head = HeadCosine(report.HeadNorm, story.TopHead());
         (double entities, double places) = EntityCosines(report, story);
         return new StorySimilarities(body, head, entities, places, options.Model.RecencyOf(published.DayNumber - story.LastReport.DayNumber))
         {
-            EntityConflict = Conflict(report, report.KeyEntities, story, place: false),
-            PlaceConflict = Conflict(report, report.KeyPlaces, story, place: true),
+            EntityConflict = Conflict(report, report.KeyEntities(this), story, place: false),
+            PlaceConflict = Conflict(report, report.KeyPlaces(this), story, place: true),
         };
     }
 
@@ -156,52 +171,82 @@ public sealed class OnlineStoryClusterer
     // common within one story (new people get quoted; a follow-up names only the newest actor), so the conflict is the
     // product of the two shares (by weight). A name counts as present when the other side has the same entity or has
     // used the name's last word (Reid of "Tara Reid"), so that two resolutions of one person do not look like two people.
-    private static double Conflict(ReportVector report, List<KeyValuePair<string, double>> key, ActiveStory story, bool place)
+    private double Conflict(ReportVector report, KeyName[] key, ActiveStory story, bool place)
     {
-        List<KeyValuePair<string, long>> storyKey = story.KeyNames(place);
-        if (key.Count == 0 || storyKey.Count == 0)
+        KeyName[] storyKey = story.KeyNames(place);
+        if (key.Length == 0 || storyKey.Length == 0)
         {
             return 0;
         }
 
         double all = 0, unknown = 0;
-        foreach ((string term, double weight) in key)
+        foreach (KeyName name in key)
         {
-            all += weight;
-            if (!story.Names(term) && !story.UsedWord(report.LastWordOf(term)))
+            all += name.Weight;
+            if (!story.Names(name.Term) && !story.UsedWord(name.LastWord))
             {
-                unknown += weight;
+                unknown += name.Weight;
             }
         }
 
         double storyAll = 0, missing = 0;
-        foreach ((string term, long weight) in storyKey)
+        foreach (KeyName name in storyKey)
         {
-            storyAll += weight;
-            if (!report.Names(term) && !report.UsedWord(story.LastWordOf(term)))
+            storyAll += name.Weight;
+            if (!InReport(name.Term, report, WordKind, entity: true) && !InReport(name.LastWord, report, WordKind, entity: false))
             {
-                missing += weight;
+                missing += name.Weight;
             }
         }
 
         return unknown / all * (missing / storyAll);
     }
 
-    private double Cosine(Dictionary<string, double> report, double reportNorm, List<KeyValuePair<string, long>> story, bool weighCounts = true)
+    // Whether the report has term id (-1: a term never seen, so not); entity: as any name, else as a word of kind.
+    private bool InReport(int id, ReportVector report, byte kind, bool entity) =>
+        id >= 0 && reportMark[id] == report.Generation && (entity ? reportKind[id] != WordKind : reportKind[id] == kind);
+
+    // The same sums, in the same order, as the cosine over string-keyed vectors: idf comes from a per-report cache and
+    // the report's weight from its slot, so every figure is bit for bit what it was.
+    private double Cosine(double reportNorm, TopTerm[] story)
     {
         if (reportNorm == 0)
         {
             return 0;
         }
 
+        int generation = reportGeneration;
         double dot = 0, norm = 0;
-        foreach ((string term, long sum) in story)
+        foreach (TopTerm term in story)
         {
-            double weight = (weighCounts ? sum / Quantum : sum) * Idf(term);
+            double weight = term.Sum / Quantum * vocabulary.Idf(term.Term);
             norm += weight * weight;
-            if (report.TryGetValue(term, out double w))
+            if (reportMark[term.Term] == generation && reportKind[term.Term] == WordKind)
             {
-                dot += w * weight;
+                dot += reportWeight[term.Term] * weight;
+            }
+        }
+
+        return dot == 0 ? 0 : dot / Math.Sqrt(reportNorm * norm);
+    }
+
+    // Headline words weigh by their counts, not by thousandths.
+    private double HeadCosine(double reportNorm, TopTerm[] story)
+    {
+        if (reportNorm == 0)
+        {
+            return 0;
+        }
+
+        int generation = reportGeneration;
+        double dot = 0, norm = 0;
+        foreach (TopTerm term in story)
+        {
+            double weight = term.Sum * vocabulary.Idf(term.Term);
+            norm += weight * weight;
+            if (headMark[term.Term] == generation)
+            {
+                dot += headWeight[term.Term] * weight;
             }
         }
 
@@ -210,19 +255,24 @@ public sealed class OnlineStoryClusterer
 
     private (double Entities, double Places) EntityCosines(ReportVector report, ActiveStory story)
     {
+        int generation = reportGeneration;
         double dotE = 0, normE = 0, dotP = 0, normP = 0;
-        foreach ((string term, long sum) in story.TopEntities(MaxStoryEntities))
+        TopTerm[] top = story.TopEntities();
+        bool[] isPlace = story.TopEntityPlaces();
+        for (int i = 0; i < top.Length; i++)
         {
-            double weight = sum / Quantum * Idf(term);
-            if (story.Places.Contains(term))
+            TopTerm term = top[i];
+            double weight = term.Sum / Quantum * vocabulary.Idf(term.Term);
+            bool inReport = reportMark[term.Term] == generation;
+            if (isPlace[i])
             {
                 normP += weight * weight;
-                dotP += report.Places.TryGetValue(term, out double w) ? w * weight : 0;
+                dotP += inReport && reportKind[term.Term] == PlaceKind ? reportWeight[term.Term] * weight : 0;
             }
             else
             {
                 normE += weight * weight;
-                dotE += report.Entities.TryGetValue(term, out double w) ? w * weight : 0;
+                dotE += inReport && reportKind[term.Term] == EntityKind ? reportWeight[term.Term] * weight : 0;
             }
         }
 
@@ -235,20 +285,98 @@ public sealed class OnlineStoryClusterer
     // stories say little and would make the cost grow with the archive, so they are not looked up.
     private List<ActiveStory> Candidates(ReportVector report)
     {
-        var hits = new Dictionary<ActiveStory, int>();
-        foreach (string term in report.QueryTerms(options.QueryTerms))
+        int generation = ++candidateGeneration;
+        var hit = new List<ActiveStory>();
+        int query = ++queryGeneration;
+        void Look(int term)
         {
-            if (postings.TryGetValue(term, out HashSet<ActiveStory>? stories) && stories.Count <= options.MaxPostings)
+            if (queryMark[term] == query)
+            {
+                return;
+            }
+
+            queryMark[term] = query;
+            if (postings[term] is { } stories && stories.Count <= options.MaxPostings)
             {
                 foreach (ActiveStory story in stories)
                 {
-                    hits[story] = hits.GetValueOrDefault(story) + 1;
+                    if (story.HitMark != generation)
+                    {
+                        story.HitMark = generation;
+                        story.Hits = 0;
+                        hit.Add(story);
+                    }
+
+                    story.Hits++;
                 }
             }
         }
 
-        return [.. hits.OrderByDescending(h => h.Value).ThenBy(h => h.Key.Id.Value).Take(options.MaxCandidates).Select(h => h.Key)];
+        foreach (int term in Heaviest(report.Words, options.QueryTerms))
+        {
+            Look(term);
+        }
+
+        foreach (int term in Heaviest(report.Entities, options.QueryTerms))
+        {
+            Look(term);
+        }
+
+        foreach (int term in Heaviest(report.Places, options.QueryTerms / 2))
+        {
+            Look(term);
+        }
+
+        foreach (int term in report.Head)
+        {
+            Look(term);
+        }
+
+        hit.Sort(static (a, b) => a.Hits != b.Hits ? b.Hits.CompareTo(a.Hits) : a.Id.Value.CompareTo(b.Id.Value));
+        int keep = Math.Max(options.MaxCandidates, 0);
+        if (hit.Count > keep)
+        {
+            hit.RemoveRange(keep, hit.Count - keep);
+        }
+
+        return hit;
     }
+
+    // The n heaviest of the report's terms, heaviest first, ties by term: kept in a small sorted buffer instead of
+    // sorting every term.
+    private List<int> Heaviest(List<int> terms, int n)
+    {
+        var top = new List<int>(Math.Max(n, 0) + 1);
+        if (n <= 0)
+        {
+            return top;
+        }
+
+        foreach (int term in terms)
+        {
+            if (top.Count == n && !Heavier(term, top[^1]))
+            {
+                continue;
+            }
+
+            int at = top.Count;
+            while (at > 0 && Heavier(term, top[at - 1]))
+            {
+                at--;
+            }
+
+            top.Insert(at, term);
+            if (top.Count > n)
+            {
+                top.RemoveAt(n);
+            }
+        }
+
+        return top;
+    }
+
+    private bool Heavier(int a, int b) =>
+        reportWeight[a] > reportWeight[b] || (reportWeight[a] == reportWeight[b] && vocabulary.CompareTerms(a, b) < 0);
 
     private (Member Original, double Jaccard)? FindOriginal(StoryFeatures report)
     {
@@ -283,17 +411,15 @@ public sealed class OnlineStoryClusterer
         return best is null ? null : (best, bestSimilarity);
     }
 
-    private void Add(ActiveStory story, StoryFeatures report)
-    {
-        foreach (string term in story.Add(report))
-        {
-            if (!postings.TryGetValue(term, out HashSet<ActiveStory>? stories))
-            {
-                stories = [];
-                postings[term] = stories;
-            }
+    private ActiveStory NewStory(StoryId id, string? title) => new(id, title, vocabulary, options.MaxStoryTerms);
 
-            stories.Add(story);
+    private void Add(ActiveStory story, StoryFeatures report, ReportTerms terms)
+    {
+        List<int> added = story.Add(report, terms);
+        vocabulary.Fit(ref postings);
+        foreach (int term in added)
+        {
+            (postings[term] ??= []).Add(story);
         }
 
         if (report.Signature.Length == MinHash.Size)
@@ -316,9 +442,9 @@ public sealed class OnlineStoryClusterer
 
     private void Merge(ActiveStory keep, ActiveStory gone)
     {
-        foreach (string term in gone.IndexTerms)
+        foreach (int term in gone.IndexTerms)
         {
-            HashSet<ActiveStory> stories = postings[term];
+            HashSet<ActiveStory> stories = postings[term]!;
             stories.Remove(gone);
             stories.Add(keep);
         }
@@ -338,13 +464,13 @@ public sealed class OnlineStoryClusterer
         foreach (ActiveStory story in active.Values.Where(s => now.DayNumber - s.LastReport.DayNumber > options.WindowDays).ToList())
         {
             active.Remove(story.Id.Value);
-            foreach (string term in story.IndexTerms)
+            foreach (int term in story.IndexTerms)
             {
-                HashSet<ActiveStory> stories = postings[term];
+                HashSet<ActiveStory> stories = postings[term]!;
                 stories.Remove(story);
                 if (stories.Count == 0)
                 {
-                    postings.Remove(term);
+                    postings[term] = null;
                 }
             }
 
@@ -364,6 +490,70 @@ public sealed class OnlineStoryClusterer
         }
     }
 
+    // The report's weighted vectors, in the per-term slots (a new generation, so the previous report's marks are gone).
+    private ReportVector Vectorise(StoryFeatures report, ReportTerms terms)
+    {
+        vocabulary.Fit(ref reportMark);
+        vocabulary.Fit(ref reportKind);
+        vocabulary.Fit(ref reportWeight);
+        vocabulary.Fit(ref headMark);
+        vocabulary.Fit(ref headWeight);
+        vocabulary.Fit(ref queryMark);
+        vocabulary.Fit(ref postings);
+        int generation = ++reportGeneration;
+        var vector = new ReportVector(generation, report.EntityNames);
+
+        // The place terms first (marked with the generation's negative), so that the entity terms among them are known.
+        foreach (int place in terms.Places)
+        {
+            reportMark[place] = -generation;
+        }
+
+        ImmutableArray<TermCount> counts = report.Terms;
+        for (int i = 0; i < counts.Length; i++)
+        {
+            int id = terms.Terms[i];
+            int count = counts[i].Count;
+            double weight = ((uint)count < (uint)Quantized.Length ? Quantized[count] : Quantize(count)) / Quantum * vocabulary.Idf(id);
+            byte kind = !terms.IsEntity(i) ? WordKind : reportMark[id] == -generation || (reportMark[id] == generation && reportKind[id] == PlaceKind) ? PlaceKind : EntityKind;
+            if (reportMark[id] != generation)
+            {
+                (kind == WordKind ? vector.Words : kind == PlaceKind ? vector.Places : vector.Entities).Add(id);
+            }
+
+            reportMark[id] = generation;
+            reportKind[id] = kind;
+            reportWeight[id] = weight;
+            switch (kind)
+            {
+                case WordKind:
+                    vector.WordNorm += weight * weight;
+                    break;
+                case PlaceKind:
+                    vector.PlaceNorm += weight * weight;
+                    break;
+                default:
+                    vector.EntityNorm += weight * weight;
+                    break;
+            }
+        }
+
+        foreach (int id in terms.Head)
+        {
+            double weight = vocabulary.Idf(id);
+            if (headMark[id] != generation)
+            {
+                headMark[id] = generation;
+                vector.Head.Add(id);
+            }
+
+            headWeight[id] = weight;
+            vector.HeadNorm += weight * weight;
+        }
+
+        return vector;
+    }
+
     // The last word of a name, lower case, as the word vectors hold it; null when too short to mean anything.
     private static string? LastWord(string name)
     {
@@ -371,116 +561,119 @@ public sealed class OnlineStoryClusterer
         return last.Length < 2 ? null : last.ToLowerInvariant();
     }
 
-    private double Idf(string term) =>
-        Math.Log((documentCount + 1.0) / (documentFrequency.GetValueOrDefault(term) + 1.0)) + 1.0;
-
     private static long Quantize(int count) => (long)Math.Round((1 + Math.Log(count)) * Quantum);
 
-    /// <summary>A report's weighted vectors: words, headline words, entities and places.</summary>
-    private sealed class ReportVector
-    {
-        private List<KeyValuePair<string, double>>? keyEntities;
-        private List<KeyValuePair<string, double>>? keyPlaces;
-        private readonly System.Collections.Immutable.ImmutableDictionary<string, string> names;
+    // Heavier first, then by term.
+    private static int HeavierFirst(TopTerm a, TopTerm b, StoryVocabulary vocabulary) =>
+        a.Sum != b.Sum ? b.Sum.CompareTo(a.Sum) : vocabulary.CompareTerms(a.Term, b.Term);
 
-        public ReportVector(StoryFeatures report, Func<string, double> idf)
+    /// <summary>A story's term and its sum (thousandths for words and entities, counts for headline words).</summary>
+    private readonly record struct TopTerm(int Term, long Sum);
+
+    /// <summary>A key name: its entity term, its weight, and the id of its last word (-1 for none or never seen).</summary>
+    private readonly record struct KeyName(int Term, double Weight, int LastWord);
+
+    /// <summary>A report's term ids: of its terms (in order), of its headline words and of its places.</summary>
+    private readonly struct ReportTerms
+    {
+        private readonly bool[] entity;
+
+        public ReportTerms(StoryFeatures report, StoryVocabulary vocabulary)
         {
-            names = report.EntityNames;
-            var places = new HashSet<string>(report.PlaceTerms, StringComparer.Ordinal);
-            foreach (TermCount term in report.Terms)
+            Terms = new int[report.Terms.Length];
+            entity = new bool[report.Terms.Length];
+            for (int i = 0; i < Terms.Length; i++)
             {
-                double weight = Quantize(term.Count) / Quantum * idf(term.Term);
-                if (!term.Term.StartsWith(StoryFeatures.EntityPrefix, StringComparison.Ordinal))
-                {
-                    Words[term.Term] = weight;
-                    WordNorm += weight * weight;
-                }
-                else if (places.Contains(term.Term))
-                {
-                    Places[term.Term] = weight;
-                    PlaceNorm += weight * weight;
-                }
-                else
-                {
-                    Entities[term.Term] = weight;
-                    EntityNorm += weight * weight;
-                }
+                string term = report.Terms[i].Term;
+                Terms[i] = vocabulary.Id(term);
+                entity[i] = term.StartsWith(StoryFeatures.EntityPrefix, StringComparison.Ordinal);
             }
 
-            foreach (string term in report.HeadTerms)
+            Head = new int[report.HeadTerms.Length];
+            for (int i = 0; i < Head.Length; i++)
             {
-                double weight = idf(term);
-                Head[term] = weight;
-                HeadNorm += weight * weight;
+                Head[i] = vocabulary.Id(report.HeadTerms[i]);
+            }
+
+            Places = new int[report.PlaceTerms.Length];
+            for (int i = 0; i < Places.Length; i++)
+            {
+                Places[i] = vocabulary.Id(report.PlaceTerms[i]);
             }
         }
 
-        public Dictionary<string, double> Words { get; } = new(StringComparer.Ordinal);
+        public int[] Terms { get; }
 
-        public Dictionary<string, double> Head { get; } = new(StringComparer.Ordinal);
+        public int[] Head { get; }
 
-        public Dictionary<string, double> Entities { get; } = new(StringComparer.Ordinal);
+        public int[] Places { get; }
 
-        public Dictionary<string, double> Places { get; } = new(StringComparer.Ordinal);
+        /// <summary>Whether term i is an entity term (by its prefix).</summary>
+        public bool IsEntity(int i) => entity[i];
+    }
 
-        public double WordNorm { get; }
+    /// <summary>A report's weighted vectors: its distinct terms by kind (weights are in the clusterer's slots) and norms.</summary>
+    private sealed class ReportVector(int generation, ImmutableDictionary<string, string> names)
+    {
+        private KeyName[]? keyEntities;
+        private KeyName[]? keyPlaces;
+
+        public int Generation { get; } = generation;
+
+        public List<int> Words { get; } = [];
+
+        public List<int> Entities { get; } = [];
+
+        public List<int> Places { get; } = [];
+
+        public List<int> Head { get; } = [];
+
+        public double WordNorm { get; set; }
+
+        public double HeadNorm { get; set; }
+
+        public double EntityNorm { get; set; }
+
+        public double PlaceNorm { get; set; }
 
         /// <summary>The report's heaviest people and organisations (at most <see cref="KeyNameCount"/>), heaviest first.</summary>
-        public List<KeyValuePair<string, double>> KeyEntities => keyEntities ??= Key(Entities);
+        public KeyName[] KeyEntities(OnlineStoryClusterer clusterer) => keyEntities ??= Key(clusterer, Entities);
 
         /// <summary>The report's heaviest places.</summary>
-        public List<KeyValuePair<string, double>> KeyPlaces => keyPlaces ??= Key(Places);
+        public KeyName[] KeyPlaces(OnlineStoryClusterer clusterer) => keyPlaces ??= Key(clusterer, Places);
 
-        public double HeadNorm { get; }
+        private KeyName[] Key(OnlineStoryClusterer clusterer, List<int> terms) =>
+            [.. clusterer.Heaviest(terms, KeyNameCount).Select(term => new KeyName(term, clusterer.reportWeight[term], LastWordOf(clusterer.vocabulary, term)))];
 
-        public double EntityNorm { get; }
-
-        public double PlaceNorm { get; }
-
-        /// <summary>The last word of the name of entity <paramref name="term"/>, lower case, as the word vectors hold it.</summary>
-        public string? LastWordOf(string term)
-        {
-            return names.TryGetValue(term, out string? name) ? LastWord(name) : null;
-        }
-
-        /// <summary>Whether the report names entity <paramref name="term"/>.</summary>
-        public bool Names(string term) => Entities.ContainsKey(term) || Places.ContainsKey(term);
-
-        /// <summary>Whether the report used <paramref name="word"/> (lower case).</summary>
-        public bool UsedWord(string? word) => word is not null && Words.ContainsKey(word);
-
-        private static List<KeyValuePair<string, double>> Key(Dictionary<string, double> vector) =>
-            [.. vector.OrderByDescending(t => t.Value).ThenBy(t => t.Key, StringComparer.Ordinal).Take(KeyNameCount)];
-
-        public IEnumerable<string> QueryTerms(int count)
-        {
-            static IEnumerable<string> Heaviest(Dictionary<string, double> vector, int n) =>
-                vector.OrderByDescending(t => t.Value).ThenBy(t => t.Key, StringComparer.Ordinal).Take(n).Select(t => t.Key);
-            return Heaviest(Words, count).Concat(Heaviest(Entities, count)).Concat(Heaviest(Places, count / 2)).Concat(Head.Keys).Distinct(StringComparer.Ordinal);
-        }
+        // The id of the last word of the entity's name; a word never seen is in no report and no story.
+        private int LastWordOf(StoryVocabulary vocabulary, int term) =>
+            names.TryGetValue(vocabulary[term], out string? name) && LastWord(name) is string word ? vocabulary.Find(word) : -1;
     }
 
     /// <summary>A report of an open story, as the index of near-copies holds it.</summary>
-    private sealed class Member(ArticleId id, System.Collections.Immutable.ImmutableArray<uint> signature)
+    private sealed class Member(ArticleId id, ImmutableArray<uint> signature)
     {
         public ArticleId Id { get; } = id;
 
-        public System.Collections.Immutable.ImmutableArray<uint> Signature { get; } = signature;
+        public ImmutableArray<uint> Signature { get; } = signature;
 
         public required ActiveStory Story { get; set; }
     }
 
-    private sealed class ActiveStory(StoryId id, string? title)
+    private sealed class ActiveStory(StoryId id, string? title, StoryVocabulary vocabulary, int maxWords)
     {
-        private readonly Dictionary<string, long> words = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, long> entities = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, long> head = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, int> entityMentions = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, string> entityNames = new(StringComparer.Ordinal);
-        private List<KeyValuePair<string, long>>? topWords;
-        private List<KeyValuePair<string, long>>? topEntities;
-        private List<KeyValuePair<string, long>>? keyNamesOf, keyPeople, keyPlaces;
-        private List<KeyValuePair<string, long>>? topHead;
+        private readonly Dictionary<int, long> words = [];
+        private readonly Dictionary<int, long> entities = [];
+        private readonly Dictionary<int, long> head = [];
+        private readonly Dictionary<int, int> entityMentions = [];
+        private readonly Dictionary<int, (string Name, int LastWord)> entityNames = [];
+        private TopTerm[]? topWords;
+        private TopTerm[]? topEntities;
+        private TopTerm[]? topHead;
+        private TopTerm[]? keyNamesOf;
+        private KeyName[] keyPeople = [], keyPlaces = [];
+        private TopTerm[]? placesOf;
+        private bool[] topPlaces = [];
 
         public StoryId Id { get; } = id;
 
@@ -491,41 +684,62 @@ public sealed class OnlineStoryClusterer
 
         public int ReportCount { get; private set; }
 
-        public HashSet<string> Places { get; } = new(StringComparer.Ordinal);
+        public HashSet<int> Places { get; } = [];
 
         public List<Member> Members { get; } = [];
 
+        /// <summary>Candidate look-up of the report being assigned: its generation and the story's hits in it.</summary>
+        public int HitMark { get; set; }
+
+        public int Hits { get; set; }
+
         /// <summary>The terms the candidate index lists this story under.</summary>
-        public IEnumerable<string> IndexTerms => words.Keys.Concat(entities.Keys);
+        public IEnumerable<int> IndexTerms => words.Keys.Concat(entities.Keys);
 
         /// <summary>Whether the story has named <paramref name="term"/> (an entity term).</summary>
-        public bool Names(string term) => entities.ContainsKey(term);
+        public bool Names(int term) => entities.ContainsKey(term);
 
         /// <summary>
-        /// The story's heaviest places, or people and organisations (at most <see cref="KeyNameCount"/>), heaviest first.
-        /// Asked for every candidate of every report, so kept until the top entities change (every Add and Absorb).
+        /// The story's heaviest places, or people and organisations (at most <see cref="KeyNameCount"/>), heaviest first,
+        /// with their last words. Asked for every candidate of every report, so kept until the top entities change
+        /// (every Add and Absorb).
         /// </summary>
-        public List<KeyValuePair<string, long>> KeyNames(bool places)
+        public KeyName[] KeyNames(bool places)
         {
-            List<KeyValuePair<string, long>> top = TopEntities(MaxStoryEntities);
+            TopTerm[] top = TopEntities();
             if (!ReferenceEquals(keyNamesOf, top))
             {
-                keyPeople = [.. top.Where(e => !Places.Contains(e.Key)).Take(KeyNameCount)];
-                keyPlaces = [.. top.Where(e => Places.Contains(e.Key)).Take(KeyNameCount)];
+                keyPeople = [.. top.Where(e => !Places.Contains(e.Term)).Take(KeyNameCount).Select(e => new KeyName(e.Term, e.Sum, LastWordOf(e.Term)))];
+                keyPlaces = [.. top.Where(e => Places.Contains(e.Term)).Take(KeyNameCount).Select(e => new KeyName(e.Term, e.Sum, LastWordOf(e.Term)))];
                 keyNamesOf = top;
             }
 
-            return places ? keyPlaces! : keyPeople!;
+            return places ? keyPlaces : keyPeople;
         }
 
-        /// <summary>The last word of the name of entity <paramref name="term"/>, lower case.</summary>
-        public string? LastWordOf(string term) => entityNames.TryGetValue(term, out string? name) ? LastWord(name) : null;
+        /// <summary>Whether each of <see cref="TopEntities"/> is a place; kept, as the key names are, until the top changes.</summary>
+        public bool[] TopEntityPlaces()
+        {
+            TopTerm[] top = TopEntities();
+            if (!ReferenceEquals(placesOf, top))
+            {
+                topPlaces = new bool[top.Length];
+                for (int i = 0; i < top.Length; i++)
+                {
+                    topPlaces[i] = Places.Contains(top[i].Term);
+                }
 
-        /// <summary>Whether a report of the story used <paramref name="word"/> (lower case).</summary>
-        public bool UsedWord(string? word) => word is not null && words.ContainsKey(word);
+                placesOf = top;
+            }
+
+            return topPlaces;
+        }
+
+        /// <summary>Whether a report of the story used word <paramref name="word"/> (-1: none).</summary>
+        public bool UsedWord(int word) => word >= 0 && words.ContainsKey(word);
 
         /// <summary>Adds a report's terms; returns the terms new to the story.</summary>
-        public List<string> Add(StoryFeatures report)
+        public List<int> Add(StoryFeatures report, ReportTerms ids)
         {
             ReportCount++;
             if (report.Published > LastReport)
@@ -533,39 +747,50 @@ public sealed class OnlineStoryClusterer
                 LastReport = report.Published;
             }
 
-            var added = new List<string>();
-            foreach (TermCount term in report.Terms)
+            var added = new List<int>();
+            var changedWords = new List<int>(ids.Terms.Length);
+            var changedEntities = new List<int>();
+            ImmutableArray<TermCount> terms = report.Terms;
+            for (int i = 0; i < terms.Length; i++)
             {
-                bool entity = term.Term.StartsWith(StoryFeatures.EntityPrefix, StringComparison.Ordinal);
-                Dictionary<string, long> sums = entity ? entities : words;
-                if (!sums.TryGetValue(term.Term, out long sum))
+                int term = ids.Terms[i];
+                int count = terms[i].Count;
+                bool entity = ids.IsEntity(i);
+                Dictionary<int, long> sums = entity ? entities : words;
+                ref long sum = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(sums, term, out bool exists);
+                if (!exists)
                 {
-                    added.Add(term.Term);
+                    added.Add(term);
                 }
 
-                sums[term.Term] = sum + Quantize(term.Count);
+                sum += (uint)count < (uint)Quantized.Length ? Quantized[count] : Quantize(count);
                 if (entity)
                 {
-                    entityMentions[term.Term] = entityMentions.GetValueOrDefault(term.Term) + term.Count;
+                    entityMentions[term] = entityMentions.GetValueOrDefault(term) + count;
+                    changedEntities.Add(term);
+                }
+                else
+                {
+                    changedWords.Add(term);
                 }
             }
 
-            foreach (string term in report.HeadTerms)
+            foreach (int term in ids.Head)
             {
                 head[term] = head.GetValueOrDefault(term) + 1;
             }
 
-            Places.UnionWith(report.PlaceTerms);
+            Places.UnionWith(ids.Places);
             foreach ((string term, string name) in report.EntityNames)
             {
-                Name(term, name);
+                Name(vocabulary.Id(term), name);
             }
 
             // Sums only grow here, so the new top terms are among the old top terms and the report's own: updating from
             // those gives exactly the top of the whole story, without sorting all its terms at each report.
-            topWords = Update(topWords, words, report.Terms.Where(t => !t.Term.StartsWith(StoryFeatures.EntityPrefix, StringComparison.Ordinal)).Select(t => t.Term));
-            topEntities = Update(topEntities, entities, report.Terms.Where(t => t.Term.StartsWith(StoryFeatures.EntityPrefix, StringComparison.Ordinal)).Select(t => t.Term));
-            topHead = Update(topHead, head, report.HeadTerms);
+            topWords = Update(topWords, words, changedWords, maxWords);
+            topEntities = Update(topEntities, entities, changedEntities, MaxStoryEntities);
+            topHead = Update(topHead, head, ids.Head, MaxStoryHeadTerms);
             return added;
         }
 
@@ -580,12 +805,12 @@ public sealed class OnlineStoryClusterer
             Sum(words, other.words);
             Sum(entities, other.entities);
             Sum(head, other.head);
-            foreach ((string term, int count) in other.entityMentions)
+            foreach ((int term, int count) in other.entityMentions)
             {
                 entityMentions[term] = entityMentions.GetValueOrDefault(term) + count;
             }
 
-            foreach ((string term, string name) in other.entityNames)
+            foreach ((int term, (string name, _)) in other.entityNames)
             {
                 Name(term, name);
             }
@@ -600,26 +825,23 @@ public sealed class OnlineStoryClusterer
             topWords = topEntities = topHead = null;
         }
 
-        public List<KeyValuePair<string, long>> TopWords(int max) => topWords ??= Top(words, max);
+        public TopTerm[] TopWords() => topWords ??= Top(words, maxWords);
 
-        public List<KeyValuePair<string, long>> TopEntities(int max) => topEntities ??= Top(entities, max);
+        public TopTerm[] TopEntities() => topEntities ??= Top(entities, MaxStoryEntities);
 
-        public List<KeyValuePair<string, long>> TopHead(int max) => topHead ??= Top(head, max);
+        public TopTerm[] TopHead() => topHead ??= Top(head, MaxStoryHeadTerms);
 
         // Key entities (most mentioned, then key) and a key word of the headlines (most frequent × idf), not part of a name.
-        public string MakeTitle(Func<string, double> idf)
+        public string MakeTitle()
         {
-            var names = entityMentions.OrderByDescending(e => e.Value).ThenBy(e => e.Key, StringComparer.Ordinal)
-                .Select(e => entityNames.GetValueOrDefault(e.Key)).OfType<string>().Distinct(StringComparer.Ordinal).Take(2).ToList();
+            var names = entityMentions.OrderByDescending(e => e.Value).ThenBy(e => vocabulary[e.Key], StringComparer.Ordinal)
+                .Select(e => entityNames.TryGetValue(e.Key, out var known) ? known.Name : null).OfType<string>().Distinct(StringComparer.Ordinal).Take(2).ToList();
             // The key word says what happened, so words of any name in the story ("korean" of "North Korean") are left to the names.
             var nameWords = new HashSet<string>(
-                entityNames.Values.SelectMany(n => n.Split([' ', '-', '\''], StringSplitOptions.RemoveEmptyEntries)).Select(w => w.ToLowerInvariant()),
+                entityNames.Values.SelectMany(n => n.Name.Split([' ', '-', '\''], StringSplitOptions.RemoveEmptyEntries)).Select(w => w.ToLowerInvariant()),
                 StringComparer.Ordinal);
             bool Named(string word) => nameWords.Contains(word) || names.Any(n => n.Contains(word, StringComparison.OrdinalIgnoreCase));
-            string? word = head.Where(t => !Named(t.Key)).OrderByDescending(t => t.Value * idf(t.Key)).ThenBy(t => t.Key, StringComparer.Ordinal)
-                .Select(t => t.Key).FirstOrDefault()
-                ?? words.Where(t => !Named(t.Key)).OrderByDescending(t => t.Value * idf(t.Key)).ThenBy(t => t.Key, StringComparer.Ordinal)
-                .Select(t => t.Key).FirstOrDefault();
+            string? word = KeyWord(head, Named) ?? KeyWord(words, Named);
             if (word is not null)
             {
                 names.Add(word);
@@ -634,52 +856,126 @@ public sealed class OnlineStoryClusterer
             return made;
         }
 
-        // The fullest name wins; between names of one length, the first in ordinal order, whatever the arrival order.
-        private void Name(string term, string name)
+        // The heaviest term (sum × idf, then by term) that is not part of a name: the first of that order, found in one pass.
+        private string? KeyWord(Dictionary<int, long> sums, Func<string, bool> named)
         {
-            if (!entityNames.TryGetValue(term, out string? known) || name.Length > known.Length
-                || (name.Length == known.Length && string.CompareOrdinal(name, known) < 0))
+            string? best = null;
+            double bestWeight = 0;
+            foreach ((int term, long sum) in sums)
             {
-                entityNames[term] = name;
+                string word = vocabulary[term];
+                if (named(word))
+                {
+                    continue;
+                }
+
+                double weight = sum * vocabulary.Idf(term);
+                if (best is null || weight > bestWeight || (weight == bestWeight && string.CompareOrdinal(word, best) < 0))
+                {
+                    best = word;
+                    bestWeight = weight;
+                }
+            }
+
+            return best;
+        }
+
+        private int LastWordOf(int term) => entityNames.TryGetValue(term, out var known) ? known.LastWord : -1;
+
+        // The fullest name wins; between names of one length, the first in ordinal order, whatever the arrival order. The
+        // name's last word gets an id now (a word no report used yet may come later).
+        private void Name(int term, string name)
+        {
+            if (!entityNames.TryGetValue(term, out var known) || name.Length > known.Name.Length
+                || (name.Length == known.Name.Length && string.CompareOrdinal(name, known.Name) < 0))
+            {
+                entityNames[term] = (name, LastWord(name) is string word ? vocabulary.Id(word) : -1);
             }
         }
 
-        private static void Sum(Dictionary<string, long> into, Dictionary<string, long> from)
+        private static void Sum(Dictionary<int, long> into, Dictionary<int, long> from)
         {
-            foreach ((string term, long value) in from)
+            foreach ((int term, long value) in from)
             {
                 into[term] = into.GetValueOrDefault(term) + value;
             }
         }
 
-        private static List<KeyValuePair<string, long>>? Update(List<KeyValuePair<string, long>>? top, Dictionary<string, long> sums, IEnumerable<string> changed)
+        // The new top of the story from the old top and the report's terms: the old top's unchanged terms are still in
+        // order; the changed ones are sorted and merged in. A changed term that was not in a full top and ranks after its
+        // last term cannot get in (every term of the old top only grew), so it is passed over without sorting.
+        private TopTerm[]? Update(TopTerm[]? top, Dictionary<int, long> sums, IReadOnlyList<int> changed, int max)
         {
             if (top is null)
             {
                 return null;
             }
 
-            int max = top.Capacity;
-            var pool = new Dictionary<string, long>(StringComparer.Ordinal);
-            foreach ((string term, long value) in top)
+            int inTop = vocabulary.NewMark(), inChanged = vocabulary.NewMark();
+            foreach (TopTerm term in top)
             {
-                pool[term] = value;
+                vocabulary.Mark(term.Term, inTop);
             }
 
-            foreach (string term in changed)
+            bool full = top.Length >= max;
+            TopTerm last = top.Length > 0 ? top[^1] : default;
+            var moved = new List<TopTerm>();
+            foreach (int term in changed)
             {
-                pool[term] = sums[term];
+                int mark = vocabulary.MarkOf(term);
+                if (mark == inChanged)
+                {
+                    continue;
+                }
+
+                var now = new TopTerm(term, sums[term]);
+                if (mark == inTop || !full || HeavierFirst(now, last, vocabulary) < 0)
+                {
+                    moved.Add(now);
+                    vocabulary.Mark(term, inChanged);
+                }
             }
 
-            return Top(pool, max);
+            StoryVocabulary terms = vocabulary;
+            moved.Sort((a, b) => HeavierFirst(a, b, terms));
+            var merged = new TopTerm[Math.Min(max, top.Length + moved.Count)];
+            int n = 0, t = 0, m = 0;
+            while (n < merged.Length)
+            {
+                while (t < top.Length && vocabulary.MarkOf(top[t].Term) == inChanged)
+                {
+                    t++;
+                }
+
+                if (t < top.Length && (m == moved.Count || HeavierFirst(top[t], moved[m], vocabulary) < 0))
+                {
+                    merged[n++] = top[t++];
+                }
+                else if (m < moved.Count)
+                {
+                    merged[n++] = moved[m++];
+                }
+                else
+                {
+                    break;
+                }
+            }
+
+            return n == merged.Length ? merged : merged[..n];
         }
 
-        // The list's capacity is the number of terms asked for, so that an update keeps the same number.
-        private static List<KeyValuePair<string, long>> Top(Dictionary<string, long> sums, int max)
+        private TopTerm[] Top(Dictionary<int, long> sums, int max)
         {
-            var top = new List<KeyValuePair<string, long>>(max);
-            top.AddRange(sums.OrderByDescending(t => t.Value).ThenBy(t => t.Key, StringComparer.Ordinal).Take(max));
-            return top;
+            var all = new TopTerm[sums.Count];
+            int n = 0;
+            foreach ((int term, long sum) in sums)
+            {
+                all[n++] = new TopTerm(term, sum);
+            }
+
+            StoryVocabulary terms = vocabulary;
+            Array.Sort(all, (a, b) => HeavierFirst(a, b, terms));
+            return all.Length <= max ? all : all[..max];
         }
     }
 }

@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using Storyline.Domain;
 using Storyline.Text;
 
@@ -36,91 +38,197 @@ public sealed record StoryFeatures(ArticleId Id, DateOnly Published, ImmutableAr
     public static StoryFeatures From(AnalyzedArticle article)
     {
         ArgumentNullException.ThrowIfNull(article);
-        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
-        var shingleWords = new List<string>(article.Tokens.Length);
+        // About one distinct term for every three tokens of news text: sized once rather than grown through rehashes.
+        var counts = new Dictionary<string, int>(article.Tokens.Length / 3, StringComparer.Ordinal);
+        Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> countsBySpan = counts.GetAlternateLookup<ReadOnlySpan<char>>();
         string body = article.Body;
-        foreach (Token token in article.Tokens)
-        {
-            if (token.Kind == TokenKind.Word)
-            {
-                AddWord(counts, token.Span.Slice(body), 1);
-            }
 
-            if (token.Kind is TokenKind.Word or TokenKind.Number)
-            {
-                shingleWords.Add(token.Span.Slice(body).ToString().ToLowerInvariant());
-            }
+        // The lower-cased words and numbers of the body, one after the other in one buffer (lower-casing keeps the
+        // length), for the near-copy signature; a word's string is made only the first time it is counted.
+        char[] lowered = ArrayPool<char>.Shared.Rent(Math.Max(body.Length, 1));
+        int[] wordEnds = ArrayPool<int>.Shared.Rent(Math.Max(article.Tokens.Length, 1));
+
+        // Lower-casing is one character at a time except for surrogate pairs, so a body without any is lower-cased
+        // whole, once, and each token's lower case is copied from it: the same characters as lower-casing each token.
+        char[]? bodyLower = null;
+        if (body.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') < 0)
+        {
+            bodyLower = ArrayPool<char>.Shared.Rent(Math.Max(body.Length, 1));
+            body.AsSpan().ToLowerInvariant(bodyLower);
         }
 
-        var head = new Dictionary<string, int>(StringComparer.Ordinal);
-        if (article.Article.Title is { Length: > 0 } title)
+        try
         {
-            foreach (Token token in new Tokenizer().Tokenize(title))
+            int used = 0, words = 0;
+            foreach (Token token in article.Tokens)
             {
+                if (token.Kind is not (TokenKind.Word or TokenKind.Number))
+                {
+                    continue;
+                }
+
+                ReadOnlySpan<char> text = token.Span.Slice(body);
+                Span<char> lower = lowered.AsSpan(used, text.Length);
+                if (bodyLower is not null)
+                {
+                    bodyLower.AsSpan(token.Span.Start, token.Span.Length).CopyTo(lower);
+                }
+                else
+                {
+                    text.ToLowerInvariant(lower);
+                }
+
+                used += text.Length;
+                wordEnds[words++] = used;
                 if (token.Kind == TokenKind.Word)
                 {
-                    AddWord(counts, token.Span.Slice(title), 2);
-                    AddWord(head, token.Span.Slice(title), 1);
+                    AddWord(countsBySpan, text, lower, 1);
                 }
             }
-        }
-        else if (article.Sentences.Length > 0)
-        {
-            // No headline: the lead sentence says what the report is about.
-            Sentence lead = article.Sentences[0];
-            for (int i = lead.FirstToken; i < lead.FirstToken + lead.TokenCount && i < article.Tokens.Length; i++)
+
+            var head = new Dictionary<string, int>(StringComparer.Ordinal);
+            Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> headBySpan = head.GetAlternateLookup<ReadOnlySpan<char>>();
+            if (article.Article.Title is { Length: > 0 } title)
             {
-                if (article.Tokens[i].Kind == TokenKind.Word)
+                foreach (Token token in new Tokenizer().Tokenize(title))
                 {
-                    AddWord(head, article.Tokens[i].Span.Slice(body), 1);
+                    if (token.Kind == TokenKind.Word)
+                    {
+                        ReadOnlySpan<char> word = token.Span.Slice(title);
+                        ReadOnlySpan<char> lower = Lower(word, ref lowered, used);
+                        AddWord(countsBySpan, word, lower, 2);
+                        AddWord(headBySpan, word, lower, 1);
+                    }
                 }
             }
-        }
-
-        var names = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
-        foreach (Mention mention in article.Mentions)
-        {
-            string term = EntityPrefix + mention.Entity.Value;
-            counts[term] = counts.GetValueOrDefault(term) + 1;
-        }
-
-        var places = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (Entity entity in article.Entities)
-        {
-            names[EntityPrefix + entity.Key.Value] = entity.Name;
-            if (entity.Type == EntityType.Location)
+            else if (article.Sentences.Length > 0)
             {
-                places.Add(EntityPrefix + entity.Key.Value);
+                // No headline: the lead sentence says what the report is about.
+                Sentence lead = article.Sentences[0];
+                for (int i = lead.FirstToken; i < lead.FirstToken + lead.TokenCount && i < article.Tokens.Length; i++)
+                {
+                    if (article.Tokens[i].Kind == TokenKind.Word)
+                    {
+                        ReadOnlySpan<char> word = article.Tokens[i].Span.Slice(body);
+                        AddWord(headBySpan, word, Lower(word, ref lowered, used), 1);
+                    }
+                }
             }
-        }
 
-        var terms = counts.Select(kv => new TermCount(kv.Key, kv.Value)).OrderBy(t => t.Term, StringComparer.Ordinal).ToImmutableArray();
-        return new StoryFeatures(article.Article.Id, article.Article.Published, terms, names.ToImmutable())
+            Span<char> entityTerm = stackalloc char[128];
+            foreach (Mention mention in article.Mentions)
+            {
+                string key = mention.Entity.Value;
+                if (key.Length < entityTerm.Length)
+                {
+                    entityTerm[0] = EntityPrefix[0];
+                    key.CopyTo(entityTerm[1..]);
+                    CollectionsMarshal.GetValueRefOrAddDefault(countsBySpan, entityTerm[..(key.Length + 1)], out _)++;
+                }
+                else
+                {
+                    string term = EntityPrefix + key;
+                    counts[term] = counts.GetValueOrDefault(term) + 1;
+                }
+            }
+
+            var names = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+            var places = new SortedSet<string>(StringComparer.Ordinal);
+            foreach (Entity entity in article.Entities)
+            {
+                string term = EntityPrefix + entity.Key.Value;
+                names[term] = entity.Name;
+                if (entity.Type == EntityType.Location)
+                {
+                    places.Add(term);
+                }
+            }
+
+            var order = new (ulong Prefix, TermCount Term)[counts.Count];
+            int n = 0;
+            foreach ((string term, int count) in counts)
+            {
+                order[n++] = (Prefix(term), new TermCount(term, count));
+            }
+
+            order.AsSpan().Sort(default(OrdinalByPrefix));
+            var terms = new TermCount[order.Length];
+            for (int i = 0; i < terms.Length; i++)
+            {
+                terms[i] = order[i].Term;
+            }
+
+            return new StoryFeatures(article.Article.Id, article.Article.Published, ImmutableCollectionsMarshal.AsImmutableArray(terms), names.ToImmutable())
+            {
+                HeadTerms = [.. head.Keys.Order(StringComparer.Ordinal)],
+                PlaceTerms = [.. places.Where(counts.ContainsKey)],
+                Signature = MinHash.Sign(lowered.AsSpan(0, used), wordEnds.AsSpan(0, words)),
+            };
+        }
+        finally
         {
-            HeadTerms = [.. head.Keys.Order(StringComparer.Ordinal)],
-            PlaceTerms = [.. places.Where(counts.ContainsKey)],
-            Signature = MinHash.Sign(shingleWords),
-        };
+            if (bodyLower is not null)
+            {
+                ArrayPool<char>.Shared.Return(bodyLower);
+            }
+
+            ArrayPool<char>.Shared.Return(lowered);
+            ArrayPool<int>.Shared.Return(wordEnds);
+        }
     }
 
-    private static void AddWord(Dictionary<string, int> counts, ReadOnlySpan<char> word, int weight)
+    // The first four UTF-16 units of a term (zero where it is shorter), packed so that comparing two prefixes orders
+    // the terms as ordinal comparison does whenever the prefixes differ.
+    private static ulong Prefix(string term)
+    {
+        ulong prefix = 0;
+        for (int i = 0; i < 4; i++)
+        {
+            prefix = (prefix << 16) | (i < term.Length ? term[i] : 0u);
+        }
+
+        return prefix;
+    }
+
+    // Ordinal order of the terms, deciding by the packed prefixes where they differ (most pairs) and by the strings
+    // where they are equal.
+    private readonly struct OrdinalByPrefix : IComparer<(ulong Prefix, TermCount Term)>
+    {
+        public int Compare((ulong Prefix, TermCount Term) x, (ulong Prefix, TermCount Term) y) =>
+            x.Prefix != y.Prefix ? x.Prefix.CompareTo(y.Prefix) : string.CompareOrdinal(x.Term.Term, y.Term.Term);
+    }
+
+    // The word lower-cased on its own (as string.ToLowerInvariant does it), in the buffer after its first `used` chars.
+    private static ReadOnlySpan<char> Lower(ReadOnlySpan<char> word, ref char[] buffer, int used)
+    {
+        if (buffer.Length < used + word.Length)
+        {
+            char[] larger = ArrayPool<char>.Shared.Rent(used + word.Length);
+            buffer.AsSpan(0, used).CopyTo(larger);
+            ArrayPool<char>.Shared.Return(buffer);
+            buffer = larger;
+        }
+
+        Span<char> lower = buffer.AsSpan(used, word.Length);
+        word.ToLowerInvariant(lower);
+        return lower;
+    }
+
+    // word is the token as written (its possessive and first letter are judged there, as they always were), lower the
+    // same characters lower-cased.
+    private static void AddWord(Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> counts, ReadOnlySpan<char> word, ReadOnlySpan<char> lower, int weight)
     {
         if (Text.Possessive.EndsWith(word))
         {
             word = word[..^2];
+            lower = lower[..^2];
         }
 
-        if (word.Length < 2 || !char.IsLetter(word[0]))
+        if (word.Length < 2 || !char.IsLetter(word[0]) || Stopwords.Contains(lower))
         {
             return;
         }
 
-        string lower = word.ToString().ToLowerInvariant();
-        if (Stopwords.Contains(lower))
-        {
-            return;
-        }
-
-        counts[lower] = counts.GetValueOrDefault(lower) + weight;
+        CollectionsMarshal.GetValueRefOrAddDefault(counts, lower, out _) += weight;
     }
 }

@@ -24,6 +24,11 @@ public static class Stopwords
         "she's", "that's", "there's", "they're", "we're", "i'm", "let", "get", "got", "go", "going", "made", "make", "many",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> WordsBySpan = Words.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>Whether <paramref name="lowerCaseWord"/> (already lower-cased) is a stopword.</summary>
     public static bool Contains(string lowerCaseWord) => Words.Contains(lowerCaseWord);
+
+    /// <summary>Whether <paramref name="lowerCaseWord"/> (already lower-cased) is a stopword, without making a string of it.</summary>
+    public static bool Contains(ReadOnlySpan<char> lowerCaseWord) => WordsBySpan.Contains(lowerCaseWord);
 }

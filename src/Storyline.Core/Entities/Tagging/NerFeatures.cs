@@ -186,18 +186,22 @@ internal sealed class NerFeatures : IDisposable
     /// <summary>The features of token <paramref name="i"/> that do not depend on a first pass; returns how many.</summary>
     public int ExtractBase(int i, Span<ulong> into)
     {
-        int n = 0;
-        var (first, length) = sentences[sentenceOf[i]];
-        int end = first + length;
-        ulong sh = shortShape[i];
-        ulong lw = lower[i];
-        byte f = flags[i];
+        int n = ExtractWord(i, into);
+        return n + ExtractContext(i, into[n..]);
+    }
 
+    /// <summary>
+    /// The first of <see cref="ExtractBase"/>'s features: those of the token's characters alone (the same for every
+    /// token of the same text, see <see cref="SameWord"/>); returns how many.
+    /// </summary>
+    public int ExtractWord(int i, Span<ulong> into)
+    {
+        int n = 0;
         into[n++] = FeatureHash.Feature(1, 0);
         into[n++] = FeatureHash.Feature(2, word[i]);
-        into[n++] = FeatureHash.Feature(3, lw);
+        into[n++] = FeatureHash.Feature(3, lower[i]);
         into[n++] = FeatureHash.Feature(4, shape[i]);
-        into[n++] = FeatureHash.Feature(5, sh);
+        into[n++] = FeatureHash.Feature(5, shortShape[i]);
 
         ReadOnlySpan<char> chars = tokens[i].Slice(text);
         int affixes = Math.Min(4, chars.Length - 1);
@@ -206,6 +210,30 @@ internal sealed class NerFeatures : IDisposable
             into[n++] = FeatureHash.Feature(5 + k, FeatureHash.Text(chars[..k], lower: true));
             into[n++] = FeatureHash.Feature(9 + k, FeatureHash.Text(chars[^k..], lower: true));
         }
+
+        return n;
+    }
+
+    /// <summary>The hash of token <paramref name="i"/>'s characters: equal for tokens that may be <see cref="SameWord"/>.</summary>
+    public ulong WordHash(int i) => word[i];
+
+    /// <summary>Whether tokens <paramref name="i"/> and <paramref name="j"/> are the same characters, so that their
+    /// <see cref="ExtractWord"/> features are the same.</summary>
+    public bool SameWord(int i, int j) => tokens[i].Slice(text).SequenceEqual(tokens[j].Slice(text));
+
+    /// <summary>
+    /// The rest of <see cref="ExtractBase"/>'s features, after <see cref="ExtractWord"/>'s: the token in its
+    /// sentence, its neighbours, the gazetteer and the document; returns how many.
+    /// </summary>
+    public int ExtractContext(int i, Span<ulong> into)
+    {
+        int n = 0;
+        var (first, length) = sentences[sentenceOf[i]];
+        int end = first + length;
+        ulong sh = shortShape[i];
+        ulong lw = lower[i];
+        byte f = flags[i];
+        ReadOnlySpan<char> chars = tokens[i].Slice(text);
 
         ulong lowerPrev = Lower(i - 1, first, end);
         ulong lowerNext = Lower(i + 1, first, end);

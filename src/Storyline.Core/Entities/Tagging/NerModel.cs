@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.IO.Compression;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace Storyline.Entities.Tagging;
@@ -29,7 +30,7 @@ public sealed class NerModel
         Gazetteer = gazetteer;
         First = first;
         Second = second;
-        Combined = Combine(first, second);
+        Combined = new CombinedWeights(first, second);
     }
 
     /// <summary>The name lists the model was trained with.</summary>
@@ -45,9 +46,7 @@ public sealed class NerModel
 
     internal LinearChain? Second { get; }
 
-    // Both passes' rows side by side under one key table: a feature is looked up once and both passes' scores
-    // are added from adjacent memory, so the second pass costs only its own few features and a decode.
-    private LinearChain Combined { get; }
+    private CombinedWeights Combined { get; }
 
     /// <summary>Labels every token of <paramref name="document"/> (<see cref="NerLabels"/>, BILOU).</summary>
     public void Tag(TaggingDocument document, Span<byte> labels)
@@ -69,23 +68,38 @@ public sealed class NerModel
         using var features = new NerFeatures(document, Gazetteer);
         float[] scores = ArrayPool<float>.Shared.Rent(count * width);
         byte[] back = ArrayPool<byte>.Shared.Rent(count * L);
+
+        // A word's own features come first in every token's features, so the scores they add up to are the same
+        // floats wherever the word occurs: they are summed once per distinct word of the document and copied to
+        // its other occurrences (about half of a report's tokens), and each token's other features are added after.
+        float[] wordScores = ArrayPool<float>.Shared.Rent(count * width);
+        int[] wordToken = ArrayPool<int>.Shared.Rent(count);
+        var words = new Dictionary<ulong, int>(count);
         try
         {
             Span<ulong> buffer = stackalloc ulong[NerFeatures.MaxPerToken];
-            float[] weights = Combined.Weights;
+            Span<int> rows = stackalloc int[NerFeatures.MaxPerToken];
             for (int t = 0; t < count; t++)
             {
                 Span<float> row = scores.AsSpan(t * width, width);
-                row.Clear();
-                int n = features.ExtractBase(t, buffer);
-                for (int k = 0; k < n; k++)
+                ref int known = ref CollectionsMarshal.GetValueRefOrAddDefault(words, features.WordHash(t), out bool seen);
+                if (seen && features.SameWord(wordToken[known], t))
                 {
-                    int r = Combined.Row(buffer[k]);
-                    if (r >= 0)
+                    wordScores.AsSpan(known * width, width).CopyTo(row);
+                }
+                else
+                {
+                    row.Clear();
+                    AddRows(row, features.ExtractWord(t, buffer), buffer, rows, 0);
+                    if (!seen)
                     {
-                        LinearChain.Add(row, weights.AsSpan(r * width, width));
+                        known = words.Count - 1;
+                        wordToken[known] = t;
+                        row.CopyTo(wordScores.AsSpan(known * width, width));
                     }
                 }
+
+                AddRows(row, features.ExtractContext(t, buffer), buffer, rows, 0);
             }
 
             DecodeSentences(features, scores, width, 0, First.Transitions, labels, back);
@@ -94,16 +108,7 @@ public sealed class NerModel
                 features.SetFirstPass(labels);
                 for (int t = 0; t < count; t++)
                 {
-                    Span<float> row = scores.AsSpan((t * width) + L, L);
-                    int n = features.ExtractEvidence(t, buffer);
-                    for (int k = 0; k < n; k++)
-                    {
-                        int r = Combined.Row(buffer[k]);
-                        if (r >= 0)
-                        {
-                            LinearChain.Add(row, weights.AsSpan((r * width) + L, L));
-                        }
-                    }
+                    AddRows(scores.AsSpan((t * width) + L, L), features.ExtractEvidence(t, buffer), buffer, rows, L);
                 }
 
                 DecodeSentences(features, scores, width, L, Second.Transitions, labels, back);
@@ -113,6 +118,19 @@ public sealed class NerModel
         {
             ArrayPool<float>.Shared.Return(scores);
             ArrayPool<byte>.Shared.Return(back);
+            ArrayPool<float>.Shared.Return(wordScores);
+            ArrayPool<int>.Shared.Return(wordToken);
+        }
+    }
+
+    // All of a token's look-ups first, then all its row additions, in feature order: the look-ups (and then the
+    // row reads) do not wait on one another, so their cache misses overlap instead of coming one after another.
+    private void AddRows(Span<float> scores, int n, ReadOnlySpan<ulong> features, Span<int> rows, int from)
+    {
+        int found = Combined.Rows(features[..n], rows);
+        foreach (int r in rows[..found])
+        {
+            Combined.Add(scores, r, from);
         }
     }
 
@@ -125,38 +143,6 @@ public sealed class NerModel
                 LinearChain.Viterbi(scores.AsSpan((first * width) + offset), width, n, transitions, labels.Slice(first, n), back);
             }
         }
-    }
-
-    private static LinearChain Combine(LinearChain first, LinearChain? second)
-    {
-        if (second is null)
-        {
-            return first;
-        }
-
-        const int L = LinearChain.Labels;
-        var rows = new Dictionary<uint, int>(first.Keys.Length + second.Keys.Length);
-        var keys = new List<uint>(first.Keys.Length + second.Keys.Length);
-        foreach (uint key in first.Keys.Concat(second.Keys))
-        {
-            if (rows.TryAdd(key, keys.Count))
-            {
-                keys.Add(key);
-            }
-        }
-
-        var weights = new float[keys.Count * 2 * L];
-        for (int r = 0; r < first.Keys.Length; r++)
-        {
-            Array.Copy(first.Weights, r * L, weights, rows[first.Keys[r]] * 2 * L, L);
-        }
-
-        for (int r = 0; r < second.Keys.Length; r++)
-        {
-            Array.Copy(second.Weights, r * L, weights, (rows[second.Keys[r]] * 2 * L) + L, L);
-        }
-
-        return new LinearChain([.. keys], weights, first.Transitions, 2 * L);
     }
 
     internal static void Decode(LinearChain chain, NerFeatures features, Span<byte> labels)
@@ -330,6 +316,6 @@ public sealed class NerModel
             transitions[i] = reader.ReadSingle();
         }
 
-        return new LinearChain(keys, weights, transitions);
+        return new LinearChain(keys, weights, transitions, scale);
     }
 }

@@ -373,7 +373,18 @@ public sealed class EntityResolver(Gazetteer gazetteer, ResolverOptions? options
         }
 
         // Only one of them named yet: a reader at this point knows no other ("Mr Kim" before the admiral appears).
-        var namedBefore = candidates.Where(c => items.Exists(o => o.Span.Start < item.Span.Start && o.Kind == Kind.Person && o.Key == c)).ToList();
+        // (The people named before it gathered once: asking every item for every candidate cost candidates × items.)
+        int start = item.Span.Start;
+        var peopleBefore = new HashSet<string>(StringComparer.Ordinal);
+        foreach (Item o in items)
+        {
+            if (o.Span.Start < start && o.Kind == Kind.Person)
+            {
+                peopleBefore.Add(o.Key);
+            }
+        }
+
+        var namedBefore = candidates.Where(peopleBefore.Contains).ToList();
         if (namedBefore.Count == 1)
         {
             item.Resolve(namedBefore[0], EntityType.Person, Kind.Person);
@@ -402,9 +413,11 @@ public sealed class EntityResolver(Gazetteer gazetteer, ResolverOptions? options
     }
 
     // "kim" is part of "kim jong un" (its first words) and "putin" of "vladimir putin" (its last words).
+    // Without building "kim " and " kim": this runs for every short form against every full name of the report.
     private static bool IsPartOf(string shortKey, string fullKey) =>
         shortKey.Length < fullKey.Length
-        && (fullKey.StartsWith(shortKey + " ", StringComparison.Ordinal) || fullKey.EndsWith(" " + shortKey, StringComparison.Ordinal));
+        && ((fullKey[shortKey.Length] == ' ' && fullKey.StartsWith(shortKey, StringComparison.Ordinal))
+            || (fullKey[fullKey.Length - shortKey.Length - 1] == ' ' && fullKey.EndsWith(shortKey, StringComparison.Ordinal)));
 
     private (Place? Place, string? Country) GeocodeDateline(string? dateline, IReadOnlySet<string> context)
     {

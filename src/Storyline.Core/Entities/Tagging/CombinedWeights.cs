@@ -20,6 +20,7 @@ internal sealed class CombinedWeights
     private readonly FeatureIndex index;
     private readonly short[] steps;
     private readonly float[] laneScales;
+    private readonly int rowCount;
 
     /// <summary>Combines the passes' rows: <paramref name="second"/>'s after <paramref name="first"/>'s.</summary>
     /// <exception cref="InvalidOperationException">A weight is not a whole number of its pass's steps.</exception>
@@ -64,6 +65,7 @@ internal sealed class CombinedWeights
             }
         }
 
+        rowCount = keys.Count;
         index = new FeatureIndex([.. keys]);
     }
 
@@ -84,7 +86,7 @@ internal sealed class CombinedWeights
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(Span<float> scores, int row, int from)
     {
-        if ((uint)row >= (uint)(steps.Length / Width) || (uint)from > (uint)Width || scores.Length > Width - from)
+        if ((uint)row >= (uint)rowCount || (uint)from > (uint)Width || scores.Length > Width - from)
         {
             throw new ArgumentOutOfRangeException(nameof(row));
         }

@@ -121,15 +121,24 @@ internal sealed class LinearChain
             return;
         }
 
-        if (stride < Labels || scores.Length < ((n - 1) * stride) + Labels || transitions.Length < (Labels + 1) * Labels
-            || labels.Length < n || back.Length < n * Labels)
-        {
-            throw new ArgumentException("Scores, transitions, labels or back-pointers are too short.");
-        }
-
-        const float Impossible = -1e30f;
-        const int Lanes = 3 * 8;
         Span<float> allowed = stackalloc float[Labels * Lanes];
+        Allow(transitions, allowed);
+        Viterbi(scores, stride, n, transitions, allowed, labels, back);
+    }
+
+    /// <summary>
+    /// The transitions after each label (without the start row) as <see cref="Viterbi(ReadOnlySpan{float}, int, int, ReadOnlySpan{float}, ReadOnlySpan{float}, Span{byte}, Span{byte})"/>
+    /// reads them: <see cref="Lanes"/> per label, −∞ where BILOU forbids the pair and in the padding.
+    /// </summary>
+    public static float[] Allowed(ReadOnlySpan<float> transitions)
+    {
+        var allowed = new float[Labels * Lanes];
+        Allow(transitions, allowed);
+        return allowed;
+    }
+
+    private static void Allow(ReadOnlySpan<float> transitions, Span<float> allowed)
+    {
         for (int p = 0; p < Labels; p++)
         {
             for (int y = 0; y < Lanes; y++)
@@ -137,7 +146,23 @@ internal sealed class LinearChain
                 allowed[(p * Lanes) + y] = y < Labels && Follows[(p * Labels) + y] ? transitions[((p + 1) * Labels) + y] : float.NegativeInfinity;
             }
         }
+    }
 
+    /// <summary>Viterbi with the transitions after each label given as <see cref="Allowed"/> made them.</summary>
+    internal static void Viterbi(ReadOnlySpan<float> scores, int stride, int n, ReadOnlySpan<float> transitions, ReadOnlySpan<float> allowed, Span<byte> labels, Span<byte> back)
+    {
+        if (n == 0)
+        {
+            return;
+        }
+
+        if (stride < Labels || scores.Length < ((n - 1) * stride) + Labels || transitions.Length < (Labels + 1) * Labels
+            || allowed.Length < Labels * Lanes || labels.Length < n || back.Length < n * Labels)
+        {
+            throw new ArgumentException("Scores, transitions, labels or back-pointers are too short.");
+        }
+
+        const float Impossible = -1e30f;
         Span<float> current = stackalloc float[Lanes];
         current.Fill(Impossible);
         for (int y = 0; y < Labels; y++)
@@ -201,6 +226,9 @@ internal sealed class LinearChain
             labels[t - 1] = back[(t * Labels) + labels[t]];
         }
     }
+
+    // Scores of every label side by side in three vectors of 8 floats.
+    private const int Lanes = 3 * 8;
 
     // Under BILOU: which label may follow which (p × Labels + y), open a sentence, or end one.
     private static readonly bool[] Follows = [.. Enumerable.Range(0, Labels * Labels).Select(i => NerLabels.CanFollow(i / Labels, i % Labels))];

@@ -31,6 +31,8 @@ public sealed class NerModel
         First = first;
         Second = second;
         Combined = new CombinedWeights(first, second);
+        firstAllowed = LinearChain.Allowed(first.Transitions);
+        secondAllowed = second is null ? null : LinearChain.Allowed(second.Transitions);
     }
 
     /// <summary>The name lists the model was trained with.</summary>
@@ -47,6 +49,10 @@ public sealed class NerModel
     internal LinearChain? Second { get; }
 
     private CombinedWeights Combined { get; }
+
+    // Each pass's transitions as its decoder reads them.
+    private readonly float[] firstAllowed;
+    private readonly float[]? secondAllowed;
 
     /// <summary>Labels every token of <paramref name="document"/> (<see cref="NerLabels"/>, BILOU).</summary>
     public void Tag(TaggingDocument document, Span<byte> labels)
@@ -102,7 +108,7 @@ public sealed class NerModel
                 AddRows(row, features.ExtractContext(t, buffer), buffer, rows, 0);
             }
 
-            DecodeSentences(features, scores, width, 0, First.Transitions, labels, back);
+            DecodeSentences(features, scores, width, 0, First.Transitions, firstAllowed, labels, back);
             if (Second is not null)
             {
                 features.SetFirstPass(labels);
@@ -111,7 +117,7 @@ public sealed class NerModel
                     AddRows(scores.AsSpan((t * width) + L, L), features.ExtractEvidence(t, buffer), buffer, rows, L);
                 }
 
-                DecodeSentences(features, scores, width, L, Second.Transitions, labels, back);
+                DecodeSentences(features, scores, width, L, Second.Transitions, secondAllowed!, labels, back);
             }
         }
         finally
@@ -134,13 +140,13 @@ public sealed class NerModel
         }
     }
 
-    private static void DecodeSentences(NerFeatures features, float[] scores, int width, int offset, float[] transitions, Span<byte> labels, byte[] back)
+    private static void DecodeSentences(NerFeatures features, float[] scores, int width, int offset, float[] transitions, float[] allowed, Span<byte> labels, byte[] back)
     {
         foreach (var (first, n) in features.Sentences)
         {
             if (n > 0)
             {
-                LinearChain.Viterbi(scores.AsSpan((first * width) + offset), width, n, transitions, labels.Slice(first, n), back);
+                LinearChain.Viterbi(scores.AsSpan((first * width) + offset), width, n, transitions, allowed, labels.Slice(first, n), back);
             }
         }
     }

@@ -23,6 +23,9 @@ namespace Storyline.Entities.Tagging;
 public sealed class NerModel
 {
     private const string Magic = "SLNER";
+
+    // A row not looked up yet (FeatureIndex gives −1 for none).
+    private const int Unknown = int.MinValue;
     private const int Version = 1;
 
     internal NerModel(GazetteerLists gazetteer, LinearChain first, LinearChain? second)
@@ -81,17 +84,21 @@ public sealed class NerModel
         float[] wordScores = ArrayPool<float>.Shared.Rent(count * width);
         int[] wordToken = ArrayPool<int>.Shared.Rent(count);
         var words = new Dictionary<ulong, int>(count);
+        int[] windowRows = ArrayPool<int>.Shared.Rent(features.WindowSlots * NerFeatures.WindowCount);
+        Array.Fill(windowRows, Unknown, 0, features.WindowSlots * NerFeatures.WindowCount);
         try
         {
             Span<ulong> buffer = stackalloc ulong[NerFeatures.MaxPerToken];
             Span<int> rows = stackalloc int[NerFeatures.MaxPerToken];
+            Span<int> slots = stackalloc int[NerFeatures.WindowCount];
+            Span<ulong> values = stackalloc ulong[NerFeatures.WindowCount];
             for (int t = 0; t < count; t++)
             {
                 Span<float> row = scores.AsSpan(t * width, width);
-                ref int known = ref CollectionsMarshal.GetValueRefOrAddDefault(words, features.WordHash(t), out bool seen);
-                if (seen && features.SameWord(wordToken[known], t))
+                ref int distinct = ref CollectionsMarshal.GetValueRefOrAddDefault(words, features.WordHash(t), out bool seen);
+                if (seen && features.SameWord(wordToken[distinct], t))
                 {
-                    wordScores.AsSpan(known * width, width).CopyTo(row);
+                    wordScores.AsSpan(distinct * width, width).CopyTo(row);
                 }
                 else
                 {
@@ -99,13 +106,35 @@ public sealed class NerModel
                     AddRows(row, features.ExtractWord(t, buffer), buffer, rows, 0);
                     if (!seen)
                     {
-                        known = words.Count - 1;
-                        wordToken[known] = t;
-                        row.CopyTo(wordScores.AsSpan(known * width, width));
+                        distinct = words.Count - 1;
+                        wordToken[distinct] = t;
+                        row.CopyTo(wordScores.AsSpan(distinct * width, width));
                     }
                 }
 
-                AddRows(row, features.ExtractContext(t, buffer), buffer, rows, 0);
+                // The window features' rows, found once per distinct value and feature, then the rest's.
+                features.Window(t, slots, values);
+                int found = 0;
+                for (int k = 0; k < NerFeatures.WindowCount; k++)
+                {
+                    ref int known = ref windowRows[(slots[k] * NerFeatures.WindowCount) + k];
+                    if (known == Unknown)
+                    {
+                        known = Combined.Row(FeatureHash.Feature(14 + k, values[k]));
+                    }
+
+                    if (known >= 0)
+                    {
+                        rows[found++] = known;
+                    }
+                }
+
+                int rest = features.ExtractRest(t, buffer);
+                found += Combined.Rows(buffer[..rest], rows[found..]);
+                foreach (int r in rows[..found])
+                {
+                    Combined.Add(row, r, 0);
+                }
             }
 
             DecodeSentences(features, scores, width, 0, First.Transitions, firstAllowed, labels, back);
@@ -126,6 +155,7 @@ public sealed class NerModel
             ArrayPool<byte>.Shared.Return(back);
             ArrayPool<float>.Shared.Return(wordScores);
             ArrayPool<int>.Shared.Return(wordToken);
+            ArrayPool<int>.Shared.Return(windowRows);
         }
     }
 

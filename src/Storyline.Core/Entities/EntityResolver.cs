@@ -108,11 +108,12 @@ public sealed class EntityResolver(Gazetteer gazetteer, ResolverOptions? options
             }
         }
 
+        var candidatesOf = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (Item item in items)
         {
             if (item.Resolved is null && !item.Compound && MayBePerson(item))
             {
-                ResolveShortForm(item, items, fullNames);
+                ResolveShortForm(item, items, fullNames, candidatesOf);
             }
         }
 
@@ -350,9 +351,15 @@ public sealed class EntityResolver(Gazetteer gazetteer, ResolverOptions? options
         return owners.Count >= 2;
     }
 
-    private void ResolveShortForm(Item item, List<Item> items, Dictionary<string, int> fullNames)
+    // candidatesOf: the full names each short form seen so far is part of (the same for every mention of it).
+    private void ResolveShortForm(Item item, List<Item> items, Dictionary<string, int> fullNames, Dictionary<string, List<string>> candidatesOf)
     {
-        var candidates = fullNames.Keys.Where(n => IsPartOf(item.Key, n)).Order(StringComparer.Ordinal).ToList();
+        if (!candidatesOf.TryGetValue(item.Key, out List<string>? candidates))
+        {
+            candidates = fullNames.Keys.Where(n => IsPartOf(item.Key, n)).Order(StringComparer.Ordinal).ToList();
+            candidatesOf[item.Key] = candidates;
+        }
+
         if (candidates.Count == 0)
         {
             return;

@@ -80,7 +80,7 @@ public sealed class NerModel
 
         // A word's own features come first in every token's features, so the scores they add up to are the same
         // floats wherever the word occurs: they are summed once per distinct word of the document and copied to
-        // its other occurrences (about half of a report's tokens), and each token's other features are added after.
+        // its other occurrences ("the", ",", names said again), and each token's other features are added after.
         float[] wordScores = ArrayPool<float>.Shared.Rent(count * width);
         int[] wordToken = ArrayPool<int>.Shared.Rent(count);
         var words = new Dictionary<ulong, int>(count);

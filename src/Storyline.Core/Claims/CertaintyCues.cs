@@ -72,6 +72,13 @@ public static class CertaintyCues
     public static (string Group, bool Past)? Event(string lowerWord) =>
         EventWords.TryGetValue(lowerWord, out var e) ? e : null;
 
+    /// <summary>The event group of a lower-case word and whether it is a past form, or null when it names no event.</summary>
+    public static (string Group, bool Past)? Event(ReadOnlySpan<char> lowerWord) =>
+        EventWordsBySpan.TryGetValue(lowerWord, out var e) ? e : null;
+
+    private static readonly FrozenDictionary<string, (string Group, bool Past)>.AlternateLookup<ReadOnlySpan<char>> EventWordsBySpan =
+        EventWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>The cue lists in the order they win when a sentence has several: a denial beats everything.</summary>
     public static IEnumerable<(Certainty Status, string[] Cues)> ByPrecedence =>
     [

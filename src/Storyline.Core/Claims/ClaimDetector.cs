@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Text;
 using Storyline.Domain;
@@ -53,9 +54,11 @@ public sealed class ClaimDetector : IAnalysisStage
             .FirstOrDefault();
 
         (Certainty Status, int At, int Length)? cue = null;
-        foreach ((Certainty status, string[] cues) in CertaintyCues.ByPrecedence)
+        Span<bool> present = stackalloc bool[CueWords.Count];
+        MarkCueWords(lower, present);
+        foreach ((Certainty status, string[] cues, int[] words) in Cues)
         {
-            if (Find(lower, cues, status) is (int at, int length))
+            if (Find(lower, cues, words, present, status) is (int at, int length))
             {
                 cue = (status, at, length);
                 break;
@@ -96,10 +99,73 @@ public sealed class ClaimDetector : IAnalysisStage
     // Curly apostrophes as straight ones, so that cue phrases match either.
     private static string Normalize(string text) => text.ToLowerInvariant().Replace('\u2019', '\'').Replace('\u2018', '\'');
 
-    private static (int At, int Length)? Find(string lower, string[] cues, Certainty status)
+    // The first words of the cues ("could" of "could not be confirmed"), numbered.
+    private static readonly FrozenDictionary<string, int> CueWords = CertaintyCues.ByPrecedence
+        .SelectMany(list => list.Cues)
+        .Select(LeadingLetters)
+        .Where(word => word.Length > 0)
+        .Distinct(StringComparer.Ordinal)
+        .Select((word, i) => (word, i))
+        .ToFrozenDictionary(p => p.word, p => p.i, StringComparer.Ordinal);
+
+    // The cue lists by precedence, each cue with the number of its first word in CueWords (−1: it does not start
+    // with a letter). After CueWords, which it reads as it is made.
+    private static readonly (Certainty Status, string[] Cues, int[] FirstWords)[] Cues = [.. CertaintyCues.ByPrecedence
+        .Select(list => (list.Status, list.Cues, list.Cues.Select(FirstWord).ToArray()))];
+
+    private static readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> CueWordsBySpan =
+        CueWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private static string LeadingLetters(string cue)
     {
-        foreach (string cue in cues)
+        int n = 0;
+        while (n < cue.Length && char.IsLetter(cue[n]))
         {
+            n++;
+        }
+
+        return cue[..n];
+    }
+
+    private static int FirstWord(string cue) => CueWords.TryGetValue(LeadingLetters(cue), out int id) ? id : -1;
+
+    // Which cue first words the sentence has as whole words (runs of letters). A cue matches only where it starts a
+    // whole word, so its leading letters are then that whole word: a cue whose first word the sentence lacks cannot
+    // match, and is not searched for.
+    private static void MarkCueWords(string lower, Span<bool> present)
+    {
+        int i = 0;
+        while (i < lower.Length)
+        {
+            if (!char.IsLetter(lower[i]))
+            {
+                i++;
+                continue;
+            }
+
+            int start = i;
+            while (i < lower.Length && char.IsLetter(lower[i]))
+            {
+                i++;
+            }
+
+            if (CueWordsBySpan.TryGetValue(lower.AsSpan(start, i - start), out int id))
+            {
+                present[id] = true;
+            }
+        }
+    }
+
+    private static (int At, int Length)? Find(string lower, string[] cues, int[] firstWords, ReadOnlySpan<bool> present, Certainty status)
+    {
+        for (int c = 0; c < cues.Length; c++)
+        {
+            if (firstWords[c] >= 0 && !present[firstWords[c]])
+            {
+                continue;
+            }
+
+            string cue = cues[c];
             int at = 0;
             while ((at = lower.IndexOf(cue, at, StringComparison.Ordinal)) >= 0)
             {
@@ -147,13 +213,21 @@ public sealed class ClaimDetector : IAnalysisStage
                 i++;
             }
 
-            if (i > start && CertaintyCues.Event(body[start..i].ToLowerInvariant()) is (string group, bool past))
+            if (i > start && EventAt(body.AsSpan(start, i - start)) is (string group, bool past))
             {
                 return (group, past, start);
             }
         }
 
         return null;
+    }
+
+    // The event a word names, looked up lower-cased without making a string of it.
+    private static (string Group, bool Past)? EventAt(ReadOnlySpan<char> word)
+    {
+        Span<char> lower = word.Length <= 64 ? stackalloc char[word.Length] : new char[word.Length];
+        word.ToLowerInvariant(lower);
+        return CertaintyCues.Event(lower);
     }
 
     // Key: the entities the claim is about (people first, then organisations and places; not its source) and the

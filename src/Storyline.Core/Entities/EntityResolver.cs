@@ -108,11 +108,12 @@ public sealed class EntityResolver(Gazetteer gazetteer, ResolverOptions? options
             }
         }
 
+        var candidatesOf = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (Item item in items)
         {
             if (item.Resolved is null && !item.Compound && MayBePerson(item))
             {
-                ResolveShortForm(item, items, fullNames);
+                ResolveShortForm(item, items, fullNames, candidatesOf);
             }
         }
 
@@ -350,9 +351,15 @@ public sealed class EntityResolver(Gazetteer gazetteer, ResolverOptions? options
         return owners.Count >= 2;
     }
 
-    private void ResolveShortForm(Item item, List<Item> items, Dictionary<string, int> fullNames)
+    // candidatesOf: the full names each short form seen so far is part of (the same for every mention of it).
+    private void ResolveShortForm(Item item, List<Item> items, Dictionary<string, int> fullNames, Dictionary<string, List<string>> candidatesOf)
     {
-        var candidates = fullNames.Keys.Where(n => IsPartOf(item.Key, n)).Order(StringComparer.Ordinal).ToList();
+        if (!candidatesOf.TryGetValue(item.Key, out List<string>? candidates))
+        {
+            candidates = fullNames.Keys.Where(n => IsPartOf(item.Key, n)).Order(StringComparer.Ordinal).ToList();
+            candidatesOf[item.Key] = candidates;
+        }
+
         if (candidates.Count == 0)
         {
             return;
@@ -373,7 +380,18 @@ public sealed class EntityResolver(Gazetteer gazetteer, ResolverOptions? options
         }
 
         // Only one of them named yet: a reader at this point knows no other ("Mr Kim" before the admiral appears).
-        var namedBefore = candidates.Where(c => items.Exists(o => o.Span.Start < item.Span.Start && o.Kind == Kind.Person && o.Key == c)).ToList();
+        // (The people named before it gathered once: asking every item for every candidate cost candidates × items.)
+        int start = item.Span.Start;
+        var peopleBefore = new HashSet<string>(StringComparer.Ordinal);
+        foreach (Item o in items)
+        {
+            if (o.Span.Start < start && o.Kind == Kind.Person)
+            {
+                peopleBefore.Add(o.Key);
+            }
+        }
+
+        var namedBefore = candidates.Where(peopleBefore.Contains).ToList();
         if (namedBefore.Count == 1)
         {
             item.Resolve(namedBefore[0], EntityType.Person, Kind.Person);
@@ -402,9 +420,11 @@ public sealed class EntityResolver(Gazetteer gazetteer, ResolverOptions? options
     }
 
     // "kim" is part of "kim jong un" (its first words) and "putin" of "vladimir putin" (its last words).
+    // Without building "kim " and " kim": this runs for every short form against every full name of the report.
     private static bool IsPartOf(string shortKey, string fullKey) =>
         shortKey.Length < fullKey.Length
-        && (fullKey.StartsWith(shortKey + " ", StringComparison.Ordinal) || fullKey.EndsWith(" " + shortKey, StringComparison.Ordinal));
+        && ((fullKey[shortKey.Length] == ' ' && fullKey.StartsWith(shortKey, StringComparison.Ordinal))
+            || (fullKey[fullKey.Length - shortKey.Length - 1] == ' ' && fullKey.EndsWith(shortKey, StringComparison.Ordinal)));
 
     private (Place? Place, string? Country) GeocodeDateline(string? dateline, IReadOnlySet<string> context)
     {

@@ -16,6 +16,7 @@ internal sealed class QuoteScan
     private readonly int[] quoteOf; // index of the direct quote a token lies in (marks included), or -1
     private readonly bool[] taken; // tokens already used as cue or source of some attribution
     private readonly List<QuoteMarks.Pair> pairs;
+    private Dictionary<EntityKey, Entity>? entitiesByKey;
 
     public QuoteScan(AnalyzedArticle article)
     {
@@ -28,7 +29,7 @@ internal sealed class QuoteScan
         taken = new bool[tokens.Length];
         for (int i = 0; i < tokens.Length; i++)
         {
-            lower[i] = tokens[i].Kind is TokenKind.Word ? body.AsSpan(tokens[i].Span.Start, tokens[i].Span.Length).ToString().ToLowerInvariant() : body.Substring(tokens[i].Span.Start, tokens[i].Span.Length);
+            lower[i] = tokens[i].Kind is TokenKind.Word ? Lower(body.AsSpan(tokens[i].Span.Start, tokens[i].Span.Length)) : body.Substring(tokens[i].Span.Start, tokens[i].Span.Length);
             quoteOf[i] = -1;
         }
 
@@ -55,6 +56,14 @@ internal sealed class QuoteScan
                 quoteOf[i] = p;
             }
         }
+    }
+
+    // One string, made lower-case as it is made (not a copy, then a lower-cased copy of that).
+    private static string Lower(ReadOnlySpan<char> word)
+    {
+        Span<char> buffer = word.Length <= 256 ? stackalloc char[word.Length] : new char[word.Length];
+        word.ToLowerInvariant(buffer);
+        return new string(buffer);
     }
 
     public ImmutableArray<Quote> Run()
@@ -951,8 +960,9 @@ internal sealed class QuoteScan
         {
             // "the spokesperson": the latest person before it whose role has that word, then the latest speaker.
             string role = trimmed[4..];
-            Mention? withRole = article.Mentions.LastOrDefault(m => m.Span.End <= before && m.Type == EntityType.Person && RoleMatches(m, role));
-            return withRole ?? (lastSpeaker is not null && RoleMatches(lastSpeaker, role) ? lastSpeaker : null);
+            string roleWord = role.Split(' ')[^1];
+            Mention? withRole = article.Mentions.LastOrDefault(m => m.Span.End <= before && m.Type == EntityType.Person && RoleMatches(m, roleWord));
+            return withRole ?? (lastSpeaker is not null && RoleMatches(lastSpeaker, roleWord) ? lastSpeaker : null);
         }
 
         if (trimmed is "they" or "we")
@@ -963,16 +973,33 @@ internal sealed class QuoteScan
         return lastSpeaker ?? article.Mentions.LastOrDefault(m => m.Span.End <= before && m.Type == EntityType.Person);
     }
 
-    private bool RoleMatches(Mention mention, string role)
+    // Whether the mention's role, or one of its entity's roles, has the role's last word ("spokesman" of "the
+    // kremlin spokesman").
+    private bool RoleMatches(Mention mention, string roleWord)
     {
-        string last = role.Split(' ')[^1];
-        if (mention.Role is string r && r.Contains(last, StringComparison.OrdinalIgnoreCase))
+        if (mention.Role is string r && r.Contains(roleWord, StringComparison.OrdinalIgnoreCase))
         {
             return true;
         }
 
-        Entity? entity = article.Entities.FirstOrDefault(e => e.Key == mention.Entity);
-        return entity is not null && entity.Roles.Any(x => x.Contains(last, StringComparison.OrdinalIgnoreCase));
+        Entity? entity = EntityOf(mention.Entity);
+        return entity is not null && entity.Roles.Any(x => x.Contains(roleWord, StringComparison.OrdinalIgnoreCase));
+    }
+
+    // The article's first entity with the key, from a table made on first use: a scan of the entities for every
+    // mention cost mentions × entities.
+    private Entity? EntityOf(EntityKey key)
+    {
+        if (entitiesByKey is null)
+        {
+            entitiesByKey = new Dictionary<EntityKey, Entity>(article.Entities.Length);
+            foreach (Entity entity in article.Entities)
+            {
+                entitiesByKey.TryAdd(entity.Key, entity);
+            }
+        }
+
+        return entitiesByKey.GetValueOrDefault(key);
     }
 
     // A member of the public who gives only a first name: one-word name, and the report says so or calls them a resident.
@@ -980,7 +1007,7 @@ internal sealed class QuoteScan
     {
         if (person is EntityKey key)
         {
-            Entity? entity = article.Entities.FirstOrDefault(e => e.Key == key);
+            Entity? entity = EntityOf(key);
             if (entity is null || entity.Name.Contains(' ', StringComparison.Ordinal))
             {
                 return false;

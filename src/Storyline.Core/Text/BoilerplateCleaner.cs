@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Text;
 
@@ -395,6 +396,11 @@ public sealed class BoilerplateCleaner
         }
     }
 
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ReportingVerbs = BoilerplateCues.ReportingVerbs.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Addressee = BoilerplateCues.Addressee.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Strong = BoilerplateCues.Strong.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Vocabulary = BoilerplateCues.Vocabulary.GetAlternateLookup<ReadOnlySpan<char>>();
+
     private static bool IsBoilerplate(string text, List<Range> words, Piece piece, Piece? previous)
     {
         ReadOnlySpan<char> core = Core(text.AsSpan(piece.Start, piece.Length));
@@ -423,12 +429,13 @@ public sealed class BoilerplateCleaner
         for (int i = piece.FirstWord; i < words.Count && words[i].End <= piece.End; i++)
         {
             Range word = words[i];
-            string w = text[word.Start..word.End];
+            // A span, not a string: this runs for every word of every piece of every paragraph.
+            ReadOnlySpan<char> w = text.AsSpan(word.Start, word.End - word.Start);
             total++;
-            reporting |= BoilerplateCues.ReportingVerbs.Contains(w);
-            addressee |= BoilerplateCues.Addressee.Contains(w);
+            reporting |= ReportingVerbs.Contains(w);
+            addressee |= Addressee.Contains(w);
             digits |= char.IsDigit(w[0]);
-            if (BoilerplateCues.Strong.Contains(w))
+            if (Strong.Contains(w))
             {
                 strong++;
             }
@@ -436,7 +443,7 @@ public sealed class BoilerplateCleaner
             if (word.Start >= cueEnd)
             {
                 continuation++;
-                if (!BoilerplateCues.Vocabulary.Contains(w))
+                if (!Vocabulary.Contains(w))
                 {
                     unknown++;
                 }

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using Storyline.Domain;
 
 namespace Storyline.Entities.Tagging;
@@ -40,6 +41,8 @@ internal sealed class NerFeatures : IDisposable
     private readonly byte[] flags;
     private readonly byte[] gazetteer;
     private readonly int[] sentenceOf;
+    private readonly int[] lowerId;
+    private readonly int[] shortId;
     private readonly (int First, int Count)[] sentences;
     private readonly string text;
     private readonly TextSpan[] tokens;
@@ -61,6 +64,8 @@ internal sealed class NerFeatures : IDisposable
         shortShape = ArrayPool<ulong>.Shared.Rent(size);
         flags = ArrayPool<byte>.Shared.Rent(size);
         sentenceOf = ArrayPool<int>.Shared.Rent(size);
+        lowerId = ArrayPool<int>.Shared.Rent(size);
+        shortId = ArrayPool<int>.Shared.Rent(size);
         gazetteer = ArrayPool<byte>.Shared.Rent(size * GazetteerLists.MaxLists);
         Array.Clear(gazetteer, 0, size * GazetteerLists.MaxLists);
 
@@ -90,7 +95,76 @@ internal sealed class NerFeatures : IDisposable
         }
 
         ArrayPool<bool>.Shared.Return(capitals);
+        LowerCount = Number(lower, lowerId);
+        ShortCount = Number(shortShape, shortId);
         MarkDocumentEvidence();
+    }
+
+    /// <summary>Number of distinct lower-cased words in the document.</summary>
+    public int LowerCount { get; }
+
+    /// <summary>Number of distinct short shapes in the document.</summary>
+    public int ShortCount { get; }
+
+    /// <summary>Slots of <see cref="Window"/>: one per distinct word, per distinct short shape, and per place beyond a
+    /// sentence's ends.</summary>
+    public int WindowSlots => LowerCount + ShortCount + 4;
+
+    /// <summary>The window features (templates 14–21: the lower-cased words and short shapes two either side).</summary>
+    public const int WindowCount = 8;
+
+    /// <summary>
+    /// The values of token <paramref name="i"/>'s window features (the first <see cref="WindowCount"/> of
+    /// <see cref="ExtractContext"/>: its feature k is <c>FeatureHash.Feature(14 + k, values[k])</c>), and for each a
+    /// slot that stands for its value, the same wherever the value recurs in the document: so a caller can keep
+    /// what it worked out from feature k of a slot for every other token that has it.
+    /// </summary>
+    public void Window(int i, Span<int> slots, Span<ulong> values)
+    {
+        var (first, length) = sentences[sentenceOf[i]];
+        int end = first + length;
+        int beyond = LowerCount + ShortCount;
+        for (int k = 0; k < WindowCount; k++)
+        {
+            bool shapes = k >= 4;
+            int j = i + (k % 4) switch { 0 => -1, 1 => 1, 2 => -2, _ => 2 };
+            if (j < first)
+            {
+                slots[k] = beyond + (first - j - 1);
+                values[k] = 0xB05UL + (ulong)(first - j);
+            }
+            else if (j >= end)
+            {
+                slots[k] = beyond + 2 + (j - end);
+                values[k] = 0xE05UL + (ulong)(j - end);
+            }
+            else
+            {
+                slots[k] = shapes ? LowerCount + shortId[j] : lowerId[j];
+                values[k] = shapes ? shortShape[j] : lower[j];
+            }
+        }
+    }
+
+    /// <summary>The rest of <see cref="ExtractContext"/>'s features, after the <see cref="Window"/> ones; returns how many.</summary>
+    public int ExtractRest(int i, Span<ulong> into) => Context(i, into, window: false);
+
+    // Numbers the distinct values of the tokens, in order of first appearance.
+    private int Number(ulong[] values, int[] ids)
+    {
+        var seen = new Dictionary<ulong, int>();
+        for (int i = 0; i < count; i++)
+        {
+            ref int id = ref CollectionsMarshal.GetValueRefOrAddDefault(seen, values[i], out bool exists);
+            if (!exists)
+            {
+                id = seen.Count - 1;
+            }
+
+            ids[i] = id;
+        }
+
+        return seen.Count;
     }
 
     /// <summary>Number of tokens.</summary>
@@ -108,7 +182,12 @@ internal sealed class NerFeatures : IDisposable
         firstPass ??= new byte[count];
         documentType ??= new byte[count];
         labels[..count].CopyTo(firstPass);
-        var votes = new Dictionary<ulong, int[]>();
+
+        // Per distinct word: the votes for each type and for O; a word never capitalised has none.
+        int[] votes = ArrayPool<int>.Shared.Rent(Math.Max(LowerCount * 5, 1));
+        bool[] voted = ArrayPool<bool>.Shared.Rent(Math.Max(LowerCount, 1));
+        Array.Clear(votes, 0, LowerCount * 5);
+        Array.Clear(voted, 0, LowerCount);
         for (int i = 0; i < count; i++)
         {
             if ((flags[i] & (Capitalized | AllCaps)) == 0)
@@ -116,20 +195,16 @@ internal sealed class NerFeatures : IDisposable
                 continue;
             }
 
-            if (!votes.TryGetValue(lower[i], out int[]? v))
-            {
-                v = new int[5];
-                votes[lower[i]] = v;
-            }
-
-            v[labels[i] == NerLabels.Outside ? 4 : (int)NerLabels.TypeOf(labels[i])]++;
+            voted[lowerId[i]] = true;
+            votes[(lowerId[i] * 5) + (labels[i] == NerLabels.Outside ? 4 : (int)NerLabels.TypeOf(labels[i]))]++;
         }
 
         for (int i = 0; i < count; i++)
         {
             documentType[i] = 0;
-            if (votes.TryGetValue(lower[i], out int[]? v))
+            if (voted[lowerId[i]])
             {
+                ReadOnlySpan<int> v = votes.AsSpan(lowerId[i] * 5, 5);
                 int best = 0;
                 for (int k = 1; k < 5; k++)
                 {
@@ -142,6 +217,9 @@ internal sealed class NerFeatures : IDisposable
                 documentType[i] = (byte)(best + 1);
             }
         }
+
+        ArrayPool<int>.Shared.Return(votes);
+        ArrayPool<bool>.Shared.Return(voted);
     }
 
     /// <summary>
@@ -186,18 +264,22 @@ internal sealed class NerFeatures : IDisposable
     /// <summary>The features of token <paramref name="i"/> that do not depend on a first pass; returns how many.</summary>
     public int ExtractBase(int i, Span<ulong> into)
     {
-        int n = 0;
-        var (first, length) = sentences[sentenceOf[i]];
-        int end = first + length;
-        ulong sh = shortShape[i];
-        ulong lw = lower[i];
-        byte f = flags[i];
+        int n = ExtractWord(i, into);
+        return n + ExtractContext(i, into[n..]);
+    }
 
+    /// <summary>
+    /// The first of <see cref="ExtractBase"/>'s features: those of the token's characters alone (the same for every
+    /// token of the same text, see <see cref="SameWord"/>); returns how many.
+    /// </summary>
+    public int ExtractWord(int i, Span<ulong> into)
+    {
+        int n = 0;
         into[n++] = FeatureHash.Feature(1, 0);
         into[n++] = FeatureHash.Feature(2, word[i]);
-        into[n++] = FeatureHash.Feature(3, lw);
+        into[n++] = FeatureHash.Feature(3, lower[i]);
         into[n++] = FeatureHash.Feature(4, shape[i]);
-        into[n++] = FeatureHash.Feature(5, sh);
+        into[n++] = FeatureHash.Feature(5, shortShape[i]);
 
         ReadOnlySpan<char> chars = tokens[i].Slice(text);
         int affixes = Math.Min(4, chars.Length - 1);
@@ -207,18 +289,49 @@ internal sealed class NerFeatures : IDisposable
             into[n++] = FeatureHash.Feature(9 + k, FeatureHash.Text(chars[^k..], lower: true));
         }
 
+        return n;
+    }
+
+    /// <summary>The hash of token <paramref name="i"/>'s characters: equal for tokens that may be <see cref="SameWord"/>.</summary>
+    public ulong WordHash(int i) => word[i];
+
+    /// <summary>Whether tokens <paramref name="i"/> and <paramref name="j"/> are the same characters, so that their
+    /// <see cref="ExtractWord"/> features are the same.</summary>
+    public bool SameWord(int i, int j) => tokens[i].Slice(text).SequenceEqual(tokens[j].Slice(text));
+
+    /// <summary>
+    /// The rest of <see cref="ExtractBase"/>'s features, after <see cref="ExtractWord"/>'s: the token in its
+    /// sentence, its neighbours, the gazetteer and the document; returns how many.
+    /// </summary>
+    public int ExtractContext(int i, Span<ulong> into) => Context(i, into, window: true);
+
+    private int Context(int i, Span<ulong> into, bool window)
+    {
+        int n = 0;
+        var (first, length) = sentences[sentenceOf[i]];
+        int end = first + length;
+        ulong sh = shortShape[i];
+        ulong lw = lower[i];
+        byte f = flags[i];
+        ReadOnlySpan<char> chars = tokens[i].Slice(text);
+
         ulong lowerPrev = Lower(i - 1, first, end);
         ulong lowerNext = Lower(i + 1, first, end);
         ulong shortPrev = Short(i - 1, first, end);
         ulong shortNext = Short(i + 1, first, end);
-        into[n++] = FeatureHash.Feature(14, lowerPrev);
-        into[n++] = FeatureHash.Feature(15, lowerNext);
-        into[n++] = FeatureHash.Feature(16, Lower(i - 2, first, end));
-        into[n++] = FeatureHash.Feature(17, Lower(i + 2, first, end));
-        into[n++] = FeatureHash.Feature(18, shortPrev);
-        into[n++] = FeatureHash.Feature(19, shortNext);
-        into[n++] = FeatureHash.Feature(20, Short(i - 2, first, end));
-        into[n++] = FeatureHash.Feature(21, Short(i + 2, first, end));
+        if (window)
+        {
+            // Keep in step with Window.
+            into[n++] = FeatureHash.Feature(14, lowerPrev);
+            into[n++] = FeatureHash.Feature(15, lowerNext);
+            into[n++] = FeatureHash.Feature(16, Lower(i - 2, first, end));
+            into[n++] = FeatureHash.Feature(17, Lower(i + 2, first, end));
+            into[n++] = FeatureHash.Feature(18, shortPrev);
+            into[n++] = FeatureHash.Feature(19, shortNext);
+            into[n++] = FeatureHash.Feature(20, Short(i - 2, first, end));
+            into[n++] = FeatureHash.Feature(21, Short(i + 2, first, end));
+        }
+
         into[n++] = FeatureHash.Feature(22, lowerPrev, lw);
         into[n++] = FeatureHash.Feature(23, lw, lowerNext);
         into[n++] = FeatureHash.Feature(24, shortPrev, sh, shortNext);
@@ -262,6 +375,8 @@ internal sealed class NerFeatures : IDisposable
         ArrayPool<ulong>.Shared.Return(shortShape);
         ArrayPool<byte>.Shared.Return(flags);
         ArrayPool<int>.Shared.Return(sentenceOf);
+        ArrayPool<int>.Shared.Return(lowerId);
+        ArrayPool<int>.Shared.Return(shortId);
         ArrayPool<byte>.Shared.Return(gazetteer);
     }
 
@@ -385,7 +500,8 @@ internal sealed class NerFeatures : IDisposable
 
     private void MarkDocumentEvidence()
     {
-        var seen = new Dictionary<ulong, byte>();
+        byte[] seen = ArrayPool<byte>.Shared.Rent(Math.Max(LowerCount, 1));
+        Array.Clear(seen, 0, LowerCount);
         for (int i = 0; i < count; i++)
         {
             byte f = flags[i];
@@ -400,18 +516,14 @@ internal sealed class NerFeatures : IDisposable
                 evidence |= LowerElsewhere;
             }
 
-            if (evidence != 0)
-            {
-                seen[lower[i]] = (byte)(seen.GetValueOrDefault(lower[i]) | evidence);
-            }
+            seen[lowerId[i]] |= evidence;
         }
 
         for (int i = 0; i < count; i++)
         {
-            if (seen.TryGetValue(lower[i], out byte evidence))
-            {
-                flags[i] |= evidence;
-            }
+            flags[i] |= seen[lowerId[i]];
         }
+
+        ArrayPool<byte>.Shared.Return(seen);
     }
 }

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.IO.Compression;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace Storyline.Entities.Tagging;
@@ -22,6 +23,9 @@ namespace Storyline.Entities.Tagging;
 public sealed class NerModel
 {
     private const string Magic = "SLNER";
+
+    // A row not looked up yet (FeatureIndex gives −1 for none).
+    private const int Unknown = int.MinValue;
     private const int Version = 1;
 
     internal NerModel(GazetteerLists gazetteer, LinearChain first, LinearChain? second)
@@ -29,7 +33,9 @@ public sealed class NerModel
         Gazetteer = gazetteer;
         First = first;
         Second = second;
-        Combined = Combine(first, second);
+        Combined = new CombinedWeights(first, second);
+        firstAllowed = LinearChain.Allowed(first.Transitions);
+        secondAllowed = second is null ? null : LinearChain.Allowed(second.Transitions);
     }
 
     /// <summary>The name lists the model was trained with.</summary>
@@ -45,9 +51,11 @@ public sealed class NerModel
 
     internal LinearChain? Second { get; }
 
-    // Both passes' rows side by side under one key table: a feature is looked up once and both passes' scores
-    // are added from adjacent memory, so the second pass costs only its own few features and a decode.
-    private LinearChain Combined { get; }
+    private CombinedWeights Combined { get; }
+
+    // Each pass's transitions as its decoder reads them.
+    private readonly float[] firstAllowed;
+    private readonly float[]? secondAllowed;
 
     /// <summary>Labels every token of <paramref name="document"/> (<see cref="NerLabels"/>, BILOU).</summary>
     public void Tag(TaggingDocument document, Span<byte> labels)
@@ -69,94 +77,108 @@ public sealed class NerModel
         using var features = new NerFeatures(document, Gazetteer);
         float[] scores = ArrayPool<float>.Shared.Rent(count * width);
         byte[] back = ArrayPool<byte>.Shared.Rent(count * L);
+
+        // A word's own features come first in every token's features, so the scores they add up to are the same
+        // floats wherever the word occurs: they are summed once per distinct word of the document and copied to
+        // its other occurrences ("the", ",", names said again), and each token's other features are added after.
+        float[] wordScores = ArrayPool<float>.Shared.Rent(count * width);
+        int[] wordToken = ArrayPool<int>.Shared.Rent(count);
+        var words = new Dictionary<ulong, int>(count);
+        int[] windowRows = ArrayPool<int>.Shared.Rent(features.WindowSlots * NerFeatures.WindowCount);
+        Array.Fill(windowRows, Unknown, 0, features.WindowSlots * NerFeatures.WindowCount);
         try
         {
             Span<ulong> buffer = stackalloc ulong[NerFeatures.MaxPerToken];
-            float[] weights = Combined.Weights;
+            Span<int> rows = stackalloc int[NerFeatures.MaxPerToken];
+            Span<int> slots = stackalloc int[NerFeatures.WindowCount];
+            Span<ulong> values = stackalloc ulong[NerFeatures.WindowCount];
             for (int t = 0; t < count; t++)
             {
                 Span<float> row = scores.AsSpan(t * width, width);
-                row.Clear();
-                int n = features.ExtractBase(t, buffer);
-                for (int k = 0; k < n; k++)
+                ref int distinct = ref CollectionsMarshal.GetValueRefOrAddDefault(words, features.WordHash(t), out bool seen);
+                if (seen && features.SameWord(wordToken[distinct], t))
                 {
-                    int r = Combined.Row(buffer[k]);
-                    if (r >= 0)
+                    wordScores.AsSpan(distinct * width, width).CopyTo(row);
+                }
+                else
+                {
+                    row.Clear();
+                    AddRows(row, features.ExtractWord(t, buffer), buffer, rows, 0);
+                    if (!seen)
                     {
-                        LinearChain.Add(row, weights.AsSpan(r * width, width));
+                        distinct = words.Count - 1;
+                        wordToken[distinct] = t;
+                        row.CopyTo(wordScores.AsSpan(distinct * width, width));
                     }
+                }
+
+                // The window features' rows, found once per distinct value and feature, then the rest's.
+                features.Window(t, slots, values);
+                int found = 0;
+                for (int k = 0; k < NerFeatures.WindowCount; k++)
+                {
+                    ref int known = ref windowRows[(slots[k] * NerFeatures.WindowCount) + k];
+                    if (known == Unknown)
+                    {
+                        known = Combined.Row(FeatureHash.Feature(14 + k, values[k]));
+                    }
+
+                    if (known >= 0)
+                    {
+                        rows[found++] = known;
+                    }
+                }
+
+                int rest = features.ExtractRest(t, buffer);
+                found += Combined.Rows(buffer[..rest], rows[found..]);
+                foreach (int r in rows[..found])
+                {
+                    Combined.Add(row, r, 0);
                 }
             }
 
-            DecodeSentences(features, scores, width, 0, First.Transitions, labels, back);
+            DecodeSentences(features, scores, width, 0, First.Transitions, firstAllowed, labels, back);
             if (Second is not null)
             {
                 features.SetFirstPass(labels);
                 for (int t = 0; t < count; t++)
                 {
-                    Span<float> row = scores.AsSpan((t * width) + L, L);
-                    int n = features.ExtractEvidence(t, buffer);
-                    for (int k = 0; k < n; k++)
-                    {
-                        int r = Combined.Row(buffer[k]);
-                        if (r >= 0)
-                        {
-                            LinearChain.Add(row, weights.AsSpan((r * width) + L, L));
-                        }
-                    }
+                    AddRows(scores.AsSpan((t * width) + L, L), features.ExtractEvidence(t, buffer), buffer, rows, L);
                 }
 
-                DecodeSentences(features, scores, width, L, Second.Transitions, labels, back);
+                DecodeSentences(features, scores, width, L, Second.Transitions, secondAllowed!, labels, back);
             }
         }
         finally
         {
             ArrayPool<float>.Shared.Return(scores);
             ArrayPool<byte>.Shared.Return(back);
+            ArrayPool<float>.Shared.Return(wordScores);
+            ArrayPool<int>.Shared.Return(wordToken);
+            ArrayPool<int>.Shared.Return(windowRows);
         }
     }
 
-    private static void DecodeSentences(NerFeatures features, float[] scores, int width, int offset, float[] transitions, Span<byte> labels, byte[] back)
+    // All of a token's look-ups first, then all its row additions, in feature order: the look-ups (and then the
+    // row reads) do not wait on one another, so their cache misses overlap instead of coming one after another.
+    private void AddRows(Span<float> scores, int n, ReadOnlySpan<ulong> features, Span<int> rows, int from)
+    {
+        int found = Combined.Rows(features[..n], rows);
+        foreach (int r in rows[..found])
+        {
+            Combined.Add(scores, r, from);
+        }
+    }
+
+    private static void DecodeSentences(NerFeatures features, float[] scores, int width, int offset, float[] transitions, float[] allowed, Span<byte> labels, byte[] back)
     {
         foreach (var (first, n) in features.Sentences)
         {
             if (n > 0)
             {
-                LinearChain.Viterbi(scores.AsSpan((first * width) + offset), width, n, transitions, labels.Slice(first, n), back);
+                LinearChain.Viterbi(scores.AsSpan((first * width) + offset), width, n, transitions, allowed, labels.Slice(first, n), back);
             }
         }
-    }
-
-    private static LinearChain Combine(LinearChain first, LinearChain? second)
-    {
-        if (second is null)
-        {
-            return first;
-        }
-
-        const int L = LinearChain.Labels;
-        var rows = new Dictionary<uint, int>(first.Keys.Length + second.Keys.Length);
-        var keys = new List<uint>(first.Keys.Length + second.Keys.Length);
-        foreach (uint key in first.Keys.Concat(second.Keys))
-        {
-            if (rows.TryAdd(key, keys.Count))
-            {
-                keys.Add(key);
-            }
-        }
-
-        var weights = new float[keys.Count * 2 * L];
-        for (int r = 0; r < first.Keys.Length; r++)
-        {
-            Array.Copy(first.Weights, r * L, weights, rows[first.Keys[r]] * 2 * L, L);
-        }
-
-        for (int r = 0; r < second.Keys.Length; r++)
-        {
-            Array.Copy(second.Weights, r * L, weights, (rows[second.Keys[r]] * 2 * L) + L, L);
-        }
-
-        return new LinearChain([.. keys], weights, first.Transitions, 2 * L);
     }
 
     internal static void Decode(LinearChain chain, NerFeatures features, Span<byte> labels)
@@ -330,6 +352,6 @@ public sealed class NerModel
             transitions[i] = reader.ReadSingle();
         }
 
-        return new LinearChain(keys, weights, transitions);
+        return new LinearChain(keys, weights, transitions, scale);
     }
 }

@@ -264,6 +264,6 @@ public static class NerTrainer
             transitions[i] = tw[i] - (tu[i] / c);
         }
 
-        return new LinearChain(keys, weights, transitions);
+        return new LinearChain(keys, weights, transitions, scale);
     }
 }

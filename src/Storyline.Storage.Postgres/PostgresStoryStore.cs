@@ -108,14 +108,7 @@ public sealed class PostgresStoryStore : IStoryStore
     /// <inheritdoc />
     public async Task<IReadOnlyList<bool>> SaveBatchAsync(IReadOnlyList<ReportToStore> reports, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(reports);
-        foreach (ReportToStore item in reports)
-        {
-            ArgumentNullException.ThrowIfNull(item);
-            ArgumentNullException.ThrowIfNull(item.Report);
-            ArgumentNullException.ThrowIfNull(item.Features);
-            ArgumentNullException.ThrowIfNull(item.Assignment);
-        }
+        ReportToStore.ThrowIfIncomplete(reports);
 
         var saved = new bool[reports.Count];
         if (reports.Count == 0)

@@ -82,7 +82,21 @@ public interface IStoryStore : IAsyncDisposable
 /// <param name="Report">The analysed report.</param>
 /// <param name="Features">Its clustering features.</param>
 /// <param name="Assignment">Its story assignment.</param>
-public sealed record ReportToStore(AnalyzedArticle Report, StoryFeatures Features, StoryAssignment Assignment);
+public sealed record ReportToStore(AnalyzedArticle Report, StoryFeatures Features, StoryAssignment Assignment)
+{
+    /// <summary>Throws when <paramref name="reports"/> or any of its items or their parts is null: a store checks a batch before it writes any of it.</summary>
+    public static void ThrowIfIncomplete(IReadOnlyList<ReportToStore> reports)
+    {
+        ArgumentNullException.ThrowIfNull(reports);
+        foreach (ReportToStore item in reports)
+        {
+            ArgumentNullException.ThrowIfNull(item);
+            ArgumentNullException.ThrowIfNull(item.Report);
+            ArgumentNullException.ThrowIfNull(item.Features);
+            ArgumentNullException.ThrowIfNull(item.Assignment);
+        }
+    }
+}
 
 /// <summary>An entity as listed: how often and when it was mentioned.</summary>
 /// <param name="Key">Its key.</param>

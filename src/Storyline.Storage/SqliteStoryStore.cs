@@ -103,14 +103,7 @@ public sealed class SqliteStoryStore : IStoryStore
     /// <inheritdoc />
     public async Task<IReadOnlyList<bool>> SaveBatchAsync(IReadOnlyList<ReportToStore> reports, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(reports);
-        foreach (ReportToStore item in reports)
-        {
-            ArgumentNullException.ThrowIfNull(item);
-            ArgumentNullException.ThrowIfNull(item.Report);
-            ArgumentNullException.ThrowIfNull(item.Features);
-            ArgumentNullException.ThrowIfNull(item.Assignment);
-        }
+        ReportToStore.ThrowIfIncomplete(reports);
 
         var saved = new bool[reports.Count];
         if (reports.Count == 0)

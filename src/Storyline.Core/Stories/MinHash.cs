@@ -83,48 +83,14 @@ public static class MinHash
     }
 
     // mins[h] = min over the shingles of the top half of Mix(shingle + h × golden ratio): 64 hash functions of one
-    // shingle hash. With AVX-512 the 64 run four or eight at a time in the vector unit (the same integer steps, so the
-    // same values); otherwise one at a time.
+    // shingle hash. With AVX-512 the 64 run four at a time in 256-bit vectors (the same integer steps, so the same
+    // values; 512-bit vectors would only help on processors that do not slow down for them, and would be a second copy
+    // of this loop that no machine here runs); otherwise one at a time.
     private static void Minimise(ReadOnlySpan<ulong> shingles, Span<uint> mins)
     {
-        if (Vector512.IsHardwareAccelerated && Avx512DQ.IsSupported)
-        {
-            Span<ulong> vectorMins = stackalloc ulong[Size];
-            for (int h = 0; h < Size; h++)
-            {
-                vectorMins[h] = mins[h];
-            }
-
-            for (int block = 0; block < Size; block += Vector512<ulong>.Count)
-            {
-                Vector512<ulong> steps = Vector512.Create(
-                    (ulong)(block + 0), (ulong)(block + 1), (ulong)(block + 2), (ulong)(block + 3),
-                    (ulong)(block + 4), (ulong)(block + 5), (ulong)(block + 6), (ulong)(block + 7)) * 0x9E3779B97F4A7C15UL;
-                Vector512<ulong> min = Vector512.Create<ulong>(vectorMins[block..]);
-                foreach (ulong shingle in shingles)
-                {
-                    Vector512<ulong> z = Vector512.Create(shingle) + steps;
-                    z = (z ^ Vector512.ShiftRightLogical(z, 30)) * 0xBF58476D1CE4E5B9UL;
-                    z = (z ^ Vector512.ShiftRightLogical(z, 27)) * 0x94D049BB133111EBUL;
-                    z ^= Vector512.ShiftRightLogical(z, 31);
-                    min = Vector512.Min(min, Vector512.ShiftRightLogical(z, 32));
-                }
-
-                min.CopyTo(vectorMins[block..]);
-            }
-
-            for (int h = 0; h < Size; h++)
-            {
-                mins[h] = (uint)vectorMins[h];
-            }
-
-            return;
-        }
-
         if (Vector256.IsHardwareAccelerated && Avx512DQ.VL.IsSupported)
         {
-            // AVX-512 with 256-bit vectors preferred (as .NET does on processors that slow down for 512-bit work): four
-            // hash functions at a time, 64-bit multiplies in hardware.
+            // Four hash functions at a time; AVX-512's 64-bit multiply in hardware.
             Span<ulong> vectorMins = stackalloc ulong[Size];
             for (int h = 0; h < Size; h++)
             {

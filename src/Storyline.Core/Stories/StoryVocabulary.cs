@@ -65,7 +65,9 @@ internal sealed class StoryVocabulary
         documentCount = documents;
         foreach ((string term, int count) in frequencies)
         {
-            documentFrequency[Id(term)] = count;
+            // Id first: it may grow the array, and `documentFrequency[Id(term)]` would index the array as it was before.
+            int id = Id(term);
+            documentFrequency[id] = count;
         }
 
         idfGeneration++;

@@ -74,4 +74,32 @@ public sealed class OnlineStoryClustererTests
         // Then the rest is assigned exactly as in the uninterrupted run
         Assert.Equal(expected.Skip(3), rest);
     }
+
+    [Fact]
+    public void Restored_state_of_thousands_of_terms_continues_exactly_like_an_uninterrupted_run()
+    {
+        // Given a stream whose vocabulary is larger than the clusterer's first term tables (regression: restoring
+        // more terms than those tables hold wrote past their end)
+        StoryFeatures[] stream = [.. Enumerable.Range(1, 40).Select(n => Report(
+            n,
+            $"2023-09-{1 + (n / 4):00}",
+            [.. Enumerable.Range(0, 120).Select(i => $"w{n % 5}x{(n * 7 + i) % 400}"), .. Enumerable.Range(0, 60).Select(i => $"u{n}x{i}")]))];
+        var whole = new OnlineStoryClusterer(ClusteringOptions.Default, ClusteringState.Empty);
+        var expected = stream.Select(whole.Assign).ToList();
+
+        // When another stops after thirty reports and a new one is rebuilt from what it assigned
+        var first = new OnlineStoryClusterer(ClusteringOptions.Default, ClusteringState.Empty);
+        var done = stream.Take(30).Select(r => (Report: r, Assignment: first.Assign(r))).ToList();
+        var df = done.SelectMany(d => d.Report.Terms).GroupBy(t => t.Term).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        Assert.True(df.Count > 2_000);
+        var state = new ClusteringState(
+            done.Count,
+            df,
+            done.Max(d => d.Assignment.Story.Value),
+            [.. done.GroupBy(d => d.Assignment.Story).Select(g => new ClusteringState.StoryMembers(g.Key, g.Last().Assignment.StoryTitle, [.. g.Select(d => d.Report)]))]);
+        var resumed = new OnlineStoryClusterer(ClusteringOptions.Default, state);
+
+        // Then the rest is assigned exactly as in the uninterrupted run
+        Assert.Equal(expected.Skip(30), stream.Skip(30).Select(resumed.Assign).ToList());
+    }
 }

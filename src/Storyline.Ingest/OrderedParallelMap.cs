@@ -37,7 +37,10 @@ internal static class OrderedParallelMap
             await foreach (Task<TOut> next in order.Reader.ReadAllAsync(stop.Token).ConfigureAwait(false))
             {
                 stop.Token.ThrowIfCancellationRequested();
-                TOut result = await next.ConfigureAwait(false);
+
+                // Cancellable: a result whose item no worker will take any more (the workers stop on cancellation) must not
+                // be waited for.
+                TOut result = await next.WaitAsync(stop.Token).ConfigureAwait(false);
                 room.Release();
                 yield return result;
             }
@@ -56,6 +59,12 @@ internal static class OrderedParallelMap
             catch (OperationCanceledException)
             {
                 // The reader stopped waiting for room: expected here.
+            }
+
+            // Items no worker took: nobody waits for them, but no task is left pending either.
+            while (work.Reader.TryRead(out (TIn Item, TaskCompletionSource<TOut> Result) left))
+            {
+                left.Result.TrySetCanceled(stop.Token);
             }
         }
     }
@@ -90,6 +99,13 @@ internal static class OrderedParallelMap
         {
             await foreach ((TIn item, TaskCompletionSource<TOut> result) in work.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    // Stopped: the rest of the queue is not worth analysing.
+                    result.TrySetCanceled(cancellationToken);
+                    continue;
+                }
+
                 try
                 {
                     result.SetResult(map(item));

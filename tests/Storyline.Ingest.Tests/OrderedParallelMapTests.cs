@@ -129,4 +129,38 @@ public sealed class OrderedParallelMapTests
 
         Assert.Equal(Enumerable.Range(0, 6), results);
     }
+
+    [Fact]
+    public async Task Cancellation_is_seen_while_waiting_for_a_result_that_is_not_ready()
+    {
+        using var cancel = new CancellationTokenSource();
+        using var started = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+        var results = new List<int>();
+        Task run = Task.Run(async () =>
+        {
+            await foreach (int value in OrderedParallelMap.RunAsync(Enumerable.Range(0, 10), i =>
+            {
+                if (i == 0)
+                {
+                    started.Set();
+                    release.Wait();
+                }
+
+                return i;
+            }, workers: 2, window: 4, cancel.Token))
+            {
+                results.Add(value);
+            }
+        });
+
+        // While the first result is still being made, the run is cancelled, and only then may the work finish.
+        Assert.True(started.Wait(TimeSpan.FromSeconds(10)));
+        await cancel.CancelAsync();
+        await Task.Delay(100);
+        release.Set();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run);
+        Assert.Empty(results);
+    }
 }

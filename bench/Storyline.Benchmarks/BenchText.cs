@@ -15,6 +15,21 @@ internal static class BenchText
 
     public static IReadOnlyList<SourceReport> Reports => LazyReports.Value;
 
+    /// <summary>../shared/data/timelines/timeline17 beside the clone this program was built in (else beside the working folder).</summary>
+    public static string Timeline17Folder()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            string candidate = Path.Combine(dir.FullName, "..", "shared", "data", "timelines", "timeline17");
+            if (File.Exists(Path.Combine(dir.FullName, "Storyline.slnx")) && Directory.Exists(candidate))
+            {
+                return Path.GetFullPath(candidate);
+            }
+        }
+
+        return Path.GetFullPath(Path.Combine("..", "shared", "data", "timelines", "timeline17"));
+    }
+
     /// <summary>
     /// The sample's reports cleaned and analysed by the default pipeline's stages that come before
     /// <paramref name="stage"/> (a stage name: "entities", "resolve", "time", "quotes", "claims"): the input that

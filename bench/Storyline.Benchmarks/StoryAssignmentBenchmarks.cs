@@ -61,7 +61,7 @@ public class StoryAssignmentBenchmarks
 
     private static (AnalyzedArticle[] Analysed, StoryFeatures[] Features) Load()
     {
-        string folder = FindTimeline17();
+        string folder = BenchText.Timeline17Folder();
         StoryBenchmarkStream stream = StoryBenchmark.Read(folder, StoryBenchmarkLayout.Timeline17);
         AnalysisPipeline pipeline = PipelineBuilder.CreateDefault();
         var cleaner = new ReportCleaner();
@@ -78,20 +78,6 @@ public class StoryAssignmentBenchmarks
             }
         });
         return ([.. analysed.OfType<AnalyzedArticle>().Take(FeatureReports)], [.. features.OfType<StoryFeatures>()]);
-    }
-
-    private static string FindTimeline17()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            string candidate = Path.Combine(dir.FullName, "..", "shared", "data", "timelines", "timeline17");
-            if (File.Exists(Path.Combine(dir.FullName, "Storyline.slnx")) && Directory.Exists(candidate))
-            {
-                return Path.GetFullPath(candidate);
-            }
-        }
-
-        return Path.GetFullPath(Path.Combine("..", "shared", "data", "timelines", "timeline17"));
     }
 
     // In process (the set-up's analysis is shared by both benchmarks), a short run: the machine is shared.

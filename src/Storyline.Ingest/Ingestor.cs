@@ -108,7 +108,7 @@ public sealed class Ingestor
         // ones are stored in batches, in assignment order, by a task of their own. The archive is the same as when each
         // report is assigned and stored before the next: the store sees the same reports with the same assignments in the
         // same order.
-        var toStore = Channel.CreateBounded<Assigned>(new BoundedChannelOptions(StoreQueue) { SingleReader = true, SingleWriter = true });
+        var toStore = Channel.CreateBounded<ReportToStore>(new BoundedChannelOptions(StoreQueue) { SingleReader = true, SingleWriter = true });
         var done = new StrongBox<int>(0);
         Task storing = Task.Run(() => StoreAllAsync(toStore, done, pending.Count, progress, stop.Token), CancellationToken.None);
         try
@@ -127,7 +127,7 @@ public sealed class Ingestor
                 StoryAssignment assignment = clusterer.Assign(item.Features!);
                 timings?.Add("assign", t);
                 assignments.Add(assignment);
-                await toStore.Writer.WriteAsync(new Assigned(report, item.Features!, assignment), stop.Token).ConfigureAwait(false);
+                await toStore.Writer.WriteAsync(new ReportToStore(report, item.Features!, assignment), stop.Token).ConfigureAwait(false);
             }
 
             toStore.Writer.Complete();
@@ -153,7 +153,7 @@ public sealed class Ingestor
     // Stores the assigned reports in the order they were assigned, StoreBatchSize of them per transaction (the last
     // batch is what is left). SaveBatchAsync completes on this thread (SQLite's calls are synchronous underneath), so a
     // per-thread clock holds across it.
-    private async Task StoreAllAsync(Channel<Assigned> channel, StrongBox<int> done, int total, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
+    private async Task StoreAllAsync(Channel<ReportToStore> channel, StrongBox<int> done, int total, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
     {
         try
         {
@@ -162,9 +162,9 @@ public sealed class Ingestor
             {
                 // A full batch, or what is left once the assigning loop has finished: the batches, and so what a crash
                 // can lose, do not depend on how fast each side happens to run.
-                while (batch.Count < StoreBatchSize && channel.Reader.TryRead(out Assigned? item))
+                while (batch.Count < StoreBatchSize && channel.Reader.TryRead(out ReportToStore? item))
                 {
-                    batch.Add(new ReportToStore(item.Report, item.Features, item.Assignment));
+                    batch.Add(item);
                 }
 
                 if (batch.Count == StoreBatchSize)
@@ -253,6 +253,4 @@ public sealed class Ingestor
     // A report's analysis and story features, or why there are none; where it came from, for the failure message.
     private readonly record struct Analysed(AnalyzedArticle? Report, StoryFeatures? Features, string Origin, int? Line, string? Error);
 
-    // A report assigned to its story, waiting to be stored.
-    private sealed record Assigned(AnalyzedArticle Report, StoryFeatures Features, StoryAssignment Assignment);
 }

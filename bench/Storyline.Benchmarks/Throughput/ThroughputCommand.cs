@@ -46,7 +46,7 @@ internal static class ThroughputCommand
             return await ChildAsync(corpus, options["--input"], options["--db"]).ConfigureAwait(false);
         }
 
-        string data = options.GetValueOrDefault("--data") ?? FindTimeline17();
+        string data = options.GetValueOrDefault("--data") ?? BenchText.Timeline17Folder();
         string work = options.GetValueOrDefault("--work") ?? Path.Combine(Path.GetTempPath(), "storyline-throughput");
         string[] corpora = (options.GetValueOrDefault("--corpora") ?? "1000,10000,timeline17,100000").Split(',', StringSplitOptions.RemoveEmptyEntries);
         if (!Directory.Exists(data))
@@ -209,20 +209,6 @@ internal static class ThroughputCommand
         {
             File.Delete(file);
         }
-    }
-
-    private static string FindTimeline17()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            string candidate = Path.Combine(dir.FullName, "..", "shared", "data", "timelines", "timeline17");
-            if (File.Exists(Path.Combine(dir.FullName, "Storyline.slnx")) && Directory.Exists(candidate))
-            {
-                return Path.GetFullPath(candidate);
-            }
-        }
-
-        return Path.GetFullPath(Path.Combine("..", "shared", "data", "timelines", "timeline17"));
     }
 
     private static string RuntimeInfo() => System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription;

@@ -15,6 +15,7 @@ internal static class TrainCommand
         TrainGazetteerCommand.Create,
         NerCommands.Train,
         StoriesTrainCommand.Create,
+        TrainEmbeddingsCommand.Create,
     ];
 
     public static Command? Create(CliEnvironment env, GlobalOptions global) =>

@@ -898,39 +898,29 @@ public sealed class SqliteStoryStore : IStoryStore
 
     private static async Task MigrateAsync(SqliteConnection connection, string path, CancellationToken cancellationToken)
     {
-        await using (SqliteCommand check = connection.CreateCommand())
+        // Looked at first in a read transaction: an archive whose schema is complete (every opening but the first) is only
+        // read, so that opening it never waits for a writer.
+        await using (SqliteTransaction read = connection.BeginTransaction(deferred: true))
         {
-            check.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'meta'";
-            bool hasMeta = (long)(await check.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))! > 0;
-            check.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table'";
-            long tables = (long)(await check.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
-            if (!hasMeta && tables > 0)
+            if (await IsCurrentAsync(connection, read, path, cancellationToken).ConfigureAwait(false))
             {
-                throw new StoreException($"{path}: this SQLite file is not a Storyline database; nothing was changed");
-            }
-
-            if (hasMeta)
-            {
-                check.CommandText = "SELECT value FROM meta WHERE key = 'schema_version'";
-                object? found = await check.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
-                int version = found is string s ? int.Parse(s, CultureInfo.InvariantCulture) : 0;
-                if (version > SqliteSchema.Version)
-                {
-                    throw new StoreException($"{path}: database schema version {version} is newer than this program's ({SqliteSchema.Version}); upgrade Storyline");
-                }
+                return;
             }
         }
 
-        await using SqliteTransaction transaction = connection.BeginTransaction();
-        await using (SqliteCommand create = connection.CreateCommand())
+        // Checked again and created in ONE transaction that holds the write lock from its start (BEGIN IMMEDIATE): of
+        // several processes opening a new file at once, one creates the schema and the others wait and then find all of
+        // it, never a part of it.
+        await using SqliteTransaction transaction = connection.BeginTransaction(deferred: false);
+        if (!await IsCurrentAsync(connection, transaction, path, cancellationToken).ConfigureAwait(false))
         {
+            await using SqliteCommand create = connection.CreateCommand();
             create.Transaction = transaction;
             create.CommandText = SqliteSchema.Create + "INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', '" + SqliteSchema.Version.ToString(CultureInfo.InvariantCulture) + "');";
             await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             foreach ((string table, string column, string definition) in SqliteSchema.AddedColumns)
             {
-                create.CommandText = $"SELECT count(*) FROM pragma_table_info('{table}') WHERE name = '{column}'";
-                if ((long)(await create.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))! == 0)
+                if (!await HasColumnAsync(connection, transaction, table, column, cancellationToken).ConfigureAwait(false))
                 {
                     create.CommandText = $"ALTER TABLE {table} ADD COLUMN {column} {definition}";
                     await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -939,6 +929,63 @@ public sealed class SqliteStoryStore : IStoryStore
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    // Whether the file holds this program's whole schema at this version (false for a new, empty file, or an older
+    // version to bring up to date); refuses another program's file and a newer version.
+    private static async Task<bool> IsCurrentAsync(SqliteConnection connection, SqliteTransaction transaction, string path, CancellationToken cancellationToken)
+    {
+        await using SqliteCommand check = connection.CreateCommand();
+        check.Transaction = transaction;
+        check.CommandText = "SELECT count(*) FILTER (WHERE name = 'meta'), count(*) FROM sqlite_master WHERE type = 'table'";
+        bool hasMeta;
+        long tables;
+        await using (SqliteDataReader reader = await check.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            (hasMeta, tables) = (reader.GetInt64(0) > 0, reader.GetInt64(1));
+        }
+
+        if (!hasMeta && tables > 0)
+        {
+            throw new StoreException($"{path}: this SQLite file is not a Storyline database; nothing was changed");
+        }
+
+        if (!hasMeta)
+        {
+            return false;
+        }
+
+        check.CommandText = "SELECT value FROM meta WHERE key = 'schema_version'";
+        object? found = await check.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+        int version = found is string s ? int.Parse(s, CultureInfo.InvariantCulture) : 0;
+        if (version > SqliteSchema.Version)
+        {
+            throw new StoreException($"{path}: database schema version {version} is newer than this program's ({SqliteSchema.Version}); upgrade Storyline");
+        }
+
+        if (version < SqliteSchema.Version)
+        {
+            return false;
+        }
+
+        foreach ((string table, string column, _) in SqliteSchema.AddedColumns)
+        {
+            if (!await HasColumnAsync(connection, transaction, table, column, cancellationToken).ConfigureAwait(false))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static async Task<bool> HasColumnAsync(SqliteConnection connection, SqliteTransaction transaction, string table, string column, CancellationToken cancellationToken)
+    {
+        await using SqliteCommand command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"SELECT count(*) FROM pragma_table_info('{table}') WHERE name = '{column}'";
+        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))! > 0;
     }
 
     private SqliteCommand Command(SqliteTransaction? transaction, string sql)

@@ -14,6 +14,8 @@ namespace Storyline.Storage;
 /// </summary>
 public sealed class SqliteStoryStore : IStoryStore
 {
+    // SQLITE_CONSTRAINT_PRIMARYKEY: an INSERT of a key that is there.
+    private const int PrimaryKeyConflict = 1555;
     private readonly SqliteConnection connection;
     private readonly TimeProvider clock;
     private readonly Dictionary<string, SqliteCommand> prepared = new(StringComparer.Ordinal);
@@ -358,19 +360,45 @@ public sealed class SqliteStoryStore : IStoryStore
                 ("$from", merged.Value), ("$into", assignment.Story.Value), ("$report", article.Id.Value), ("$day", day)).ConfigureAwait(false);
         }
 
-        await ExecuteAsync(
-            transaction,
-            """
-            INSERT INTO stories (id, title, first_report, last_report, report_count) VALUES ($id, $title, $day, $day, $count)
-            ON CONFLICT (id) DO UPDATE SET title = $title, report_count = report_count + $count,
-                first_report = min(first_report, $day), last_report = max(last_report, $day)
-            """,
-            cancellationToken,
-            ("$id", assignment.Story.Value), ("$title", assignment.StoryTitle), ("$day", day), ("$count", copy ? 0 : 1)).ConfigureAwait(false);
+        if (assignment.IsNewStory)
+        {
+            // A story this report starts must not exist yet: where it does, another writer gave out the same number,
+            // and adding this report to that story would fuse two stories. The batch is refused whole instead.
+            try
+            {
+                await ExecuteAsync(
+                    transaction,
+                    "INSERT INTO stories (id, title, first_report, last_report, report_count) VALUES ($id, $title, $day, $day, $count)",
+                    cancellationToken,
+                    ("$id", assignment.Story.Value), ("$title", assignment.StoryTitle), ("$day", day), ("$count", copy ? 0 : 1)).ConfigureAwait(false);
+            }
+            catch (SqliteException ex) when (ex.SqliteExtendedErrorCode == PrimaryKeyConflict)
+            {
+                throw new StoreException(
+                    $"{Path}: story {assignment.Story.Value} already exists: another writer numbered stories at the same time; nothing of this batch was stored", ex);
+            }
+        }
+        else
+        {
+            await ExecuteAsync(
+                transaction,
+                """
+                INSERT INTO stories (id, title, first_report, last_report, report_count) VALUES ($id, $title, $day, $day, $count)
+                ON CONFLICT (id) DO UPDATE SET title = $title, report_count = report_count + $count,
+                    first_report = min(first_report, $day), last_report = max(last_report, $day)
+                """,
+                cancellationToken,
+                ("$id", assignment.Story.Value), ("$title", assignment.StoryTitle), ("$day", day), ("$count", copy ? 0 : 1)).ConfigureAwait(false);
+        }
+
         await ExecuteAsync(transaction, "INSERT INTO story_reports (article_id, story_id, seq, similarity, copy_of) VALUES ($a, $s, $q, $sim, $copy)", cancellationToken,
             ("$a", article.Id.Value), ("$s", assignment.Story.Value), ("$q", seq), ("$sim", assignment.Similarity), ("$copy", assignment.CopyOf?.Value)).ConfigureAwait(false);
         return true;
     }
+
+    /// <inheritdoc />
+    public Task<IAsyncDisposable> AcquireWriterLockAsync(CancellationToken cancellationToken = default) =>
+        WriterLockFile.AcquireAsync(System.IO.Path.GetFullPath(Path), cancellationToken);
 
     /// <inheritdoc />
     public async Task<ClusteringState> LoadClusteringStateAsync(ClusteringOptions options, CancellationToken cancellationToken = default)

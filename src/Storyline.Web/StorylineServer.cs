@@ -79,7 +79,7 @@ public static class StorylineServer
         configure?.Invoke(builder);
 
         IStoryStore store = await SqliteStoryStore.OpenAsync(options.Database, options.Clock, cancellationToken).ConfigureAwait(false);
-        builder.Services.AddSingleton(new Archive(store));
+        builder.Services.AddSingleton(new Archive(store, async ct => await SqliteStoryStore.OpenAsync(options.Database, options.Clock, ct).ConfigureAwait(false)));
 
         WebApplication app = builder.Build();
         app.UseHostFiltering();

@@ -1,9 +1,11 @@
 using System.CommandLine;
 using System.Globalization;
 using Storyline.Ingest;
+using Storyline.Ingest.Distributed;
 using Storyline.Sources;
 using Storyline.Sources.Web;
 using Storyline.Storage;
+using Storyline.Storage.Postgres;
 
 namespace Storyline.Cli.Commands;
 
@@ -38,7 +40,9 @@ internal static class WatchCommand
             using var fetcher = new PoliteFetcher(new FetchOptions { Clock = env.Clock }, ValidatorCache.Load(cachePath));
             var source = new ReportSource(new ReaderOptions { Clock = env.Clock }, env.OpenStdin, fetcher);
             var watcher = new SourceWatcher(parse.GetValue(sources) ?? [], source);
+            // On PostgreSQL every writer goes through the queue and its one assigner, as `ingest` does.
             var ingestor = new Ingestor(store);
+            QueuedIngestor? queued = store is PostgresStoryStore postgres ? new QueuedIngestor(postgres) : null;
             bool anyFailed = false;
             try
             {
@@ -50,7 +54,9 @@ internal static class WatchCommand
                         results.Add(result);
                     }
 
-                    IngestSummary summary = await ingestor.IngestAsync(results.ToAsyncEnumerable(), null, cancellationToken).ConfigureAwait(false);
+                    IngestSummary summary = queued is not null
+                        ? await queued.IngestAsync(results.ToAsyncEnumerable(), null, cancellationToken).ConfigureAwait(false)
+                        : await ingestor.IngestAsync(results.ToAsyncEnumerable(), null, cancellationToken).ConfigureAwait(false);
                     foreach (ReadFailed failure in summary.Failures)
                     {
                         anyFailed = true;

@@ -215,7 +215,7 @@ internal static class ApiEndpoints
         string text = Decode(body);
 
         var source = new ReportSource(new ReaderOptions { Clock = options.Clock, MaxFileBytes = options.MaxIngestBytes }, () => Stream.Null);
-        IngestSummary summary = await archive.UseAsync(
+        IngestSummary summary = await archive.WriteAsync(
             (store, token) => new Ingestor(store).IngestAsync(source.Parse(origin, text).ToAsyncEnumerable(), null, token), ct).ConfigureAwait(false);
         var failures = summary.Failures.Select(f => new FailureItem(f.Location, f.Reason)).ToList();
         if (summary.Read == 0)

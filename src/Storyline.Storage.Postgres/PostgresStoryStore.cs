@@ -12,7 +12,7 @@ namespace Storyline.Storage.Postgres;
 /// the same tables in the connection's schema, one transaction per report, full-text search on a tsvector with a
 /// GIN index. One instance is used by one caller at a time; several processes may open the same database.
 /// </summary>
-public sealed class PostgresStoryStore : IStoryStore
+public sealed partial class PostgresStoryStore : IStoryStore
 {
     private const string Upper = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
     private const string Lower = "abcdefghijklmnopqrstuvwxyz";

@@ -12,7 +12,7 @@ namespace Storyline.Storage;
 /// The default store: one SQLite file (WAL journal), full-text search with FTS5. One instance is used by one
 /// caller at a time; open several for several processes.
 /// </summary>
-public sealed class SqliteStoryStore : IStoryStore
+public sealed partial class SqliteStoryStore : IStoryStore
 {
     private readonly SqliteConnection connection;
     private readonly TimeProvider clock;

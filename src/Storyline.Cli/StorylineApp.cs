@@ -46,7 +46,9 @@ internal static partial class StorylineApp
         {
             // One line: the first thing wrong, and where the usage is.
             string command = string.Join(' ', Path(parsed.CommandResult));
-            await env.Error.WriteLineAsync($"error: {Friendly(parsed.Errors[0].Message)} ('{command} --help' shows the usage)").ConfigureAwait(false);
+            // A word the parser did not know says more than what it then missed ("nonsense" rather than "a command is required").
+            ParseError first = parsed.Errors.FirstOrDefault(e => e.Message.StartsWith("Unrecognized", StringComparison.Ordinal)) ?? parsed.Errors[0];
+            await env.Error.WriteLineAsync($"error: {Friendly(first.Message)} ('{command} --help' shows the usage)").ConfigureAwait(false);
             return ExitCodes.Error;
         }
 
@@ -74,8 +76,9 @@ internal static partial class StorylineApp
     }
 
     /// <summary>The parser's message in the user's words: no .NET type names.</summary>
-    internal static string Friendly(string message) => CannotParse().Replace(message, m =>
-        $"{m.Groups["symbol"].Value}: '{m.Groups["value"].Value}' is not {TypeWords(m.Groups["type"].Value)}");
+    internal static string Friendly(string message) => CannotParse().Replace(
+        string.Join(' ', message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)),
+        m => $"{m.Groups["symbol"].Value}: '{m.Groups["value"].Value}' is not {TypeWords(m.Groups["type"].Value)}");
 
     private static string TypeWords(string type) => type switch
     {

@@ -43,7 +43,9 @@ internal sealed class CliRunner : IDisposable
             Out = new AnsiConsoleOutput(output),
         });
         var env = new CliEnvironment(console, output, error, () => new MemoryStream(Encoding.UTF8.GetBytes(stdin)), TimeProvider.System, Width);
-        bool hasDb = args.Contains("--db", StringComparer.Ordinal) || args.Contains("--help", StringComparer.Ordinal) || args.Contains("-h", StringComparer.Ordinal);
+        // Commands with no archive (migrate, eval, train) have no --db; help needs none.
+        bool hasDb = args.Contains("--db", StringComparer.Ordinal) || args.Contains("--help", StringComparer.Ordinal) || args.Contains("-h", StringComparer.Ordinal)
+            || (args.Length > 0 && args[0] is "migrate" or "eval" or "train");
         int code = await StorylineApp.RunAsync(hasDb ? args : [.. args, "--db", Db], env);
         string stdout = output.ToString();
         return new CliRun(code, stdout, stdout, error.ToString());

@@ -19,8 +19,8 @@ internal static class ExportCommand
         command.Validators.Add(result =>
         {
             // --json asks for JSON; with another --format the two disagree, and neither may silently win.
-            string? chosen = result.GetValue(format);
-            if (result.GetValue(global.Json) && result.GetResult(format) is { Implicit: false } && chosen != "json")
+            string? chosen = result.GetResult(format) is { Implicit: false, Tokens.Count: > 0 } given ? given.Tokens[0].Value : null;
+            if (chosen is not null && chosen != "json" && result.GetResult(global.Json) is { Implicit: false })
             {
                 result.AddError($"--json and --format {chosen} disagree: give one of them");
             }

@@ -395,12 +395,17 @@ public sealed class ApiTests(SampleArchive archive) : IClassFixture<SampleArchiv
         JsonElement document = await GetJsonAsync("/openapi/v1.json");
 
         var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
-        foreach (string path in new[] { "/api/stories", "/api/stories/{id}", "/api/stories/{id}/timeline", "/api/stories/{id}/summary", "/api/stories/{id}/whatsnew", "/api/entities", "/api/entities/{key}", "/api/quotes", "/api/search", "/api/ingest" })
+        foreach (string path in new[] { "/api/stories", "/api/stories/{id}", "/api/stories/{id}/timeline", "/api/stories/{id}/summary", "/api/stories/{id}/whatsnew", "/api/entities", "/api/entities/{key}", "/api/quotes", "/api/search", "/api/ingest", "/api/reports/{id}", "/api/labels" })
         {
             Assert.Contains(path, paths);
         }
 
-        Assert.True(document.GetProperty("components").GetProperty("schemas").TryGetProperty("StoryPage", out _));
+        // The answers are the views' records, named as in docs/json-shapes.md
+        JsonElement schemas = document.GetProperty("components").GetProperty("schemas");
+        foreach (string record in new[] { "StoryDetail", "StoryListItem", "TimelineView", "WhatsNewView", "ReportPage", "EntityPage", "QuoteItem", "SearchView", "IngestView" })
+        {
+            Assert.True(schemas.TryGetProperty(record, out _), $"{record} is not in the OpenAPI document");
+        }
     }
 
     private async Task<JsonElement> GetJsonAsync(string path)

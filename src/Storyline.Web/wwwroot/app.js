@@ -363,7 +363,7 @@
           const who = k.q.speaker ? `${k.q.speaker} (${kindLabel(k.q.sourceKind)})` : kindLabel(k.q.sourceKind);
           out.push(h("q", { class: "quote " + k.q.kind, title: who }, render(k.start, k.end, inner)));
         } else {
-          out.push(h("a", { class: "mention type-" + k.m.type, href: entityHref(k.m.key), title: `${k.m.name} · ${typeLabel(k.m.type)}` }, body.slice(k.start, k.end)));
+          out.push(h("a", { class: "mention mention-" + k.m.type, href: entityHref(k.m.key), title: `${k.m.name} · ${typeLabel(k.m.type)}` }, body.slice(k.start, k.end)));
         }
         at = k.end;
       }

@@ -40,7 +40,9 @@ internal static class StoriesCommand
                 return ExitCodes.Ok;
             }
 
-            var items = (await store.ListStoryCardsAsync(int.MaxValue, StoryViews.KeyEntityCount, cancellationToken).ConfigureAwait(false)).Select(ArchiveViews.Story).ToList();
+            // The text lists no key entities: only --json reads them.
+            int keyEntities = parse.GetValue(global.Json) ? StoryViews.KeyEntityCount : 0;
+            var items = (await store.ListStoryCardsAsync(int.MaxValue, keyEntities, cancellationToken).ConfigureAwait(false)).Select(ArchiveViews.Story).ToList();
             if (parse.GetValue(global.Json))
             {
                 await Json.WriteAsync(env.Out, items).ConfigureAwait(false);

@@ -40,6 +40,10 @@ public sealed class BadArgumentsTests : IDisposable
         { ["migrate", "--from", "a.db"], "--to" },
         { ["migrate", "--from", "a.db", "--to", "b.db", "--db", "c.db"], "--db" }, // migrate has no --db
         { ["stories", "--limit", "3"], "--limit" },                              // stories has no --limit
+        { ["bench", "load", "--workers", "many"], "'many' is not a whole number" },
+        { ["eval", "stories"], "--data" },                                       // required option missing
+        { ["eval", "planets", "--data", "x"], "planets" },                       // no such task
+        { ["train", "stories", "--bogus"], "--bogus" },
         { ["nonsense"], "nonsense" },
     };
 

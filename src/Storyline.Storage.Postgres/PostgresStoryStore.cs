@@ -12,7 +12,7 @@ namespace Storyline.Storage.Postgres;
 /// the same tables in the connection's schema, one transaction per report, full-text search on a tsvector with a
 /// GIN index. One instance is used by one caller at a time; several processes may open the same database.
 /// </summary>
-public sealed class PostgresStoryStore : IStoryStore
+public sealed partial class PostgresStoryStore : IStoryStore
 {
     /// <summary>The key of the advisory lock that one writer (or the one assigner of a queued ingest) holds at a time, per schema.</summary>
     internal const string AssignerLock = "hashtext('storyline-assigner:' || current_schema())";
@@ -477,39 +477,8 @@ public sealed class PostgresStoryStore : IStoryStore
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<SearchHit>> SearchAsync(string query, int limit, CancellationToken cancellationToken = default)
-    {
-        List<string[]> phrases = SearchText.Phrases(query);
-        if (phrases.Count == 0 || limit <= 0)
-        {
-            return [];
-        }
-
-        var hits = new List<SearchHit>();
-        await using NpgsqlCommand command = Command(
-            """
-            SELECT a.id, a.published, a.title, r.story_id, a.body
-            FROM articles a JOIN story_reports r ON r.article_id = a.id
-            WHERE a.search @@ @q::tsquery
-            ORDER BY ts_rank(a.search, @q::tsquery) DESC, a.seq
-            LIMIT @limit
-            """);
-        Add(command, "q", SearchText.ToTsQuery(phrases));
-        Add(command, "limit", (long)limit);
-        await using NpgsqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            string? title = reader.IsDBNull(2) ? null : reader.GetString(2);
-            hits.Add(new SearchHit(
-                new ArticleId(reader.GetString(0)),
-                ParseDay(reader.GetString(1)),
-                title,
-                new StoryId(reader.GetInt64(3)),
-                SearchText.Snippet(title, reader.GetString(4), phrases)));
-        }
-
-        return hits;
-    }
+    public Task<IReadOnlyList<SearchHit>> SearchAsync(string query, int limit, CancellationToken cancellationToken = default) =>
+        SearchAsync(new SearchFilter(query), limit, cancellationToken); // the unfiltered search (PostgresStoryStore.Views.cs)
 
     /// <inheritdoc />
     public async Task<ArchiveCounts> CountAsync(CancellationToken cancellationToken = default) => new(

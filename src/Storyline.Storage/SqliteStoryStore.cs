@@ -12,7 +12,7 @@ namespace Storyline.Storage;
 /// The default store: one SQLite file (WAL journal), full-text search with FTS5. One instance is used by one
 /// caller at a time; open several for several processes.
 /// </summary>
-public sealed class SqliteStoryStore : IStoryStore
+public sealed partial class SqliteStoryStore : IStoryStore
 {
     // SQLITE_CONSTRAINT_PRIMARYKEY: an INSERT of a key that is there.
     private const int PrimaryKeyConflict = 1555;
@@ -574,39 +574,8 @@ public sealed class SqliteStoryStore : IStoryStore
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<SearchHit>> SearchAsync(string query, int limit, CancellationToken cancellationToken = default)
-    {
-        string match = ToFtsQuery(query);
-        if (match.Length == 0 || limit <= 0)
-        {
-            return [];
-        }
-
-        var hits = new List<SearchHit>();
-        await using SqliteCommand command = Command(
-            null,
-            """
-            SELECT a.id, a.published, a.title, r.story_id, snippet(articles_fts, -1, '«', '»', '…', 24)
-            FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid JOIN story_reports r ON r.article_id = a.id
-            WHERE articles_fts MATCH $q
-            ORDER BY bm25(articles_fts), a.seq
-            LIMIT $limit
-            """);
-        command.Parameters.AddWithValue("$q", match);
-        command.Parameters.AddWithValue("$limit", limit);
-        await using SqliteDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            hits.Add(new SearchHit(
-                new ArticleId(reader.GetString(0)),
-                ParseDay(reader.GetString(1)),
-                reader.IsDBNull(2) ? null : reader.GetString(2),
-                new StoryId(reader.GetInt64(3)),
-                reader.GetString(4)));
-        }
-
-        return hits;
-    }
+    public Task<IReadOnlyList<SearchHit>> SearchAsync(string query, int limit, CancellationToken cancellationToken = default) =>
+        SearchAsync(new SearchFilter(query), limit, cancellationToken); // the unfiltered search (SqliteStoryStore.Views.cs)
 
     /// <inheritdoc />
     public async Task<ArchiveCounts> CountAsync(CancellationToken cancellationToken = default) => new(

@@ -11,10 +11,11 @@ namespace Storyline.Sources.Html;
 /// </summary>
 internal static class ContentExtractor
 {
-    // Elements that never hold article text.
+    // Elements that never hold article text. <noscript> is not one of them: a page that builds its article with a
+    // script (a blog platform's post in a template) gives the text to readers without scripts there.
     private static readonly string[] Unwanted =
     [
-        "script", "style", "noscript", "template", "iframe", "svg", "canvas", "object", "embed", "select", "option",
+        "script", "style", "template", "iframe", "svg", "canvas", "object", "embed", "select", "option",
         "button", "input", "textarea", "head", "link", "meta", "map", "audio", "video", "source", "picture",
     ];
 
@@ -69,14 +70,23 @@ internal static class ContentExtractor
 
         var excluded = new Dictionary<IElement, bool>();
         var kept = new List<TextBlock>();
+        int paragraphs = 0;
         foreach (TextBlock block in inRoot)
         {
+            // The heading of the readers' comments ends the article once it has begun (two paragraphs of running
+            // text), however long the thread: comments can outweigh the article they follow.
+            if (paragraphs >= 2 && BoilerplateCues.IsCommentsHeading(block.Text, block.Words))
+            {
+                break;
+            }
+
             if ((candidate is not null && !candidate(block)) || InExcludedPart(block.Owner, root, rootWords, excluded) || IsBoilerplate(block, title))
             {
                 continue;
             }
 
             kept.Add(block);
+            paragraphs += IsRunningText(block) ? 1 : 0;
         }
 
         CutAtComments(kept);

@@ -64,7 +64,7 @@ internal static class BodyEnsemble
 
         // The page says what its article is: of the two bodies, keep the one closer to it; when the markup holds
         // less than half of it (the text is put in place by a script), the article is the page's own statement.
-        Dictionary<string, int> wanted = WordBag(reference);
+        Dictionary<string, int> wanted = WordBag.Of(reference);
         List<string> ownParagraphs = own.ConvertAll(b => b.Text);
         (double f1, double recall) combined = Agreement(paragraphs, wanted);
         (double f1, double recall) alone = Agreement(ownParagraphs, wanted);
@@ -162,21 +162,8 @@ internal static class BodyEnsemble
     // The deepest element that holds RegionShare of the words of the given blocks.
     private static IElement Region(HashSet<TextBlock> read, IElement body)
     {
-        var words = new Dictionary<IElement, int>();
-        int total = 0;
-        foreach (TextBlock block in read)
-        {
-            total += block.Words;
-            for (IElement? e = block.Owner; e is not null; e = e.ParentElement)
-            {
-                words[e] = words.GetValueOrDefault(e) + block.Words;
-                if (ReferenceEquals(e, body))
-                {
-                    break;
-                }
-            }
-        }
-
+        Dictionary<IElement, int> words = ContentExtractor.WordsUnder(read, body);
+        int total = read.Sum(b => b.Words);
         IElement region = body;
         int regionDepth = -1;
         foreach ((IElement element, int count) in words)
@@ -204,7 +191,7 @@ internal static class BodyEnsemble
 
     private static (double F1, double Recall) Agreement(IReadOnlyList<string> paragraphs, Dictionary<string, int> wanted)
     {
-        Dictionary<string, int> found = WordBag(string.Join("\n", paragraphs));
+        Dictionary<string, int> found = WordBag.Of(string.Join("\n", paragraphs));
         int overlap = 0;
         int foundTotal = 0;
         foreach ((string word, int count) in found)
@@ -222,28 +209,6 @@ internal static class BodyEnsemble
         double precision = (double)overlap / foundTotal;
         double recall = (double)overlap / wantedTotal;
         return (2 * precision * recall / (precision + recall), recall);
-    }
-
-    private static Dictionary<string, int> WordBag(string text)
-    {
-        var bag = new Dictionary<string, int>(StringComparer.Ordinal);
-        int start = -1;
-        for (int i = 0; i <= text.Length; i++)
-        {
-            bool letter = i < text.Length && char.IsLetterOrDigit(text[i]);
-            if (letter && start < 0)
-            {
-                start = i;
-            }
-            else if (!letter && start >= 0)
-            {
-                string word = text[start..i].ToLowerInvariant();
-                bag[word] = bag.GetValueOrDefault(word) + 1;
-                start = -1;
-            }
-        }
-
-        return bag;
     }
 
     // JSON-LD text: paragraphs are separated by line breaks, or not at all; a few sites put markup in it.

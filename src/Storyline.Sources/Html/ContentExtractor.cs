@@ -138,20 +138,8 @@ internal static class ContentExtractor
     // that part holds most of the page (a wrapper named "page-with-sidebar").
     private static void MarkHintedBlocks(IElement body, List<TextBlock> blocks)
     {
-        var words = new Dictionary<IElement, int>();
-        int total = 0;
-        foreach (TextBlock block in blocks)
-        {
-            total += block.Words;
-            for (IElement? e = block.Owner; e is not null; e = e.ParentElement)
-            {
-                words[e] = words.GetValueOrDefault(e) + block.Words;
-                if (ReferenceEquals(e, body))
-                {
-                    break;
-                }
-            }
-        }
+        Dictionary<IElement, int> words = WordsUnder(blocks, body);
+        int total = blocks.Sum(b => b.Words);
 
         var hinted = new Dictionary<IElement, bool>();
         foreach (TextBlock block in blocks)
@@ -171,6 +159,25 @@ internal static class ContentExtractor
                 }
             }
         }
+    }
+
+    /// <summary>How many of the blocks' words each element up to <paramref name="top"/> holds.</summary>
+    internal static Dictionary<IElement, int> WordsUnder(IEnumerable<TextBlock> blocks, IElement top)
+    {
+        var words = new Dictionary<IElement, int>();
+        foreach (TextBlock block in blocks)
+        {
+            for (IElement? e = block.Owner; e is not null; e = e.ParentElement)
+            {
+                words[e] = words.GetValueOrDefault(e) + block.Words;
+                if (ReferenceEquals(e, top))
+                {
+                    break;
+                }
+            }
+        }
+
+        return words;
     }
 
     // Readers' comments follow the article: from a short "Comments" heading or a "Posted by … on …" signature on,

@@ -127,7 +127,7 @@ public sealed partial class HtmlArticleExtractor
             return (own.Body, own.Body.Length > 0 ? BodySource.Own : BodySource.None);
         }
 
-        ReadabilityArticle readability = ReadabilityBody.Extract(html, url);
+        ReadabilityArticle readability = ReadabilityBody.Extract(html, url, withText: bodyExtraction == BodyExtraction.Readability);
         if (bodyExtraction == BodyExtraction.Readability)
         {
             return (readability.Text, readability.Text.Length > 0 ? BodySource.Readability : BodySource.None);

@@ -24,8 +24,11 @@ internal static class ReadabilityBody
     // left to our own extractor rather than held up.
     private const int MaxElements = 100_000;
 
-    /// <summary>The article Readability finds in <paramref name="html"/>; <see cref="ReadabilityArticle.None"/> when it finds none or fails.</summary>
-    public static ReadabilityArticle Extract(string html, string? url)
+    /// <summary>
+    /// The article Readability finds in <paramref name="html"/>; <see cref="ReadabilityArticle.None"/> when it finds none
+    /// or fails. Its own plain text is made only when <paramref name="withText"/> (it costs a walk of the article).
+    /// </summary>
+    public static ReadabilityArticle Extract(string html, string? url, bool withText = true)
     {
         string address = Uri.TryCreate(url, UriKind.Absolute, out Uri? uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
             ? uri.AbsoluteUri
@@ -38,7 +41,7 @@ internal static class ReadabilityBody
             // The operations run at the end are handed the article's element: its text is cut into our blocks there.
             reader.AddCustomOperationEnd(root => paragraphs = Paragraphs(root));
             Article article = reader.GetArticle();
-            return new ReadabilityArticle((article.TextContent ?? string.Empty).Trim(), paragraphs);
+            return new ReadabilityArticle(withText ? (article.TextContent ?? string.Empty).Trim() : string.Empty, paragraphs);
         }
 #pragma warning disable CA1031 // A third-party library failing on one odd page must not stop the read: our own extractor still runs.
         catch (Exception)

@@ -6,7 +6,9 @@ namespace Storyline.Entities.Tagging;
 /// <param name="SecondPass">Whether to train the document-consistency pass.</param>
 /// <param name="Folds">Folds for the jackknifed first-pass labels the second pass learns from.</param>
 /// <param name="Prune">Rows whose largest averaged weight is below this are dropped from the saved model.</param>
-public sealed record NerTrainingOptions(int Epochs = 10, int Seed = 17, bool SecondPass = true, int Folds = 5, float Prune = 0.01f);
+/// <param name="Features">The optional feature groups (they need word classes).</param>
+/// <param name="SecondEpochs">Passes over the training sentences for the second pass (0: <paramref name="Epochs"/>).</param>
+public sealed record NerTrainingOptions(int Epochs = 10, int Seed = 17, bool SecondPass = true, int Folds = 5, float Prune = 0.01f, NerFeatureSet Features = NerFeatureSet.None, int SecondEpochs = 0);
 
 /// <summary>A training document: its tokens and sentences, and a gold BILOU label per token.</summary>
 /// <param name="Document">The tokens and sentences.</param>
@@ -25,25 +27,36 @@ public static class NerTrainer
     /// <summary>Trains a model.</summary>
     /// <param name="documents">Training documents.</param>
     /// <param name="gazetteer">Name lists for the gazetteer features.</param>
-    /// <param name="options">Epochs, seed, passes.</param>
+    /// <param name="options">Epochs, seed, passes, feature groups.</param>
     /// <param name="progress">Told of each step ("pass 1, epoch 3: 2,310 sentences wrong").</param>
     /// <param name="onEpoch">Called after each epoch of the final pass with the epoch number and the model so far, for a
     /// development score.</param>
+    /// <param name="words">The word classes, where <see cref="NerTrainingOptions.Features"/> asks for them.</param>
+    /// <param name="onFirstEpoch">Called after each epoch of the first pass (of the whole data, not the jackknife
+    /// folds) with the one-pass model so far.</param>
     public static NerModel Train(
         IReadOnlyList<LabeledDocument> documents,
         GazetteerLists gazetteer,
         NerTrainingOptions options,
         Action<string>? progress = null,
-        Action<int, NerModel>? onEpoch = null)
+        Action<int, NerModel>? onEpoch = null,
+        WordClasses? words = null,
+        Action<int, NerModel>? onFirstEpoch = null)
     {
         ArgumentNullException.ThrowIfNull(documents);
         ArgumentNullException.ThrowIfNull(gazetteer);
         ArgumentNullException.ThrowIfNull(options);
+        if (options.Features != NerFeatureSet.None && words is null)
+        {
+            throw new ArgumentException("The feature groups " + options.Features + " need word classes.", nameof(words));
+        }
 
+        var inputs = new Inputs(gazetteer, options.Features == NerFeatureSet.None ? null : words, options.Features);
         if (!options.SecondPass)
         {
-            var set1 = Prepare(documents, gazetteer, null);
-            return Fit(set1, options, progress, "pass 1", onEpoch is null ? null : (e, c) => onEpoch(e, new NerModel(gazetteer, c, null)));
+            var set1 = Prepare(documents, inputs, null);
+            Action<int, NerModel>? report = onEpoch ?? onFirstEpoch;
+            return Fit(set1, options.Epochs, options, progress, "pass 1", report is null ? null : (e, c) => report(e, inputs.Model(c, null)));
         }
 
         // First-pass labels for the training documents from models that did not see them (jackknifing).
@@ -51,23 +64,32 @@ public static class NerTrainer
         for (int fold = 0; fold < options.Folds; fold++)
         {
             var train = documents.Where((_, i) => i % options.Folds != fold).ToList();
-            LinearChain chain = Fit(Prepare(train, gazetteer, null), options, progress, $"fold {fold + 1}/{options.Folds}", null).First;
+            LinearChain chain = Fit(Prepare(train, inputs, null), options.Epochs, options, progress, $"fold {fold + 1}/{options.Folds}", null).First;
             for (int i = fold; i < documents.Count; i += options.Folds)
             {
                 firstPass[i] = new byte[documents[i].Labels.Length];
-                using var features = new NerFeatures(documents[i].Document, gazetteer);
+                using var features = inputs.Features(documents[i].Document);
                 NerModel.Decode(chain, features, firstPass[i]);
             }
         }
 
-        LinearChain first = Fit(Prepare(documents, gazetteer, null), options, progress, "pass 1", null).First;
-        var set2 = Prepare(documents, gazetteer, firstPass);
-        return Fit(set2, options, progress, "pass 2", onEpoch is null ? null : (e, c) => onEpoch(e, new NerModel(gazetteer, first, c)), first);
+        LinearChain first = Fit(Prepare(documents, inputs, null), options.Epochs, options, progress, "pass 1", onFirstEpoch is null ? null : (e, c) => onFirstEpoch(e, inputs.Model(c, null))).First;
+        var set2 = Prepare(documents, inputs, firstPass);
+        int secondEpochs = options.SecondEpochs > 0 ? options.SecondEpochs : options.Epochs;
+        return Fit(set2, secondEpochs, options, progress, "pass 2", onEpoch is null ? null : (e, c) => onEpoch(e, inputs.Model(first, c)), first);
+    }
+
+    // What the features are made from: the gazetteer, the word classes and the feature groups.
+    private sealed record Inputs(GazetteerLists Gazetteer, WordClasses? Words, NerFeatureSet Groups)
+    {
+        public NerFeatures Features(TaggingDocument document) => new(document, Gazetteer, Words, Groups);
+
+        public NerModel Model(LinearChain first, LinearChain? second) => new(Gazetteer, first, second, Words, Groups);
     }
 
     private sealed class TrainingSet
     {
-        public required GazetteerLists Gazetteer { get; init; }
+        public required Inputs Inputs { get; init; }
 
         public required int Rows { get; init; }
 
@@ -82,7 +104,7 @@ public static class NerTrainer
         public required List<(int First, int Count)> Sentences { get; init; }
     }
 
-    private static TrainingSet Prepare(IReadOnlyList<LabeledDocument> documents, GazetteerLists gazetteer, byte[][]? firstPass)
+    private static TrainingSet Prepare(IReadOnlyList<LabeledDocument> documents, Inputs inputs, byte[][]? firstPass)
     {
         var rows = new Dictionary<uint, int>();
         var keys = new List<uint>();
@@ -94,7 +116,7 @@ public static class NerTrainer
         for (int d = 0; d < documents.Count; d++)
         {
             LabeledDocument doc = documents[d];
-            using var features = new NerFeatures(doc.Document, gazetteer);
+            using var features = inputs.Features(doc.Document);
             if (firstPass is not null)
             {
                 features.SetFirstPass(firstPass[d]);
@@ -132,7 +154,7 @@ public static class NerTrainer
 
         return new TrainingSet
         {
-            Gazetteer = gazetteer,
+            Inputs = inputs,
             Rows = keys.Count,
             Keys = [.. keys],
             TokenFeatures = [.. tokenFeatures],
@@ -142,7 +164,7 @@ public static class NerTrainer
         };
     }
 
-    private static NerModel Fit(TrainingSet set, NerTrainingOptions options, Action<string>? progress, string stage, Action<int, LinearChain>? onEpoch, LinearChain? firstPass = null)
+    private static NerModel Fit(TrainingSet set, int epochs, NerTrainingOptions options, Action<string>? progress, string stage, Action<int, LinearChain>? onEpoch, LinearChain? firstPass = null)
     {
         var w = new float[set.Rows * L];
         var u = new float[set.Rows * L];
@@ -156,7 +178,7 @@ public static class NerTrainer
         int[] order = [.. Enumerable.Range(0, set.Sentences.Count)];
         var random = new Random(options.Seed);
         LinearChain? averaged = null;
-        for (int epoch = 1; epoch <= options.Epochs; epoch++)
+        for (int epoch = 1; epoch <= epochs; epoch++)
         {
             random.Shuffle(order);
             int wrong = 0;
@@ -210,14 +232,14 @@ public static class NerTrainer
             }
 
             progress?.Invoke($"{stage}, epoch {epoch}: {wrong:N0} of {set.Sentences.Count:N0} sentences wrong");
-            if (onEpoch is not null || epoch == options.Epochs)
+            if (onEpoch is not null || epoch == epochs)
             {
                 averaged = Average(set, w, u, tw, tu, c, options.Prune);
                 onEpoch?.Invoke(epoch, averaged);
             }
         }
 
-        return new NerModel(set.Gazetteer, firstPass ?? averaged!, firstPass is null ? null : averaged);
+        return set.Inputs.Model(firstPass ?? averaged!, firstPass is null ? null : averaged);
     }
 
     private static LinearChain Average(TrainingSet set, float[] w, float[] u, float[] tw, float[] tu, float c, float prune)

@@ -45,11 +45,12 @@ public interface IStoryStore : IAsyncDisposable
 
     /// <summary>
     /// The stored reports of a story, analysed, in publication order. Tokens are not stored: their list is empty;
-    /// sentences, mentions, entities, times, quotes and claims are as stored.
+    /// sentences, mentions, entities, times, quotes and claims are as stored, except that each entity and its mentions
+    /// have the entity's type over the archive (<see cref="Entities.ArchiveTypes"/>), the type the entity list shows.
     /// </summary>
     Task<IReadOnlyList<AnalyzedArticle>> GetStoryReportsAsync(StoryId id, CancellationToken cancellationToken = default);
 
-    /// <summary>One stored report by id or unique id prefix, or null.</summary>
+    /// <summary>One stored report by id or unique id prefix, or null (entity types as in <see cref="GetStoryReportsAsync"/>).</summary>
     Task<StoredReport?> GetReportAsync(string idOrPrefix, CancellationToken cancellationToken = default);
 
     /// <summary>Full-text search over titles and bodies; words are all required, "quoted words" are a phrase.</summary>
@@ -100,7 +101,7 @@ public sealed record ReportToStore(AnalyzedArticle Report, StoryFeatures Feature
 
 /// <summary>An entity as listed: how often and when it was mentioned.</summary>
 /// <param name="Key">Its key.</param>
-/// <param name="Type">Its type (as first stored).</param>
+/// <param name="Type">Its type over the archive: the type most of its mentions had (<see cref="Entities.ArchiveTypes"/>).</param>
 /// <param name="Name">Its fullest name.</param>
 /// <param name="Mentions">Mentions over all reports.</param>
 /// <param name="Reports">Reports that mention it.</param>

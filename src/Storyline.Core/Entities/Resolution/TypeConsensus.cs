@@ -134,7 +134,11 @@ internal static class TypeConsensus
         }
     }
 
-    // The types of a name's mentions: a fixed one wins; else the most given, ties to the earliest mention's.
+    // Ties: a person before a place before an organisation ("Kim Jong Un" typed once each as a person and an
+    // organisation is a person; "Millbrook" once each as an organisation and a place is a place).
+    private static readonly EntityType[] TiePreference = [EntityType.Person, EntityType.Location, EntityType.Organization, EntityType.Miscellaneous];
+
+    // The types of a name's mentions: a fixed one wins; else the most given, ties by TiePreference.
     private static void Vote(List<ResolverItem> items)
     {
         foreach (IGrouping<string, ResolverItem> name in items.GroupBy(i => i.Key, StringComparer.Ordinal))
@@ -152,12 +156,12 @@ internal static class TypeConsensus
                     counts[(int)item.Type]++;
                 }
 
-                type = name.First().Type;
-                foreach (ResolverItem item in name)
+                type = TiePreference[0];
+                foreach (EntityType candidate in TiePreference)
                 {
-                    if (counts[(int)item.Type] > counts[(int)type])
+                    if (counts[(int)candidate] > counts[(int)type])
                     {
-                        type = item.Type;
+                        type = candidate;
                     }
                 }
             }

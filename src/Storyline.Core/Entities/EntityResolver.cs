@@ -41,6 +41,12 @@ public sealed record ResolverOptions
 /// <para>Roles come from the words before the name or an apposition after it (<see cref="RoleFinder"/>); courtesy
 /// titles (Mr, Dr) are not roles. The dateline ("VLADIVOSTOK, Russia") is geocoded and becomes
 /// <see cref="AnalyzedArticle.Location"/>.</para>
+/// <para>With a trained tagger (<see cref="ResolverOptions.TrustTypes"/>), each name first gets one type in the report
+/// (<see cref="TypeConsensus"/>: well-known organisations and their acronyms, seats of power such as the Kremlin, head
+/// words such as "Avenue" or "Authority", an organisation's apposition, coordination with other names, acronyms the
+/// report pairs with their names, then the majority of the tagger's types); a storm's name is an event ("storm
+/// Daniel"); and a place is pinned on the map only on evidence that fits the report (<see cref="Geocoder.Decide"/>),
+/// otherwise it stays a place with the towns it may be as its mention's candidates.</para>
 /// </remarks>
 public sealed class EntityResolver(Gazetteer gazetteer, ResolverOptions? options = null) : IAnalysisStage
 {

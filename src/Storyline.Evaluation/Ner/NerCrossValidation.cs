@@ -105,8 +105,7 @@ public static class NerCrossValidation
             new("precision", c.Precision),
             new("recall", c.Recall),
             new("F1", c.F1),
-            new("fold F1 min", folds is { Count: > 0 } ? folds.Min() : double.NaN),
-            new("fold F1 max", folds is { Count: > 0 } ? folds.Max() : double.NaN),
+            .. folds is { Count: > 0 } ? new KeyValuePair<string, double>[] { new("fold F1 min", folds.Min()), new("fold F1 max", folds.Max()) } : [],
         ]);
 
         var rows = new List<EvalRow>();

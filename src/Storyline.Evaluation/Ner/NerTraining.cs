@@ -7,6 +7,16 @@ namespace Storyline.Evaluation.Ner;
 /// cross-validate.</summary>
 public static class NerTraining
 {
+    /// <summary>
+    /// The settings of the shipped model, each chosen by 5-fold cross-validation on eng.train (docs/QUALITY.md): every
+    /// word-class group and the document context; ten epochs for the first pass and two for the second, the first
+    /// epochs within 0.02 F1 of each pass's best; no extra gazetteer list and no count cut-off (both scored lower).
+    /// </summary>
+    public static NerTrainingOptions Shipped { get; } = new(
+        Epochs: 10,
+        SecondEpochs: 2,
+        Features: NerFeatureSet.Clusters | NerFeatureSet.ClusterWindow | NerFeatureSet.Rank | NerFeatureSet.Casing | NerFeatureSet.DocumentContext);
+
     /// <summary>Trains on <c>eng.train</c> in <paramref name="conllFolder"/> and writes the model to <paramref name="output"/>
     /// (and the word classes beside it, where the model reads them and they are not there yet).</summary>
     /// <param name="conllFolder">The folder with eng.train (and eng.testa).</param>
@@ -16,11 +26,12 @@ public static class NerTraining
     /// <param name="devFile">Where given, a CoNLL file scored after each epoch of the last pass.</param>
     /// <param name="wordClasses">The word-classes file, where the feature groups need it.</param>
     /// <param name="log">Told of progress.</param>
-    public static NerModel Run(string conllFolder, string placesFolder, string output, NerTrainingOptions options, string? devFile, string? wordClasses, Action<string> log)
+    /// <param name="lists">Optional gazetteer lists (<see cref="PlaceLists.OptionalLists"/>).</param>
+    public static NerModel Run(string conllFolder, string placesFolder, string output, NerTrainingOptions options, string? devFile, string? wordClasses, IReadOnlyCollection<string> lists, Action<string> log)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(log);
-        (List<LabeledDocument> train, GazetteerLists gazetteer, WordClasses? words) = ReadInputs(conllFolder, placesFolder, options, wordClasses, log);
+        (List<LabeledDocument> train, GazetteerLists gazetteer, WordClasses? words) = ReadInputs(conllFolder, placesFolder, options, wordClasses, lists, log);
         IReadOnlyList<ConllDocument>? dev = devFile is null ? null : ConllFile.Read(devFile);
         Action<int, NerModel>? onEpoch = dev is null ? null : (epoch, model) =>
         {
@@ -57,23 +68,24 @@ public static class NerTraining
     /// <param name="folds">K.</param>
     /// <param name="only">Only these folds (0-based), or null.</param>
     /// <param name="wordClasses">The word-classes file, where the feature groups need it.</param>
+    /// <param name="lists">Optional gazetteer lists (<see cref="PlaceLists.OptionalLists"/>).</param>
     /// <param name="log">Told of progress.</param>
-    public static EvalReport CrossValidate(string conllFolder, string placesFolder, NerTrainingOptions options, int folds, IReadOnlyList<int>? only, string? wordClasses, Action<string> log)
+    public static EvalReport CrossValidate(string conllFolder, string placesFolder, NerTrainingOptions options, int folds, IReadOnlyList<int>? only, string? wordClasses, IReadOnlyCollection<string> lists, Action<string> log)
     {
         ArgumentNullException.ThrowIfNull(options);
-        (List<LabeledDocument> train, GazetteerLists gazetteer, WordClasses? words) = ReadInputs(conllFolder, placesFolder, options, wordClasses, log);
+        (List<LabeledDocument> train, GazetteerLists gazetteer, WordClasses? words) = ReadInputs(conllFolder, placesFolder, options, wordClasses, lists, log);
         var (last, first) = NerCrossValidation.Run(train, gazetteer, words, options, folds, log, only);
         string settings = string.Create(
             CultureInfo.InvariantCulture,
-            $"{folds} folds by contiguous documents{(only is null ? string.Empty : " (folds " + string.Join(',', only.Select(f => f + 1)) + " only)")}; features: {options.Features}; passes: {(options.SecondPass ? 2 : 1)}; epochs {options.Epochs}{(options.SecondPass && options.SecondEpochs > 0 ? "/" + options.SecondEpochs : string.Empty)}; prune {options.Prune}; seed {options.Seed}");
+            $"{folds} folds by contiguous documents{(only is null ? string.Empty : " (folds " + string.Join(',', only.Select(f => f + 1)) + " only)")}; features: {options.Features}; lists: {string.Join(',', gazetteer.Lists.Select(l => l.List))}; passes: {(options.SecondPass ? 2 : 1)}; epochs {options.Epochs}{(options.SecondPass && options.SecondEpochs > 0 ? "/" + options.SecondEpochs : string.Empty)}; min count {options.MinCount}; prune {options.Prune}; seed {options.Seed}");
         return NerCrossValidation.Report(Path.Combine(conllFolder, "eng.train"), last, first, settings);
     }
 
-    private static (List<LabeledDocument> Train, GazetteerLists Gazetteer, WordClasses? Words) ReadInputs(string conllFolder, string placesFolder, NerTrainingOptions options, string? wordClasses, Action<string> log)
+    private static (List<LabeledDocument> Train, GazetteerLists Gazetteer, WordClasses? Words) ReadInputs(string conllFolder, string placesFolder, NerTrainingOptions options, string? wordClasses, IReadOnlyCollection<string> lists, Action<string> log)
     {
         IReadOnlyList<ConllDocument> train = ConllFile.Read(Path.Combine(conllFolder, "eng.train"));
         log(string.Create(CultureInfo.InvariantCulture, $"eng.train: {train.Count:N0} documents, {train.Sum(d => d.Sentences.Sum(s => s.Rows.Count)):N0} tokens"));
-        GazetteerLists gazetteer = PlaceLists.Build(placesFolder);
+        GazetteerLists gazetteer = PlaceLists.Build(placesFolder, lists);
         log("gazetteer: " + string.Join(", ", gazetteer.Lists.Select(l => string.Create(CultureInfo.InvariantCulture, $"{l.List} {l.Phrases.Count:N0}"))));
         WordClasses? words = null;
         if (options.Features != NerFeatureSet.None)

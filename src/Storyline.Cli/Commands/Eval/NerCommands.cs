@@ -15,7 +15,7 @@ internal static class NerCommands
         var data = EvalOutput.DataOption("The CoNLL-2003 folder holding eng.train (../shared/data/ner/conll2003)");
         var places = new Option<string?>("--places") { Description = "The places folder for the gazetteer (default: ../../places beside --data)" };
         var output = new Option<string>("--output") { Description = "Where the model goes (default models/ner/model.bin)", DefaultValueFactory = _ => Path.Combine("models", "ner", "model.bin") };
-        var defaults = new NerTrainingOptions();
+        NerTrainingOptions defaults = NerTraining.Shipped;
         var epochs = new Option<int>("--epochs") { Description = $"Passes over the training data (default {defaults.Epochs})", DefaultValueFactory = _ => defaults.Epochs };
         var secondEpochs = new Option<int>("--second-epochs") { Description = $"Passes for the second pass (default {(defaults.SecondEpochs > 0 ? defaults.SecondEpochs : defaults.Epochs)}; 0: --epochs)", DefaultValueFactory = _ => defaults.SecondEpochs };
         var seed = new Option<int>("--seed") { Description = "Seed of the sentence shuffle", DefaultValueFactory = _ => defaults.Seed };
@@ -24,11 +24,13 @@ internal static class NerCommands
         var words = new Option<string>("--words") { Description = "The word-classes table (default models/ner/word-classes.tsv.gz)", DefaultValueFactory = _ => Path.Combine("models", "ner", NerModel.WordClassesFileName) };
         var prune = new Option<float>("--prune") { Description = $"Drop weight rows whose largest weight is below this (default {defaults.Prune.ToString(CultureInfo.InvariantCulture)})", DefaultValueFactory = _ => defaults.Prune };
         var dev = new Option<string?>("--dev") { Description = "A CoNLL file scored after each epoch of the last pass (for a look only: settings are chosen by --cv)" };
+        var minCount = new Option<int>("--min-count") { Description = $"Features seen fewer times get no weights (default {defaults.MinCount})", DefaultValueFactory = _ => defaults.MinCount };
+        var lists = new Option<string>("--lists") { Description = $"Optional gazetteer lists: none, or a comma list of {string.Join(", ", PlaceLists.OptionalLists)} (default {DefaultLists})", DefaultValueFactory = _ => DefaultLists };
         var cv = new Option<int>("--cv") { Description = "Cross-validate on eng.train with K folds of contiguous documents and print the score of every epoch; writes no model" };
         var onlyFolds = new Option<string?>("--cv-folds") { Description = "With --cv: only these folds (1-based, comma list)" };
         var command = new Command("ner", "Train the named-entity tagger on CoNLL-2003 eng.train, or cross-validate its settings there")
         {
-            data, places, output, epochs, secondEpochs, seed, onePass, features, words, prune, dev, cv, onlyFolds,
+            data, places, output, epochs, secondEpochs, seed, onePass, features, words, prune, minCount, lists, dev, cv, onlyFolds,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -42,6 +44,14 @@ internal static class NerCommands
             if (!TryParseFeatures(parse.GetValue(features)!, out NerFeatureSet groups))
             {
                 await env.Error.WriteLineAsync($"error: --features: use none or a comma list of {string.Join(", ", FeatureNames.Keys)}").ConfigureAwait(false);
+                return ExitCodes.Error;
+            }
+
+            string[] extraLists = string.Equals(parse.GetValue(lists), "none", StringComparison.OrdinalIgnoreCase) ? []
+                : parse.GetValue(lists)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            if (extraLists.Any(l => !PlaceLists.OptionalLists.Contains(l)))
+            {
+                await env.Error.WriteLineAsync($"error: --lists: use none or a comma list of {string.Join(", ", PlaceLists.OptionalLists)}").ConfigureAwait(false);
                 return ExitCodes.Error;
             }
 
@@ -67,7 +77,7 @@ internal static class NerCommands
             }
 
             string placesFolder = parse.GetValue(places) ?? Path.GetFullPath(Path.Combine(folder, "..", "..", "places"));
-            var options = new NerTrainingOptions
+            NerTrainingOptions options = defaults with
             {
                 Epochs = parse.GetValue(epochs),
                 SecondEpochs = parse.GetValue(secondEpochs),
@@ -75,6 +85,7 @@ internal static class NerCommands
                 SecondPass = !parse.GetValue(onePass),
                 Features = groups,
                 Prune = parse.GetValue(prune),
+                MinCount = Math.Max(1, parse.GetValue(minCount)),
             };
             string wordsPath = parse.GetValue(words)!;
             if (groups != NerFeatureSet.None && !File.Exists(wordsPath))
@@ -85,16 +96,19 @@ internal static class NerCommands
 
             if (folds >= 2)
             {
-                EvalReport report = NerTraining.CrossValidate(folder, placesFolder, options, folds, only, wordsPath, message => env.Console.WriteLine(message));
+                EvalReport report = NerTraining.CrossValidate(folder, placesFolder, options, folds, only, wordsPath, extraLists, message => env.Console.WriteLine(message));
                 await EvalOutput.WriteAsync(env, parse.GetValue(global.Json), report).ConfigureAwait(false);
                 return ExitCodes.Ok;
             }
 
-            NerTraining.Run(folder, placesFolder, parse.GetValue(output)!, options, parse.GetValue(dev), wordsPath, message => env.Console.WriteLine(message));
+            NerTraining.Run(folder, placesFolder, parse.GetValue(output)!, options, parse.GetValue(dev), wordsPath, extraLists, message => env.Console.WriteLine(message));
             return ExitCodes.Ok;
         });
         return command;
     }
+
+    // The optional gazetteer lists of the shipped model (chosen by cross-validation, docs/QUALITY.md).
+    private const string DefaultLists = "none";
 
     private static readonly Dictionary<string, NerFeatureSet> FeatureNames = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -102,6 +116,9 @@ internal static class NerCommands
         ["window"] = NerFeatureSet.ClusterWindow,
         ["rank"] = NerFeatureSet.Rank,
         ["casing"] = NerFeatureSet.Casing,
+        ["context"] = NerFeatureSet.ClusterContext,
+        ["document"] = NerFeatureSet.DocumentContext,
+        ["document-words"] = NerFeatureSet.DocumentContext | NerFeatureSet.DocumentWords,
     };
 
     private static bool TryParseFeatures(string text, out NerFeatureSet groups)
@@ -126,7 +143,7 @@ internal static class NerCommands
     }
 
     private static string Describe(NerFeatureSet groups) =>
-        groups == NerFeatureSet.None ? "none" : string.Join(',', FeatureNames.Where(f => (groups & f.Value) != 0).Select(f => f.Key));
+        groups == NerFeatureSet.None ? "none" : string.Join(',', FeatureNames.Where(f => (groups & f.Value) == f.Value).Select(f => f.Key));
 
     /// <summary><c>storyline train word-classes</c>: the tagger's word clusters and casing table.</summary>
     public static Command TrainWordClasses(CliEnvironment env, GlobalOptions global)

@@ -22,4 +22,17 @@ public enum NerFeatureSet
 
     /// <summary>How often news text writes the word capitalised mid-sentence, with its own case and place.</summary>
     Casing = 8,
+
+    /// <summary>The finest clusters of the words either side, and the word's cluster with the words either side.</summary>
+    ClusterContext = 16,
+
+    /// <summary>
+    /// The clusters of the words next to the same capitalised word everywhere else in the document (Ratinov and Roth's
+    /// context aggregation, over clusters).
+    /// </summary>
+    DocumentContext = 32,
+
+    /// <summary>With <see cref="DocumentContext"/>: the words themselves next to the same capitalised word elsewhere
+    /// in the document, not only their clusters.</summary>
+    DocumentWords = 64,
 }

@@ -111,6 +111,52 @@ internal sealed class NerFeatures : IDisposable
         LowerCount = Number(lower, lowerId);
         ShortCount = Number(shortShape, shortId);
         MarkDocumentEvidence();
+        if ((set & NerFeatureSet.DocumentContext) != 0)
+        {
+            contexts = GatherContexts();
+        }
+    }
+
+    // Most aggregated context features a token gets.
+    private int MaxContexts => (set & NerFeatureSet.DocumentWords) != 0 ? 12 : 8;
+
+    // Per distinct lower-cased word written capitalised: the (side, cluster) pairs of its neighbours over the document.
+    private readonly Dictionary<int, List<ulong>>? contexts;
+
+    private Dictionary<int, List<ulong>> GatherContexts()
+    {
+        int level = Math.Min(2, words.Levels.Count - 1);
+        var gathered = new Dictionary<int, List<ulong>>();
+        foreach (var (first, n) in sentences)
+        {
+            int end = first + n;
+            for (int i = first; i < end; i++)
+            {
+                if ((flags[i] & Capitalized) == 0)
+                {
+                    continue;
+                }
+
+                if (!gathered.TryGetValue(lowerId[i], out List<ulong>? pairs))
+                {
+                    pairs = [];
+                    gathered[lowerId[i]] = pairs;
+                }
+
+                ReadOnlySpan<ulong> around = (set & NerFeatureSet.DocumentWords) != 0
+                    ? [ClusterAt(i - 1, first, end, level) << 2, (ClusterAt(i + 1, first, end, level) << 2) | 1, (Lower(i - 1, first, end) << 2) | 2, (Lower(i + 1, first, end) << 2) | 3]
+                    : [ClusterAt(i - 1, first, end, level) << 1, (ClusterAt(i + 1, first, end, level) << 1) | 1];
+                foreach (ulong pair in around)
+                {
+                    if (pairs.Count < MaxContexts && !pairs.Contains(pair))
+                    {
+                        pairs.Add(pair);
+                    }
+                }
+            }
+        }
+
+        return gathered;
     }
 
     /// <summary>Number of distinct lower-cased words in the document.</summary>
@@ -423,6 +469,23 @@ internal sealed class NerFeatures : IDisposable
             // How often news text capitalises the word, against where it stands: a sentence opener or a headline word
             // that is usually written in lower case is not a name.
             into[n++] = FeatureHash.Feature(57, (ulong)words.Casing(wordEntry[i]), (ulong)(f & (SentenceStart | HeadlineSentence | Capitalized | AllCaps | CapitalizedMidElsewhere)));
+        }
+
+        if ((set & NerFeatureSet.ClusterContext) != 0)
+        {
+            into[n++] = FeatureHash.Feature(66, ClusterAt(i - 1, first, end, 0));
+            into[n++] = FeatureHash.Feature(67, ClusterAt(i + 1, first, end, 0));
+            int level = Math.Min(1, words.Levels.Count - 1);
+            into[n++] = FeatureHash.Feature(68, ClusterAt(i, first, end, level), lowerPrev);
+            into[n++] = FeatureHash.Feature(69, ClusterAt(i, first, end, level), lowerNext);
+        }
+
+        if (contexts is not null && (f & Capitalized) != 0 && contexts.TryGetValue(lowerId[i], out List<ulong>? pairs))
+        {
+            foreach (ulong pair in pairs)
+            {
+                into[n++] = FeatureHash.Feature(70, pair);
+            }
         }
 
         if ((set & NerFeatureSet.ClusterWindow) != 0)

@@ -8,7 +8,8 @@ namespace Storyline.Entities.Tagging;
 /// <param name="Prune">Rows whose largest averaged weight is below this are dropped from the saved model.</param>
 /// <param name="Features">The optional feature groups (they need word classes).</param>
 /// <param name="SecondEpochs">Passes over the training sentences for the second pass (0: <paramref name="Epochs"/>).</param>
-public sealed record NerTrainingOptions(int Epochs = 10, int Seed = 17, bool SecondPass = true, int Folds = 5, float Prune = 0.01f, NerFeatureSet Features = NerFeatureSet.None, int SecondEpochs = 0);
+/// <param name="MinCount">Features seen fewer times than this in the training data get no weights (a regulariser).</param>
+public sealed record NerTrainingOptions(int Epochs = 10, int Seed = 17, bool SecondPass = true, int Folds = 5, float Prune = 0.01f, NerFeatureSet Features = NerFeatureSet.None, int SecondEpochs = 0, int MinCount = 1);
 
 /// <summary>A training document: its tokens and sentences, and a gold BILOU label per token.</summary>
 /// <param name="Document">The tokens and sentences.</param>
@@ -54,7 +55,7 @@ public static class NerTrainer
         var inputs = new Inputs(gazetteer, options.Features == NerFeatureSet.None ? null : words, options.Features);
         if (!options.SecondPass)
         {
-            var set1 = Prepare(documents, inputs, null);
+            var set1 = Prepare(documents, inputs, null, options.MinCount);
             Action<int, NerModel>? report = onEpoch ?? onFirstEpoch;
             return Fit(set1, options.Epochs, options, progress, "pass 1", report is null ? null : (e, c) => report(e, inputs.Model(c, null)));
         }
@@ -64,7 +65,7 @@ public static class NerTrainer
         for (int fold = 0; fold < options.Folds; fold++)
         {
             var train = documents.Where((_, i) => i % options.Folds != fold).ToList();
-            LinearChain chain = Fit(Prepare(train, inputs, null), options.Epochs, options, progress, $"fold {fold + 1}/{options.Folds}", null).First;
+            LinearChain chain = Fit(Prepare(train, inputs, null, options.MinCount), options.Epochs, options, progress, $"fold {fold + 1}/{options.Folds}", null).First;
             for (int i = fold; i < documents.Count; i += options.Folds)
             {
                 firstPass[i] = new byte[documents[i].Labels.Length];
@@ -73,8 +74,8 @@ public static class NerTrainer
             }
         }
 
-        LinearChain first = Fit(Prepare(documents, inputs, null), options.Epochs, options, progress, "pass 1", onFirstEpoch is null ? null : (e, c) => onFirstEpoch(e, inputs.Model(c, null))).First;
-        var set2 = Prepare(documents, inputs, firstPass);
+        LinearChain first = Fit(Prepare(documents, inputs, null, options.MinCount), options.Epochs, options, progress, "pass 1", onFirstEpoch is null ? null : (e, c) => onFirstEpoch(e, inputs.Model(c, null))).First;
+        var set2 = Prepare(documents, inputs, firstPass, options.MinCount);
         int secondEpochs = options.SecondEpochs > 0 ? options.SecondEpochs : options.Epochs;
         return Fit(set2, secondEpochs, options, progress, "pass 2", onEpoch is null ? null : (e, c) => onEpoch(e, inputs.Model(first, c)), first);
     }
@@ -104,8 +105,10 @@ public static class NerTrainer
         public required List<(int First, int Count)> Sentences { get; init; }
     }
 
-    private static TrainingSet Prepare(IReadOnlyList<LabeledDocument> documents, Inputs inputs, byte[][]? firstPass)
+    private static TrainingSet Prepare(IReadOnlyList<LabeledDocument> documents, Inputs inputs, byte[][]? firstPass, int minCount)
     {
+        // Features seen fewer than minCount times are left out: counted in a first sweep.
+        HashSet<uint>? kept = minCount > 1 ? Frequent(documents, inputs, firstPass, minCount) : null;
         var rows = new Dictionary<uint, int>();
         var keys = new List<uint>();
         var tokenFeatures = new List<int>();
@@ -137,6 +140,11 @@ public static class NerTrainer
                 for (int k = 0; k < count; k++)
                 {
                     uint key = LinearChain.Key(buffer[k]);
+                    if (kept is not null && !kept.Contains(key))
+                    {
+                        continue;
+                    }
+
                     if (!rows.TryGetValue(key, out int row))
                     {
                         row = keys.Count;
@@ -162,6 +170,32 @@ public static class NerTrainer
             Gold = [.. gold],
             Sentences = sentences,
         };
+    }
+
+    private static HashSet<uint> Frequent(IReadOnlyList<LabeledDocument> documents, Inputs inputs, byte[][]? firstPass, int minCount)
+    {
+        var counts = new Dictionary<uint, int>();
+        Span<ulong> buffer = stackalloc ulong[NerFeatures.MaxPerToken];
+        for (int d = 0; d < documents.Count; d++)
+        {
+            using var features = inputs.Features(documents[d].Document);
+            if (firstPass is not null)
+            {
+                features.SetFirstPass(firstPass[d]);
+            }
+
+            for (int i = 0; i < features.Count; i++)
+            {
+                int count = features.Extract(i, buffer);
+                for (int k = 0; k < count; k++)
+                {
+                    ref int seen = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, LinearChain.Key(buffer[k]), out _);
+                    seen++;
+                }
+            }
+        }
+
+        return [.. counts.Where(c => c.Value >= minCount).Select(c => c.Key)];
     }
 
     private static NerModel Fit(TrainingSet set, int epochs, NerTrainingOptions options, Action<string>? progress, string stage, Action<int, LinearChain>? onEpoch, LinearChain? firstPass = null)

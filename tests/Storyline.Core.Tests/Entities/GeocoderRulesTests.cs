@@ -31,6 +31,7 @@ public sealed class GeocoderRulesTests
         P	4717560	Paris	33.6609	-95.5555	US	PPLA2	24782
         P	2013348	Vladivostok	43.1056	131.8735	RU	PPLA	587022
         P	-1	Khasan	42.4283	130.6456	RU	PPL	742	Hasan
+        P	2747373	The Hague	52.0767	4.2986	NL	PPLG	474292	Den Haag
         """;
 
     private static readonly Gazetteer Places = Gazetteer.Read(new StringReader(Rows.Replace("        ", string.Empty, StringComparison.Ordinal)));
@@ -71,8 +72,9 @@ public sealed class GeocoderRulesTests
         { "geneva", Typed, "LY", "LY", null, [2660646] },
         // ... and pinned where the report names Switzerland, though it is not the main country.
         { "geneva", Typed, "LY", "LY,CH", 2660646, [] },
-        // A capital is a strong enough signal anywhere.
+        // A capital is a strong enough signal anywhere, and so is a seat of government.
         { "moscow", Typed, "LY", "LY", 524901, [] },
+        { "the hague", Typed, "LY", "LY", 2747373, [] },
         // With no context, the capital over the small town of the same name.
         { "paris", Typed, "", "", 2988507, [] },
         // The report's main country outweighs population: Paris, Texas in a report about the United States.

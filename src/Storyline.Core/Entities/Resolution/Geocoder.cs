@@ -105,7 +105,7 @@ public static class Geocoder
             {
                 bool inMain = context.Main.Contains(place.CountryCode);
                 bool large = place.Population >= NoContextMinPopulation && (context.IsEmpty || context.Named.Contains(place.CountryCode));
-                bool worldCity = place.Population >= WorldCityMinPopulation || place.FeatureCode == "PPLC";
+                bool worldCity = place.Population >= WorldCityMinPopulation || place.FeatureCode is "PPLC" or "PPLG";
                 if ((inMain && (main || place.Population >= UntypedMinPopulation)) || (main && (large || worldCity)))
                 {
                     return new PlaceDecision(place, []);
@@ -116,7 +116,7 @@ public static class Geocoder
         }
 
         (Place best, _, _) = ranked[0];
-        bool capital = best.FeatureCode == "PPLC";
+        bool capital = best.FeatureCode is "PPLC" or "PPLG";
         bool seat = best.FeatureCode.StartsWith("PPLA", StringComparison.Ordinal);
         bool pinned = context.Main.Contains(best.CountryCode)
             || (context.Named.Contains(best.CountryCode) ? best.Population >= NamedCountryMinPopulation || capital || seat

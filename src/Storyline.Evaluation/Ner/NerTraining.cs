@@ -77,7 +77,7 @@ public static class NerTraining
         var (last, first) = NerCrossValidation.Run(train, gazetteer, words, options, folds, log, only);
         string settings = string.Create(
             CultureInfo.InvariantCulture,
-            $"{folds} folds by contiguous documents{(only is null ? string.Empty : " (folds " + string.Join(',', only.Select(f => f + 1)) + " only)")}; features: {options.Features}; lists: {string.Join(',', gazetteer.Lists.Select(l => l.List))}; passes: {(options.SecondPass ? 2 : 1)}; epochs {options.Epochs}{(options.SecondPass && options.SecondEpochs > 0 ? "/" + options.SecondEpochs : string.Empty)}; min count {options.MinCount}; prune {options.Prune}; seed {options.Seed}");
+            $"{folds} folds by contiguous documents{(only is null ? string.Empty : " (folds " + string.Join(',', only.Select(f => f + 1)) + " only)")}; features: {options.Features}; lists: {string.Join(',', gazetteer.Lists.Select(l => l.List))}; passes: {(options.SecondPass ? 2 : 1)}; epochs {options.Epochs}{(options.SecondPass && options.SecondEpochs > 0 ? "/" + options.SecondEpochs : string.Empty)}; min count {options.MinCount}; ensemble {options.Ensemble}; word dropout {options.WordDropout}; prune {options.Prune}; seed {options.Seed}");
         return NerCrossValidation.Report(Path.Combine(conllFolder, "eng.train"), last, first, settings);
     }
 

@@ -25,12 +25,14 @@ internal static class NerCommands
         var prune = new Option<float>("--prune") { Description = $"Drop weight rows whose largest weight is below this (default {defaults.Prune.ToString(CultureInfo.InvariantCulture)})", DefaultValueFactory = _ => defaults.Prune };
         var dev = new Option<string?>("--dev") { Description = "A CoNLL file scored after each epoch of the last pass (for a look only: settings are chosen by --cv)" };
         var minCount = new Option<int>("--min-count") { Description = $"Features seen fewer times get no weights (default {defaults.MinCount})", DefaultValueFactory = _ => defaults.MinCount };
+        var ensemble = new Option<int>("--ensemble") { Description = $"Learners per pass on different sentence orders, their weights averaged (default {defaults.Ensemble})", DefaultValueFactory = _ => defaults.Ensemble };
+        var wordDropout = new Option<float>("--word-dropout") { Description = $"Share of training tokens shown without their word features, as if new (default {defaults.WordDropout.ToString(CultureInfo.InvariantCulture)})", DefaultValueFactory = _ => defaults.WordDropout };
         var lists = new Option<string>("--lists") { Description = $"Optional gazetteer lists: none, or a comma list of {string.Join(", ", PlaceLists.OptionalLists)} (default {DefaultLists})", DefaultValueFactory = _ => DefaultLists };
         var cv = new Option<int>("--cv") { Description = "Cross-validate on eng.train with K folds of contiguous documents and print the score of every epoch; writes no model" };
         var onlyFolds = new Option<string?>("--cv-folds") { Description = "With --cv: only these folds (1-based, comma list)" };
         var command = new Command("ner", "Train the named-entity tagger on CoNLL-2003 eng.train, or cross-validate its settings there")
         {
-            data, places, output, epochs, secondEpochs, seed, onePass, features, words, prune, minCount, lists, dev, cv, onlyFolds,
+            data, places, output, epochs, secondEpochs, seed, onePass, features, words, prune, minCount, ensemble, wordDropout, lists, dev, cv, onlyFolds,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -86,6 +88,8 @@ internal static class NerCommands
                 Features = groups,
                 Prune = parse.GetValue(prune),
                 MinCount = Math.Max(1, parse.GetValue(minCount)),
+                Ensemble = Math.Max(1, parse.GetValue(ensemble)),
+                WordDropout = Math.Clamp(parse.GetValue(wordDropout), 0f, 1f),
             };
             string wordsPath = parse.GetValue(words)!;
             if (groups != NerFeatureSet.None && !File.Exists(wordsPath))

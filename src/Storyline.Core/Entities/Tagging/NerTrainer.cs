@@ -9,7 +9,12 @@ namespace Storyline.Entities.Tagging;
 /// <param name="Features">The optional feature groups (they need word classes).</param>
 /// <param name="SecondEpochs">Passes over the training sentences for the second pass (0: <paramref name="Epochs"/>).</param>
 /// <param name="MinCount">Features seen fewer times than this in the training data get no weights (a regulariser).</param>
-public sealed record NerTrainingOptions(int Epochs = 10, int Seed = 17, bool SecondPass = true, int Folds = 5, float Prune = 0.01f, NerFeatureSet Features = NerFeatureSet.None, int SecondEpochs = 0, int MinCount = 1);
+/// <param name="Ensemble">Learners per pass, each on its own sentence order (seeds <paramref name="Seed"/> on), whose
+/// averaged weights are averaged into one model.</param>
+/// <param name="WordDropout">The share of training tokens whose own word features (the word and its lower-cased form)
+/// are hidden from the learner for that step, as if the word were new: the model learns to name words it never saw
+/// from their classes, shape and context.</param>
+public sealed record NerTrainingOptions(int Epochs = 10, int Seed = 17, bool SecondPass = true, int Folds = 5, float Prune = 0.01f, NerFeatureSet Features = NerFeatureSet.None, int SecondEpochs = 0, int MinCount = 1, int Ensemble = 1, float WordDropout = 0);
 
 /// <summary>A training document: its tokens and sentences, and a gold BILOU label per token.</summary>
 /// <param name="Document">The tokens and sentences.</param>
@@ -21,7 +26,7 @@ public sealed record LabeledDocument(TaggingDocument Document, byte[] Labels);
 /// current weights, add the gold sequence's features and subtract the predicted one's where they differ, and keep
 /// the average of the weights over all steps. Deterministic: sentences are shuffled with a seeded generator.
 /// </summary>
-public static class NerTrainer
+public static partial class NerTrainer
 {
     private const int L = LinearChain.Labels;
 
@@ -47,6 +52,11 @@ public static class NerTrainer
         ArgumentNullException.ThrowIfNull(documents);
         ArgumentNullException.ThrowIfNull(gazetteer);
         ArgumentNullException.ThrowIfNull(options);
+        if (options.WordDropout > 0 && options.MinCount > 1)
+        {
+            throw new ArgumentException("Word dropout finds a token's word features by their place, which a count cut-off can shift.", nameof(options));
+        }
+
         if (options.Features != NerFeatureSet.None && words is null)
         {
             throw new ArgumentException("The feature groups " + options.Features + " need word classes.", nameof(words));
@@ -200,126 +210,36 @@ public static class NerTrainer
 
     private static NerModel Fit(TrainingSet set, int epochs, NerTrainingOptions options, Action<string>? progress, string stage, Action<int, LinearChain>? onEpoch, LinearChain? firstPass = null)
     {
-        var w = new float[set.Rows * L];
-        var u = new float[set.Rows * L];
-        var tw = new float[(L + 1) * L];
-        var tu = new float[(L + 1) * L];
-        float c = 1;
         int longest = set.Sentences.Max(s => s.Count);
         var scores = new float[longest * L];
         var back = new byte[longest * L];
         var predicted = new byte[longest];
-        int[] order = [.. Enumerable.Range(0, set.Sentences.Count)];
-        var random = new Random(options.Seed);
+
+        // One learner, or several from different sentence orders whose averaged weights are averaged (an ensemble
+        // whose scores are the mean of its members', in one model).
+        var learners = new Learner[Math.Max(1, options.Ensemble)];
+        for (int m = 0; m < learners.Length; m++)
+        {
+            learners[m] = new Learner(set, options.Seed + m, options.WordDropout);
+        }
+
         LinearChain? averaged = null;
         for (int epoch = 1; epoch <= epochs; epoch++)
         {
-            random.Shuffle(order);
             int wrong = 0;
-            foreach (int s in order)
+            foreach (Learner learner in learners)
             {
-                var (first, n) = set.Sentences[s];
-                for (int t = 0; t < n; t++)
-                {
-                    Span<float> row = scores.AsSpan(t * L, L);
-                    row.Clear();
-                    for (int k = set.TokenOffsets[first + t]; k < set.TokenOffsets[first + t + 1]; k++)
-                    {
-                        LinearChain.Add(row, w.AsSpan(set.TokenFeatures[k] * L, L));
-                    }
-                }
-
-                LinearChain.Viterbi(scores, n, tw, predicted, back);
-                ReadOnlySpan<byte> gold = set.Gold.AsSpan(first, n);
-                if (!gold.SequenceEqual(predicted.AsSpan(0, n)))
-                {
-                    wrong++;
-                    for (int t = 0; t < n; t++)
-                    {
-                        int g = gold[t];
-                        int p = predicted[t];
-                        if (g != p)
-                        {
-                            for (int k = set.TokenOffsets[first + t]; k < set.TokenOffsets[first + t + 1]; k++)
-                            {
-                                int r = set.TokenFeatures[k] * L;
-                                w[r + g] += 1;
-                                u[r + g] += c;
-                                w[r + p] -= 1;
-                                u[r + p] -= c;
-                            }
-                        }
-
-                        int gp = t == 0 ? 0 : gold[t - 1] + 1;
-                        int pp = t == 0 ? 0 : predicted[t - 1] + 1;
-                        if (gp != pp || g != p)
-                        {
-                            tw[(gp * L) + g] += 1;
-                            tu[(gp * L) + g] += c;
-                            tw[(pp * L) + p] -= 1;
-                            tu[(pp * L) + p] -= c;
-                        }
-                    }
-                }
-
-                c++;
+                wrong += learner.Epoch(set, scores, back, predicted);
             }
 
-            progress?.Invoke($"{stage}, epoch {epoch}: {wrong:N0} of {set.Sentences.Count:N0} sentences wrong");
+            progress?.Invoke($"{stage}, epoch {epoch}: {wrong / learners.Length:N0} of {set.Sentences.Count:N0} sentences wrong");
             if (onEpoch is not null || epoch == epochs)
             {
-                averaged = Average(set, w, u, tw, tu, c, options.Prune);
+                averaged = Average(set, learners, options.Prune);
                 onEpoch?.Invoke(epoch, averaged);
             }
         }
 
         return set.Inputs.Model(firstPass ?? averaged!, firstPass is null ? null : averaged);
-    }
-
-    private static LinearChain Average(TrainingSet set, float[] w, float[] u, float[] tw, float[] tu, float c, float prune)
-    {
-        var kept = new List<int>();
-        var averaged = new float[w.Length];
-        for (int i = 0; i < w.Length; i++)
-        {
-            averaged[i] = w[i] - (u[i] / c);
-        }
-
-        for (int r = 0; r < set.Rows; r++)
-        {
-            float max = 0;
-            for (int y = 0; y < L; y++)
-            {
-                max = Math.Max(max, Math.Abs(averaged[(r * L) + y]));
-            }
-
-            if (max >= prune)
-            {
-                kept.Add(r);
-            }
-        }
-
-        var keys = new uint[kept.Count];
-        var weights = new float[kept.Count * L];
-        for (int i = 0; i < kept.Count; i++)
-        {
-            keys[i] = set.Keys[kept[i]];
-            Array.Copy(averaged, kept[i] * L, weights, i * L, L);
-        }
-
-        // Quantised now, so that the model in memory tags exactly as the saved one will.
-        (float scale, short[] steps) = NerModel.Quantize(weights);
-        for (int i = 0; i < weights.Length; i++)
-        {
-            weights[i] = steps[i] * scale;
-        }
-
-        var transitions = new float[tw.Length];
-        for (int i = 0; i < tw.Length; i++)
-        {
-            transitions[i] = tw[i] - (tu[i] / c);
-        }
-
-        return new LinearChain(keys, weights, transitions, scale);
     }
 }

@@ -53,6 +53,10 @@ public sealed class IssueCasesTests
         { "In Libya, the city of Derna flooded. Derna mourned.", [("Libya", L), ("Derna", P)], "Derna", L, "place:87205" },
         // "Victoria" after a royal title is the queen, not a Canadian city.
         { "A statue of Queen Victoria stood there.", [("Victoria", L)], "Victoria", P, "victoria" },
+        // Seeds: the retrained tagger called "North Korean leader Kim Jong Un" an organisation; a person's title makes
+        // it a person, named in full, so that the report's later "Kim" is he and not a short form of its own.
+        { "A visit by North Korean leader Kim Jong Un is expected. Kim's trip is unconfirmed.", [("Kim Jong Un", O), ("Kim", P)], "Kim", P, "kim jong un" },
+        { "A visit by North Korean leader Kim Jong Un is expected. Kim's trip is unconfirmed.", [("Kim Jong Un", O), ("Kim", P)], "Kim Jong Un", P, "kim jong un" },
     };
 
     [Theory]

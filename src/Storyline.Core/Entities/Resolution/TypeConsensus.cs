@@ -42,6 +42,12 @@ internal static class TypeConsensus
                 // "the Harbourton Beacon, a local news website"; "news agency Interfax".
                 Fix(item, EntityType.Organization);
             }
+            else if ((item.Honorific || item.Role?.Kind == RoleKind.PersonHead) && item.Type != EntityType.Person)
+            {
+                // "North Korean leader Kim Jong Un" tagged an organisation, "Queen Victoria" a place: a person's title
+                // or a courtesy title says person, so that the name counts as a person named in full.
+                Fix(item, EntityType.Person);
+            }
         }
 
         PairAcronyms(items);

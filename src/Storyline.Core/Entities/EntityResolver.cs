@@ -273,6 +273,10 @@ public sealed class EntityResolver(Gazetteer gazetteer, ResolverOptions? options
             bool honorific = false;
             bool storm = false;
             FoundRole? role = null;
+
+            // A person's title right before the name (in the tagged span or in front of it), not an apposition after
+            // it ("in Ukraine, analysts say" is no title of Ukraine's).
+            bool titled = false;
             if (first >= 0 && last >= first)
             {
                 // A tagger may take the title into a person's name ("President Vladimir Putin"): it is the role, not
@@ -300,7 +304,9 @@ public sealed class EntityResolver(Gazetteer gazetteer, ResolverOptions? options
 
                 (int sentenceStart, int sentenceEnd) = SentenceBounds(article, mention.Sentence, tokens.Length);
                 honorific |= RoleFinder.HasHonorificBefore(body, tokens, sentenceStart, first);
-                role ??= RoleFinder.Before(body, tokens, sentenceStart, first) ?? RoleFinder.After(body, tokens, sentenceEnd, last);
+                role ??= RoleFinder.Before(body, tokens, sentenceStart, first);
+                titled = role?.Kind == RoleKind.PersonHead;
+                role ??= RoleFinder.After(body, tokens, sentenceEnd, last);
 
                 // "storm Daniel", "Hurricane Ida": a weather event named like a person. The storm word joins the name.
                 if (options.TrustTypes && first > sentenceStart && tokens[first - 1].Kind == TokenKind.Word && NameHeads.IsStormWord(tokens[first - 1].Span.Slice(body)))
@@ -309,6 +315,7 @@ public sealed class EntityResolver(Gazetteer gazetteer, ResolverOptions? options
                     span = TextSpan.FromBounds(tokens[first].Span.Start, span.End);
                     storm = true;
                     role = null;
+                    titled = false;
                 }
 
                 storm |= options.TrustTypes && last > first && NameHeads.IsStormWord(tokens[first].Span.Slice(body));
@@ -319,6 +326,7 @@ public sealed class EntityResolver(Gazetteer gazetteer, ResolverOptions? options
                 && tokens[first - 1].Span.Slice(body) is "and" && items[^1].LastToken == first - 2)
             {
                 role = shared;
+                titled = true;
             }
 
             string surface = span.ToString(body);
@@ -327,6 +335,7 @@ public sealed class EntityResolver(Gazetteer gazetteer, ResolverOptions? options
                 Role = role,
                 PersonCue = honorific || role?.Kind == RoleKind.PersonHead || mention.Type == EntityType.Person && options.TrustTypes,
                 Honorific = honorific,
+                Titled = titled,
                 Type = storm ? EntityType.Miscellaneous : mention.Type,
                 TypeFixed = storm,
             });

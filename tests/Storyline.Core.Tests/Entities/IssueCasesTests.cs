@@ -57,6 +57,8 @@ public sealed class IssueCasesTests
         // it a person, named in full, so that the report's later "Kim" is he and not a short form of its own.
         { "A visit by North Korean leader Kim Jong Un is expected. Kim's trip is unconfirmed.", [("Kim Jong Un", O), ("Kim", P)], "Kim", P, "kim jong un" },
         { "A visit by North Korean leader Kim Jong Un is expected. Kim's trip is unconfirmed.", [("Kim Jong Un", O), ("Kim", P)], "Kim Jong Un", P, "kim jong un" },
+        // ... but a role in apposition after a name is no title: the country stays a country (the Independent seed).
+        { "It could boost the army in Russia, analysts say.", [("Russia", L)], "Russia", L, "country:ru" },
     };
 
     [Theory]

@@ -47,6 +47,9 @@ internal sealed class ResolverItem(Mention mention, TextSpan span, string surfac
 
     public bool Honorific { get; set; }
 
+    /// <summary>A person's title stands right before the name ("North Korean leader Kim Jong Un", "Queen Victoria").</summary>
+    public bool Titled { get; set; }
+
     public bool Compound { get; set; }
 
     public string? Resolved { get; private set; }

@@ -42,10 +42,11 @@ internal static class TypeConsensus
                 // "the Harbourton Beacon, a local news website"; "news agency Interfax".
                 Fix(item, EntityType.Organization);
             }
-            else if ((item.Honorific || item.Role?.Kind == RoleKind.PersonHead) && item.Type != EntityType.Person)
+            else if ((item.Honorific || item.Titled) && item.Type != EntityType.Person)
             {
                 // "North Korean leader Kim Jong Un" tagged an organisation, "Queen Victoria" a place: a person's title
-                // or a courtesy title says person, so that the name counts as a person named in full.
+                // or a courtesy title before it says person, so that the name counts as a person named in full. (Not a
+                // role in apposition after it: "the Russian army in Ukraine, analysts say".)
                 Fix(item, EntityType.Person);
             }
         }

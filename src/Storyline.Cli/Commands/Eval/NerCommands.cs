@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using Spectre.Console;
+using Storyline.Cli.Output;
 using Storyline.Entities.Tagging;
 using Storyline.Evaluation;
 using Storyline.Evaluation.Ner;
@@ -100,12 +100,12 @@ internal static class NerCommands
 
             if (folds >= 2)
             {
-                EvalReport report = NerTraining.CrossValidate(folder, placesFolder, options, folds, only, wordsPath, extraLists, message => env.Console.WriteLine(message));
+                EvalReport report = NerTraining.CrossValidate(folder, placesFolder, options, folds, only, wordsPath, extraLists, message => env.Screen.Line(message));
                 await EvalOutput.WriteAsync(env, parse.GetValue(global.Json), report).ConfigureAwait(false);
                 return ExitCodes.Ok;
             }
 
-            NerTraining.Run(folder, placesFolder, parse.GetValue(output)!, options, parse.GetValue(dev), wordsPath, extraLists, message => env.Console.WriteLine(message));
+            NerTraining.Run(folder, placesFolder, parse.GetValue(output)!, options, parse.GetValue(dev), wordsPath, extraLists, message => env.Screen.Line(message));
             return ExitCodes.Ok;
         });
         return command;
@@ -171,7 +171,7 @@ internal static class NerCommands
                 }
             }
 
-            WordClassBuilder.Run(folder, parse.GetValue(output)!, WordClassBuilder.DefaultLevels, parse.GetValue(seed), message => env.Console.WriteLine(message));
+            WordClassBuilder.Run(folder, parse.GetValue(output)!, WordClassBuilder.DefaultLevels, parse.GetValue(seed), message => env.Screen.Line(message));
             return ExitCodes.Ok;
         });
         return command;

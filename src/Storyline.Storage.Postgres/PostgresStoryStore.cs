@@ -476,32 +476,28 @@ public sealed partial class PostgresStoryStore : IStoryStore
             reports.Add(ReadArticle(reader));
         }
 
-        await reader.CloseAsync().ConfigureAwait(false);
-        return await WithArchiveTypesAsync(reports, cancellationToken).ConfigureAwait(false);
+        return reports;
     }
 
-    // The reports with each entity given its type over the archive (ArchiveTypes), so that every view agrees with
-    // the entity list.
-    private async Task<List<AnalyzedArticle>> WithArchiveTypesAsync(List<AnalyzedArticle> reports, CancellationToken cancellationToken)
+    /// <inheritdoc />
+    public async Task<IReadOnlyDictionary<string, EntityType>> GetEntityTypesAsync(IReadOnlyCollection<EntityKey> keys, CancellationToken cancellationToken = default)
     {
-        string[] keys = [.. reports.SelectMany(r => r.Entities.Select(e => e.Key.Value)).Distinct(StringComparer.Ordinal)];
-        if (keys.Length == 0)
+        ArgumentNullException.ThrowIfNull(keys);
+        var types = new Dictionary<string, EntityType>(StringComparer.Ordinal);
+        if (keys.Count == 0)
         {
-            return reports;
+            return types;
         }
 
         await using NpgsqlCommand command = Command("SELECT key, type FROM entities WHERE key = ANY(@keys)");
-        Add(command, "keys", keys);
-        var types = new Dictionary<string, EntityType>(StringComparer.Ordinal);
-        await using (NpgsqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        Add(command, "keys", keys.Select(k => k.Value).ToArray());
+        await using NpgsqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                types[reader.GetString(0)] = ParseType(reader.GetString(1));
-            }
+            types[reader.GetString(0)] = ParseType(reader.GetString(1));
         }
 
-        return [.. reports.Select(r => ArchiveTypes.Apply(r, types))];
+        return types;
     }
 
     /// <inheritdoc />
@@ -526,8 +522,7 @@ public sealed partial class PostgresStoryStore : IStoryStore
             found = new StoredReport(ReadArticle(reader), new StoryId(reader.GetInt64(ArticleColumnCount)));
         }
 
-        await reader.CloseAsync().ConfigureAwait(false);
-        return count == 1 ? found! with { Report = (await WithArchiveTypesAsync([found!.Report], cancellationToken).ConfigureAwait(false))[0] } : null;
+        return count == 1 ? found : null;
     }
 
     /// <inheritdoc />

@@ -59,13 +59,18 @@ public interface IStoryStore : IAsyncDisposable
 
     /// <summary>
     /// The stored reports of a story, analysed, in publication order. Tokens are not stored: their list is empty;
-    /// sentences, mentions, entities, times, quotes and claims are as stored, except that each entity and its mentions
-    /// have the entity's type over the archive (<see cref="Entities.ArchiveTypes"/>), the type the entity list shows.
+    /// sentences, mentions, entities, times, quotes and claims are as stored.
     /// </summary>
     Task<IReadOnlyList<AnalyzedArticle>> GetStoryReportsAsync(StoryId id, CancellationToken cancellationToken = default);
 
-    /// <summary>One stored report by id or unique id prefix, or null (entity types as in <see cref="GetStoryReportsAsync"/>).</summary>
+    /// <summary>One stored report by id or unique id prefix, or null.</summary>
     Task<StoredReport?> GetReportAsync(string idOrPrefix, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The type over the archive of each of <paramref name="keys"/> the archive holds: the type the entity list shows,
+    /// decided from all its mentions (<see cref="Entities.ArchiveTypes.Decide"/>). Keys it does not hold are left out.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, EntityType>> GetEntityTypesAsync(IReadOnlyCollection<EntityKey> keys, CancellationToken cancellationToken = default);
 
     /// <summary>Full-text search over titles and bodies; words are all required, "quoted words" are a phrase.</summary>
     Task<IReadOnlyList<SearchHit>> SearchAsync(string query, int limit, CancellationToken cancellationToken = default);
@@ -80,8 +85,9 @@ public interface IStoryStore : IAsyncDisposable
     Task<IReadOnlyList<EntitySummary>> ListEntitiesAsync(EntityType? type, int limit, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// The entity whose key, name or one of whose aliases is <paramref name="nameOrKey"/> (any case), the most
-    /// mentioned where several match; null when none does.
+    /// The entity whose key, name or one of whose aliases is <paramref name="nameOrKey"/> (any case): an entity whose
+    /// key it is first, then one whose name it is, then the most mentioned (so that a short form kept apart, "kim", is
+    /// found as itself and not as the person it is an alias of); null when none does.
     /// </summary>
     Task<EntityDetail?> GetEntityAsync(string nameOrKey, int maxRelated = 15, CancellationToken cancellationToken = default);
 

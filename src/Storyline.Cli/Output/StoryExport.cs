@@ -54,8 +54,9 @@ internal static class StoryExport
         foreach (SourceRef s in story.Sources)
         {
             string copy = s.CopyOf is null ? string.Empty : $" (copy of {Short(s.CopyOf)})";
-            string line = string.Join(' ', new[] { Day(s.Published), Short(s.Id), s.Outlet, s.Title, s.Url }.Where(x => !string.IsNullOrEmpty(x)));
-            md.Append("- ").Append(line).Append(copy).Append('\n');
+            string line = string.Join(' ', new[] { Day(s.Published), Short(s.Id), s.Outlet, s.Author is null ? null : "by " + s.Author, s.Title, s.Url }.Where(x => !string.IsNullOrEmpty(x)));
+            string teaser = s.Paywalled ? " (paywalled: teaser only)" : string.Empty;
+            md.Append("- ").Append(line).Append(copy).Append(teaser).Append('\n');
         }
 
         return md.ToString();

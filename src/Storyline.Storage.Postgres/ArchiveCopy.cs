@@ -54,13 +54,8 @@ public static class ArchiveCopy
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(from);
         ArgumentException.ThrowIfNullOrWhiteSpace(to);
-        if (!PostgresTarget.Matches(from) && !File.Exists(from))
-        {
-            throw new StoreException($"{from}: no such database");
-        }
-
-        await using DbConnection source = await OpenAsync(from, cancellationToken).ConfigureAwait(false);
-        await using DbConnection target = await OpenAsync(to, cancellationToken).ConfigureAwait(false);
+        await using DbConnection source = await OpenAsync(from, StoreAccess.Read, cancellationToken).ConfigureAwait(false);
+        await using DbConnection target = await OpenAsync(to, StoreAccess.Write, cancellationToken).ConfigureAwait(false);
         if (await CountAsync(target, "SELECT count(*) FROM articles", cancellationToken).ConfigureAwait(false) > 0)
         {
             throw new StoreException($"{Describe(to)}: the target already holds reports; copy into an empty store");
@@ -100,7 +95,7 @@ public static class ArchiveCopy
     /// <summary>The content hash (SHA-256, hex) of the archive at <paramref name="db"/>: every row of every table, in key order.</summary>
     public static async Task<string> HashAsync(string db, CancellationToken cancellationToken = default)
     {
-        await using DbConnection connection = await OpenAsync(db, cancellationToken).ConfigureAwait(false);
+        await using DbConnection connection = await OpenAsync(db, StoreAccess.Read, cancellationToken).ConfigureAwait(false);
         return await HashConnectionAsync(connection, cancellationToken).ConfigureAwait(false);
     }
 
@@ -247,16 +242,16 @@ public static class ArchiveCopy
         return count;
     }
 
-    private static async Task<DbConnection> OpenAsync(string db, CancellationToken cancellationToken)
+    private static async Task<DbConnection> OpenAsync(string db, StoreAccess access, CancellationToken cancellationToken)
     {
-        if (PostgresTarget.Matches(db))
+        // Opening the store checks (or, for the target, creates) the schema; its connection is then used bare.
+        IStoryStore store = await StoreOpener.OpenAsync(db, access, null, cancellationToken).ConfigureAwait(false);
+        if (store is PostgresStoryStore postgres)
         {
-            // Opening the store checks or creates the schema; its connection is then used bare.
-            PostgresStoryStore store = await PostgresStoryStore.OpenAsync(db, null, cancellationToken).ConfigureAwait(false);
-            return store.Connection;
+            return postgres.Connection;
         }
 
-        await (await SqliteStoryStore.OpenAsync(db, null, cancellationToken).ConfigureAwait(false)).DisposeAsync().ConfigureAwait(false);
+        await store.DisposeAsync().ConfigureAwait(false);
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = db, Pooling = false }.ToString());
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         return connection;

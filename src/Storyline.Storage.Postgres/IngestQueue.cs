@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Npgsql;
 using Storyline.Domain;
+using Storyline.Ingest;
 using Storyline.Stories;
 
 namespace Storyline.Storage.Postgres;
@@ -31,12 +32,6 @@ public sealed class IngestQueue : IAsyncDisposable
     /// <param name="Source">The report as read.</param>
     public sealed record Claimed(long Seq, SourceReport Source);
 
-    /// <summary>What a worker made of a claimed report: the analysis and features, or why it failed.</summary>
-    /// <param name="Report">The analysed report, or null.</param>
-    /// <param name="Features">Its story features, or null.</param>
-    /// <param name="Error">Why it failed, or null.</param>
-    public sealed record Analysed(AnalyzedArticle? Report, StoryFeatures? Features, string? Error);
-
     /// <summary>An analysed report ready for the assigner, in queue order.</summary>
     /// <param name="Seq">Its place in the queue.</param>
     /// <param name="Report">The analysed report (tokens not kept).</param>
@@ -60,12 +55,12 @@ public sealed class IngestQueue : IAsyncDisposable
 
     /// <summary>
     /// Queues <paramref name="reports"/> for run <paramref name="runId"/>, in their order, in one transaction. Returns
-    /// the ids queued: not those already stored or queued by any run.
+    /// how many were queued: not those already stored or queued by any run.
     /// </summary>
-    public async Task<IReadOnlySet<ArticleId>> EnqueueAsync(string runId, IReadOnlyList<SourceReport> reports, CancellationToken cancellationToken = default)
+    public async Task<int> EnqueueAsync(string runId, IEnumerable<SourceReport> reports, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reports);
-        var queued = new HashSet<ArticleId>();
+        int queued = 0;
         await using NpgsqlTransaction transaction = await claims.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         foreach (SourceReport[] chunk in reports.Chunk(1000))
         {
@@ -77,7 +72,6 @@ public sealed class IngestQueue : IAsyncDisposable
                 WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = u.id)
                 ORDER BY u.n
                 ON CONFLICT (id) DO NOTHING
-                RETURNING id
                 """,
                 claims,
                 transaction);
@@ -85,11 +79,7 @@ public sealed class IngestQueue : IAsyncDisposable
             command.Parameters.AddWithValue("ids", chunk.Select(r => r.Id.Value).ToArray());
             command.Parameters.AddWithValue("published", chunk.Select(r => PostgresStoryStore.Day(r.Published)).ToArray());
             command.Parameters.AddWithValue("sources", chunk.Select(r => JsonSerializer.Serialize(r, Json)).ToArray());
-            await using NpgsqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                queued.Add(new ArticleId(reader.GetString(0)));
-            }
+            queued += await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -101,7 +91,7 @@ public sealed class IngestQueue : IAsyncDisposable
     /// analyses them with <paramref name="analyse"/> while holding the claim, and records what came of each. Returns
     /// how many were claimed (0: none was free).
     /// </summary>
-    public async Task<int> ClaimAndAnalyseAsync(int max, Func<IReadOnlyList<Claimed>, IReadOnlyList<Analysed>> analyse, CancellationToken cancellationToken = default)
+    public async Task<int> ClaimAndAnalyseAsync(int max, Func<IReadOnlyList<Claimed>, IReadOnlyList<ReportAnalysis>> analyse, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(analyse);
         await using NpgsqlTransaction transaction = await claims.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
@@ -130,11 +120,11 @@ public sealed class IngestQueue : IAsyncDisposable
             return 0;
         }
 
-        IReadOnlyList<Analysed> results = analyse(claimed);
+        IReadOnlyList<ReportAnalysis> results = analyse(claimed);
         await using var batch = new NpgsqlBatch(claims, transaction);
         for (int i = 0; i < claimed.Count; i++)
         {
-            Analysed result = results[i];
+            ReportAnalysis result = results[i];
             if (result.Report is AnalyzedArticle report && result.Features is StoryFeatures features)
             {
                 PostgresStoryStore.Batch(batch, "UPDATE ingest_queue SET state = 'analysed', article = @article, analysis = @analysis, features = @features WHERE seq = @seq",
@@ -204,21 +194,42 @@ public sealed class IngestQueue : IAsyncDisposable
     }
 
     /// <summary>
-    /// Stores an assigned report and marks its queue row stored, in one transaction. False where the report was
-    /// stored already (its row is marked a duplicate, which its run counts as one): the caller's clusterer then holds a
-    /// report the store does not.
+    /// Stores assigned reports, in order, and marks their queue rows stored, and marks <paramref name="duplicates"/>
+    /// (found stored already) as such, in one transaction.
     /// </summary>
-    public Task<bool> StoreAsync(Ready ready, StoryAssignment assignment, CancellationToken cancellationToken = default)
+    public async Task StoreAsync(IReadOnlyList<(Ready Ready, StoryAssignment Assignment)> assigned, IReadOnlyList<Ready> duplicates, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(ready);
-        ArgumentNullException.ThrowIfNull(assignment);
+        ArgumentNullException.ThrowIfNull(assigned);
+        ArgumentNullException.ThrowIfNull(duplicates);
         EnsureAssigner();
-        return store.SaveAsync(ready.Report, ready.Features, assignment, (batch, saved) => PostgresStoryStore.Batch(
-            batch,
-            saved
-                ? "UPDATE ingest_queue SET state = 'stored', analysis = NULL, features = NULL, article = NULL, story_id = @story, new_story = @new, similarity = @similarity, story_title = @title WHERE seq = @seq"
-                : "UPDATE ingest_queue SET state = 'duplicate', analysis = NULL, features = NULL, article = NULL WHERE seq = @seq",
-            ("story", assignment.Story.Value), ("new", assignment.IsNewStory), ("similarity", assignment.Similarity), ("title", assignment.StoryTitle), ("seq", ready.Seq)), cancellationToken);
+        ReportToStore[] reports = [.. assigned.Select(a => new ReportToStore(a.Ready.Report, a.Ready.Features, a.Assignment))];
+        await store.SaveBatchAsync(reports, (batch, saved) =>
+        {
+            // A report the store found stored after all (it cannot be, under the assigner's lock) is a duplicate too.
+            var stored = assigned.Where((_, i) => saved[i]).ToList();
+            long[] others = [.. duplicates.Select(d => d.Seq), .. assigned.Where((_, i) => !saved[i]).Select(a => a.Ready.Seq)];
+            if (stored.Count > 0)
+            {
+                PostgresStoryStore.Batch(
+                    batch,
+                    """
+                    UPDATE ingest_queue q SET state = 'stored', analysis = NULL, features = NULL, article = NULL,
+                        story_id = u.story, new_story = u.new, similarity = u.similarity, story_title = u.title
+                    FROM unnest(@seq::bigint[], @story::bigint[], @new::boolean[], @similarity::double precision[], @title::text[]) AS u (seq, story, new, similarity, title)
+                    WHERE q.seq = u.seq
+                    """,
+                    ("seq", stored.Select(a => a.Ready.Seq).ToArray()),
+                    ("story", stored.Select(a => a.Assignment.Story.Value).ToArray()),
+                    ("new", stored.Select(a => a.Assignment.IsNewStory).ToArray()),
+                    ("similarity", stored.Select(a => a.Assignment.Similarity).ToArray()),
+                    ("title", stored.Select(a => a.Assignment.StoryTitle).ToArray()));
+            }
+
+            if (others.Length > 0)
+            {
+                PostgresStoryStore.Batch(batch, "UPDATE ingest_queue SET state = 'duplicate', analysis = NULL, features = NULL, article = NULL WHERE seq = ANY(@seq)", ("seq", others));
+            }
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>How many analysed reports wait for the assigner.</summary>
@@ -229,12 +240,14 @@ public sealed class IngestQueue : IAsyncDisposable
     }
 
     /// <summary>
-    /// How many reports, of any run, are still to be analysed or stored. A run works until there is none: it helps the
-    /// others, and takes over the reports of a run whose process died.
+    /// How many reports are still to be analysed or stored: of any run, or of run <paramref name="runId"/> where given.
+    /// A run that helps works until there is none of any run: it helps the others, and takes over the reports of a run
+    /// whose process died.
     /// </summary>
-    public async Task<long> PendingAsync(CancellationToken cancellationToken = default)
+    public async Task<long> PendingAsync(string? runId = null, CancellationToken cancellationToken = default)
     {
-        await using var command = new NpgsqlCommand("SELECT count(*) FROM ingest_queue WHERE state IN ('queued', 'analysed')", claims);
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM ingest_queue WHERE state IN ('queued', 'analysed') AND (@run::text IS NULL OR run_id = @run::text)", claims);
+        command.Parameters.Add(new NpgsqlParameter("run", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)runId ?? DBNull.Value });
         return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
     }
 

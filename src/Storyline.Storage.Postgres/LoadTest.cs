@@ -4,10 +4,9 @@ using System.Text;
 using System.Text.Json;
 using Storyline.Domain;
 using Storyline.Storage;
-using Storyline.Storage.Postgres;
 using Storyline.Text;
 
-namespace Storyline.Ingest.Distributed;
+namespace Storyline.Storage.Postgres;
 
 /// <summary>How a load test runs.</summary>
 /// <param name="Db">The PostgreSQL store (it must hold no report).</param>
@@ -137,7 +136,7 @@ public static class LoadTest
 
         // The ids a reader gives them: read back from the files as the workers will.
         HashSet<ArticleId> expected = [.. reports.Select(r => ArticleId.FromContent(r.Outlet, r.Published, r.Title, r.Text))];
-        await using (PostgresStoryStore store = await PostgresStoryStore.OpenAsync(options.Db, cancellationToken: cancellationToken).ConfigureAwait(false))
+        await using (PostgresStoryStore store = await PostgresStoryStore.OpenAsync(options.Db, null, create: true, cancellationToken).ConfigureAwait(false))
         {
             if ((await store.CountAsync(cancellationToken).ConfigureAwait(false)).Reports > 0)
             {
@@ -174,7 +173,7 @@ public static class LoadTest
             }
         }
 
-        await using PostgresStoryStore check = await PostgresStoryStore.OpenAsync(options.Db, cancellationToken: cancellationToken).ConfigureAwait(false);
+        await using PostgresStoryStore check = await PostgresStoryStore.OpenAsync(options.Db, null, create: true, cancellationToken).ConfigureAwait(false);
         ArchiveCounts counts = await check.CountAsync(cancellationToken).ConfigureAwait(false);
         int found = (await check.FindExistingAsync(expected, cancellationToken).ConfigureAwait(false)).Count;
         if (found != expected.Count)

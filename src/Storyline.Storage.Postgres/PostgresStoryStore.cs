@@ -41,20 +41,28 @@ public sealed class PostgresStoryStore : IStoryStore
 
     /// <summary>
     /// Opens the store in the database that <paramref name="db"/> names (see <see cref="PostgresTarget"/>), creating its
-    /// tables where missing (in the first schema of the search path, created too where missing).
+    /// tables where missing (in the first schema of the search path, created too where missing) unless
+    /// <paramref name="create"/> is false, when an archive that is not there is refused.
     /// </summary>
-    /// <exception cref="StoreException">The database cannot be reached, is not a Storyline database, or is of a newer version.</exception>
-    public static async Task<PostgresStoryStore> OpenAsync(string db, TimeProvider? clock = null, CancellationToken cancellationToken = default)
+    /// <exception cref="StoreException">The database cannot be reached, is not a Storyline database (or none is there), or is of a newer version.</exception>
+    public static async Task<PostgresStoryStore> OpenAsync(string db, TimeProvider? clock = null, bool create = true, CancellationToken cancellationToken = default)
     {
         NpgsqlConnectionStringBuilder builder = PostgresTarget.Parse(db);
         string name = PostgresTarget.Describe(builder);
         builder.Pooling = false;
         builder.IncludeErrorDetail = true;
+
+        // Which process a connection belongs to, as pg_stat_activity shows it (an operator, or a test that stops one writer).
+        if (string.IsNullOrEmpty(builder.ApplicationName))
+        {
+            builder.ApplicationName = "storyline " + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
+        }
+
         var connection = new NpgsqlConnection(builder.ConnectionString);
         try
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            await MigrateAsync(connection, builder.SearchPath, name, cancellationToken).ConfigureAwait(false);
+            await MigrateAsync(connection, builder.SearchPath, name, create, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException or ArgumentException)
         {
@@ -90,31 +98,23 @@ public sealed class PostgresStoryStore : IStoryStore
     }
 
     /// <inheritdoc />
-    public Task<bool> SaveAsync(AnalyzedArticle report, StoryFeatures features, StoryAssignment assignment, CancellationToken cancellationToken = default) =>
-        SaveAsync(report, features, assignment, null, cancellationToken);
-
-    /// <summary>
-    /// <see cref="SaveAsync(AnalyzedArticle, StoryFeatures, StoryAssignment, CancellationToken)"/>, with more statements
-    /// (<paramref name="also"/>, told whether the report was new) run in the same transaction.
-    /// </summary>
-    internal async Task<bool> SaveAsync(AnalyzedArticle report, StoryFeatures features, StoryAssignment assignment, Action<NpgsqlBatch, bool>? also, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(report);
-        ArgumentNullException.ThrowIfNull(features);
-        ArgumentNullException.ThrowIfNull(assignment);
-        await using NpgsqlTransaction transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-        bool saved = await SaveOneAsync(transaction, report, features, assignment, also, cancellationToken).ConfigureAwait(false);
-        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return saved;
-    }
+    public async Task<bool> SaveAsync(AnalyzedArticle report, StoryFeatures features, StoryAssignment assignment, CancellationToken cancellationToken = default) =>
+        (await SaveBatchAsync([new ReportToStore(report, features, assignment)], cancellationToken).ConfigureAwait(false))[0];
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<bool>> SaveBatchAsync(IReadOnlyList<ReportToStore> reports, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<bool>> SaveBatchAsync(IReadOnlyList<ReportToStore> reports, CancellationToken cancellationToken = default) =>
+        SaveBatchAsync(reports, null, cancellationToken);
+
+    /// <summary>
+    /// <see cref="SaveBatchAsync(IReadOnlyList{ReportToStore}, CancellationToken)"/>, with more statements
+    /// (<paramref name="also"/>, told which reports were new) run in the same transaction.
+    /// </summary>
+    internal async Task<IReadOnlyList<bool>> SaveBatchAsync(IReadOnlyList<ReportToStore> reports, Action<NpgsqlBatch, IReadOnlyList<bool>>? also, CancellationToken cancellationToken)
     {
         ReportToStore.ThrowIfIncomplete(reports);
 
         var saved = new bool[reports.Count];
-        if (reports.Count == 0)
+        if (reports.Count == 0 && also is null)
         {
             return saved;
         }
@@ -123,15 +123,25 @@ public sealed class PostgresStoryStore : IStoryStore
         await using NpgsqlTransaction transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         for (int i = 0; i < reports.Count; i++)
         {
-            saved[i] = await SaveOneAsync(transaction, reports[i].Report, reports[i].Features, reports[i].Assignment, null, cancellationToken).ConfigureAwait(false);
+            saved[i] = await SaveOneAsync(transaction, reports[i].Report, reports[i].Features, reports[i].Assignment, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (also is not null)
+        {
+            await using var extra = new NpgsqlBatch(connection, transaction);
+            also(extra, saved);
+            if (extra.BatchCommands.Count > 0)
+            {
+                await extra.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return saved;
     }
 
-    // Writes one report, and the statements of also, inside transaction; false (and the report not written) when it is already stored.
-    private async Task<bool> SaveOneAsync(NpgsqlTransaction transaction, AnalyzedArticle report, StoryFeatures features, StoryAssignment assignment, Action<NpgsqlBatch, bool>? also, CancellationToken cancellationToken)
+    // Writes one report inside transaction; false (and the report not written) when it is already stored.
+    private async Task<bool> SaveOneAsync(NpgsqlTransaction transaction, AnalyzedArticle report, StoryFeatures features, StoryAssignment assignment, CancellationToken cancellationToken)
     {
         Article article = report.Article;
         long seq;
@@ -161,13 +171,6 @@ public sealed class PostgresStoryStore : IStoryStore
             object? result = await insert.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
             if (result is null or DBNull)
             {
-                if (also is not null)
-                {
-                    await using NpgsqlBatch extra = new(connection, transaction);
-                    also(extra, false);
-                    await extra.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-                }
-
                 return false;
             }
 
@@ -268,7 +271,6 @@ public sealed class PostgresStoryStore : IStoryStore
             ("id", assignment.Story.Value), ("title", assignment.StoryTitle), ("day", day), ("count", copy ? 0L : 1L));
         Batch(batch, "INSERT INTO story_reports (article_id, story_id, seq, similarity, copy_of) VALUES (@a, @s, @q, @sim, @copy)",
             ("a", article.Id.Value), ("s", assignment.Story.Value), ("q", seq), ("sim", assignment.Similarity), ("copy", assignment.CopyOf?.Value));
-        also?.Invoke(batch, true);
         try
         {
             await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -303,6 +305,23 @@ public sealed class PostgresStoryStore : IStoryStore
             await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
             wait = TimeSpan.FromTicks(Math.Min(wait.Ticks * 2, TimeSpan.FromMilliseconds(250).Ticks));
         }
+    }
+
+    /// <inheritdoc />
+    /// <remarks>In the archive's <c>meta</c> table (never in a file named after the connection string).</remarks>
+    public async Task<string?> LoadWatchStateAsync(CancellationToken cancellationToken = default)
+    {
+        await using NpgsqlCommand command = Command("SELECT value FROM meta WHERE key = 'watch_state'");
+        return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) as string;
+    }
+
+    /// <inheritdoc />
+    public async Task SaveWatchStateAsync(string state, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        await using NpgsqlCommand command = Command("INSERT INTO meta (key, value) VALUES ('watch_state', @state) ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+        Add(command, "state", state);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <inheritdoc />
@@ -784,22 +803,22 @@ public sealed class PostgresStoryStore : IStoryStore
 
     internal static DateOnly ParseDay(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static async Task MigrateAsync(NpgsqlConnection connection, string? searchPath, string name, CancellationToken cancellationToken)
+    private static async Task MigrateAsync(NpgsqlConnection connection, string? searchPath, string name, bool create, CancellationToken cancellationToken)
     {
         await using NpgsqlTransaction transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         string? schema = searchPath?.Split(',')[0].Trim().Trim('"');
-        if (!string.IsNullOrEmpty(schema) && !schema.StartsWith('$'))
+        if (create && !string.IsNullOrEmpty(schema) && !schema.StartsWith('$'))
         {
-            await using NpgsqlCommand create = new("CREATE SCHEMA IF NOT EXISTS \"" + schema.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"", connection, transaction);
+            await using NpgsqlCommand createSchema = new("CREATE SCHEMA IF NOT EXISTS \"" + schema.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"", connection, transaction);
             try
             {
-                await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                await createSchema.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             }
             catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation)
             {
                 // Another process created it at the same moment: it is there.
                 await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
-                await MigrateAsync(connection, searchPath, name, cancellationToken).ConfigureAwait(false);
+                await MigrateAsync(connection, searchPath, name, create, cancellationToken).ConfigureAwait(false);
                 return;
             }
         }
@@ -828,6 +847,11 @@ public sealed class PostgresStoryStore : IStoryStore
                 throw new StoreException($"{name}: this PostgreSQL schema holds tables of another program, not a Storyline database; nothing was changed");
             }
 
+            if (!hasMeta && !create)
+            {
+                throw new StoreException($"{name}: no such database (no Storyline tables in this schema); run 'storyline ingest PATH --db …' first");
+            }
+
             if (hasMeta)
             {
                 await using NpgsqlCommand version = new("SELECT value FROM meta WHERE key = 'schema_version'", connection, transaction);
@@ -840,12 +864,12 @@ public sealed class PostgresStoryStore : IStoryStore
             }
         }
 
-        await using (NpgsqlCommand create = new(
+        await using (NpgsqlCommand createTables = new(
             PostgresSchema.Create + "INSERT INTO meta (key, value) VALUES ('schema_version', '" + PostgresSchema.Version.ToString(CultureInfo.InvariantCulture) + "') ON CONFLICT (key) DO UPDATE SET value = excluded.value;",
             connection,
             transaction))
         {
-            await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await createTables.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);

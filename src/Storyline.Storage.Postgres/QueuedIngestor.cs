@@ -1,83 +1,54 @@
 using Storyline.Domain;
-using Storyline.Pipeline;
+using Storyline.Ingest;
 using Storyline.Sources;
-using Storyline.Storage.Postgres;
 using Storyline.Stories;
-using Storyline.Text;
 
-namespace Storyline.Ingest.Distributed;
+namespace Storyline.Storage.Postgres;
 
 /// <summary>
-/// Ingest into a PostgreSQL store by several processes at once. Each run queues what it read (input order, first
-/// copy only, in one transaction), then works until the queue is empty: it claims queued reports of any run and
-/// analyses them in parallel, and, while it is the one assigner, assigns the analysed head of the queue to stories
-/// in queue order (publication date, then arrival), the order of <see cref="Ingestor"/>. Over the same queued input
-/// the stories are those of a single-process run; a report queued after later-dated ones were assigned is assigned
-/// after them, as in a second single-process run.
+/// The ingestor of a PostgreSQL archive, for any number of processes at once (<c>ingest</c>, <c>watch</c>,
+/// <c>serve</c>'s <c>POST /api/ingest</c>). Each run queues what it read (input order, first copy only, in one
+/// transaction), then works: it claims queued reports of any run and analyses them (<see cref="ReportAnalyser"/>,
+/// the analysis step of every ingestor), and, while it is the one assigner, assigns the analysed head of the queue to
+/// stories in queue order (publication date, then arrival), the order of <see cref="Ingestor"/>, storing each batch
+/// with the update of its queue rows in one transaction. Over the same queued input the stories are those of a
+/// single-process run; a report queued after later-dated ones were assigned is assigned after them, as in a second
+/// single-process run.
 /// </summary>
-public sealed class QueuedIngestor
+public sealed class QueuedIngestor : IIngestor
 {
     private readonly PostgresStoryStore store;
-    private readonly AnalysisPipeline pipeline;
-    private readonly ReportCleaner cleaner;
+    private readonly ReportAnalyser analyser;
     private readonly ClusteringOptions clustering;
+    private readonly IngestTimings? timings;
     private readonly QueuedIngestOptions options;
 
     /// <summary>An ingestor that works on <paramref name="store"/>'s queue.</summary>
-    public QueuedIngestor(PostgresStoryStore store, AnalysisPipeline? pipeline = null, ReportCleaner? cleaner = null, ClusteringOptions? clustering = null, QueuedIngestOptions? options = null)
+    public QueuedIngestor(PostgresStoryStore store, IngestSettings? settings = null, QueuedIngestOptions? options = null)
     {
         this.store = store ?? throw new ArgumentNullException(nameof(store));
-        this.pipeline = pipeline ?? PipelineBuilder.CreateDefault();
-        this.cleaner = cleaner ?? new ReportCleaner();
-        this.clustering = clustering ?? ClusteringOptions.Default;
+        settings ??= new IngestSettings();
+        timings = settings.Timings;
+        analyser = settings.Analyser ?? new ReportAnalyser(timings: timings);
+        clustering = settings.Clustering;
         this.options = options ?? new QueuedIngestOptions();
     }
 
-    /// <summary>Reads <paramref name="inputs"/>, queues the reports and works until they are all stored or failed.</summary>
-    public Task<IngestSummary> IngestAsync(ReportSource source, IEnumerable<string> inputs, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
+    /// <inheritdoc />
+    public async Task<IngestSummary> IngestAsync(ReportIntake intake, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(source);
-        return IngestAsync(source.ReadAsync(inputs, cancellationToken), progress, cancellationToken);
-    }
-
-    /// <summary>Queues already-read results and works until the queue is empty.</summary>
-    public async Task<IngestSummary> IngestAsync(IAsyncEnumerable<ReadResult> results, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(results);
-        var failures = new List<ReadFailed>();
-        var reports = new List<SourceReport>();
-        var seen = new HashSet<ArticleId>();
-        int read = 0;
-        await foreach (ReadResult result in results.WithCancellation(cancellationToken).ConfigureAwait(false))
-        {
-            switch (result)
-            {
-                case ReadFailed failed:
-                    failures.Add(failed);
-                    break;
-                case ReportRead ok:
-                    read++;
-                    if (seen.Add(ok.Report.Id))
-                    {
-                        reports.Add(ok.Report);
-                    }
-
-                    break;
-            }
-
-            progress?.Report(new IngestProgress("reading", read + failures.Count, null));
-        }
-
+        ArgumentNullException.ThrowIfNull(intake);
         string run = Guid.NewGuid().ToString("N");
         await using IngestQueue queue = await IngestQueue.OpenAsync(store, cancellationToken).ConfigureAwait(false);
-        IReadOnlySet<ArticleId> queued = await queue.EnqueueAsync(run, reports, cancellationToken).ConfigureAwait(false);
-        await WorkAsync(queue, queued.Count, progress, cancellationToken).ConfigureAwait(false);
+        int queued = await queue.EnqueueAsync(run, intake.Pending.Select(intake.ReadBack), cancellationToken).ConfigureAwait(false);
+        await WorkAsync(queue, run, queued, progress, cancellationToken).ConfigureAwait(false);
         IngestQueue.RunOutcome outcome = await queue.FinishRunAsync(run, cancellationToken).ConfigureAwait(false);
-        failures.AddRange(outcome.Failures.Select(f => new ReadFailed(f.Origin, f.Line, f.Reason)));
-        return new IngestSummary(read, outcome.Assignments.Count, read - queued.Count + outcome.Duplicates, failures, outcome.Assignments);
+        List<ReadFailed> failures = [.. intake.Failures, .. outcome.Failures.Select(f => new ReadFailed(f.Origin, f.Line, f.Reason))];
+        int duplicates = intake.RepeatedInRun + (intake.Pending.Count - queued) + outcome.Duplicates;
+        return new IngestSummary(intake.Read, outcome.Assignments.Count, duplicates, failures, outcome.Assignments);
     }
 
-    private async Task WorkAsync(IngestQueue queue, int total, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
+    private async Task WorkAsync(IngestQueue queue, string run, int total, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
     {
         OnlineStoryClusterer? clusterer = null;
         while (true)
@@ -85,20 +56,10 @@ public sealed class QueuedIngestor
             int assigned = 0;
             if (await queue.TryBecomeAssignerAsync(cancellationToken).ConfigureAwait(false))
             {
-                // The assigner's clusterer starts from the store as the last assigner left it, and stays right while
-                // this process holds the lock: no one else assigns.
+                // The assigner's clusterer starts from the store as the last writer left it, and stays right while this
+                // process holds the lock: no one else assigns or stores.
                 clusterer ??= new OnlineStoryClusterer(clustering, await store.LoadClusteringStateAsync(clustering, cancellationToken).ConfigureAwait(false));
-                foreach (IngestQueue.Ready report in await queue.ReadyAsync(options.AssignBatch, cancellationToken).ConfigureAwait(false))
-                {
-                    StoryAssignment assignment = clusterer.Assign(report.Features);
-                    if (!await queue.StoreAsync(report, assignment, cancellationToken).ConfigureAwait(false))
-                    {
-                        // Stored before by someone: the clusterer took a report the store does not hold; start it again.
-                        clusterer = new OnlineStoryClusterer(clustering, await store.LoadClusteringStateAsync(clustering, cancellationToken).ConfigureAwait(false));
-                    }
-
-                    assigned++;
-                }
+                assigned = await AssignAsync(queue, clusterer, cancellationToken).ConfigureAwait(false);
             }
 
             // Analysis waits while the assigner is behind: the machine's cores then go to assigning and storing. The
@@ -109,8 +70,11 @@ public sealed class QueuedIngestor
                 claimed = await queue.ClaimAndAnalyseAsync(options.ClaimBatch, Analyse, cancellationToken).ConfigureAwait(false);
             }
 
-            long pending = await queue.PendingAsync(cancellationToken).ConfigureAwait(false);
-            progress?.Report(new IngestProgress("analysing", Math.Max(0, total - (int)pending), total));
+            // The whole queue, or only this run's reports: a run that helps works until nothing of any run is left (and so
+            // takes over the reports of a run whose process died); one that does not stops once its own are done.
+            long pending = await queue.PendingAsync(options.HelpOtherRuns ? null : run, cancellationToken).ConfigureAwait(false);
+            progress?.Report(new IngestProgress("analysing", total - (int)Math.Min(pending, total), total));
+
             if (pending == 0)
             {
                 return;
@@ -123,31 +87,44 @@ public sealed class QueuedIngestor
         }
     }
 
-    private IReadOnlyList<IngestQueue.Analysed> Analyse(IReadOnlyList<IngestQueue.Claimed> claimed)
+    // Assigns the analysed head of the queue and stores it, one transaction; the number of reports taken.
+    private async Task<int> AssignAsync(IngestQueue queue, OnlineStoryClusterer clusterer, CancellationToken cancellationToken)
     {
-        var results = new IngestQueue.Analysed[claimed.Count];
-        Parallel.For(0, claimed.Count, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism }, i => results[i] = Analyse(claimed[i].Source));
-        return results;
-    }
-
-    private IngestQueue.Analysed Analyse(SourceReport source)
-    {
-        try
+        IReadOnlyList<IngestQueue.Ready> ready = await queue.ReadyAsync(options.AssignBatch, cancellationToken).ConfigureAwait(false);
+        if (ready.Count == 0)
         {
-            Article article = cleaner.Clean(source);
-            if (article.Body.Length == 0)
+            return 0;
+        }
+
+        // A report stored meanwhile by a writer outside the queue (which waited for this lock like any writer) is a
+        // duplicate, and is not shown to the clusterer: its state stays the store's.
+        IReadOnlySet<ArticleId> stored = await store.FindExistingAsync([.. ready.Select(r => r.Report.Article.Id)], cancellationToken).ConfigureAwait(false);
+        var assigned = new List<(IngestQueue.Ready Ready, StoryAssignment Assignment)>(ready.Count);
+        var duplicates = new List<IngestQueue.Ready>();
+        foreach (IngestQueue.Ready report in ready)
+        {
+            if (stored.Contains(report.Report.Article.Id))
             {
-                return new(null, null, "no story text left after removing boilerplate");
+                duplicates.Add(report);
+                continue;
             }
 
-            AnalyzedArticle report = pipeline.Analyze(article);
-            return new(report, StoryFeatures.From(report), null);
+            long t = timings?.Now() ?? 0;
+            assigned.Add((report, clusterer.Assign(report.Features)));
+            timings?.Add("assign", t);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
-        {
-            // One report that breaks a stage must not stop the others; the message says which and why.
-            return new(null, null, $"analysis failed: {ex.GetType().Name}: {ex.Message}");
-        }
+
+        long s = timings?.Now() ?? 0;
+        await queue.StoreAsync(assigned, duplicates, cancellationToken).ConfigureAwait(false);
+        timings?.Add("store", s);
+        return ready.Count;
+    }
+
+    private IReadOnlyList<ReportAnalysis> Analyse(IReadOnlyList<IngestQueue.Claimed> claimed)
+    {
+        var results = new ReportAnalysis[claimed.Count];
+        Parallel.For(0, claimed.Count, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism }, i => results[i] = analyser.Analyse(claimed[i].Source));
+        return results;
     }
 }
 
@@ -157,7 +134,7 @@ public sealed record QueuedIngestOptions
     /// <summary>Reports claimed and analysed at a time (the claim is held while they are analysed).</summary>
     public int ClaimBatch { get; init; } = 32;
 
-    /// <summary>Analysed reports the assigner takes from the head of the queue at a time.</summary>
+    /// <summary>Analysed reports the assigner takes from the head of the queue, and stores in one transaction, at a time.</summary>
     public int AssignBatch { get; init; } = 256;
 
     /// <summary>Threads that analyse one claimed batch.</summary>
@@ -168,4 +145,11 @@ public sealed record QueuedIngestOptions
 
     /// <summary>How long to wait when there was nothing to claim or assign.</summary>
     public TimeSpan IdleDelay { get; init; } = TimeSpan.FromMilliseconds(25);
+
+    /// <summary>
+    /// Whether a run works until the queue is empty, helping the other runs and finishing those of processes that died
+    /// (ingest, watch), or only until its own reports are stored or failed (a web request, which should not wait for a
+    /// large ingest of someone else's).
+    /// </summary>
+    public bool HelpOtherRuns { get; init; } = true;
 }

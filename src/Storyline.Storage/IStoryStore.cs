@@ -41,6 +41,16 @@ public interface IStoryStore : IAsyncDisposable
     /// <exception cref="StoreException">The lock cannot be taken (for a file, its folder is not writable).</exception>
     Task<IAsyncDisposable> AcquireWriterLockAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// What <c>storyline watch</c> kept for its next run (the validators of the pages and feeds it fetched, the feed items
+    /// it read), as the text it saved; null when nothing is kept. A SQLite archive keeps it in a file beside itself
+    /// (<c>&lt;archive&gt;.watch.json</c>), a PostgreSQL archive inside the database.
+    /// </summary>
+    Task<string?> LoadWatchStateAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Keeps <paramref name="state"/> for the next <see cref="LoadWatchStateAsync"/>, in place of what was kept (a crash while saving leaves the old).</summary>
+    Task SaveWatchStateAsync(string state, CancellationToken cancellationToken = default);
+
     /// <summary>Rebuilds what the clusterer needs to go on: document frequencies, and the stories still open.</summary>
     Task<ClusteringState> LoadClusteringStateAsync(ClusteringOptions options, CancellationToken cancellationToken = default);
 

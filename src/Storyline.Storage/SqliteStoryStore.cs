@@ -29,6 +29,9 @@ public sealed class SqliteStoryStore : IStoryStore
     /// <summary>The path of the database file.</summary>
     public string Path => connection.DataSource;
 
+    // What `watch` keeps between runs, beside the archive.
+    private string WatchStatePath => Path + ".watch.json";
+
     /// <summary>Opens (and creates, where missing) the store at <paramref name="path"/>.</summary>
     /// <exception cref="StoreException">The file is not a Storyline database, or is of a newer version.</exception>
     public static async Task<SqliteStoryStore> OpenAsync(string path, TimeProvider? clock = null, CancellationToken cancellationToken = default)
@@ -399,6 +402,25 @@ public sealed class SqliteStoryStore : IStoryStore
     /// <inheritdoc />
     public Task<IAsyncDisposable> AcquireWriterLockAsync(CancellationToken cancellationToken = default) =>
         WriterLockFile.AcquireAsync(System.IO.Path.GetFullPath(Path), cancellationToken);
+
+    /// <inheritdoc />
+    public async Task<string?> LoadWatchStateAsync(CancellationToken cancellationToken = default)
+    {
+        string file = WatchStatePath;
+        return File.Exists(file) ? await File.ReadAllTextAsync(file, cancellationToken).ConfigureAwait(false) : null;
+    }
+
+    /// <inheritdoc />
+    public async Task SaveWatchStateAsync(string state, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+
+        // Written whole to a temporary file, then moved over the old one: a crash leaves one or the other.
+        string file = WatchStatePath;
+        string temp = file + ".tmp";
+        await File.WriteAllTextAsync(temp, state, cancellationToken).ConfigureAwait(false);
+        File.Move(temp, file, overwrite: true);
+    }
 
     /// <inheritdoc />
     public async Task<ClusteringState> LoadClusteringStateAsync(ClusteringOptions options, CancellationToken cancellationToken = default)

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using Storyline.Domain;
-using Storyline.Ingest.Distributed;
 using Storyline.Sources;
 using Storyline.Storage;
 using Storyline.Storage.Postgres;

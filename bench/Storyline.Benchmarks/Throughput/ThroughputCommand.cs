@@ -140,12 +140,14 @@ internal static class ThroughputCommand
         _ = Gazetteer.Default.PlaceCount;
         var timings = new IngestTimings(ThreadCpuClock.Now, ThreadCpuClock.Frequency);
         await using SqliteStoryStore store = await SqliteStoryStore.OpenAsync(db).ConfigureAwait(false);
-        var ingestor = new Ingestor(store, pipeline, timings: timings);
+        var ingestor = new Ingestor(store, new IngestSettings { Analyser = new ReportAnalyser(pipeline, timings: timings), Timings = timings });
         var source = new ReportSource(new ReaderOptions());
         double startupSeconds = startup.Elapsed.TotalSeconds;
 
         var wall = Stopwatch.StartNew();
-        IngestSummary summary = await ingestor.IngestAsync(source, [input], new ConsoleProgress(corpus)).ConfigureAwait(false);
+        var progress = new ConsoleProgress(corpus);
+        using ReportIntake intake = await ReportIntake.ReadAsync(source.ReadAsync([input]), progress, timings).ConfigureAwait(false);
+        IngestSummary summary = await ingestor.IngestAsync(intake, progress).ConfigureAwait(false);
         double wallSeconds = wall.Elapsed.TotalSeconds;
 
         ArchiveCounts counts = await store.CountAsync().ConfigureAwait(false);

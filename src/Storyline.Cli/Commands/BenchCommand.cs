@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Reflection;
 using Storyline.Cli.Output;
-using Storyline.Ingest.Distributed;
+using Storyline.Storage.Postgres;
 
 namespace Storyline.Cli.Commands;
 

@@ -77,7 +77,7 @@ public sealed class IngestQueue : IAsyncDisposable
                 transaction);
             command.Parameters.AddWithValue("run", runId);
             command.Parameters.AddWithValue("ids", chunk.Select(r => r.Id.Value).ToArray());
-            command.Parameters.AddWithValue("published", chunk.Select(r => PostgresStoryStore.Day(r.Published)).ToArray());
+            command.Parameters.AddWithValue("published", chunk.Select(r => DayText.Format(r.Published)).ToArray());
             command.Parameters.AddWithValue("sources", chunk.Select(r => JsonSerializer.Serialize(r, Json)).ToArray());
             queued += await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -325,9 +325,9 @@ public sealed class IngestQueue : IAsyncDisposable
     private sealed record QueuedArticle(string Id, string Published, string Body, string? Title, string? Outlet, string? Url, string? Origin, string? Dateline, string? ExternalId, string? Author, bool Paywalled)
     {
         public static QueuedArticle From(Article a) =>
-            new(a.Id.Value, PostgresStoryStore.Day(a.Published), a.Body, a.Title, a.Outlet, a.Url, a.Origin, a.Dateline, a.ExternalId, a.Author, a.Paywalled);
+            new(a.Id.Value, DayText.Format(a.Published), a.Body, a.Title, a.Outlet, a.Url, a.Origin, a.Dateline, a.ExternalId, a.Author, a.Paywalled);
 
         public Article ToArticle() =>
-            new(new ArticleId(Id), PostgresStoryStore.ParseDay(Published), Body, Title, Outlet, Url, Origin, Dateline, ExternalId, Author, Paywalled);
+            new(new ArticleId(Id), DayText.Parse(Published), Body, Title, Outlet, Url, Origin, Dateline, ExternalId, Author, Paywalled);
     }
 }

@@ -20,31 +20,19 @@ namespace Storyline.Ingest.Tests;
 /// </summary>
 public sealed class ConcurrentPostgresIngestTests : IDisposable
 {
-    private readonly string folder = Path.Combine(Path.GetTempPath(), "storyline-pg-writers-" + Guid.NewGuid().ToString("N"));
+    private readonly ScratchFolder scratch = new("storyline-pg-writers");
 
-    public ConcurrentPostgresIngestTests() => Directory.CreateDirectory(folder);
-
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder is harmless.
-        }
-    }
+    public void Dispose() => scratch.Dispose();
 
     [PostgresFact]
     public async Task Two_queued_ingests_a_watch_and_a_web_ingest_at_once_store_and_count_each_report_once()
     {
         // Given 160 reports of the four sample stories, in four overlapping parts: two files to ingest, a folder to
         // watch, and a body to post
-        string[] lines = await File.ReadAllLinesAsync(StoryInputs.Write(folder, "all", ["uaw-strike", "kim-putin", "derna-flood", "harbourton-water"], 160, seed: 11));
+        string[] lines = await File.ReadAllLinesAsync(StoryInputs.Write(scratch.Path, "all", ["uaw-strike", "kim-putin", "derna-flood", "harbourton-water"], 160, seed: 11));
         string first = await WriteLinesAsync("first.jsonl", lines[..100]);
         string second = await WriteLinesAsync("second.jsonl", lines[60..]);
-        string inbox = Path.Combine(folder, "inbox");
+        string inbox = Path.Combine(scratch.Path, "inbox");
         Directory.CreateDirectory(inbox);
         await File.WriteAllLinesAsync(Path.Combine(inbox, "wire.jsonl"), lines[30..130]);
         string posted = string.Join('\n', [.. lines[120..], .. lines[..10]]) + "\n";
@@ -100,7 +88,7 @@ public sealed class ConcurrentPostgresIngestTests : IDisposable
     public async Task A_worker_killed_while_it_assigns_leaves_nothing_half_done_after_a_rerun()
     {
         // Given 150 reports in three overlapping parts
-        string[] lines = await File.ReadAllLinesAsync(StoryInputs.Write(folder, "all", ["uaw-strike", "kim-putin", "derna-flood", "harbourton-water"], 150, seed: 12));
+        string[] lines = await File.ReadAllLinesAsync(StoryInputs.Write(scratch.Path, "all", ["uaw-strike", "kim-putin", "derna-flood", "harbourton-water"], 150, seed: 12));
         string[] parts =
         [
             await WriteLinesAsync("a.jsonl", lines[..90]),
@@ -224,7 +212,7 @@ public sealed class ConcurrentPostgresIngestTests : IDisposable
 
     private async Task<string> WriteLinesAsync(string name, string[] lines)
     {
-        string path = Path.Combine(folder, name);
+        string path = Path.Combine(scratch.Path, name);
         await File.WriteAllLinesAsync(path, lines);
         return path;
     }

@@ -21,26 +21,14 @@ public sealed partial class WatchRestartTests : IDisposable
         "Fishing crews on the islands asked the port authority on Wednesday to pay for the days the northern channel stays closed by the dredging.",
     ];
 
-    private readonly string folder = Path.Combine(Path.GetTempPath(), "storyline-watch-" + Guid.NewGuid().ToString("N"));
+    private readonly ScratchFolder scratch = new("storyline-watch");
 
-    public WatchRestartTests() => Directory.CreateDirectory(folder);
-
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder is harmless.
-        }
-    }
+    public void Dispose() => scratch.Dispose();
 
     [Fact]
     public async Task A_restarted_watch_of_a_SQLite_archive_reads_only_what_it_has_not_seen()
     {
-        string db = Path.Combine(folder, "archive.db");
+        string db = Path.Combine(scratch.Path, "archive.db");
 
         await WatchAcrossRestartsAsync(db);
 
@@ -57,7 +45,7 @@ public sealed partial class WatchRestartTests : IDisposable
 
         // What it keeps is in the archive, and no file was written where the program ran (it wrote one named after the
         // connection string there)
-        Assert.Empty(Directory.GetFileSystemEntries(folder));
+        Assert.Empty(Directory.GetFileSystemEntries(scratch.Path));
         await using PostgresStoryStore store = await PostgresStoryStore.OpenAsync(db);
         Assert.Contains("etag-2", await store.LoadWatchStateAsync(), StringComparison.Ordinal);
     }
@@ -102,7 +90,7 @@ public sealed partial class WatchRestartTests : IDisposable
     // The counts of the line a poll prints ("HH:mm:ss read N: X new, D duplicate, F failed; …").
     private async Task<Poll> WatchOnceAsync(string address, string db)
     {
-        string output = await StorylineProcess.RunInAsync(folder, "watch", address, "--once", "--db", db);
+        string output = await StorylineProcess.RunInAsync(scratch.Path, "watch", address, "--once", "--db", db);
         Match line = PollLine().Match(output);
         Assert.True(line.Success, "no poll line in: " + output);
         return new Poll(Number(line, 1), Number(line, 2), Number(line, 3));

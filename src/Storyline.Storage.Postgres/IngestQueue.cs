@@ -19,12 +19,14 @@ public sealed class IngestQueue : IAsyncDisposable
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General);
     private readonly PostgresStoryStore store;
     private readonly NpgsqlConnection claims;
+    private readonly IngestTimings? timings;
     private bool assigning;
 
-    private IngestQueue(PostgresStoryStore store, NpgsqlConnection claims)
+    private IngestQueue(PostgresStoryStore store, NpgsqlConnection claims, IngestTimings? timings)
     {
         this.store = store;
         this.claims = claims;
+        this.timings = timings;
     }
 
     /// <summary>A report a worker claimed, to analyse.</summary>
@@ -34,9 +36,16 @@ public sealed class IngestQueue : IAsyncDisposable
 
     /// <summary>An analysed report ready for the assigner, in queue order.</summary>
     /// <param name="Seq">Its place in the queue.</param>
-    /// <param name="Report">The analysed report (tokens not kept).</param>
+    /// <param name="Report">The analysed report as its rows need it: article, mentions, entities, quotes (<see cref="AnalysisJson.DeserializeForRows"/>).</param>
     /// <param name="Features">Its story features.</param>
-    public sealed record Ready(long Seq, AnalyzedArticle Report, StoryFeatures Features);
+    /// <param name="AnalysisJson">Its whole analysis as the queue kept it (the store writes it as it is).</param>
+    /// <param name="FeaturesJson">Its features as the queue kept them.</param>
+    public sealed record Ready(long Seq, AnalyzedArticle Report, StoryFeatures Features, string AnalysisJson, string FeaturesJson);
+
+    /// <summary>How many reports are analysed and waiting for the assigner, and how many are still to be analysed or stored.</summary>
+    /// <param name="Analysed">Analysed, waiting for the assigner (of any run).</param>
+    /// <param name="Pending">Queued or analysed: of any run, or of the run asked about.</param>
+    public readonly record struct Counts(long Analysed, long Pending);
 
     /// <summary>What became of one run's reports.</summary>
     /// <param name="Assignments">The stored ones, with their stories, in the order they were assigned.</param>
@@ -44,13 +53,17 @@ public sealed class IngestQueue : IAsyncDisposable
     /// <param name="Duplicates">The ones found stored already when their turn came (stored by a writer outside the queue).</param>
     public sealed record RunOutcome(IReadOnlyList<StoryAssignment> Assignments, IReadOnlyList<(string Origin, int? Line, string Reason)> Failures, int Duplicates);
 
-    /// <summary>The queue of <paramref name="store"/>'s schema, with a connection of its own for claims.</summary>
-    public static async Task<IngestQueue> OpenAsync(PostgresStoryStore store, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The queue of <paramref name="store"/>'s schema, with a connection of its own for claims; <paramref name="timings"/>,
+    /// where given, collects the time of the work it does itself (writing and reading the queue's JSON), never across a
+    /// wait for the server, so that a per-thread CPU clock holds.
+    /// </summary>
+    public static async Task<IngestQueue> OpenAsync(PostgresStoryStore store, IngestTimings? timings = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
         var connection = new NpgsqlConnection(store.ConnectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        return new IngestQueue(store, connection);
+        return new IngestQueue(store, connection, timings);
     }
 
     /// <summary>
@@ -78,7 +91,9 @@ public sealed class IngestQueue : IAsyncDisposable
             command.Parameters.AddWithValue("run", runId);
             command.Parameters.AddWithValue("ids", chunk.Select(r => r.Id.Value).ToArray());
             command.Parameters.AddWithValue("published", chunk.Select(r => DayText.Format(r.Published)).ToArray());
+            long t = timings?.Now() ?? 0;
             command.Parameters.AddWithValue("sources", chunk.Select(r => JsonSerializer.Serialize(r, Json)).ToArray());
+            timings?.Add("queue: write sources", t);
             queued += await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
@@ -111,7 +126,9 @@ public sealed class IngestQueue : IAsyncDisposable
             await using NpgsqlDataReader reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
+                long t = timings?.Now() ?? 0;
                 claimed.Add(new Claimed(reader.GetInt64(0), JsonSerializer.Deserialize<SourceReport>(reader.GetString(1), Json)!));
+                timings?.Add("queue: read sources", t);
             }
         }
 
@@ -121,15 +138,27 @@ public sealed class IngestQueue : IAsyncDisposable
         }
 
         IReadOnlyList<ReportAnalysis> results = analyse(claimed);
+
+        // The analyses as JSON, made on every core: each depends on its report alone.
+        var written = new (string Article, string Analysis, string Features)?[claimed.Count];
+        Parallel.For(0, claimed.Count, i =>
+        {
+            if (results[i].Report is AnalyzedArticle report && results[i].Features is StoryFeatures features)
+            {
+                long t = timings?.Now() ?? 0;
+                written[i] = (JsonSerializer.Serialize(QueuedArticle.From(report.Article), Json), AnalysisJson.Serialize(report), AnalysisJson.SerializeFeatures(features));
+                timings?.Add("queue: write analyses", t);
+            }
+        });
+
         await using var batch = new NpgsqlBatch(claims, transaction);
         for (int i = 0; i < claimed.Count; i++)
         {
             ReportAnalysis result = results[i];
-            if (result.Report is AnalyzedArticle report && result.Features is StoryFeatures features)
+            if (written[i] is (string article, string analysis, string features))
             {
                 PostgresStoryStore.Batch(batch, "UPDATE ingest_queue SET state = 'analysed', article = @article, analysis = @analysis, features = @features WHERE seq = @seq",
-                    ("article", JsonSerializer.Serialize(QueuedArticle.From(report.Article), Json)), ("analysis", AnalysisJson.Serialize(report)),
-                    ("features", AnalysisJson.SerializeFeatures(features)), ("seq", claimed[i].Seq));
+                    ("article", article), ("analysis", analysis), ("features", features), ("seq", claimed[i].Seq));
             }
             else
             {
@@ -165,7 +194,6 @@ public sealed class IngestQueue : IAsyncDisposable
     public async Task<IReadOnlyList<Ready>> ReadyAsync(int max, CancellationToken cancellationToken = default)
     {
         EnsureAssigner();
-        var ready = new List<Ready>();
         await using var command = new NpgsqlCommand(
             """
             SELECT seq, state, article, analysis, features FROM ingest_queue
@@ -175,20 +203,30 @@ public sealed class IngestQueue : IAsyncDisposable
             """,
             store.Connection);
         command.Parameters.AddWithValue("max", max);
-        await using NpgsqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        var rows = new List<(long Seq, string Article, string Analysis, string Features)>();
+        await using (NpgsqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
-            if (reader.GetString(1) != "analysed")
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                break;
-            }
+                if (reader.GetString(1) != "analysed")
+                {
+                    break;
+                }
 
-            Article article = JsonSerializer.Deserialize<QueuedArticle>(reader.GetString(2), Json)!.ToArticle();
-            ready.Add(new Ready(
-                reader.GetInt64(0),
-                AnalysisJson.Deserialize(article, reader.GetString(3)),
-                AnalysisJson.DeserializeFeatures(article.Id, article.Published, reader.GetString(4))));
+                rows.Add((reader.GetInt64(0), reader.GetString(2), reader.GetString(3), reader.GetString(4)));
+            }
         }
+
+        // Read back on every core: the assigner waits for them, and each depends on its row alone.
+        var ready = new Ready[rows.Count];
+        Parallel.For(0, rows.Count, i =>
+        {
+            long t = timings?.Now() ?? 0;
+            (long seq, string json, string analysis, string features) = rows[i];
+            Article article = JsonSerializer.Deserialize<QueuedArticle>(json, Json)!.ToArticle();
+            ready[i] = new Ready(seq, AnalysisJson.DeserializeForRows(article, analysis), AnalysisJson.DeserializeFeatures(article.Id, article.Published, features), analysis, features);
+            timings?.Add("queue: read analyses", t);
+        });
 
         return ready;
     }
@@ -202,7 +240,11 @@ public sealed class IngestQueue : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(assigned);
         ArgumentNullException.ThrowIfNull(duplicates);
         EnsureAssigner();
-        ReportToStore[] reports = [.. assigned.Select(a => new ReportToStore(a.Ready.Report, a.Ready.Features, a.Assignment))];
+        ReportToStore[] reports = [.. assigned.Select(a => new ReportToStore(a.Ready.Report, a.Ready.Features, a.Assignment)
+        {
+            StoredAnalysis = a.Ready.AnalysisJson,
+            StoredFeatures = a.Ready.FeaturesJson,
+        })];
         await store.SaveBatchAsync(reports, (batch, saved) =>
         {
             // A report the store found stored after all (it cannot be, under the assigner's lock) is a duplicate too.
@@ -232,23 +274,22 @@ public sealed class IngestQueue : IAsyncDisposable
         }, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>How many analysed reports wait for the assigner.</summary>
-    public async Task<long> AnalysedAsync(CancellationToken cancellationToken = default)
-    {
-        await using var command = new NpgsqlCommand("SELECT count(*) FROM ingest_queue WHERE state = 'analysed'", claims);
-        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
-    }
-
     /// <summary>
-    /// How many reports are still to be analysed or stored: of any run, or of run <paramref name="runId"/> where given.
-    /// A run that helps works until there is none of any run: it helps the others, and takes over the reports of a run
-    /// whose process died.
+    /// How many analysed reports wait for the assigner, and how many reports are still to be analysed or stored: of any
+    /// run, or of run <paramref name="runId"/> where given. One query.
     /// </summary>
-    public async Task<long> PendingAsync(string? runId = null, CancellationToken cancellationToken = default)
+    public async Task<Counts> CountAsync(string? runId = null, CancellationToken cancellationToken = default)
     {
-        await using var command = new NpgsqlCommand("SELECT count(*) FROM ingest_queue WHERE state IN ('queued', 'analysed') AND (@run::text IS NULL OR run_id = @run::text)", claims);
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT count(*) FILTER (WHERE state = 'analysed'), count(*) FILTER (WHERE @run::text IS NULL OR run_id = @run::text)
+            FROM ingest_queue WHERE state IN ('queued', 'analysed')
+            """,
+            claims);
         command.Parameters.Add(new NpgsqlParameter("run", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)runId ?? DBNull.Value });
-        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        await using NpgsqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        return new Counts(reader.GetInt64(0), reader.GetInt64(1));
     }
 
     /// <summary>What became of run <paramref name="runId"/>'s reports; their rows leave the queue.</summary>

@@ -33,4 +33,24 @@ internal static class PostgresSchema
         CREATE INDEX IF NOT EXISTS ingest_queue_order ON ingest_queue (published, seq) WHERE state IN ('queued', 'analysed');
         CREATE INDEX IF NOT EXISTS ingest_queue_run ON ingest_queue (run_id);
         """;
+
+    /// <summary>Whether <see cref="Tuning"/> is to be applied: the queue's analysis is still compressed (a new archive, or one made before it).</summary>
+    public const string NeedsTuning = """
+        SELECT NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = 'ingest_queue'::regclass AND attname = 'analysis' AND attstorage = 'e')
+        """;
+
+    /// <summary>
+    /// How the server keeps the tables, set once (it changes no content): the queue is work in progress, written and read
+    /// back once per report, so it is UNLOGGED (no write-ahead log: a crash of the server empties it, and the runs that
+    /// queued into it fail and are run again; what is stored stays) and its large columns are not compressed; the rows
+    /// updated in place at every batch (document frequencies, stories) leave room in their pages, so that an update
+    /// stays in its page and touches no index.
+    /// </summary>
+    public const string Tuning = """
+        ALTER TABLE ingest_queue SET UNLOGGED;
+        ALTER TABLE ingest_queue ALTER COLUMN source SET STORAGE EXTERNAL, ALTER COLUMN article SET STORAGE EXTERNAL,
+            ALTER COLUMN analysis SET STORAGE EXTERNAL, ALTER COLUMN features SET STORAGE EXTERNAL;
+        ALTER TABLE term_df SET (fillfactor = 70);
+        ALTER TABLE stories SET (fillfactor = 80);
+        """;
 }

@@ -65,6 +65,7 @@ public sealed partial class PostgresStoryStore : RelationalStoryStore
         {
             await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
             await MigrateAsync(connection, builder.SearchPath, name, create, cancellationToken).ConfigureAwait(false);
+            await PreferLz4Async(connection, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is NpgsqlException or InvalidOperationException or ArgumentException)
         {
@@ -181,6 +182,18 @@ public sealed partial class PostgresStoryStore : RelationalStoryStore
     /// <inheritdoc />
     public override ValueTask DisposeAsync() => connection.DisposeAsync();
 
+    // Large values (analyses, bodies, features) are compressed with lz4 where the server has it: several times faster
+    // than the default pglz at both ends, for a little more space. Only how new values are kept changes, not what they are.
+    private static async Task PreferLz4Async(NpgsqlConnection connection, CancellationToken cancellationToken)
+    {
+        await using NpgsqlCommand has = new("SELECT 'lz4' = ANY(enumvals) FROM pg_settings WHERE name = 'default_toast_compression'", connection);
+        if (await has.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is true)
+        {
+            await using NpgsqlCommand set = new("SET default_toast_compression = 'lz4'", connection);
+            await set.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     private static async Task MigrateAsync(NpgsqlConnection connection, string? searchPath, string name, bool create, CancellationToken cancellationToken)
     {
         await using NpgsqlTransaction transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
@@ -248,6 +261,18 @@ public sealed partial class PostgresStoryStore : RelationalStoryStore
             transaction))
         {
             await createTables.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        bool tune;
+        await using (NpgsqlCommand needs = new(PostgresSchema.NeedsTuning, connection, transaction))
+        {
+            tune = (bool)(await needs.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        }
+
+        if (tune)
+        {
+            await using NpgsqlCommand tuning = new(PostgresSchema.Tuning, connection, transaction);
+            await tuning.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);

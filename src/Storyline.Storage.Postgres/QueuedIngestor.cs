@@ -39,7 +39,7 @@ public sealed class QueuedIngestor : IIngestor
     {
         ArgumentNullException.ThrowIfNull(intake);
         string run = Guid.NewGuid().ToString("N");
-        await using IngestQueue queue = await IngestQueue.OpenAsync(store, cancellationToken).ConfigureAwait(false);
+        await using IngestQueue queue = await IngestQueue.OpenAsync(store, timings, cancellationToken).ConfigureAwait(false);
         int queued = await queue.EnqueueAsync(run, intake.Pending.Select(intake.ReadBack), cancellationToken).ConfigureAwait(false);
         await WorkAsync(queue, run, queued, progress, cancellationToken).ConfigureAwait(false);
         IngestQueue.RunOutcome outcome = await queue.FinishRunAsync(run, cancellationToken).ConfigureAwait(false);
@@ -59,23 +59,23 @@ public sealed class QueuedIngestor : IIngestor
                 // The assigner's clusterer starts from the store as the last writer left it, and stays right while this
                 // process holds the lock: no one else assigns or stores.
                 clusterer ??= new OnlineStoryClusterer(clustering, await store.LoadClusteringStateAsync(clustering, cancellationToken).ConfigureAwait(false));
+
                 assigned = await AssignAsync(queue, clusterer, cancellationToken).ConfigureAwait(false);
             }
 
             // Analysis waits while the assigner is behind: the machine's cores then go to assigning and storing. The
-            // assigner itself analyses only once it has caught up.
+            // assigner itself analyses only once it has caught up. The whole queue counts, or only this run's reports: a
+            // run that helps works until nothing of any run is left (and so takes over the reports of a run whose process
+            // died); one that does not stops once its own are done.
+            IngestQueue.Counts counts = await queue.CountAsync(options.HelpOtherRuns ? null : run, cancellationToken).ConfigureAwait(false);
             int claimed = 0;
-            if (assigned < options.AssignBatch && await queue.AnalysedAsync(cancellationToken).ConfigureAwait(false) < options.MaxAnalysedAhead)
+            if (assigned < options.AssignBatch && counts.Analysed < options.MaxAnalysedAhead && counts.Pending > 0)
             {
                 claimed = await queue.ClaimAndAnalyseAsync(options.ClaimBatch, Analyse, cancellationToken).ConfigureAwait(false);
             }
 
-            // The whole queue, or only this run's reports: a run that helps works until nothing of any run is left (and so
-            // takes over the reports of a run whose process died); one that does not stops once its own are done.
-            long pending = await queue.PendingAsync(options.HelpOtherRuns ? null : run, cancellationToken).ConfigureAwait(false);
-            progress?.Report(new IngestProgress("analysing", total - (int)Math.Min(pending, total), total));
-
-            if (pending == 0)
+            progress?.Report(new IngestProgress("analysing", total - (int)Math.Min(counts.Pending, total), total));
+            if (counts.Pending == 0)
             {
                 return;
             }
@@ -114,9 +114,8 @@ public sealed class QueuedIngestor : IIngestor
             timings?.Add("assign", t);
         }
 
-        long s = timings?.Now() ?? 0;
+        // Not timed: storing waits on the server (a per-thread clock cannot follow it); its CPU shows in the process's.
         await queue.StoreAsync(assigned, duplicates, cancellationToken).ConfigureAwait(false);
-        timings?.Add("store", s);
         return ready.Count;
     }
 

@@ -108,6 +108,16 @@ public interface IStoryStore : IAsyncDisposable
 /// <param name="Assignment">Its story assignment.</param>
 public sealed record ReportToStore(AnalyzedArticle Report, StoryFeatures Features, StoryAssignment Assignment)
 {
+    /// <summary>
+    /// The report's analysis as <see cref="AnalysisJson.Serialize"/> gives it, where the caller has it already (a report
+    /// that waited in a queue as JSON): a store writes it as it is instead of making it again, and of
+    /// <see cref="Report"/> needs only the article, mentions, entities and quotes. Null: the store makes it.
+    /// </summary>
+    public string? StoredAnalysis { get; init; }
+
+    /// <summary>Likewise its features as <see cref="AnalysisJson.SerializeFeatures"/> gives them, or null.</summary>
+    public string? StoredFeatures { get; init; }
+
     /// <summary>Throws when <paramref name="reports"/> or any of its items or their parts is null: a store checks a batch before it writes any of it.</summary>
     public static void ThrowIfIncomplete(IReadOnlyList<ReportToStore> reports)
     {

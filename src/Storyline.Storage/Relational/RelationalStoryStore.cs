@@ -158,8 +158,10 @@ public abstract partial class RelationalStoryStore : IStoryStore
     /// <summary>An entity type as stored (an unknown one reads as miscellaneous).</summary>
     protected static EntityType ParseType(string text) => Enum.TryParse(text, out EntityType type) ? type : EntityType.Miscellaneous;
 
-    private PreparedReport Prepare(ReportToStore item) =>
-        new(AnalysisJson.Serialize(item.Report), AnalysisJson.SerializeFeatures(item.Features), SearchDocument(item.Report.Article));
+    private PreparedReport Prepare(ReportToStore item) => new(
+        item.StoredAnalysis ?? AnalysisJson.Serialize(item.Report),
+        item.StoredFeatures ?? AnalysisJson.SerializeFeatures(item.Features),
+        SearchDocument(item.Report.Article));
 
     // Which of `ids` the archive holds.
     private async Task<IReadOnlySet<string>> StoredAmongAsync(DbTransaction? transaction, IReadOnlyList<string> ids, CancellationToken cancellationToken)

@@ -145,41 +145,6 @@ public sealed partial class PostgresStoryStore : RelationalStoryStore
     protected override string? SearchDocument(Article article) => SearchText.ToTsVector(article.Title, article.Body);
 
     /// <inheritdoc />
-    public override async Task<IReadOnlyList<SearchHit>> SearchAsync(string query, int limit, CancellationToken cancellationToken = default)
-    {
-        List<string[]> phrases = SearchText.Phrases(query);
-        if (phrases.Count == 0 || limit <= 0)
-        {
-            return [];
-        }
-
-        var hits = new List<SearchHit>();
-        await using NpgsqlCommand command = Command(
-            """
-            SELECT a.id, a.published, a.title, r.story_id, a.body
-            FROM articles a JOIN story_reports r ON r.article_id = a.id
-            WHERE a.search @@ @q::tsquery
-            ORDER BY ts_rank(a.search, @q::tsquery) DESC, a.seq
-            LIMIT @limit
-            """);
-        Add(command, "q", SearchText.ToTsQuery(phrases));
-        Add(command, "limit", (long)limit);
-        await using NpgsqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            string? title = reader.IsDBNull(2) ? null : reader.GetString(2);
-            hits.Add(new SearchHit(
-                new ArticleId(reader.GetString(0)),
-                ParseDay(reader.GetString(1)),
-                title,
-                new StoryId(reader.GetInt64(3)),
-                SearchText.Snippet(title, reader.GetString(4), phrases)));
-        }
-
-        return hits;
-    }
-
-    /// <inheritdoc />
     public override ValueTask DisposeAsync() => connection.DisposeAsync();
 
     // Large values (analyses, bodies, features) are compressed with lz4 where the server has it: several times faster

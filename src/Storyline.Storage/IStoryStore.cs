@@ -100,6 +100,19 @@ public interface IStoryStore : IAsyncDisposable
     /// ignored) where it is given. At most <paramref name="limit"/>.
     /// </summary>
     Task<IReadOnlyList<StoredQuote>> ListQuotesAsync(StoryId? story, string? speaker, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The stories, latest activity first as <see cref="ListStoriesAsync"/> lists them, at most <paramref name="limit"/>,
+    /// each with its source count and its <paramref name="keyEntities"/> most mentioned people, organisations and places
+    /// in its original reports, without loading the reports (StoryCards.cs).
+    /// </summary>
+    Task<IReadOnlyList<StoryCard>> ListStoryCardsAsync(int limit, int keyEntities, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Full-text search as <see cref="SearchAsync(string, int, CancellationToken)"/>, keeping only the reports that pass
+    /// the filter's publication dates, entity and story, at most <paramref name="limit"/> of them.
+    /// </summary>
+    Task<IReadOnlyList<SearchHit>> SearchAsync(SearchFilter filter, int limit, CancellationToken cancellationToken = default);
 }
 
 /// <summary>An analysed report, its clustering features and its story assignment, to be stored.</summary>

@@ -104,41 +104,6 @@ public sealed partial class SqliteStoryStore : RelationalStoryStore
         Task.FromResult<DbTransaction>(connection.BeginTransaction(deferred: false));
 
     /// <inheritdoc />
-    public override async Task<IReadOnlyList<SearchHit>> SearchAsync(string query, int limit, CancellationToken cancellationToken = default)
-    {
-        string match = ToFtsQuery(query);
-        if (match.Length == 0 || limit <= 0)
-        {
-            return [];
-        }
-
-        var hits = new List<SearchHit>();
-        await using SqliteCommand command = Command(
-            null,
-            """
-            SELECT a.id, a.published, a.title, r.story_id, snippet(articles_fts, -1, '«', '»', '…', 24)
-            FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid JOIN story_reports r ON r.article_id = a.id
-            WHERE articles_fts MATCH $q
-            ORDER BY bm25(articles_fts), a.seq
-            LIMIT $limit
-            """);
-        command.Parameters.AddWithValue("$q", match);
-        command.Parameters.AddWithValue("$limit", limit);
-        await using SqliteDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            hits.Add(new SearchHit(
-                new ArticleId(reader.GetString(0)),
-                ParseDay(reader.GetString(1)),
-                reader.IsDBNull(2) ? null : reader.GetString(2),
-                new StoryId(reader.GetInt64(3)),
-                reader.GetString(4)));
-        }
-
-        return hits;
-    }
-
-    /// <inheritdoc />
     public override async ValueTask DisposeAsync()
     {
         foreach (SqliteCommand command in prepared.Values)

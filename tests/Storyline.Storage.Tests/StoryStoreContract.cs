@@ -8,7 +8,7 @@ namespace Storyline.Storage.Tests;
 /// What every <see cref="IStoryStore"/> must do. Each implementation inherits this suite and says how to open a store;
 /// opening the same name again opens the same store (to test that data persists).
 /// </summary>
-public abstract class StoryStoreContract
+public abstract partial class StoryStoreContract
 {
     /// <summary>Opens (creating where missing) the store called <paramref name="name"/>, private to this test.</summary>
     protected abstract Task<IStoryStore> OpenAsync(string name);

@@ -3,8 +3,10 @@ using System.Globalization;
 using Storyline.Ingest;
 using Storyline.Sources;
 using Storyline.Sources.Web;
+using Storyline.Cli.Output;
 using Storyline.Storage;
 using Storyline.Storage.Postgres;
+using Storyline.Views;
 
 namespace Storyline.Cli.Commands;
 
@@ -15,26 +17,20 @@ namespace Storyline.Cli.Commands;
 /// </summary>
 internal static class WatchCommand
 {
-
     public static Command Create(CliEnvironment env, GlobalOptions global)
     {
-        var sources = new Argument<string[]>("sources")
+        var sources = CliOptions.NoOptions(new Argument<string[]>("sources")
         {
             Description = "Folders, files, glob patterns, and web addresses of pages or feeds to poll",
             Arity = ArgumentArity.OneOrMore,
-        };
-        var interval = new Option<int>("--interval") { Description = "Seconds between polls (default 300)", DefaultValueFactory = _ => 300 };
+        });
+        Option<int> interval = CliOptions.Count("--interval", "Seconds between polls", 300);
         var once = new Option<bool>("--once") { Description = "Poll once and stop" };
-        var command = new Command("watch", "Poll folders and feeds and ingest what is new, until Ctrl-C") { sources, interval, once };
+        var command = global.AddTo(new Command("watch", "Poll folders and feeds and ingest what is new, until Ctrl-C; with --json, one JSON line per poll") { sources, interval, once });
         command.SetAction(async (parse, cancellationToken) =>
         {
             int seconds = parse.GetValue(interval);
-            if (seconds < 1)
-            {
-                await env.Error.WriteLineAsync("error: --interval must be at least 1 second").ConfigureAwait(false);
-                return ExitCodes.Error;
-            }
-
+            bool json = parse.GetValue(global.Json);
             await using IStoryStore store = await StoreOpener.OpenAsync(parse.GetValue(global.Db), env, mustExist: false, cancellationToken).ConfigureAwait(false);
             WatchMemory memory = WatchMemory.Parse(await store.LoadWatchStateAsync(cancellationToken).ConfigureAwait(false));
             using var fetcher = new PoliteFetcher(new FetchOptions { Clock = env.Clock }, ValidatorCache.From(memory.Validators));
@@ -62,7 +58,14 @@ internal static class WatchCommand
                     // Kept once what was read is stored: a crash before this reads it again, and finds it stored.
                     await store.SaveWatchStateAsync(WatchMemory.Of(fetcher.Cache, watcher).ToJson(), cancellationToken).ConfigureAwait(false);
                     string time = env.Clock.GetLocalNow().ToString("HH:mm:ss", CultureInfo.InvariantCulture);
-                    await env.Out.WriteLineAsync($"{time} read {summary.Read}: {summary.New} new, {summary.Duplicates} duplicate, {summary.Failed} failed; {summary.NewStories} new stories").ConfigureAwait(false);
+                    if (json)
+                    {
+                        await Json.WriteLineAsync(env.Out, new WatchPoll(env.Clock.GetUtcNow(), ArchiveViews.Ingest(summary))).ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        await env.Out.WriteLineAsync($"{time} read {Words.Count(summary.Read, "report")}: {summary.New} new, {summary.Duplicates} duplicate, {summary.Failed} failed; {Words.Count(summary.NewStories, "new story", "new stories")}").ConfigureAwait(false);
+                    }
                     if (parse.GetValue(once))
                     {
                         break;
@@ -73,7 +76,7 @@ internal static class WatchCommand
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                await env.Out.WriteLineAsync("Stopped.").ConfigureAwait(false);
+                await (json ? env.Error : env.Out).WriteLineAsync("Stopped.").ConfigureAwait(false);
                 return ExitCodes.Ok;
             }
 
@@ -82,3 +85,6 @@ internal static class WatchCommand
         return command;
     }
 }
+
+/// <summary>One poll of <c>watch --json</c>: when it ended and what it ingested.</summary>
+internal sealed record WatchPoll(DateTimeOffset At, IngestView Ingested);

@@ -124,9 +124,6 @@ public abstract partial class RelationalStoryStore : IStoryStore
     public abstract Task SaveWatchStateAsync(string state, CancellationToken cancellationToken = default);
 
     /// <inheritdoc />
-    public abstract Task<IReadOnlyList<SearchHit>> SearchAsync(string query, int limit, CancellationToken cancellationToken = default);
-
-    /// <inheritdoc />
     public abstract ValueTask DisposeAsync();
 
     /// <summary>A command over the connection, in <paramref name="transaction"/> where given.</summary>

@@ -54,6 +54,14 @@ public sealed partial class PostgresStoryStore : RelationalStoryStore
         builder.Pooling = false;
         builder.IncludeErrorDetail = true;
 
+        // The statements a store and its queue send again and again (a batch's inserts, the queue's claims and reads) are
+        // prepared once on the server by the driver, after a few uses, instead of being planned at every batch.
+        if (builder.MaxAutoPrepare == 0)
+        {
+            builder.MaxAutoPrepare = 64;
+            builder.AutoPrepareMinUsages = 2;
+        }
+
         // Which process a connection belongs to, as pg_stat_activity shows it (an operator, or a test that stops one writer).
         if (string.IsNullOrEmpty(builder.ApplicationName))
         {

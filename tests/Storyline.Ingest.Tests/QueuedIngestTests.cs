@@ -65,6 +65,11 @@ public sealed class QueuedIngestTests : IDisposable
         Assert.Equal(120, result.Stored);
         Assert.Equal(120, result.NewByWorkers);
         Assert.True(result.Stories > 0);
+
+        // and it says where the time went: four .NET processes and their server processes did use CPU
+        Assert.True(result.WorkerCpuSeconds > 0.5, $"worker CPU {result.WorkerCpuSeconds} s");
+        Assert.True(result.ServerCpuSeconds > 0, $"server CPU {result.ServerCpuSeconds} s");
+        Assert.StartsWith("Where the time went: the workers used ", result.TimeSpent(2), StringComparison.Ordinal);
     }
 
     // Every story with its dates, count, title, reports in join order, copies and merges: what a reader of the archive sees.

@@ -30,12 +30,11 @@ internal static class PostgresThroughput
         string[] shares = await SplitAsync(input, workers, Path.Combine(work, "shares-" + corpus)).ConfigureAwait(false);
         try
         {
-            using var sampling = new CancellationTokenSource();
-            Task<double> serverCpu = SampleServerCpuAsync(db, sampling.Token);
+            CpuSampler cpu = CpuSampler.Start(db, () => []);
             ChildResult?[] results = await Task.WhenAll(shares.Select((share, i) => ThroughputCommand.RunChildAsync(
                 ["throughput", "--child-queued", corpus, "--input", share, "--db", target], $"worker {i + 1}: "))).ConfigureAwait(false);
-            await sampling.CancelAsync().ConfigureAwait(false);
-            double server = await serverCpu.ConfigureAwait(false);
+            await cpu.StopAsync().ConfigureAwait(false);
+            double server = cpu.ServerSeconds;
             if (results.Any(r => r is null))
             {
                 return null;
@@ -90,49 +89,6 @@ internal static class PostgresThroughput
             JitMethods = System.Runtime.JitInfo.GetCompiledMethodCount() - jitAtStart,
         }));
         return 0;
-    }
-
-    // The CPU time the server's backend processes of the workers' connections used (this database, application name
-    // "storyline <pid>"), from /proc, sampled until cancelled; seconds. 0 where /proc is not there.
-    private static async Task<double> SampleServerCpuAsync(string db, CancellationToken cancellationToken)
-    {
-        var last = new Dictionary<int, double>();
-        double tick = 100.0; // USER_HZ on Linux
-        try
-        {
-            await using var connection = new NpgsqlConnection(PostgresTarget.Parse(db).ConnectionString);
-            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-            while (!cancellationToken.IsCancellationRequested)
-            {
-                await using (var command = new NpgsqlCommand("SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name LIKE 'storyline %'", connection))
-                await using (NpgsqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                    {
-                        int pid = reader.GetInt32(0);
-                        string stat = Path.Combine("/proc", pid.ToString(CultureInfo.InvariantCulture), "stat");
-                        try
-                        {
-                            // Fields 14 and 15 (utime, stime), counted after the command name's closing bracket.
-                            string text = await File.ReadAllTextAsync(stat, cancellationToken).ConfigureAwait(false);
-                            string[] fields = text[(text.LastIndexOf(')') + 2)..].Split(' ');
-                            last[pid] = (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / tick;
-                        }
-                        catch (IOException)
-                        {
-                            // The backend ended between the query and the read: its last sample stands.
-                        }
-                    }
-                }
-
-                await Task.Delay(200, cancellationToken).ConfigureAwait(false);
-            }
-        }
-        catch (OperationCanceledException)
-        {
-        }
-
-        return last.Values.Sum();
     }
 
     // The workers' results as one run: counts and stage times added up, wall time from the first start to the last end.

@@ -40,7 +40,8 @@ public sealed class IngestQueue : IAsyncDisposable
     /// <param name="Features">Its story features.</param>
     /// <param name="AnalysisJson">Its whole analysis as the queue kept it (the store writes it as it is).</param>
     /// <param name="FeaturesJson">Its features as the queue kept them.</param>
-    public sealed record Ready(long Seq, AnalyzedArticle Report, StoryFeatures Features, string AnalysisJson, string FeaturesJson);
+    /// <param name="SearchDocument">Its article's search text (tsvector) as the worker that analysed it made it, or null (an older queue row).</param>
+    public sealed record Ready(long Seq, AnalyzedArticle Report, StoryFeatures Features, string AnalysisJson, string FeaturesJson, string? SearchDocument);
 
     /// <summary>How many reports are analysed and waiting for the assigner, and how many are still to be analysed or stored.</summary>
     /// <param name="Analysed">Analysed, waiting for the assigner (of any run).</param>
@@ -139,14 +140,17 @@ public sealed class IngestQueue : IAsyncDisposable
 
         IReadOnlyList<ReportAnalysis> results = analyse(claimed);
 
-        // The analyses as JSON, made on every core: each depends on its report alone.
-        var written = new (string Article, string Analysis, string Features)?[claimed.Count];
+        // The analyses as JSON, and the search text the store indexes each article by, made on every core here and not by
+        // the one assigner: each depends on its report alone.
+        var written = new (string Article, string Analysis, string Features, string Search)?[claimed.Count];
         Parallel.For(0, claimed.Count, i =>
         {
             if (results[i].Report is AnalyzedArticle report && results[i].Features is StoryFeatures features)
             {
                 long t = timings?.Now() ?? 0;
-                written[i] = (JsonSerializer.Serialize(QueuedArticle.From(report.Article), Json), AnalysisJson.Serialize(report), AnalysisJson.SerializeFeatures(features));
+                written[i] = (
+                    JsonSerializer.Serialize(QueuedArticle.From(report.Article), Json), AnalysisJson.Serialize(report), AnalysisJson.SerializeFeatures(features),
+                    PostgresStoryStore.SearchDocument(report.Article));
                 timings?.Add("queue: write analyses", t);
             }
         });
@@ -155,10 +159,10 @@ public sealed class IngestQueue : IAsyncDisposable
         for (int i = 0; i < claimed.Count; i++)
         {
             ReportAnalysis result = results[i];
-            if (written[i] is (string article, string analysis, string features))
+            if (written[i] is (string article, string analysis, string features, string search))
             {
-                PostgresStoryStore.Batch(batch, "UPDATE ingest_queue SET state = 'analysed', article = @article, analysis = @analysis, features = @features WHERE seq = @seq",
-                    ("article", article), ("analysis", analysis), ("features", features), ("seq", claimed[i].Seq));
+                PostgresStoryStore.Batch(batch, "UPDATE ingest_queue SET state = 'analysed', article = @article, analysis = @analysis, features = @features, search = @search WHERE seq = @seq",
+                    ("article", article), ("analysis", analysis), ("features", features), ("search", search), ("seq", claimed[i].Seq));
             }
             else
             {
@@ -196,14 +200,14 @@ public sealed class IngestQueue : IAsyncDisposable
         EnsureAssigner();
         await using var command = new NpgsqlCommand(
             """
-            SELECT seq, state, article, analysis, features FROM ingest_queue
+            SELECT seq, state, article, analysis, features, search FROM ingest_queue
             WHERE state IN ('queued', 'analysed')
             ORDER BY published, seq
             LIMIT @max
             """,
             store.Connection);
         command.Parameters.AddWithValue("max", max);
-        var rows = new List<(long Seq, string Article, string Analysis, string Features)>();
+        var rows = new List<(long Seq, string Article, string Analysis, string Features, string? Search)>();
         await using (NpgsqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -213,7 +217,7 @@ public sealed class IngestQueue : IAsyncDisposable
                     break;
                 }
 
-                rows.Add((reader.GetInt64(0), reader.GetString(2), reader.GetString(3), reader.GetString(4)));
+                rows.Add((reader.GetInt64(0), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5)));
             }
         }
 
@@ -222,9 +226,9 @@ public sealed class IngestQueue : IAsyncDisposable
         Parallel.For(0, rows.Count, i =>
         {
             long t = timings?.Now() ?? 0;
-            (long seq, string json, string analysis, string features) = rows[i];
+            (long seq, string json, string analysis, string features, string? search) = rows[i];
             Article article = JsonSerializer.Deserialize<QueuedArticle>(json, Json)!.ToArticle();
-            ready[i] = new Ready(seq, AnalysisJson.DeserializeForRows(article, analysis), AnalysisJson.DeserializeFeatures(article.Id, article.Published, features), analysis, features);
+            ready[i] = new Ready(seq, AnalysisJson.DeserializeForRows(article, analysis), AnalysisJson.DeserializeFeatures(article.Id, article.Published, features), analysis, features, search);
             timings?.Add("queue: read analyses", t);
         });
 
@@ -244,6 +248,7 @@ public sealed class IngestQueue : IAsyncDisposable
         {
             StoredAnalysis = a.Ready.AnalysisJson,
             StoredFeatures = a.Ready.FeaturesJson,
+            StoredSearchDocument = a.Ready.SearchDocument,
         })];
         await store.SaveBatchAsync(reports, (batch, saved) =>
         {
@@ -255,7 +260,7 @@ public sealed class IngestQueue : IAsyncDisposable
                 PostgresStoryStore.Batch(
                     batch,
                     """
-                    UPDATE ingest_queue q SET state = 'stored', analysis = NULL, features = NULL, article = NULL,
+                    UPDATE ingest_queue q SET state = 'stored', analysis = NULL, features = NULL, article = NULL, search = NULL,
                         story_id = u.story, new_story = u.new, similarity = u.similarity, story_title = u.title
                     FROM unnest(@seq::bigint[], @story::bigint[], @new::boolean[], @similarity::double precision[], @title::text[]) AS u (seq, story, new, similarity, title)
                     WHERE q.seq = u.seq
@@ -269,7 +274,7 @@ public sealed class IngestQueue : IAsyncDisposable
 
             if (others.Length > 0)
             {
-                PostgresStoryStore.Batch(batch, "UPDATE ingest_queue SET state = 'duplicate', analysis = NULL, features = NULL, article = NULL WHERE seq = ANY(@seq)", ("seq", others));
+                PostgresStoryStore.Batch(batch, "UPDATE ingest_queue SET state = 'duplicate', analysis = NULL, features = NULL, article = NULL, search = NULL WHERE seq = ANY(@seq)", ("seq", others));
             }
         }, cancellationToken).ConfigureAwait(false);
     }

@@ -28,15 +28,17 @@ internal static class PostgresSchema
             story_id  bigint,
             new_story boolean,
             similarity double precision,
-            story_title text
+            story_title text,
+            search    text
         );
+        ALTER TABLE ingest_queue ADD COLUMN IF NOT EXISTS search text;
         CREATE INDEX IF NOT EXISTS ingest_queue_order ON ingest_queue (published, seq) WHERE state IN ('queued', 'analysed');
         CREATE INDEX IF NOT EXISTS ingest_queue_run ON ingest_queue (run_id);
         """;
 
-    /// <summary>Whether <see cref="Tuning"/> is to be applied: the queue's analysis is still compressed (a new archive, or one made before it).</summary>
+    /// <summary>Whether <see cref="Tuning"/> is to be applied: the queue's last column is still compressed (a new archive, or one tuned before it had that column).</summary>
     public const string NeedsTuning = """
-        SELECT NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = 'ingest_queue'::regclass AND attname = 'analysis' AND attstorage = 'e')
+        SELECT NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = 'ingest_queue'::regclass AND attname = 'search' AND attstorage = 'e')
         """;
 
     /// <summary>
@@ -49,7 +51,7 @@ internal static class PostgresSchema
     public const string Tuning = """
         ALTER TABLE ingest_queue SET UNLOGGED;
         ALTER TABLE ingest_queue ALTER COLUMN source SET STORAGE EXTERNAL, ALTER COLUMN article SET STORAGE EXTERNAL,
-            ALTER COLUMN analysis SET STORAGE EXTERNAL, ALTER COLUMN features SET STORAGE EXTERNAL;
+            ALTER COLUMN analysis SET STORAGE EXTERNAL, ALTER COLUMN features SET STORAGE EXTERNAL, ALTER COLUMN search SET STORAGE EXTERNAL;
         ALTER TABLE term_df SET (fillfactor = 70);
         ALTER TABLE stories SET (fillfactor = 80);
         """;

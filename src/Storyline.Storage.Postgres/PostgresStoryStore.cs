@@ -150,7 +150,14 @@ public sealed partial class PostgresStoryStore : RelationalStoryStore
         await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
 
     /// <inheritdoc />
-    protected override string? SearchDocument(Article article) => SearchText.ToTsVector(article.Title, article.Body);
+    protected override string? SearchDocument(ReportToStore item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return item.StoredSearchDocument ?? SearchDocument(item.Report.Article);
+    }
+
+    /// <summary>The tsvector literal <paramref name="article"/> is indexed by (<see cref="SearchText.ToTsVector"/>).</summary>
+    internal static string SearchDocument(Article article) => SearchText.ToTsVector(article.Title, article.Body);
 
     /// <inheritdoc />
     public override ValueTask DisposeAsync() => connection.DisposeAsync();

@@ -131,6 +131,13 @@ public sealed record ReportToStore(AnalyzedArticle Report, StoryFeatures Feature
     /// <summary>Likewise its features as <see cref="AnalysisJson.SerializeFeatures"/> gives them, or null.</summary>
     public string? StoredFeatures { get; init; }
 
+    /// <summary>
+    /// Likewise the store's own search text of its article (PostgreSQL's tsvector), where the caller made it already with
+    /// the store's function; null: the store makes it. A store that indexes by itself (SQLite's FTS5) makes none and
+    /// ignores it.
+    /// </summary>
+    public string? StoredSearchDocument { get; init; }
+
     /// <summary>Throws when <paramref name="reports"/> or any of its items or their parts is null: a store checks a batch before it writes any of it.</summary>
     public static void ThrowIfIncomplete(IReadOnlyList<ReportToStore> reports)
     {

@@ -111,8 +111,11 @@ public abstract partial class RelationalStoryStore : IStoryStore
     /// </summary>
     protected abstract Task WriteAsync(DbTransaction transaction, BatchRows rows, StoryChanges stories, string ingestedAt, CancellationToken cancellationToken);
 
-    /// <summary>The store's own search text for <paramref name="article"/>, made with its JSON (null where the store indexes by itself).</summary>
-    protected virtual string? SearchDocument(Article article) => null;
+    /// <summary>
+    /// The store's own search text for <paramref name="item"/>'s article, made with its JSON (null where the store indexes
+    /// by itself); <see cref="ReportToStore.StoredSearchDocument"/> where the caller made it already.
+    /// </summary>
+    protected virtual string? SearchDocument(ReportToStore item) => null;
 
     /// <inheritdoc />
     public abstract Task<IAsyncDisposable> AcquireWriterLockAsync(CancellationToken cancellationToken = default);
@@ -158,7 +161,7 @@ public abstract partial class RelationalStoryStore : IStoryStore
     private PreparedReport Prepare(ReportToStore item) => new(
         item.StoredAnalysis ?? AnalysisJson.Serialize(item.Report),
         item.StoredFeatures ?? AnalysisJson.SerializeFeatures(item.Features),
-        SearchDocument(item.Report.Article));
+        SearchDocument(item));
 
     // Which of `ids` the archive holds.
     private async Task<IReadOnlySet<string>> StoredAmongAsync(DbTransaction? transaction, IReadOnlyList<string> ids, CancellationToken cancellationToken)

@@ -10,7 +10,7 @@ internal static class PostgresSchema
 {
     public const int Version = 1;
 
-    public static readonly string Create = PostgresDialect.Instance.CreateTables() + """
+    public static readonly string Create = PostgresDialect.Instance.CreateTables() + PostgresDialect.Instance.AddColumnsIfMissing() + """
         CREATE INDEX IF NOT EXISTS articles_search ON articles USING gin (search);
         -- Reports waiting for parallel ingest workers (see IngestQueue): read, then analysed, then stored, failed, or a
         -- duplicate (found stored already when its turn came).

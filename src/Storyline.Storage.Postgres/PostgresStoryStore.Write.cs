@@ -34,8 +34,16 @@ public sealed partial class PostgresStoryStore
         {
             Batch(
                 batch,
-                "INSERT INTO entities (key, type, name) SELECT k, t, n FROM unnest(@k::text[], @t::text[], @n::text[]) WITH ORDINALITY AS u (k, t, n, o) ORDER BY o ON CONFLICT (key) DO NOTHING",
-                ("k", rows.Entities.Select(e => e.Key.Value).ToArray()), ("t", rows.Entities.Select(e => e.Type.ToString()).ToArray()), ("n", rows.Entities.Select(e => e.Name).ToArray()));
+                """
+                INSERT INTO entities (key, type, name, mentions_person, mentions_organization, mentions_location, mentions_miscellaneous)
+                SELECT k, t, n, p, g, l, m FROM unnest(@k::text[], @t::text[], @n::text[], @p::bigint[], @g::bigint[], @l::bigint[], @m::bigint[]) WITH ORDINALITY AS u (k, t, n, p, g, l, m, o)
+                ORDER BY o
+                ON CONFLICT (key) DO UPDATE SET type = excluded.type, mentions_person = excluded.mentions_person, mentions_organization = excluded.mentions_organization,
+                    mentions_location = excluded.mentions_location, mentions_miscellaneous = excluded.mentions_miscellaneous
+                """,
+                ("k", rows.Entities.Select(e => e.Key).ToArray()), ("t", rows.Entities.Select(e => e.Type).ToArray()), ("n", rows.Entities.Select(e => e.Name).ToArray()),
+                ("p", rows.Entities.Select(e => (long)e.Votes.Person).ToArray()), ("g", rows.Entities.Select(e => (long)e.Votes.Organization).ToArray()),
+                ("l", rows.Entities.Select(e => (long)e.Votes.Location).ToArray()), ("m", rows.Entities.Select(e => (long)e.Votes.Miscellaneous).ToArray()));
         }
 
         if (rows.Names.Count > 0)

@@ -37,16 +37,25 @@ public sealed partial class SqliteStoryStore
         }
 
         // Every other row kind is one statement over a JSON array of rows (json_each), in the batch's order: a key seen
-        // twice keeps its first row. Entities go first: mentions, names and places refer to them.
+        // twice keeps its first row (an entity stored already keeps its name and takes the batch's type and votes). Entities go first: mentions, names and places refer to them.
         await InsertRowsAsync(
             tx,
-            "INSERT INTO entities (key, type, name) SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(jsonb($rows)) WHERE true ON CONFLICT (key) DO NOTHING",
+            """
+            INSERT INTO entities (key, type, name, mentions_person, mentions_organization, mentions_location, mentions_miscellaneous)
+            SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6 FROM json_each(jsonb($rows)) WHERE true
+            ON CONFLICT (key) DO UPDATE SET type = excluded.type, mentions_person = excluded.mentions_person, mentions_organization = excluded.mentions_organization,
+                mentions_location = excluded.mentions_location, mentions_miscellaneous = excluded.mentions_miscellaneous
+            """,
             rows.Entities,
             static (w, e) =>
             {
-                w.WriteStringValue(e.Key.Value);
-                w.WriteStringValue(e.Type.ToString());
+                w.WriteStringValue(e.Key);
+                w.WriteStringValue(e.Type);
                 w.WriteStringValue(e.Name);
+                w.WriteNumberValue(e.Votes.Person);
+                w.WriteNumberValue(e.Votes.Organization);
+                w.WriteNumberValue(e.Votes.Location);
+                w.WriteNumberValue(e.Votes.Miscellaneous);
             },
             cancellationToken).ConfigureAwait(false);
         await InsertRowsAsync(

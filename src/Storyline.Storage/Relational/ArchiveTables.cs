@@ -20,7 +20,8 @@ public enum ColumnKind
 /// <param name="References">The table and column it refers to (<c>articles (id)</c>), where it is a foreign key.</param>
 /// <param name="Unique">Whether its values are unique.</param>
 /// <param name="Arrival">Whether it is the arrival order: numbered by the store as rows arrive, and the table's key.</param>
-public sealed record ArchiveColumn(string Name, ColumnKind Kind, bool NotNull = true, string? References = null, bool Unique = false, bool Arrival = false);
+/// <param name="Default">Its value where none is given (SQL), for a column added after the table was first made: an older archive gains it with this value.</param>
+public sealed record ArchiveColumn(string Name, ColumnKind Kind, bool NotNull = true, string? References = null, bool Unique = false, bool Arrival = false, string? Default = null);
 
 /// <summary>An index of an archive table.</summary>
 /// <param name="Name">Its name.</param>
@@ -58,6 +59,9 @@ public static class ArchiveTables
 
     private static ArchiveColumn Real(string name) => new(name, ColumnKind.Real);
 
+    // A count added after the first version: an older archive gains it as 0.
+    private static ArchiveColumn Votes(string name) => new(name, ColumnKind.Integer, Default: "0");
+
     private static ArchiveIndex Index(string name, params string[] columns) => new(name, columns);
 
     /// <summary>Schema version and other settings of the store.</summary>
@@ -92,8 +96,18 @@ public static class ArchiveTables
         ["article_id"],
         [Index("story_reports_story", "story_id", "seq")]);
 
-    /// <summary>The entities, with the type and name of their first report.</summary>
-    public static ArchiveTable Entities { get; } = new("entities", [Text("key"), Text("type"), Text("name")], ["key"], []);
+    /// <summary>
+    /// The entities: the name of their first report, their type over the archive, and how many of their mentions were
+    /// typed as each type, which that type is decided from (<c>ArchiveTypes</c> in Core).
+    /// </summary>
+    public static ArchiveTable Entities { get; } = new(
+        "entities",
+        [
+            Text("key"), Text("type"), Text("name"),
+            Votes("mentions_person"), Votes("mentions_organization"), Votes("mentions_location"), Votes("mentions_miscellaneous"),
+        ],
+        ["key"],
+        []);
 
     /// <summary>Each mention of an entity in a report.</summary>
     public static ArchiveTable Mentions { get; } = new(

@@ -1,17 +1,22 @@
 using Storyline.Domain;
+using Storyline.Entities;
 using Storyline.Stories;
 
 namespace Storyline.Storage.Relational;
 
 /// <summary>
 /// The rows a batch of reports adds to an archive, computed once for either store: the new reports (those not stored
-/// yet, first of the batch with their id) with their JSON; their entities, names and places, each row once, the first
-/// seen staying; the document-frequency changes; their mentions and quotes; and the story changes
+/// yet, first of the batch with their id) with their JSON; their entities (the first name seen staying, the type decided
+/// from every mention so far: <see cref="DecideTypes"/>), names and places, each row once, the first seen staying; the
+/// document-frequency changes; their mentions and quotes; and the story changes
 /// (<see cref="StoryChanges"/>). A store writes them with its own bulk statements; the archive is the one that saving the
 /// reports one at a time, in order, makes.
 /// </summary>
 public sealed class BatchRows
 {
+    // Each entity key's first entity in the batch.
+    private IReadOnlyList<Entity> firstSeen = [];
+
     private BatchRows(IReadOnlyList<NewReport> reports)
     {
         Reports = reports;
@@ -20,8 +25,17 @@ public sealed class BatchRows
     /// <summary>The new reports, in batch order.</summary>
     public IReadOnlyList<NewReport> Reports { get; }
 
-    /// <summary>Entities, the first of each key seen in report order (later reports add no entity row, only names and places).</summary>
-    public IReadOnlyList<Entity> Entities { get; private set; } = [];
+    /// <summary>
+    /// The keys of the new reports' entities, in order of first appearance: the entity rows whose type votes are read
+    /// (<see cref="DecideTypes"/>) before <see cref="Entities"/> can be made.
+    /// </summary>
+    public IReadOnlyList<string> EntityKeys => [.. firstSeen.Select(e => e.Key.Value)];
+
+    /// <summary>
+    /// The entity rows as the batch leaves them, in order of first appearance: each key's first name (a later report
+    /// changes no name), its type over the archive and its votes; made by <see cref="DecideTypes"/>.
+    /// </summary>
+    public IReadOnlyList<EntityRow> Entities { get; private set; } = [];
 
     /// <summary>Every (entity key, kind, name) of the new reports' entities, once: kind "alias" (the name and other names) or "role".</summary>
     public IReadOnlyList<(string Key, string Kind, string Name)> Names { get; private set; } = [];
@@ -127,10 +141,34 @@ public sealed class BatchRows
             }
         }
 
-        Entities = entities;
+        firstSeen = entities;
         Names = names;
         Places = places;
         Terms = [.. termOrder.Select(t => (t, terms[t]))];
+    }
+
+    /// <summary>
+    /// Makes <see cref="Entities"/>: each entity's type over the archive, from <paramref name="stored"/> (the type and
+    /// votes of the keys the archive holds already) and the votes of the new reports' mentions, taken report by report in
+    /// order, as saving them one at a time would (<see cref="ArchiveTypes.Decide"/>: ties go to the type the entity had).
+    /// </summary>
+    public void DecideTypes(IReadOnlyDictionary<string, (EntityType Type, TypeVotes Votes)> stored)
+    {
+        ArgumentNullException.ThrowIfNull(stored);
+        var now = new Dictionary<string, (EntityType Type, TypeVotes Votes)>(stored, StringComparer.Ordinal);
+        foreach (NewReport item in Reports)
+        {
+            IReadOnlyDictionary<string, TypeVotes> votes = ArchiveTypes.Count(item.Report);
+            foreach (Entity entity in item.Report.Entities.DistinctBy(e => e.Key.Value))
+            {
+                string key = entity.Key.Value;
+                (EntityType type, TypeVotes old) = now.TryGetValue(key, out var row) ? row : (entity.Type, default);
+                TypeVotes total = old.Plus(votes.GetValueOrDefault(key));
+                now[key] = (ArchiveTypes.Decide(key, total, type), total);
+            }
+        }
+
+        Entities = [.. firstSeen.Select(e => new EntityRow(e.Key.Value, now[e.Key.Value].Type.ToString(), e.Name, now[e.Key.Value].Votes))];
     }
 
     // Mentions and quotes: each report's own rows.
@@ -184,6 +222,13 @@ public sealed record NewReport(ReportToStore Item, PreparedReport Prepared)
     /// <summary>Its publication date as stored.</summary>
     public string Day => DayText.Format(Item.Report.Article.Published);
 }
+
+/// <summary>A row of <c>entities</c>.</summary>
+/// <param name="Key">The entity's key.</param>
+/// <param name="Type">Its type over the archive.</param>
+/// <param name="Name">Its name (kept from the first report that named it, where it is stored already).</param>
+/// <param name="Votes">How many of its mentions, over the archive, were typed as each type.</param>
+public sealed record EntityRow(string Key, string Type, string Name, TypeVotes Votes);
 
 /// <summary>A row of <c>mentions</c>.</summary>
 /// <param name="Article">The report's id.</param>

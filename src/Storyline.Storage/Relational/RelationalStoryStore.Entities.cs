@@ -4,7 +4,8 @@ using Storyline.Domain;
 
 namespace Storyline.Storage.Relational;
 
-// The entity queries both stores share: the list, one entity with its names, place, stories and company.
+// The entity queries both stores share: the list, the decided types by key, one entity with its names, place, stories
+// and company.
 public abstract partial class RelationalStoryStore
 {
     private const string EntitySummarySelect = """
@@ -34,6 +35,25 @@ public abstract partial class RelationalStoryStore
     }
 
     /// <inheritdoc />
+    public async Task<IReadOnlyDictionary<string, EntityType>> GetEntityTypesAsync(IReadOnlyCollection<EntityKey> keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var types = new Dictionary<string, EntityType>(StringComparer.Ordinal);
+        foreach (string[] chunk in keys.Select(k => k.Value).Distinct(StringComparer.Ordinal).Chunk(IdsPerQuery))
+        {
+            await using DbCommand command = NewCommand(string.Empty);
+            command.CommandText = $"SELECT key, type FROM entities WHERE key IN ({Parameters(command, chunk)})";
+            await using DbDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                types[reader.GetString(0)] = ParseType(reader.GetString(1));
+            }
+        }
+
+        return types;
+    }
+
+    /// <inheritdoc />
     public async Task<EntityDetail?> GetEntityAsync(string nameOrKey, int maxRelated = 15, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(nameOrKey);
@@ -51,7 +71,7 @@ public abstract partial class RelationalStoryStore
                 SELECT key FROM entities WHERE {Dialect.EqualsIgnoringCase("key", "@q")} OR {Dialect.EqualsIgnoringCase("name", "@q")}
                 UNION SELECT entity_key FROM entity_names WHERE kind = 'alias' AND {Dialect.EqualsIgnoringCase("name", "@q")})
             GROUP BY e.key
-            ORDER BY count(*) DESC, e.key
+            ORDER BY {Dialect.EqualsIgnoringCase("e.key", "@q")} DESC, {Dialect.EqualsIgnoringCase("e.name", "@q")} DESC, count(*) DESC, e.key
             LIMIT 1
             """))
         {

@@ -2,6 +2,7 @@ using System.Data;
 using System.Data.Common;
 using System.Globalization;
 using Storyline.Domain;
+using Storyline.Entities;
 using Storyline.Stories;
 
 namespace Storyline.Storage.Relational;
@@ -86,6 +87,7 @@ public abstract partial class RelationalStoryStore : IStoryStore
         BatchRows rows = BatchRows.Of(reports, prepared, stored, isNew);
         if (rows.Reports.Count > 0)
         {
+            rows.DecideTypes(await LoadEntityTypesAsync(transaction, rows.EntityKeys, cancellationToken).ConfigureAwait(false));
             IReadOnlyDictionary<long, StoryRow> current = await LoadStoriesAsync(transaction, StoryChanges.Touched(rows.Reports), cancellationToken).ConfigureAwait(false);
             StoryChanges stories = StoryChanges.Apply(rows.Reports, current, ArchiveName);
             await WriteAsync(transaction, rows, stories, Clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture), cancellationToken).ConfigureAwait(false);
@@ -179,6 +181,26 @@ public abstract partial class RelationalStoryStore : IStoryStore
         }
 
         return found;
+    }
+
+    // The type and type votes of the entities keyed `keys`, where the archive holds them.
+    private async Task<IReadOnlyDictionary<string, (EntityType Type, TypeVotes Votes)>> LoadEntityTypesAsync(
+        DbTransaction transaction, IReadOnlyList<string> keys, CancellationToken cancellationToken)
+    {
+        var rows = new Dictionary<string, (EntityType, TypeVotes)>(StringComparer.Ordinal);
+        foreach (string[] chunk in keys.Chunk(IdsPerQuery))
+        {
+            await using DbCommand command = NewCommand(string.Empty, transaction);
+            command.CommandText = $"SELECT key, type, mentions_person, mentions_organization, mentions_location, mentions_miscellaneous FROM entities WHERE key IN ({Parameters(command, chunk)})";
+            await using DbDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                rows[reader.GetString(0)] = (ParseType(reader.GetString(1)),
+                    new TypeVotes((int)reader.GetInt64(2), (int)reader.GetInt64(3), (int)reader.GetInt64(4), (int)reader.GetInt64(5)));
+            }
+        }
+
+        return rows;
     }
 
     // The rows of the stories numbered `ids`, where the archive holds them.

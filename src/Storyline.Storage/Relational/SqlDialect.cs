@@ -28,6 +28,11 @@ public abstract class SqlDialect
                     line += " NOT NULL";
                 }
 
+                if (column.Default is string value)
+                {
+                    line += " DEFAULT " + value;
+                }
+
                 if (column.Unique)
                 {
                     line += " UNIQUE";
@@ -58,6 +63,16 @@ public abstract class SqlDialect
 
         return sql.ToString();
     }
+
+    /// <summary>
+    /// The DDL that adds, where missing, each column of <see cref="ArchiveTables.All"/> that has a default (those added
+    /// after a table was first made), for a store whose server can add a column only if it is missing.
+    /// </summary>
+    public string AddColumnsIfMissing() => string.Concat(
+        from table in ArchiveTables.All
+        from column in table.Columns
+        where column.Default is not null
+        select $"ALTER TABLE {table.Name} ADD COLUMN IF NOT EXISTS {column.Name} {TypeOf(column.Kind)}{(column.NotNull ? " NOT NULL" : string.Empty)} DEFAULT {column.Default};\n");
 
     /// <summary>The type of a column that holds <paramref name="kind"/>.</summary>
     protected abstract string TypeOf(ColumnKind kind);

@@ -44,6 +44,19 @@ public static class AnalysisJson
         };
     }
 
+    /// <summary>
+    /// The analysed report made of <paramref name="article"/> and the parts of its stored annotations a store's rows are
+    /// made of (mentions, entities, quotes); its sentences, times and claims are left empty. For a report whose analysis
+    /// is stored as <paramref name="json"/> as it is (<see cref="ReportToStore.StoredAnalysis"/>): the rest of the JSON is
+    /// read past, not built.
+    /// </summary>
+    public static AnalyzedArticle DeserializeForRows(Article article, string json)
+    {
+        StoredRows stored = JsonSerializer.Deserialize<StoredRows>(json, Options)
+            ?? throw new InvalidDataException($"report {article.Id}: stored analysis is empty");
+        return new AnalyzedArticle(article, [], [], stored.Mentions, stored.Entities, [], stored.Quotes, []) { Location = stored.Location };
+    }
+
     /// <summary>Clustering features as JSON.</summary>
     public static string SerializeFeatures(StoryFeatures features)
     {
@@ -98,6 +111,8 @@ public static class AnalysisJson
         ImmutableArray<Quote> Quotes,
         ImmutableArray<Claim> Claims,
         EntityKey? Location = null);
+
+    private sealed record StoredRows(ImmutableArray<Mention> Mentions, ImmutableArray<Entity> Entities, ImmutableArray<Quote> Quotes, EntityKey? Location = null);
 
     private static ImmutableArray<string> Strings(JsonElement root, string name) =>
         root.TryGetProperty(name, out JsonElement list) ? [.. list.EnumerateArray().Select(v => v.GetString()!)] : [];

@@ -12,6 +12,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Storyline.Storage;
+using Storyline.Storage.Postgres;
 using Storyline.Web.Api;
 
 namespace Storyline.Web;
@@ -75,8 +76,9 @@ public static class StorylineServer
         }));
         configure?.Invoke(builder);
 
-        IStoryStore store = await SqliteStoryStore.OpenAsync(options.Database, options.Clock, cancellationToken).ConfigureAwait(false);
-        builder.Services.AddSingleton(new Archive(store, async ct => await SqliteStoryStore.OpenAsync(options.Database, options.Clock, ct).ConfigureAwait(false)));
+        // The archive must be there (a name mistyped must not become a new, empty archive); ingests open their own store.
+        IStoryStore store = await StoreOpener.OpenAsync(options.Database, StoreAccess.Read, options.Clock, cancellationToken).ConfigureAwait(false);
+        builder.Services.AddSingleton(new Archive(store, ct => StoreOpener.OpenAsync(options.Database, StoreAccess.Write, options.Clock, ct)));
 
         WebApplication app = builder.Build();
         app.UseHostFiltering();
@@ -105,7 +107,7 @@ public static class StorylineServer
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         foreach (string address in app.Urls)
         {
-            await log.WriteLineAsync($"Serving {options.Database} at {address}/ (API under /api, OpenAPI at /openapi/v1.json); Ctrl-C stops.").ConfigureAwait(false);
+            await log.WriteLineAsync($"Serving {StoreOpener.Describe(options.Database)} at {address}/ (API under /api, OpenAPI at /openapi/v1.json); Ctrl-C stops.").ConfigureAwait(false);
         }
 
         // Ends on Ctrl-C or SIGTERM, whichever of the command's token and the host's own signal handling sees it first.

@@ -5,7 +5,7 @@ namespace Storyline.Web;
 /// <summary>How <c>storyline serve</c> listens and what it accepts. Every limit is documented in docs/RELIABILITY.md.</summary>
 public sealed record WebOptions
 {
-    /// <summary>The SQLite file served.</summary>
+    /// <summary>The archive served, as <c>--db</c> names it: a SQLite file, or a PostgreSQL address or connection string.</summary>
     public required string Database { get; init; }
 
     /// <summary>The address to listen on: loopback by default, so that nothing off this machine can reach it.</summary>

@@ -5,6 +5,7 @@ using Storyline.Domain;
 using Storyline.Ingest;
 using Storyline.Sources;
 using Storyline.Storage;
+using Storyline.Storage.Postgres;
 using Storyline.Timelines;
 using Storyline.Views;
 
@@ -213,8 +214,12 @@ internal static class ApiEndpoints
         string text = Decode(body);
 
         var source = new ReportSource(new ReaderOptions { Clock = options.Clock, MaxFileBytes = options.MaxIngestBytes, MaxFileBytesSetting = "serve --max-body-bytes" }, () => Stream.Null);
+        // The one way in: the archive's ingestor (on PostgreSQL the queue and its one assigner), working only until this
+        // request's reports are stored, not until every other writer's are.
         IngestSummary summary = await archive.WriteAsync(
-            (store, token) => new Ingestor(store).IngestAsync(source.Parse(origin, text).ToAsyncEnumerable(), null, token), ct).ConfigureAwait(false);
+            (store, token) => IngestorFactory.For(store, queued: new QueuedIngestOptions { HelpOtherRuns = false })
+                .IngestAsync(source.Parse(origin, text).ToAsyncEnumerable(), null, token),
+            ct).ConfigureAwait(false);
         IngestView view = ArchiveViews.Ingest(summary);
         if (summary.Read == 0)
         {

@@ -133,6 +133,72 @@ public static class CueLexicon
     public static readonly FrozenSet<string> Pronouns = new[] { "he", "she", "they", "we", "i", "you" }
         .ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>Words before a cue word that make it a noun or an adjective: "an expected meeting", "the report", "his call".</summary>
+    public static readonly FrozenSet<string> Determiners = new[] { "a", "an", "the", "his", "her", "their", "its", "our", "my", "your", "this", "that" }
+        .ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Auxiliaries before a participle that make it a cue: "as saying", "is saying".</summary>
+    public static readonly FrozenSet<string> ProgressiveAuxiliaries = new[] { "as", "is", "are", "was", "were", "been", "be" }
+        .ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Lemmas that stay cues before "to" ("said to reporters", "told to"); other cues before "to" are not reporting ("want to").</summary>
+    public static readonly FrozenSet<string> SpeechBeforeTo = new[] { "say", "tell", "report", "write", "explain", "confirm", "announce", "state", "reply", "respond" }
+        .ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Lemmas that are no cue before a particle (<see cref="PhrasalParticles"/>): "called for", "showed up".</summary>
+    public static readonly FrozenSet<string> PhrasalVerbs = new[] { "call", "ask", "show", "find", "want", "hope", "feel", "know", "continue" }
+        .ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>The particles of <see cref="PhrasalVerbs"/>.</summary>
+    public static readonly FrozenSet<string> PhrasalParticles = new[] { "for", "off", "up", "on", "out" }
+        .ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>The participles of "quoted X as saying".</summary>
+    public static readonly FrozenSet<string> AsSaying = new[] { "saying", "telling", "stating" }
+        .ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>The hearers a cue's object may be before the reported clause: "told reporters …".</summary>
+    public static readonly FrozenSet<string> Addressees = new[] { "reporters", "him", "her", "them", "us", "me", "journalists" }
+        .ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Words that open a phrase only saying when or how something was said ("said on Monday", "said again").</summary>
+    public static readonly FrozenSet<string> AdverbialOpeners = new[]
+    {
+        "on", "in", "at", "last", "this", "yesterday", "today", "tonight", "earlier", "later", "during", "after", "before",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "recently", "previously", "again", "so",
+        "too", "publicly", "privately", "afterward", "afterwards",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Pronouns that, after a comma and before a cue, start an attribution of their own: "…, he said".</summary>
+    public static readonly FrozenSet<string> SubjectPronouns = new[] { "he", "she", "they" }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Words that open a reported clause, so a source read forward from its cue stops before them.</summary>
+    public static readonly FrozenSet<string> ClauseOpeners = new[] { "that", "whether", "if" }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Words at which a source read forward from its cue stops once it has a word: "said Fyodor, who …", "said X, adding …".</summary>
+    public static readonly FrozenSet<string> SourceAfterBreaks = new[] { "who", "which", "adding", "using", "citing", "saying", "noting", "and" }
+        .ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Prepositions and time words at which a source read forward from its cue stops ("said in a speech": no source).</summary>
+    public static readonly FrozenSet<string> SourceAfterStops = new[]
+    {
+        "in", "on", "at", "during", "after", "before", "as", "to", "when", "while", "last", "this", "of", "about", "by", "for",
+        "with", "from",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Prepositions that may stand inside a name between capitalised words ("Bank of America", "Center for Progress").</summary>
+    public static readonly FrozenSet<string> NameLinks = new[] { "of", "for", "at", "in", "on" }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Words that open an appositive or relative clause after a name: "Dmitry Peskov, the Kremlin spokesman, said".</summary>
+    public static readonly FrozenSet<string> AppositiveOpeners = new[] { "the", "a", "an", "who", "whose" }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Connectives before a sentence's subject: "But he said …".</summary>
+    public static readonly FrozenSet<string> SentenceConnectives = new[] { "but", "and", "meanwhile", "still", "then" }
+        .ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Phrases by which a report says a speaker gave only a first name (a member of the public).</summary>
+    public static readonly string[] FirstNameRemarks = ["surname", "first name", "last name", "full name"];
+
     /// <summary>The lemma of a cue word form ("told" → "tell"), or null when the word is not a cue.</summary>
     public static string? Lemma(string lowerWord) => FormToLemma.GetValueOrDefault(lowerWord);
 }

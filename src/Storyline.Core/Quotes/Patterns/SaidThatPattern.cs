@@ -1,0 +1,35 @@
+using Storyline.Domain;
+
+namespace Storyline.Quotes;
+
+/// <summary>"SOURCE CUE [object] [that] CONTENT [, citing Z]": "The Kremlin said it had nothing to say", "X told reporters that …".</summary>
+internal sealed class SaidThatPattern
+{
+    private readonly QuoteTokens view;
+    private readonly ReportedClause clauses;
+
+    public SaidThatPattern(QuoteTokens view, ReportedClause clauses)
+    {
+        this.view = view;
+        this.clauses = clauses;
+    }
+
+    /// <summary>The attribution, or null when there is no source before the cue or no clause after it.</summary>
+    /// <param name="cue">The cue.</param>
+    /// <param name="source">The source phrase before the cue, where one was read.</param>
+    /// <param name="contentStart">The first token after the cue and its object (<see cref="ReportedClause.ContentStart"/>).</param>
+    public FoundQuote? Match(in CueAt cue, (int Start, int End)? source, int contentStart)
+    {
+        int contentEnd = clauses.ClauseEnd(contentStart, cue.Last);
+        bool clauseAfter = contentEnd >= contentStart && !clauses.IsAdverbial(contentStart, contentEnd);
+        if (source is not (int s0, int s1) || !clauseAfter)
+        {
+            return null;
+        }
+
+        TextSpan? citing = clauses.CitingAfter(contentEnd + 1, cue.Last);
+        return view.Take(
+            new FoundQuote(view.Span(contentStart, contentEnd), QuoteKind.Indirect, cue.Sentence, view.Span(cue.CueStart, cue.CueEnd), view.Span(s0, s1), Citing: citing),
+            cue.CueStart, cue.CueEnd, s0, s1);
+    }
+}

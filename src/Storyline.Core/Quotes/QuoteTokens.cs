@@ -1,0 +1,165 @@
+using System.Collections.Immutable;
+using Storyline.Domain;
+
+namespace Storyline.Quotes;
+
+/// <summary>
+/// The token view the attribution patterns read: each token's lower-case form, its sentence, the quotation-mark pair
+/// it lies in, and whether an attribution already used it as cue or source; and the cue reading every pattern shares.
+/// Made, used and dropped per report.
+/// </summary>
+internal sealed class QuoteTokens
+{
+    public QuoteTokens(AnalyzedArticle article)
+    {
+        Article = article;
+        Body = article.Body;
+        Tokens = article.Tokens;
+        Lower = new string[Tokens.Length];
+        SentenceOf = new int[Tokens.Length];
+        QuoteOf = new int[Tokens.Length];
+        Taken = new bool[Tokens.Length];
+        for (int i = 0; i < Tokens.Length; i++)
+        {
+            Lower[i] = Tokens[i].Kind is TokenKind.Word ? LowerOf(Body.AsSpan(Tokens[i].Span.Start, Tokens[i].Span.Length)) : Body.Substring(Tokens[i].Span.Start, Tokens[i].Span.Length);
+            QuoteOf[i] = -1;
+        }
+
+        foreach (Sentence s in article.Sentences)
+        {
+            for (int t = s.FirstToken; t < s.FirstToken + s.TokenCount && t < Tokens.Length; t++)
+            {
+                SentenceOf[t] = s.Index;
+            }
+        }
+
+        Pairs = QuoteMarks.Find(Body);
+        int p = 0;
+        for (int i = 0; i < Tokens.Length && p < Pairs.Count; i++)
+        {
+            int start = Tokens[i].Span.Start;
+            while (p < Pairs.Count && Pairs[p].CloseEnd < start)
+            {
+                p++;
+            }
+
+            if (p < Pairs.Count && start >= Pairs[p].Open && start <= Pairs[p].CloseEnd)
+            {
+                QuoteOf[i] = p;
+            }
+        }
+    }
+
+    public AnalyzedArticle Article { get; }
+
+    public string Body { get; }
+
+    public ImmutableArray<Token> Tokens { get; }
+
+    /// <summary>Each token lower-cased (words) or as written (punctuation, marks).</summary>
+    public string[] Lower { get; }
+
+    /// <summary>The index of each token's sentence.</summary>
+    public int[] SentenceOf { get; }
+
+    /// <summary>The index of the quotation-mark pair each token lies in (marks included), or -1.</summary>
+    public int[] QuoteOf { get; }
+
+    /// <summary>Tokens already used as cue or source of some attribution.</summary>
+    public bool[] Taken { get; }
+
+    /// <summary>The report's quotation-mark pairs, in order.</summary>
+    public List<QuoteMarks.Pair> Pairs { get; }
+
+    public int Count => Tokens.Length;
+
+    public Sentence SentenceAt(int token) => Article.Sentences[SentenceOf[token]];
+
+    /// <summary>The last token of the sentence a token lies in.</summary>
+    public int SentenceLast(int token)
+    {
+        Sentence s = SentenceAt(token);
+        return s.FirstToken + s.TokenCount - 1;
+    }
+
+    public bool IsCapitalized(int j) => j >= 0 && j < Tokens.Length && Tokens[j].Kind == TokenKind.Word && char.IsUpper(Body[Tokens[j].Span.Start]);
+
+    public bool SameParagraph(int a, int b) => SentenceAt(a).Paragraph == SentenceAt(b).Paragraph;
+
+    public TextSpan Span(int firstToken, int lastToken) => TextSpan.FromBounds(Tokens[firstToken].Span.Start, Tokens[lastToken].Span.End);
+
+    public int TokenAt(int offset) => Text.TokenIndex.At(Tokens, offset);
+
+    /// <summary>Marks the cue and source tokens of an attribution as used, and hands the attribution back.</summary>
+    public FoundQuote Take(FoundQuote found, int cueStart, int cueEnd, int sourceStart, int sourceEnd)
+    {
+        for (int j = cueStart; j <= cueEnd; j++)
+        {
+            Taken[j] = true;
+        }
+
+        for (int j = sourceStart; j <= sourceEnd; j++)
+        {
+            Taken[j] = true;
+        }
+
+        return found;
+    }
+
+    /// <summary>The number of words (runs of letters and digits) in a span.</summary>
+    public int Words(TextSpan span)
+    {
+        int count = 0;
+        bool inWord = false;
+        for (int i = span.Start; i < span.End; i++)
+        {
+            bool letter = char.IsLetterOrDigit(Body[i]);
+            if (letter && !inWord)
+            {
+                count++;
+            }
+
+            inWord = letter;
+        }
+
+        return count;
+    }
+
+    /// <summary>The cue at token i: the verb (with its auxiliaries and adverbs before it folded in), or null.</summary>
+    public (int Start, int End, string Lemma)? Cue(int i)
+    {
+        if (i >= Tokens.Length || Tokens[i].Kind != TokenKind.Word || QuoteOf[i] >= 0 || Taken[i])
+        {
+            return null;
+        }
+
+        string? lemma = CueLexicon.Lemma(Lower[i]);
+        if (lemma is null)
+        {
+            return null;
+        }
+
+        if (i > 0 && CueLexicon.Determiners.Contains(Lower[i - 1]))
+        {
+            return null; // a noun or an adjective: "an expected meeting", "the report", "his call"
+        }
+
+        int start = i;
+        while (start - 1 >= 0 && CueLexicon.CuePrefix.Contains(Lower[start - 1]) && QuoteOf[start - 1] < 0 && start - 1 >= SentenceAt(i).FirstToken)
+        {
+            start--;
+        }
+
+        return (start, i, lemma);
+    }
+
+    public (int Start, int End)? CueEndingAt(int i) => Cue(i) is (int s, int e, _) ? (s, e) : null;
+
+    // One string, made lower-case as it is made (not a copy, then a lower-cased copy of that).
+    private static string LowerOf(ReadOnlySpan<char> word)
+    {
+        Span<char> buffer = word.Length <= 256 ? stackalloc char[word.Length] : new char[word.Length];
+        word.ToLowerInvariant(buffer);
+        return new string(buffer);
+    }
+}

@@ -1,0 +1,126 @@
+using Storyline.Domain;
+
+namespace Storyline.Quotes;
+
+/// <summary>
+/// The indirect attributions of a sentence: at each unused cue, the attribution patterns in turn, the first that
+/// decides wins ("according to"; a participle after a comma; the passive "was reported by"; "quoted X as saying";
+/// "X said that"; the clause first, then the source). Between them stand the checks that make a verb no cue here:
+/// a participle or a noun ("additional reporting"), "want to", "called for", a lone "citing", and a weak cue ("found",
+/// "believes") with no clause after it.
+/// </summary>
+internal sealed class ReportedSpeech
+{
+    private readonly QuoteTokens view;
+    private readonly SourcePhrases sources;
+    private readonly ReportedClause clauses;
+    private readonly AccordingToPattern accordingTo;
+    private readonly ParticiplePattern participle;
+    private readonly PassivePattern passive;
+    private readonly QuotedAsSayingPattern quotedAsSaying;
+    private readonly SaidThatPattern saidThat;
+    private readonly ClauseThenSourcePattern clauseThenSource;
+
+    public ReportedSpeech(QuoteTokens view, SourcePhrases sources, ReportedClause clauses)
+    {
+        this.view = view;
+        this.sources = sources;
+        this.clauses = clauses;
+        accordingTo = new AccordingToPattern(view, clauses);
+        participle = new ParticiplePattern(view, sources, clauses);
+        passive = new PassivePattern(view, sources, clauses);
+        quotedAsSaying = new QuotedAsSayingPattern(view);
+        saidThat = new SaidThatPattern(view, clauses);
+        clauseThenSource = new ClauseThenSourcePattern(view, sources, clauses);
+    }
+
+    /// <summary>Adds the sentence's indirect attributions to <paramref name="found"/>.</summary>
+    public void Find(Sentence sentence, List<FoundQuote> found)
+    {
+        int first = sentence.FirstToken;
+        int end = Math.Min(view.Count, sentence.FirstToken + sentence.TokenCount); // exclusive
+        int last = end - 1;
+        while (last > first && view.Tokens[last].Kind is TokenKind.Punctuation or TokenKind.Quote && view.QuoteOf[last] < 0)
+        {
+            last--;
+        }
+
+        int coveredUntil = -1; // a cue inside an earlier attribution's reported clause is not an attribution of its own
+        for (int i = first; i <= last; i++)
+        {
+            if (view.Taken[i] || view.QuoteOf[i] >= 0 || i <= coveredUntil)
+            {
+                continue;
+            }
+
+            FoundQuote? attribution = accordingTo.Starts(i, last)
+                ? accordingTo.Match(sentence.Index, i, first, last)
+                : AtCue(sentence.Index, i, first, last);
+            if (attribution is not null)
+            {
+                found.Add(attribution);
+                int contentEndToken = view.TokenAt(attribution.Content.End - 1);
+                coveredUntil = Math.Max(coveredUntil, Math.Max(contentEndToken, view.TokenAt(attribution.Cue!.Value.End - 1)));
+            }
+        }
+    }
+
+    private FoundQuote? AtCue(int sentence, int i, int first, int last)
+    {
+        if (view.Cue(i) is not (int cueStart, int cueEnd, string lemma))
+        {
+            return null;
+        }
+
+        var cue = new CueAt(sentence, i, first, last, cueStart, cueEnd, lemma);
+        if (participle.Match(cue) is FoundQuote byParticiple)
+        {
+            return byParticiple;
+        }
+
+        if (IsNoCue(cue))
+        {
+            return null;
+        }
+
+        if (passive.TryMatch(cue, out FoundQuote? byPassive))
+        {
+            return byPassive;
+        }
+
+        (int, int)? source = sources.SourceBefore(cueStart - 1, first);
+        if (quotedAsSaying.TryMatch(cue, source, out FoundQuote? relayed))
+        {
+            return relayed;
+        }
+
+        if (lemma == "cite" && view.Lower[i] == "citing")
+        {
+            return null;
+        }
+
+        int afterCue = clauses.ContentStart(cue);
+        if (saidThat.Match(cue, source, afterCue) is FoundQuote said)
+        {
+            return said;
+        }
+
+        return CueLexicon.WeakCues.Contains(lemma) ? null : clauseThenSource.Match(cue, source, afterCue);
+    }
+
+    // A participle that continues an attribution already found ("…, citing X"; chains are read there) or is a noun
+    // ("additional reporting"): only "as saying" and "is saying" are cues. And "want to", "called for", "called on",
+    // "showed up": not reporting.
+    private bool IsNoCue(in CueAt cue)
+    {
+        int i = cue.Token;
+        if (view.Lower[i].EndsWith("ing", StringComparison.Ordinal) && (i == cue.First || !CueLexicon.ProgressiveAuxiliaries.Contains(view.Lower[i - 1])))
+        {
+            return true;
+        }
+
+        return i + 1 <= cue.Last
+            && ((view.Lower[i + 1] == "to" && !CueLexicon.SpeechBeforeTo.Contains(cue.Lemma))
+                || (CueLexicon.PhrasalParticles.Contains(view.Lower[i + 1]) && CueLexicon.PhrasalVerbs.Contains(cue.Lemma)));
+    }
+}

@@ -1,0 +1,238 @@
+using Storyline.Domain;
+
+namespace Storyline.Quotes;
+
+/// <summary>
+/// Reads source phrases around a cue: back from it to a clause boundary ("Kremlin spokesperson Dmitry Peskov said"),
+/// with appositives and relative clauses ("Dmitry Peskov, the Kremlin spokesman, said"; "One source who spoke on
+/// condition of anonymity told"), forward from it ("said Vladivostok resident Fyodor"), and a sentence's plain subject.
+/// </summary>
+internal sealed class SourcePhrases
+{
+    /// <summary>The longest source phrase read, in words: longer runs are clauses, not sources.</summary>
+    public const int MaxSourceWords = 12;
+
+    private readonly QuoteTokens view;
+
+    public SourcePhrases(QuoteTokens view) => this.view = view;
+
+    // The source phrase that ends at token end, read back to a clause boundary.
+    public (int Start, int End)? SourceBefore(int end, int first = 0)
+    {
+        if (end < 0 || end < first)
+        {
+            return null;
+        }
+
+        int sentenceFirst = Math.Max(first, view.Article.Sentences[view.SentenceOf[end]].FirstToken);
+        if (view.Lower[end] == "," && end - 1 >= sentenceFirst)
+        {
+            return AppositiveSourceBefore(end, sentenceFirst, first);
+        }
+
+        int start = end + 1;
+        int words = 0;
+        for (int j = end; j >= sentenceFirst; j--)
+        {
+            if (view.QuoteOf[j] >= 0 || view.Taken[j])
+            {
+                break;
+            }
+
+            Token token = view.Tokens[j];
+            string w = view.Lower[j];
+            if (token.Kind == TokenKind.Punctuation && w is not ("." or "-" or "&"))
+            {
+                // An appositive: "Dmitry Peskov, the Kremlin spokesman, said" keeps the name and the role.
+                if (w == "," && words > 0 && j - 1 >= sentenceFirst && IsAppositive(start, end))
+                {
+                    start = j;
+                    continue;
+                }
+
+                break;
+            }
+
+            if (token.Kind == TokenKind.Quote || CueLexicon.Lemma(w) is not null && words > 0 && w != "state")
+            {
+                break;
+            }
+
+            if (CueLexicon.SourceStops.Contains(w) && !(CueLexicon.NameLinks.Contains(w) && words > 0 && j > sentenceFirst && view.IsCapitalized(j + 1) && view.IsCapitalized(j - 1)))
+            {
+                break;
+            }
+
+            if (w is "and" or "or" && words >= 2)
+            {
+                break;
+            }
+
+            start = j;
+            if (token.Kind is TokenKind.Word or TokenKind.Number)
+            {
+                words++;
+            }
+
+            if (words >= MaxSourceWords)
+            {
+                return null;
+            }
+        }
+
+        // "One source who spoke on condition of anonymity told …": the relative clause belongs to the source.
+        for (int j = start - 1; j >= Math.Max(sentenceFirst + 1, start - MaxSourceWords); j--)
+        {
+            if (view.QuoteOf[j] >= 0 || view.Tokens[j].Kind != TokenKind.Word || CueLexicon.Lemma(view.Lower[j]) is not null && view.Lower[j] != "spoke")
+            {
+                break;
+            }
+
+            if (view.Lower[j] is "who" or "whose")
+            {
+                if (SourceBefore(j - 1, first) is (int headStart, _))
+                {
+                    start = headStart;
+                }
+
+                break;
+            }
+        }
+
+        return Valid(start, end) ? (start, end) : null;
+    }
+
+    // "Mike Shields, president of the Congressional Leadership Fund, a super PAC …, said": the source is the name and
+    // its appositives. The name is the farthest one (within reach) that a comma follows; failing a known name, the
+    // nearest capitalised word before a comma.
+    private (int Start, int End)? AppositiveSourceBefore(int comma, int sentenceFirst, int first)
+    {
+        int best = -1;
+        for (int j = comma - 1; j > sentenceFirst && comma - j < 3 * MaxSourceWords; j--)
+        {
+            if (view.QuoteOf[j] >= 0 || view.Tokens[j].Kind == TokenKind.Quote || view.Lower[j] is ";" or ":" || (CueLexicon.Lemma(view.Lower[j]) is not null && view.Taken[j]))
+            {
+                break;
+            }
+
+            if (view.Lower[j] == "," && (view.IsCapitalized(j - 1) || view.Tokens[j - 1].Kind == TokenKind.Number))
+            {
+                int nameEnd = view.Tokens[j - 1].Kind == TokenKind.Number ? j - 2 : j - 1;
+                bool named = nameEnd >= 0 && view.Article.Mentions.Any(m => m.Span.End == view.Tokens[nameEnd].Span.End && m.Type is EntityType.Person or EntityType.Organization);
+                if (named || best < 0)
+                {
+                    best = j;
+                }
+            }
+        }
+
+        if (best < 0)
+        {
+            return null;
+        }
+
+        int headEnd = view.Tokens[best - 1].Kind == TokenKind.Number ? best - 2 : best - 1;
+        return headEnd >= sentenceFirst && view.Lower[headEnd] != "," && SourceBefore(headEnd, first) is (int s0, _) ? (s0, comma - 1) : null;
+    }
+
+    private bool IsAppositive(int start, int end)
+    {
+        string w = view.Lower[start];
+        return CueLexicon.AppositiveOpeners.Contains(w) && end - start < 10;
+    }
+
+    // The source phrase that starts at token start: "said Vladivostok resident Fyodor, who …" → "Vladivostok resident Fyodor".
+    public (int Start, int End)? SourceAfter(int start, int last = -1, bool allowPrepositions = false)
+    {
+        if (last < 0)
+        {
+            last = start < view.Count ? view.SentenceOf[start] is int s ? view.Article.Sentences[s].FirstToken + view.Article.Sentences[s].TokenCount - 1 : start : start;
+        }
+
+        int end = start - 1;
+        int words = 0;
+        for (int j = start; j <= last && j < view.Count; j++)
+        {
+            string w = view.Lower[j];
+            if (view.QuoteOf[j] >= 0 || view.Tokens[j].Kind == TokenKind.Quote || (view.Tokens[j].Kind == TokenKind.Punctuation && w is not ("-" or "&" or "'s")))
+            {
+                break;
+            }
+
+            if (CueLexicon.ClauseOpeners.Contains(w) || (CueLexicon.SourceAfterBreaks.Contains(w) && words > 0))
+            {
+                break;
+            }
+
+            if (!allowPrepositions && CueLexicon.SourceAfterStops.Contains(w))
+            {
+                if (words == 0)
+                {
+                    return null; // "said in a speech", "said of Mr. Trump": no source after the cue
+                }
+
+                break;
+            }
+
+            end = j;
+            words++;
+            if (words > MaxSourceWords)
+            {
+                return null;
+            }
+        }
+
+        return end >= start && Valid(start, end) ? (start, end) : null;
+    }
+
+    // The subject of a sentence, where it is plain: a pronoun or a name that opens it (after "But", "And").
+    public (int Start, int End)? Subject(int sentence)
+    {
+        Sentence s = view.Article.Sentences[sentence];
+        int first = s.FirstToken;
+        if (first < view.Count && CueLexicon.SentenceConnectives.Contains(view.Lower[first]))
+        {
+            first++;
+        }
+
+        if (first >= view.Count)
+        {
+            return null;
+        }
+
+        if (CueLexicon.Pronouns.Contains(view.Lower[first]))
+        {
+            return (first, first);
+        }
+
+        int start = view.Tokens[first].Span.Start;
+        Mention? name = view.Article.Mentions.FirstOrDefault(m => m.Span.Start >= start && m.Span.Start <= start + 4 && m.Type is EntityType.Person or EntityType.Organization);
+        if (name is null)
+        {
+            return null;
+        }
+
+        int end = view.TokenAt(name.Span.End - 1);
+        return end >= first ? (first, end) : null;
+    }
+
+    public (int Start, int End)? SourceBetween(int start, int end) => end >= start && Valid(start, end) ? (start, end) : null;
+
+    private bool Valid(int start, int end)
+    {
+        if (end < start)
+        {
+            return false;
+        }
+
+        for (int j = start; j <= end; j++)
+        {
+            if (view.Tokens[j].Kind == TokenKind.Word && !CueLexicon.NotSources.Contains(view.Lower[j]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

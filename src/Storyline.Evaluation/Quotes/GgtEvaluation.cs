@@ -121,7 +121,7 @@ public static class GgtEvaluation
             }
 
             string? name = quote.Speaker is EntityKey key && entities.TryGetValue(key, out string? n) ? n : null;
-            result.Add(new GgtPrediction(content, quote.Source, quote.Source is TextSpan s && !Overlaps(SentencesOf(analyzed, content), s), name));
+            result.Add(new GgtPrediction(content, quote.Source, quote.Source is TextSpan s && !Overlaps(SentencesOf(analyzed, content), s), name, quote.Cue));
         }
 
         return result;
@@ -153,21 +153,21 @@ public static class GgtEvaluation
             if (match.Predicted is null)
             {
                 log.Append("MISSED\t").Append(half).Append('\t').Append(id).Append('\t').Append(Show(g.Quote.Speaker)).Append('\t')
-                    .Append(g.Span is null ? "(not in the cleaned text) " : string.Empty).AppendLine(OneLine(g.Quote.Text));
+                    .Append(OneLine(g.Quote.Verb)).Append('\t').Append(g.Span is null ? "(not in the cleaned text) " : string.Empty).AppendLine(OneLine(g.Quote.Text));
             }
             else if (!match.SpeakerRight)
             {
                 GgtPrediction p = match.Predicted;
                 log.Append("SPEAKER\t").Append(half).Append('\t').Append(id).Append('\t').Append(Show(g.Quote.Speaker)).Append(" → ")
                     .Append(p.Speaker is TextSpan s ? Show(s.ToString(body)) : "(none)").Append(p.Floating ? " (carried over)" : string.Empty)
-                    .Append('\t').AppendLine(OneLine(g.Quote.Text));
+                    .Append('\t').Append(OneLine(g.Quote.Verb)).Append('\t').AppendLine(OneLine(g.Quote.Text));
             }
         }
 
         foreach (GgtPrediction p in score.Unmatched)
         {
             log.Append("FALSE\t").Append(half).Append('\t').Append(id).Append('\t').Append(p.Speaker is TextSpan s ? Show(s.ToString(body)) : "(none)")
-                .Append('\t').AppendLine(OneLine(p.Content.ToString(body)));
+                .Append('\t').Append(p.Cue is TextSpan c ? OneLine(c.ToString(body)) : string.Empty).Append('\t').AppendLine(OneLine(p.Content.ToString(body)));
         }
     }
 

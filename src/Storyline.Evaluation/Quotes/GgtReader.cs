@@ -9,10 +9,11 @@ namespace Storyline.Evaluation.Quotes;
 /// <param name="Speaker">The speaker's words in the text ("she", "Justin Trudeau"); empty for a floating quote, whose
 /// speaker is named in an earlier sentence.</param>
 /// <param name="Reference">The speaker's resolved name ("Darian Lonechild").</param>
+/// <param name="Verb">The reporting verb, where annotated.</param>
 /// <param name="QuoteAt">Where the annotation tool put the quote (its offsets are into another version of the text:
 /// a hint for choosing among repeated occurrences, never a position).</param>
 /// <param name="SpeakerAt">Where the annotation tool put the speaker, likewise a hint; -1 when none.</param>
-public sealed record GgtQuote(string Text, string Speaker, string Reference, int QuoteAt, int SpeakerAt);
+public sealed record GgtQuote(string Text, string Speaker, string Reference, int QuoteAt, int SpeakerAt, string Verb = "");
 
 /// <summary>An article of the Gender Gap Tracker set: its id, outlet, text and gold quotations in annotation order.</summary>
 /// <param name="Id">The article id (<c>rawtext/ID.txt</c>).</param>
@@ -98,7 +99,8 @@ public static class GgtReader
                 Field(q, "speaker").Trim(),
                 Field(q, "reference").Trim(),
                 StartOf(Field(q, "quote_index")),
-                StartOf(Field(q, "speaker_index"))));
+                StartOf(Field(q, "speaker_index")),
+                Field(q, "verb").Trim()));
         }
 
         string outlet = root.TryGetProperty("outlet", out JsonElement o) && o.ValueKind == JsonValueKind.String ? o.GetString()! : string.Empty;

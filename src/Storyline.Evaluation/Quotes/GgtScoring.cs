@@ -9,7 +9,8 @@ namespace Storyline.Evaluation.Quotes;
 /// <param name="Floating">Whether the speaker was carried over from an earlier sentence (a quote that goes on after
 /// its attribution), which is what the GGT calls a floating quote.</param>
 /// <param name="SpeakerName">The name the source resolved to, where it resolved to an entity.</param>
-public sealed record GgtPrediction(TextSpan Content, TextSpan? Speaker, bool Floating, string? SpeakerName);
+/// <param name="Cue">The reporting words, where any (for error lists).</param>
+public sealed record GgtPrediction(TextSpan Content, TextSpan? Speaker, bool Floating, string? SpeakerName, TextSpan? Cue = null);
 
 /// <summary>Counts of one scoring of the GGT set.</summary>
 /// <param name="Found">Gold quotes matched by a prediction.</param>

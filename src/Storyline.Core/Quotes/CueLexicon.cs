@@ -85,6 +85,15 @@ public static class CueLexicon
         ("worry", ["worry", "worries", "worried"]),
         ("fear", ["fear", "fears", "feared"]),
         ("expect", ["expects", "expected"]),
+        ("lament", ["lament", "laments", "lamented"]),
+        ("quip", ["quip", "quips", "quipped"]),
+        ("comment", ["commented"]),
+        ("shout", ["shouted"]),
+        ("advise", ["advise", "advises", "advised"]),
+        ("caution", ["cautioned"]),
+        ("reiterate", ["reiterate", "reiterates", "reiterated"]),
+        ("retort", ["retorted"]),
+        ("counter", ["countered"]),
     ];
 
     private static readonly FrozenDictionary<string, string> FormToLemma = Verbs
@@ -134,8 +143,30 @@ public static class CueLexicon
         .ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Words before a cue word that make it a noun or an adjective: "an expected meeting", "the report", "his call".</summary>
-    public static readonly FrozenSet<string> Determiners = new[] { "a", "an", "the", "his", "her", "their", "its", "our", "my", "your", "this", "that" }
+    public static readonly FrozenSet<string> Determiners = new[] { "a", "an", "the", "his", "her", "their", "its", "our", "my", "your", "this", "that", "whose" }
         .ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Cue lemmas whose forms are nouns as often as verbs ("a claim", "the report", "remarks"): after a word that is no
+    /// subject of a verb ("the strange remark", "cost estimate") or before another cue ("reports say") they are nouns.
+    /// </summary>
+    public static readonly FrozenSet<string> NounLike = new[]
+    {
+        "claim", "report", "estimate", "remark", "call", "reply", "tweet", "post", "show", "question", "promise", "vow",
+        "note", "quote", "joke", "boast", "blame", "praise", "fear", "hope", "worry", "want", "stress", "signal", "find",
+        "state", "reveal",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Verbs of belief, hope, fear, intention and knowledge: their attributions are <see cref="Domain.QuoteAct.Belief"/>.</summary>
+    public static readonly FrozenSet<string> BeliefCues = new[] { "believe", "think", "know", "hope", "want", "feel", "worry", "fear", "expect", "learn" }
+        .ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Verbs of evidence (a study, survey or footage "found", "showed"): their attributions are <see cref="Domain.QuoteAct.Finding"/>.</summary>
+    public static readonly FrozenSet<string> FindingCues = new[] { "find", "show", "reveal", "conclude", "estimate" }
+        .ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Verbs that report nothing unless a clause follows them: "added a goal", "posted a profit", "continued the work".</summary>
+    public static readonly FrozenSet<string> SpeechOnlyWithClause = new[] { "add", "post", "continue" }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Auxiliaries before a participle that make it a cue: "as saying", "is saying".</summary>
     public static readonly FrozenSet<string> ProgressiveAuxiliaries = new[] { "as", "is", "are", "was", "were", "been", "be" }

@@ -12,6 +12,7 @@ namespace Storyline.Quotes;
 /// <param name="Citing">Whom the source cites ("citing footage from Rossiya-1").</param>
 /// <param name="Partial">A quote inside a reported clause.</param>
 /// <param name="Continued">A quote that takes the attribution of the one before it.</param>
+/// <param name="Act">What it reports of its source.</param>
 internal sealed record FoundQuote(
     TextSpan Content,
     QuoteKind Kind,
@@ -21,7 +22,8 @@ internal sealed record FoundQuote(
     TextSpan? CitedBy = null,
     TextSpan? Citing = null,
     bool Partial = false,
-    bool Continued = false);
+    bool Continued = false,
+    QuoteAct Act = QuoteAct.Statement);
 
 /// <summary>A reporting verb found in a sentence, as the indirect patterns read it.</summary>
 /// <param name="Sentence">The sentence index.</param>

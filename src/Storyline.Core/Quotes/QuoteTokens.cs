@@ -139,18 +139,96 @@ internal sealed class QuoteTokens
             return null;
         }
 
-        if (i > 0 && CueLexicon.Determiners.Contains(Lower[i - 1]))
+        if (i > 0 && (CueLexicon.Determiners.Contains(Lower[i - 1]) || FunctionWords.IsPossessive(Lower[i - 1])))
         {
-            return null; // a noun or an adjective: "an expected meeting", "the report", "his call"
+            return null; // a noun or an adjective: "an expected meeting", "the report", "his call", "the mayor's claims"
         }
 
+        if (IsNaming(i) || (CueLexicon.NounLike.Contains(lemma) && IsNoun(i, lemma)))
+        {
+            return null;
+        }
+
+        int first = SentenceAt(i).FirstToken;
         int start = i;
-        while (start - 1 >= 0 && CueLexicon.CuePrefix.Contains(Lower[start - 1]) && QuoteOf[start - 1] < 0 && start - 1 >= SentenceAt(i).FirstToken)
+        while (start - 1 >= first && QuoteOf[start - 1] < 0 && IsCuePrefix(start - 1))
         {
             start--;
         }
 
         return (start, i, lemma);
+    }
+
+    // Auxiliaries, modals and adverbs before the verb belong to the cue: "has said", "can't say", "generally say". An
+    // adverb in -ly only after a subject-like word, so that "the family said" keeps its noun.
+    private bool IsCuePrefix(int j)
+    {
+        string w = Lower[j];
+        if (CueLexicon.CuePrefix.Contains(w) || FunctionWords.CueAuxiliaries.Contains(w))
+        {
+            return true;
+        }
+
+        return FunctionWords.IsLyAdverb(w) && !IsCapitalized(j) && j > 0 && !CueLexicon.Determiners.Contains(Lower[j - 1]);
+    }
+
+    // "an app called Screenwise Meter", "a trope called "boys will be boys"": "called" after a common noun and before a
+    // name or a quotation names something; nobody speaks.
+    private bool IsNaming(int i)
+    {
+        if (Lower[i] != "called" || i == 0 || i + 1 >= Tokens.Length)
+        {
+            return false;
+        }
+
+        bool nameFollows = Tokens[i + 1].Kind == TokenKind.Quote || QuoteOf[i + 1] >= 0 || (IsCapitalized(i + 1) && !FunctionWords.SubjectPronouns.Contains(Lower[i + 1]));
+        return nameFollows && Tokens[i - 1].Kind == TokenKind.Word && !IsCapitalized(i - 1) && !FunctionWords.SubjectPronouns.Contains(Lower[i - 1]) && !CueLexicon.CuePrefix.Contains(Lower[i - 1]);
+    }
+
+    // A cue word that is as often a noun is one here when another cue follows it ("reports say", "report shows"), or,
+    // in its base form ("remark", "estimate"), when the word before it cannot be the subject of a verb in that form:
+    // "the strange remark", "a final cost estimate", "the PBO report" — but "analysts claim", "they report", "police
+    // say", "Trump and Clinton claim", and "will report" (the auxiliary is then folded into the cue).
+    private bool IsNoun(int i, string lemma)
+    {
+        string w = Lower[i];
+        bool past = w.EndsWith("ed", StringComparison.Ordinal) || FunctionWords.IrregularPast.Contains(w);
+        if (!past && i + 1 < Tokens.Length && Tokens[i + 1].Kind == TokenKind.Word && CueLexicon.Lemma(Lower[i + 1]) is not null
+            && !w.EndsWith("ing", StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        if (!string.Equals(w, lemma, StringComparison.Ordinal) || i == 0)
+        {
+            return false;
+        }
+
+        int p = i - 1;
+        if (Tokens[p].Kind != TokenKind.Word)
+        {
+            return false; // after punctuation: inverted ("…, say analysts") or a list
+        }
+
+        string before = Lower[p];
+        if (FunctionWords.SubjectPronouns.Contains(before) || before is "who" or "which" or "that" or "to" or "and" or "or"
+            || CueLexicon.CuePrefix.Contains(before) || FunctionWords.CueAuxiliaries.Contains(before) || FunctionWords.IsLyAdverb(before)
+            || FunctionWords.PluralNouns.Contains(before) || (before.Length > 3 && before.EndsWith('s') && !before.EndsWith("ss", StringComparison.Ordinal)))
+        {
+            return false;
+        }
+
+        // Coordinated subjects are plural: "Trump and Clinton claim".
+        int first = SentenceAt(i).FirstToken;
+        for (int j = p - 1; j >= Math.Max(first, p - 5); j--)
+        {
+            if (Lower[j] is "and" or "&")
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     public (int Start, int End)? CueEndingAt(int i) => Cue(i) is (int s, int e, _) ? (s, e) : null;

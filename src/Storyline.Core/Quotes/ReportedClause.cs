@@ -9,6 +9,12 @@ namespace Storyline.Quotes;
 /// </summary>
 internal sealed class ReportedClause
 {
+    // How far "said in a statement on Monday that …" may put its "that" after the cue.
+    private const int MaxLeadIn = 8;
+
+    // How far into a clause its finite verb may stand: "the price of vegetables will rise".
+    private const int MaxSubjectWords = 8;
+
     private readonly QuoteTokens view;
     private readonly SourcePhrases sources;
 
@@ -54,7 +60,166 @@ internal sealed class ReportedClause
             afterCue++;
         }
 
+        // Where and how it was said comes before "that": "said in a statement on Monday that …".
+        if (afterCue <= last && (FunctionWords.Prepositions.Contains(view.Lower[afterCue]) || CueLexicon.AdverbialOpeners.Contains(view.Lower[afterCue])))
+        {
+            for (int k = afterCue + 1; k <= Math.Min(last, afterCue + MaxLeadIn); k++)
+            {
+                if (view.Tokens[k].Kind is not (TokenKind.Word or TokenKind.Number) || view.QuoteOf[k] >= 0)
+                {
+                    break;
+                }
+
+                if (view.Lower[k] == "that")
+                {
+                    return k;
+                }
+            }
+        }
+
         return afterCue;
+    }
+
+    /// <summary>
+    /// What the words from <paramref name="start"/> to <paramref name="end"/> after a cue with lemma
+    /// <paramref name="lemma"/> report, or null when they report nothing: a belief or a finding by the verb
+    /// ("believes …", "found …"); a statement when they are a clause (<see cref="IsClause"/>); a speech act told without
+    /// its words when they are a thing ("denied the report", "accused him of lying"); nothing when they only say where
+    /// or when ("explained from Winnipeg") or the verb reports only with a clause ("added yet another goal").
+    /// </summary>
+    public QuoteAct? ActOf(int start, int end, string lemma)
+    {
+        if (start > end)
+        {
+            return null;
+        }
+
+        if (CueLexicon.BeliefCues.Contains(lemma))
+        {
+            return QuoteAct.Belief;
+        }
+
+        if (CueLexicon.FindingCues.Contains(lemma))
+        {
+            return QuoteAct.Finding;
+        }
+
+        if (FunctionWords.PlaceAndTimePrepositions.Contains(view.Lower[start]))
+        {
+            // "said at 7:30 p.m., there were no units": a clause after the time or place is still reported.
+            int comma = CommaAfter(start, end);
+            return comma > 0 && comma < end && IsClause(comma + 1, end) ? QuoteAct.Statement : null;
+        }
+
+        bool weak = CueLexicon.WeakCues.Contains(lemma);
+        if (IsClause(start, end) || (!weak && HasVerb(start, end)))
+        {
+            return QuoteAct.Statement;
+        }
+
+        return CueLexicon.SpeechOnlyWithClause.Contains(lemma) ? null : QuoteAct.Description;
+    }
+
+    // The first comma within a few words of start, or -1.
+    private int CommaAfter(int start, int end)
+    {
+        for (int k = start + 1; k <= Math.Min(end, start + MaxLeadIn); k++)
+        {
+            if (view.Lower[k] == ",")
+            {
+                return k;
+            }
+
+            if (view.Tokens[k].Kind == TokenKind.Quote || view.QuoteOf[k] >= 0)
+            {
+                break;
+            }
+        }
+
+        return -1;
+    }
+
+    // Whether any word of the span may be a finite verb, read generously (any -s word counts): after a speech verb,
+    // only a plain noun phrase ("denied interference in the election", "confirmed the move") is a thing.
+    private bool HasVerb(int start, int end)
+    {
+        for (int k = start; k <= end; k++)
+        {
+            if (view.Tokens[k].Kind == TokenKind.Quote || view.QuoteOf[k] >= 0)
+            {
+                return true;
+            }
+
+            if (view.Tokens[k].Kind != TokenKind.Word)
+            {
+                continue;
+            }
+
+            string v = view.Lower[k];
+            string before = k > start ? view.Lower[k - 1] : string.Empty;
+            if (v == "that" || FunctionWords.Auxiliaries.Contains(v) || FunctionWords.SubjectContractions.Contains(v) || FunctionWords.IrregularPast.Contains(v)
+                || (k > start && v.Length > 4 && v.EndsWith("ed", StringComparison.Ordinal) && !FunctionWords.Degree.Contains(before) && !CueLexicon.Determiners.Contains(before))
+                || (k > start && v.Length > 3 && v.EndsWith('s') && !v.EndsWith("ss", StringComparison.Ordinal) && !CueLexicon.Determiners.Contains(before) && !FunctionWords.Prepositions.Contains(before)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The act of an attribution whose content is not read after its cue (the passive): by the verb alone.</summary>
+    public static QuoteAct ActOf(string lemma) =>
+        CueLexicon.BeliefCues.Contains(lemma) ? QuoteAct.Belief : CueLexicon.FindingCues.Contains(lemma) ? QuoteAct.Finding : QuoteAct.Statement;
+
+    /// <summary>
+    /// Whether the words open a clause: "that …", "whether …", a pronoun and its verb ("they get it", "he's
+    /// qualified"), or a subject and a finite verb within a few words ("investigators believe Moeckel made it", "the
+    /// price will rise"); a quotation in them counts as speech.
+    /// </summary>
+    public bool IsClause(int start, int end)
+    {
+        string w = view.Lower[start];
+        if (w is "that" or "whether" or "if" || FunctionWords.SubjectContractions.Contains(w))
+        {
+            return true;
+        }
+
+        if (FunctionWords.SubjectPronouns.Contains(w))
+        {
+            return start + 1 <= end && view.Tokens[start + 1].Kind == TokenKind.Word && !view.IsCapitalized(start + 1)
+                && !CueLexicon.Determiners.Contains(view.Lower[start + 1]) && !FunctionWords.Prepositions.Contains(view.Lower[start + 1])
+                && view.Lower[start + 1] is not ("and" or "or");
+        }
+
+        if (FunctionWords.Prepositions.Contains(w) || FunctionWords.WhWords.Contains(w) || FunctionWords.IsLyAdverb(w) || view.Tokens[start].Kind != TokenKind.Word && view.Tokens[start].Kind != TokenKind.Number)
+        {
+            return false;
+        }
+
+        for (int k = start + 1; k <= Math.Min(end, start + MaxSubjectWords); k++)
+        {
+            if (view.Tokens[k].Kind == TokenKind.Quote || view.QuoteOf[k] >= 0)
+            {
+                return true; // a partial quote in the clause: "adding the cuts "worry me as a parent""
+            }
+
+            if (view.Tokens[k].Kind is not (TokenKind.Word or TokenKind.Number))
+            {
+                return false;
+            }
+
+            string v = view.Lower[k];
+            string before = view.Lower[k - 1];
+            if (FunctionWords.Auxiliaries.Contains(v) || FunctionWords.SubjectContractions.Contains(v) || FunctionWords.IrregularPast.Contains(v)
+                || (v.Length > 4 && v.EndsWith("ed", StringComparison.Ordinal) && !FunctionWords.Degree.Contains(before) && !CueLexicon.Determiners.Contains(before))
+                || (v.Length > 2 && v.EndsWith('s') && !v.EndsWith("ss", StringComparison.Ordinal) && (view.IsCapitalized(k - 1) || before is "it" or "this" or "he" or "she")))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // The reported clause runs to the end of the sentence, or to a trailing ", citing …" / ", according to …".

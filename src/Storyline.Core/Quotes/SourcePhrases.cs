@@ -68,6 +68,13 @@ internal sealed class SourcePhrases
                 break;
             }
 
+            // A finite verb ends the subject: "Fairways are important here and Woods found" (a relative clause is
+            // taken in below: "a person who has seen it said").
+            if (FunctionWords.Auxiliaries.Contains(w))
+            {
+                break;
+            }
+
             start = j;
             if (token.Kind is TokenKind.Word or TokenKind.Number)
             {
@@ -77,6 +84,12 @@ internal sealed class SourcePhrases
             if (words >= MaxSourceWords)
             {
                 return null;
+            }
+
+            // A pronoun next to the cue is the whole subject: "after 18 starts he knows".
+            if (j == end && CueLexicon.Pronouns.Contains(w))
+            {
+                break;
             }
         }
 
@@ -97,6 +110,12 @@ internal sealed class SourcePhrases
 
                 break;
             }
+        }
+
+        // "what he said about Uber": a free relative, no source.
+        if (start <= end && (FunctionWords.WhWords.Contains(view.Lower[start]) || (start - 1 >= sentenceFirst && FunctionWords.WhWords.Contains(view.Lower[start - 1]))))
+        {
+            return null;
         }
 
         return Valid(start, end) ? (start, end) : null;

@@ -65,7 +65,7 @@ internal sealed class SpeakerResolver
             SourceKind citingKind = f.Citing is TextSpan citing
                 ? SourceClassifier.Classify(article.Text(citing), false, article.Mentions.Any(m => citing.Overlaps(m.Span) && m.Type == EntityType.Organization))
                 : SourceKind.Unknown;
-            quotes.Add(new Quote(f.Content, f.Kind, f.Sentence, f.Cue, f.Source, speaker, kind, f.CitedBy, f.Citing, citingKind));
+            quotes.Add(new Quote(f.Content, f.Kind, f.Sentence, f.Cue, f.Source, speaker, kind, f.CitedBy, f.Citing, citingKind, f.Act));
         }
 
         return quotes.ToImmutable();

@@ -92,9 +92,9 @@ public static class GgtEvaluation
     }
 
     /// <summary>
-    /// The quotes of an analysed article as GGT predictions: a direct quote with its marks, except one inside a reported
-    /// clause (it is part of that quote, as the GGT annotates it); each quote separately, also one that goes on after
-    /// its attribution.
+    /// The quotes of an analysed article as GGT predictions: its statements (words said; see <see cref="QuoteAct"/>), a
+    /// direct quote with its marks, except one inside a reported clause (it is part of that quote, as the GGT annotates
+    /// it); each quote separately, also one that goes on after its attribution.
     /// </summary>
     public static IReadOnlyList<GgtPrediction> Predict(AnalyzedArticle analyzed)
     {
@@ -109,6 +109,12 @@ public static class GgtEvaluation
         var result = new List<GgtPrediction>();
         foreach (Quote quote in analyzed.Quotes)
         {
+            // The GGT annotates quotations (words said), not beliefs, findings or speech acts told without their words.
+            if (!quote.IsStatement)
+            {
+                continue;
+            }
+
             TextSpan content = quote.Content;
             if (quote.Kind == QuoteKind.Direct)
             {

@@ -32,12 +32,12 @@ internal sealed class ParticiplePattern
             contentStart++;
         }
 
-        if (contentStart > participleEnd || clauses.IsAdverbial(contentStart, participleEnd))
+        if (contentStart > participleEnd || clauses.IsAdverbial(contentStart, participleEnd) || clauses.ActOf(contentStart, participleEnd, cue.Lemma) is not QuoteAct act)
         {
             return null;
         }
 
-        var participle = new FoundQuote(view.Span(contentStart, participleEnd), QuoteKind.Indirect, cue.Sentence, view.Span(cue.CueStart, cue.CueEnd), view.Span(u0, u1));
+        var participle = new FoundQuote(view.Span(contentStart, participleEnd), QuoteKind.Indirect, cue.Sentence, view.Span(cue.CueStart, cue.CueEnd), view.Span(u0, u1), Act: act);
         return view.Take(participle, cue.CueStart, cue.CueEnd, cue.CueStart, cue.CueEnd);
     }
 }

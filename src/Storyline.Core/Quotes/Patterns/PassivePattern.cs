@@ -37,7 +37,7 @@ internal sealed class PassivePattern
 
         TextSpan? citing = clauses.CitingAfter(p1 + 1, cue.Last);
         found = view.Take(
-            new FoundQuote(view.Span(clauses.ClauseStart(cue.First, subjectEnd), subjectEnd), QuoteKind.Indirect, cue.Sentence, view.Span(cue.CueStart, cue.CueEnd), view.Span(p0, p1), Citing: citing),
+            new FoundQuote(view.Span(clauses.ClauseStart(cue.First, subjectEnd), subjectEnd), QuoteKind.Indirect, cue.Sentence, view.Span(cue.CueStart, cue.CueEnd), view.Span(p0, p1), Citing: citing, Act: ReportedClause.ActOf(cue.Lemma)),
             cue.CueStart, cue.CueEnd, p0, p1);
         return true;
     }

@@ -14,7 +14,7 @@ internal sealed class SaidThatPattern
         this.clauses = clauses;
     }
 
-    /// <summary>The attribution, or null when there is no source before the cue or no clause after it.</summary>
+    /// <summary>The attribution, or null when there is no source before the cue or nothing reported after it.</summary>
     /// <param name="cue">The cue.</param>
     /// <param name="source">The source phrase before the cue, where one was read.</param>
     /// <param name="contentStart">The first token after the cue and its object (<see cref="ReportedClause.ContentStart"/>).</param>
@@ -22,14 +22,14 @@ internal sealed class SaidThatPattern
     {
         int contentEnd = clauses.ClauseEnd(contentStart, cue.Last);
         bool clauseAfter = contentEnd >= contentStart && !clauses.IsAdverbial(contentStart, contentEnd);
-        if (source is not (int s0, int s1) || !clauseAfter)
+        if (source is not (int s0, int s1) || !clauseAfter || clauses.ActOf(contentStart, contentEnd, cue.Lemma) is not QuoteAct act)
         {
             return null;
         }
 
         TextSpan? citing = clauses.CitingAfter(contentEnd + 1, cue.Last);
         return view.Take(
-            new FoundQuote(view.Span(contentStart, contentEnd), QuoteKind.Indirect, cue.Sentence, view.Span(cue.CueStart, cue.CueEnd), view.Span(s0, s1), Citing: citing),
+            new FoundQuote(view.Span(contentStart, contentEnd), QuoteKind.Indirect, cue.Sentence, view.Span(cue.CueStart, cue.CueEnd), view.Span(s0, s1), Citing: citing, Act: act),
             cue.CueStart, cue.CueEnd, s0, s1);
     }
 }

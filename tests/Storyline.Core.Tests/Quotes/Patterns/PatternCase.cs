@@ -21,6 +21,13 @@ internal static class PatternCase
         Assert.Equal(cue, quote.Cue is TextSpan c ? analyzed.Text(c) : null);
     }
 
+    /// <summary>Asserts that nothing in <paramref name="body"/> is found as words someone said (beliefs, findings and acts told without their words may be).</summary>
+    public static void NoStatement(string body)
+    {
+        AnalyzedArticle analyzed = Analyze(body);
+        Assert.DoesNotContain(analyzed.Quotes, q => q.IsStatement);
+    }
+
     /// <summary>Asserts that no attribution of <paramref name="kind"/> is found in <paramref name="body"/>.</summary>
     public static void None(string body, QuoteKind kind)
     {

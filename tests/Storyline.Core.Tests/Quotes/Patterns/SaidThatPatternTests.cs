@@ -20,6 +20,24 @@ public sealed class SaidThatPatternTests
         { "Dmitry Peskov, the Kremlin spokesman, said the talks went well.", "the talks went well", "Dmitry Peskov, the Kremlin spokesman", "said" },
         // A trailing ", citing …" ends the content
         { "The agency reported the train had crossed, citing officials.", "the train had crossed", "The agency", "reported" },
+        // Where and how it was said, before "that", is not part of the content
+        { "The minister said in a statement on Monday that the plan would go ahead.", "that the plan would go ahead", "The minister", "said" },
+        // A base form after two names is a verb: the subject is plural
+        { "Trump and Clinton say the debate was fair.", "the debate was fair", "Trump and Clinton", "say" },
+        // "police" is plural without an s
+        { "Police say the suspect fled on foot.", "the suspect fled on foot", "Police", "say" },
+        // An adverb in -ly between the source and the verb belongs to the cue
+        { "Analysts generally say the market will recover.", "the market will recover", "Analysts", "generally say" },
+        // So do a modal and a negative contraction
+        { "The minister can\u2019t say the plan will work.", "the plan will work", "The minister", "can\u2019t say" },
+        // A noun and a verb from the lexicon side by side: the first is the noun ("reports say")
+        { "City reports say the plan could cost more.", "the plan could cost more", "City reports", "say" },
+        // A weak cue with a that-clause is an attribution
+        { "The PBO estimates that the project is not worth building.", "that the project is not worth building", "The PBO", "estimates" },
+        // A weak cue with a clause that has its own subject and verb
+        { "Now he knows he\u2019s qualified for all the big tournaments.", "he\u2019s qualified for all the big tournaments", "he", "knows" },
+        // The source is the pronoun next to the cue, not the words before it
+        { "After 18 starts he knows that he needs new clubs.", "that he needs new clubs", "he", "knows" },
     };
 
     [Theory]
@@ -40,9 +58,63 @@ public sealed class SaidThatPatternTests
         "(Additional reporting from agencies)",
         // "an expected meeting": an adjective, not a cue
         "Kim arrived ahead of an expected meeting with Putin.",
+        // "added" reports only with a clause after it, not a thing (issue 18)
+        "They added yet another goal in the third period.",
+        // A cue inside a free relative: "what he said" is no source
+        "What he said about Uber does not seem to advance any agenda.",
+        // Only a place after the cue: no reported clause
+        "Garland explained from Winnipeg.",
+        // A noun after an adjective, a possessive, or another noun: no cue
+        "The strange remark may have foreshadowed a number of curious statements.",
+        "The mayor\u2019s claims, in some cases, don\u2019t stand up to inspection.",
+        "The agency doesn\u2019t have a final cost estimate for the line, officials have heard it can\u2019t be built.",
+        // "called" before a name or a title names it
+        "The company withdrew an app called Screenwise Meter last week.",
     };
 
     [Theory]
     [MemberData(nameof(NotAttributions))]
     public void A_cue_word_that_reports_nothing_gives_no_attribution(string body) => PatternCase.None(body, QuoteKind.Indirect);
+
+    // Attributions that are no quote: a weak cue ("found", "shows", "knows", "called") with a thing after it, not a
+    // clause, or a speech verb with a thing after it (issue 18). The act says what they are (see Acts).
+    public static TheoryData<string> NotStatements => new()
+    {
+        "Woods found a good number of fairways on Thursday.",
+        "The picture shows Rebecca Ferguson as a singer.",
+        "The Forecaddie knows exactly what he needs.",
+        "Critics called it a hit piece on Monday.",
+        "The mayor didn\u2019t respond to interview requests on these topics.",
+        "Putin has denied interference in the election.",
+        "Both golfers confirmed the move to a new caddie.",
+    };
+
+    [Theory]
+    [MemberData(nameof(NotStatements))]
+    public void A_thing_after_the_cue_is_no_statement(string body) => PatternCase.NoStatement(body);
+
+    // body, the act of its one indirect attribution
+    public static TheoryData<string, QuoteAct> Acts => new()
+    {
+        // Words said: a speech verb and a clause
+        { "The minister said the plan would go ahead.", QuoteAct.Statement },
+        // A clause without a plain verb form near its start is still a clause after a speech verb
+        { "Shelby said a prolonged standoff only makes all sides look silly.", QuoteAct.Statement },
+        // A speech act told without its words
+        { "Putin has denied interference in the election.", QuoteAct.Description },
+        { "Critics called it a hit piece on Monday.", QuoteAct.Description },
+        // A belief, with or without "that"
+        { "Analysts believe the market will recover.", QuoteAct.Belief },
+        { "Now he knows he\u2019s qualified for all the big tournaments.", QuoteAct.Belief },
+        // A finding
+        { "The survey found that six in ten respondents had a negative view.", QuoteAct.Finding },
+    };
+
+    [Theory]
+    [MemberData(nameof(Acts))]
+    public void The_act_says_what_is_attributed(string body, QuoteAct act)
+    {
+        AnalyzedArticle analyzed = PatternCase.Analyze(body);
+        Assert.Equal(act, Assert.Single(analyzed.Quotes, q => q.Kind == QuoteKind.Indirect).Act);
+    }
 }

@@ -164,6 +164,11 @@ internal sealed class QuoteTokens
     private bool IsCuePrefix(int j)
     {
         string w = Lower[j];
+        if (IsCapitalized(j) && j > SentenceAt(j).FirstToken)
+        {
+            return false; // a name: "Theresa May said", "Will Smith said"
+        }
+
         if (CueLexicon.CuePrefix.Contains(w) || FunctionWords.CueAuxiliaries.Contains(w))
         {
             return true;
@@ -182,7 +187,10 @@ internal sealed class QuoteTokens
         }
 
         bool nameFollows = Tokens[i + 1].Kind == TokenKind.Quote || QuoteOf[i + 1] >= 0 || (IsCapitalized(i + 1) && !FunctionWords.SubjectPronouns.Contains(Lower[i + 1]));
-        return nameFollows && Tokens[i - 1].Kind == TokenKind.Word && !IsCapitalized(i - 1) && !FunctionWords.SubjectPronouns.Contains(Lower[i - 1]) && !CueLexicon.CuePrefix.Contains(Lower[i - 1]);
+        string before = Lower[i - 1];
+        bool plural = FunctionWords.PluralNouns.Contains(before) || (before.EndsWith('s') && !before.EndsWith("ss", StringComparison.Ordinal));
+        return nameFollows && Tokens[i - 1].Kind == TokenKind.Word && !IsCapitalized(i - 1) && !plural && !FunctionWords.SubjectPronouns.Contains(before)
+            && !CueLexicon.CuePrefix.Contains(before) && (i < 2 || !FunctionWords.WhWords.Contains(Lower[i - 2]));
     }
 
     // A cue word that is as often a noun is one here when another cue follows it ("reports say", "report shows"), or,

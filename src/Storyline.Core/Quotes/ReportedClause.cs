@@ -60,17 +60,19 @@ internal sealed class ReportedClause
             afterCue++;
         }
 
-        // Where and how it was said comes before "that": "said in a statement on Monday that …".
+        // Where and how it was said comes before what was said: "said in a statement on Monday that …", "said in a
+        // statement Thursday night they pulled …".
         if (afterCue <= last && (FunctionWords.Prepositions.Contains(view.Lower[afterCue]) || CueLexicon.AdverbialOpeners.Contains(view.Lower[afterCue])))
         {
             for (int k = afterCue + 1; k <= Math.Min(last, afterCue + MaxLeadIn); k++)
             {
-                if (view.Tokens[k].Kind is not (TokenKind.Word or TokenKind.Number) || view.QuoteOf[k] >= 0)
+                if (view.Tokens[k].Kind == TokenKind.Quote || view.QuoteOf[k] >= 0)
                 {
                     break;
                 }
 
-                if (view.Lower[k] == "that")
+                string w = view.Lower[k];
+                if (w == "that" || ((FunctionWords.SubjectPronouns.Contains(w) || FunctionWords.SubjectContractions.Contains(w)) && IsClause(k, last)))
                 {
                     return k;
                 }

@@ -30,6 +30,12 @@ internal sealed class SourcePhrases
             return AppositiveSourceBefore(end, sentenceFirst, first);
         }
 
+        // "Sen. Claire McCaskill (D-Mo.) said": the name before the parenthesis, with it.
+        if (view.Lower[end] == ")" && OpeningBracket(end, sentenceFirst) is int open && open - 1 >= sentenceFirst)
+        {
+            return SourceBefore(open - 1, first) is (int named, _) ? (named, end) : null;
+        }
+
         int start = end + 1;
         int words = 0;
         for (int j = end; j >= sentenceFirst; j--)
@@ -70,7 +76,7 @@ internal sealed class SourcePhrases
 
             // A finite verb ends the subject: "Fairways are important here and Woods found" (a relative clause is
             // taken in below: "a person who has seen it said").
-            if (FunctionWords.Auxiliaries.Contains(w))
+            if (FunctionWords.Auxiliaries.Contains(w) && !view.IsCapitalized(j))
             {
                 break;
             }
@@ -112,13 +118,35 @@ internal sealed class SourcePhrases
             }
         }
 
-        // "what he said about Uber": a free relative, no source.
+        // "what he said about Uber": a free relative, no source — unless a quotation follows ("what officials called
+        // "a hate crime"": the quoted words are theirs).
         if (start <= end && (FunctionWords.WhWords.Contains(view.Lower[start]) || (start - 1 >= sentenceFirst && FunctionWords.WhWords.Contains(view.Lower[start - 1]))))
         {
-            return null;
+            if (!QuoteSoonAfter(end + 1))
+            {
+                return null;
+            }
+
+            if (FunctionWords.WhWords.Contains(view.Lower[start]))
+            {
+                start++;
+            }
         }
 
         return Valid(start, end) ? (start, end) : null;
+    }
+
+    private bool QuoteSoonAfter(int from)
+    {
+        for (int k = from; k < Math.Min(view.Count, from + 6); k++)
+        {
+            if (view.Tokens[k].Kind == TokenKind.Quote || view.QuoteOf[k] >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // "Mike Shields, president of the Congressional Leadership Fund, a super PAC …, said": the source is the name and
@@ -134,9 +162,9 @@ internal sealed class SourcePhrases
                 break;
             }
 
-            if (view.Lower[j] == "," && (view.IsCapitalized(j - 1) || view.Tokens[j - 1].Kind == TokenKind.Number))
+            if (view.Lower[j] == "," && (view.IsCapitalized(j - 1) || view.Tokens[j - 1].Kind == TokenKind.Number || view.Lower[j - 1] == ")"))
             {
-                int nameEnd = view.Tokens[j - 1].Kind == TokenKind.Number ? j - 2 : j - 1;
+                int nameEnd = NameBefore(j);
                 bool named = nameEnd >= 0 && view.Article.Mentions.Any(m => m.Span.End == view.Tokens[nameEnd].Span.End && m.Type is EntityType.Person or EntityType.Organization);
                 if (named || best < 0)
                 {
@@ -150,8 +178,44 @@ internal sealed class SourcePhrases
             return null;
         }
 
-        int headEnd = view.Tokens[best - 1].Kind == TokenKind.Number ? best - 2 : best - 1;
+        int headEnd = NameBefore(best);
         return headEnd >= sentenceFirst && view.Lower[headEnd] != "," && SourceBefore(headEnd, first) is (int s0, _) ? (s0, comma - 1) : null;
+    }
+
+    // The last token of the name before a comma: "Yin Myint May, 60, a doctor, said" — an age after the name is
+    // skipped, and so is a parenthesis ("Rep. Bobby Scott (D-Va.), ranking member, said").
+    private int NameBefore(int comma)
+    {
+        if (view.Lower[comma - 1] == ")" && OpeningBracket(comma - 1, 0) is int open)
+        {
+            return open - 1;
+        }
+
+        if (view.Tokens[comma - 1].Kind != TokenKind.Number)
+        {
+            return comma - 1;
+        }
+
+        return comma - 2 >= 0 && view.Lower[comma - 2] == "," ? comma - 3 : comma - 2;
+    }
+
+    // The "(" that the ")" at <paramref name="close"/> closes, within a few tokens, or null.
+    private int? OpeningBracket(int close, int floor)
+    {
+        for (int j = close - 1; j >= Math.Max(floor, close - 8); j--)
+        {
+            if (view.Lower[j] == "(")
+            {
+                return j;
+            }
+
+            if (view.Lower[j] == ")")
+            {
+                return null;
+            }
+        }
+
+        return null;
     }
 
     private bool IsAppositive(int start, int end)
@@ -168,12 +232,24 @@ internal sealed class SourcePhrases
             last = start < view.Count ? view.SentenceOf[start] is int s ? view.Article.Sentences[s].FirstToken + view.Article.Sentences[s].TokenCount - 1 : start : start;
         }
 
+        // "said he fully supports it": a pronoun after the cue that a verb follows opens the reported clause; only
+        // one that ends the clause is the source ("…," said he.).
+        if (start <= last && start < view.Count && CueLexicon.Pronouns.Contains(view.Lower[start]))
+        {
+            return start == last || view.Tokens[start + 1].Kind == TokenKind.Punctuation ? (start, start) : null;
+        }
+
         int end = start - 1;
         int words = 0;
         for (int j = start; j <= last && j < view.Count; j++)
         {
             string w = view.Lower[j];
             if (view.QuoteOf[j] >= 0 || view.Tokens[j].Kind == TokenKind.Quote || (view.Tokens[j].Kind == TokenKind.Punctuation && w is not ("-" or "&" or "'s")))
+            {
+                break;
+            }
+
+            if (FunctionWords.Auxiliaries.Contains(w) && !view.IsCapitalized(j))
             {
                 break;
             }

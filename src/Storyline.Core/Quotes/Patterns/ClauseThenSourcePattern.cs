@@ -34,7 +34,9 @@ internal sealed class ClauseThenSourcePattern
                 cue.CueStart, cue.CueEnd, b0, b1);
         }
 
-        if (source is null && cue.CueStart - 1 > cue.First && view.Lower[cue.CueStart - 1] == "," && sources.SourceAfter(cue.CueEnd + 1, cue.Last) is (int a0, int a1))
+        // Inverted, the source ends the sentence or an appositive follows it: "…, said the minister(, who …)."
+        if (source is null && cue.CueStart - 1 > cue.First && view.Lower[cue.CueStart - 1] == "," && sources.SourceAfter(cue.CueEnd + 1, cue.Last) is (int a0, int a1)
+            && (a1 == cue.Last || view.Lower[a1 + 1] == ","))
         {
             int contentEnd = cue.CueStart - 2;
             return view.Take(

@@ -30,6 +30,8 @@ public sealed class DirectQuotePatternTests
         { "''We wanted control,'' Michael Cernech, the city manager, said.", "We wanted control,", "Michael Cernech, the city manager", "said" },
         // Appositive speaker with a trailing prepositional phrase after the cue
         { "\u201CIt was clear,\u201D Doug Usher, director of research, said at the time.", "It was clear,", "Doug Usher, director of research", "said" },
+        // "what X called": a free relative whose quotation is X's
+        { "The attack was what officials called \u201Ca hate crime.\u201D", "a hate crime.", "officials", "called" },
         // A participle before a colon: the speaker is the sentence's subject
         { "Mr Trump praised the deal, telling CNBC: \u201CIt is a great deal.\u201D", "It is a great deal.", "Mr Trump", "telling" },
     };

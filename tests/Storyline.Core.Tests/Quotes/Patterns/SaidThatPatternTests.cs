@@ -38,6 +38,14 @@ public sealed class SaidThatPatternTests
         { "Now he knows he\u2019s qualified for all the big tournaments.", "he\u2019s qualified for all the big tournaments", "he", "knows" },
         // The source is the pronoun next to the cue, not the words before it
         { "After 18 starts he knows that he needs new clubs.", "that he needs new clubs", "he", "knows" },
+        // A parenthesis after the name belongs to the source
+        { "Sen. Claire McCaskill (D-Mo.) said Sanders has pushed her to be stronger.", "Sanders has pushed her to be stronger", "Sen. Claire McCaskill (D-Mo.)", "said" },
+        // So does an appositive after it
+        { "Rep. Bobby Scott (D-Va.), ranking member of the committee, said he fully supports the compromise.", "he fully supports the compromise", "Rep. Bobby Scott (D-Va.), ranking member of the committee", "said" },
+        // An age between commas does not end the name
+        { "Yin Myint May, 60, a doctor, said she was elated.", "she was elated", "Yin Myint May, 60, a doctor", "said" },
+        // Where and when it was said, then the clause without "that"
+        { "United Gun Group said in a statement Thursday night they pulled the listing.", "they pulled the listing", "United Gun Group", "said" },
     };
 
     [Theory]

@@ -243,9 +243,34 @@ internal sealed class ReportedClause
             {
                 return j - 1;
             }
+
+            if (view.Lower[j] is "," or ";" && j > start && j + 1 <= last && view.QuoteOf[j] < 0 && IsReportersContinuation(j + 1, last))
+            {
+                return j - 1;
+            }
         }
 
         return last;
+    }
+
+    // What follows a comma that is no longer the source's words: "…, though President Putin is due to speak" (the
+    // reporter's aside); "…, but the reports didn't specify when" (a new subject); "…, but added that …" (a new
+    // attribution of the same speaker). "…, but if the president …" and "…, but it is …" may still be the speaker's.
+    private bool IsReportersContinuation(int at, int last)
+    {
+        string w = view.Lower[at];
+        if (w is "though" or "although")
+        {
+            return true;
+        }
+
+        if (w != "but" || at + 1 > last)
+        {
+            return false;
+        }
+
+        string next = view.Lower[at + 1];
+        return CueLexicon.Lemma(next) is not null || next is "the" or "a" or "an" or "those" or "these";
     }
 
     // A clause that ends at the cue starts after the last ", but", "; " or the sentence start: the whole lead-in.

@@ -29,7 +29,7 @@ internal sealed class ReportedSpeech
         accordingTo = new AccordingToPattern(view, clauses);
         participle = new ParticiplePattern(view, sources, clauses);
         passive = new PassivePattern(view, sources, clauses);
-        quotedAsSaying = new QuotedAsSayingPattern(view);
+        quotedAsSaying = new QuotedAsSayingPattern(view, clauses);
         saidThat = new SaidThatPattern(view, clauses);
         clauseThenSource = new ClauseThenSourcePattern(view, sources, clauses);
     }
@@ -46,6 +46,7 @@ internal sealed class ReportedSpeech
         }
 
         int coveredUntil = -1; // a cue inside an earlier attribution's reported clause is not an attribution of its own
+        TextSpan? earlier = null;
         for (int i = first; i <= last; i++)
         {
             if (view.Taken[i] || view.QuoteOf[i] >= 0 || i <= coveredUntil)
@@ -55,17 +56,19 @@ internal sealed class ReportedSpeech
 
             FoundQuote? attribution = accordingTo.Starts(i, last)
                 ? accordingTo.Match(sentence.Index, i, first, last)
-                : AtCue(sentence.Index, i, first, last);
+                : AtCue(sentence.Index, i, first, last, earlier);
             if (attribution is not null)
             {
                 found.Add(attribution);
+                earlier = attribution.Source ?? earlier;
                 int contentEndToken = view.TokenAt(attribution.Content.End - 1);
                 coveredUntil = Math.Max(coveredUntil, Math.Max(contentEndToken, view.TokenAt(attribution.Cue!.Value.End - 1)));
             }
         }
     }
 
-    private FoundQuote? AtCue(int sentence, int i, int first, int last)
+    // earlier: the source of the sentence's attribution before this cue, where there is one.
+    private FoundQuote? AtCue(int sentence, int i, int first, int last, TextSpan? earlier)
     {
         if (view.Cue(i) is not (int cueStart, int cueEnd, string lemma))
         {
@@ -89,6 +92,12 @@ internal sealed class ReportedSpeech
         }
 
         (int, int)? source = sources.SourceBefore(cueStart - 1, first);
+        if (source is null && cueStart - 1 > first && view.Lower[cueStart - 1] is "and" or "but" && earlier is TextSpan previousSource)
+        {
+            // "Mahathir said …, but added that …": a second verb of the same speaker.
+            source = (view.TokenAt(previousSource.Start), view.TokenAt(previousSource.End - 1));
+        }
+
         if (quotedAsSaying.TryMatch(cue, source, out FoundQuote? relayed))
         {
             return relayed;

@@ -6,8 +6,13 @@ namespace Storyline.Quotes;
 internal sealed class QuotedAsSayingPattern
 {
     private readonly QuoteTokens view;
+    private readonly ReportedClause clauses;
 
-    public QuotedAsSayingPattern(QuoteTokens view) => this.view = view;
+    public QuotedAsSayingPattern(QuoteTokens view, ReportedClause clauses)
+    {
+        this.view = view;
+        this.clauses = clauses;
+    }
 
     /// <summary>
     /// Whether the cue is "quoted/cited Y as saying" with a relaying source before it; then <paramref name="found"/>
@@ -43,7 +48,7 @@ internal sealed class QuotedAsSayingPattern
             return true;
         }
 
-        var relayed = new FoundQuote(view.Span(contentStart, cue.Last), QuoteKind.Indirect, cue.Sentence, view.Span(cue.CueStart, asAt + 1), view.Span(afterCue, asAt - 1), CitedBy: view.Span(r0, r1));
+        var relayed = new FoundQuote(view.Span(contentStart, clauses.ClauseEnd(contentStart, cue.Last)), QuoteKind.Indirect, cue.Sentence, view.Span(cue.CueStart, asAt + 1), view.Span(afterCue, asAt - 1), CitedBy: view.Span(r0, r1));
         view.Take(relayed, cue.CueStart, cue.CueEnd, r0, r1);
         found = view.Take(relayed, asAt, asAt + 1, afterCue, asAt - 1);
         return true;

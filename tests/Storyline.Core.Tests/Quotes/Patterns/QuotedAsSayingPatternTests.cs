@@ -12,6 +12,8 @@ public sealed class QuotedAsSayingPatternTests
         { "Russian news agencies quoted Dmitry Peskov as saying that the leaders will meet.", "that the leaders will meet", "Dmitry Peskov", "quoted Dmitry Peskov as saying", "Russian news agencies" },
         // cited … as saying, without "that"
         { "Interfax cited several unidentified sources as saying Kim was due to visit.", "Kim was due to visit", "several unidentified sources", "cited several unidentified sources as saying", "Interfax" },
+        // The reporter's words after ", but the reports …" are not Peskov's (issue 18)
+        { "Russian news agencies quoted Kremlin spokesperson Dmitry Peskov as saying that Mr Putin and Mr Kim will meet after the forum, but the reports didn't specify when or where.", "that Mr Putin and Mr Kim will meet after the forum", "Kremlin spokesperson Dmitry Peskov", "quoted Kremlin spokesperson Dmitry Peskov as saying", "Russian news agencies" },
         // as telling
         { "The paper quoted a senior official as telling aides the deal was off.", "aides the deal was off", "a senior official", "quoted a senior official as telling", "The paper" },
     };

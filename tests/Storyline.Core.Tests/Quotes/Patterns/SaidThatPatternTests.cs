@@ -44,6 +44,15 @@ public sealed class SaidThatPatternTests
         { "Rep. Bobby Scott (D-Va.), ranking member of the committee, said he fully supports the compromise.", "he fully supports the compromise", "Rep. Bobby Scott (D-Va.), ranking member of the committee", "said" },
         // An age between commas does not end the name
         { "Yin Myint May, 60, a doctor, said she was elated.", "she was elated", "Yin Myint May, 60, a doctor", "said" },
+        // The reported clause ends before the reporter's aside (issue 18: the Kremlin's quote ran on)
+        { "The Kremlin said it had nothing to say on the matter, though President Vladimir Putin is due to speak this week.", "it had nothing to say on the matter", "The Kremlin", "said" },
+        // … and before a new subject after "but"
+        { "The minister said the talks would resume, but the reports did not say when.", "the talks would resume", "The minister", "said" },
+        // "but added that …" is a second attribution of the same speaker, not part of the first
+        { "Mahathir said it was up to the rulers, but added that he hoped it would be quick.", "it was up to the rulers", "Mahathir", "said" },
+        { "Mahathir said it was up to the rulers, but added that he hoped it would be quick.", "that he hoped it would be quick", "Mahathir", "added" },
+        // "but if …" may still be the speaker's words
+        { "Tester said the plan was dead, but if the president wants it he should pay for it.", "the plan was dead, but if the president wants it he should pay for it", "Tester", "said" },
         // Where and when it was said, then the clause without "that"
         { "United Gun Group said in a statement Thursday night they pulled the listing.", "they pulled the listing", "United Gun Group", "said" },
     };

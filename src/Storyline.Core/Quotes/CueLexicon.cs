@@ -94,6 +94,7 @@ public static class CueLexicon
         ("reiterate", ["reiterate", "reiterates", "reiterated"]),
         ("retort", ["retorted"]),
         ("counter", ["countered"]),
+        ("answer", ["answered"]),
     ];
 
     private static readonly FrozenDictionary<string, string> FormToLemma = Verbs
@@ -118,7 +119,7 @@ public static class CueLexicon
     {
         "has", "have", "had", "was", "were", "is", "are", "will", "would", "did", "does", "do", "also", "later", "previously",
         "recently", "repeatedly", "again", "then", "once", "first", "earlier", "often", "publicly", "privately", "not",
-        "never", "already", "still", "flatly",
+        "never", "already", "still", "flatly", "neither", "nor",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Words at which a source noun phrase, read outward from its cue, stops.</summary>
@@ -167,6 +168,12 @@ public static class CueLexicon
 
     /// <summary>Verbs that report nothing unless a clause follows them: "added a goal", "posted a profit", "continued the work".</summary>
     public static readonly FrozenSet<string> SpeechOnlyWithClause = new[] { "add", "post", "continue" }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Words that lead a time phrase: "late on Monday", "early Tuesday", "last week".</summary>
+    public static readonly FrozenSet<string> TimeLeads = new[] { "on", "late", "early", "last", "this", "by", "," }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Cue lemmas that, after "who", ask for anonymity rather than report: "who asked not to be named".</summary>
+    public static readonly FrozenSet<string> AnonymityRequests = new[] { "ask", "request", "decline", "insist" }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Auxiliaries before a participle that make it a cue: "as saying", "is saying".</summary>
     public static readonly FrozenSet<string> ProgressiveAuxiliaries = new[] { "as", "is", "are", "was", "were", "been", "be" }

@@ -86,6 +86,13 @@ public static class FunctionWords
         "homily", "jelly", "lily", "folly", "gully", "daily", "weekly", "monthly", "quarterly", "elderly", "only",
     }.ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>Nouns for people in -al and -ic, which are no adjectives: "official", "critic", "rival".</summary>
+    public static readonly FrozenSet<string> PeopleInAlIc = new[]
+    {
+        "official", "critic", "rival", "individual", "general", "professional", "principal", "criminal", "cardinal", "liberal",
+        "radical", "democratic", "republic", "medic", "cleric", "skeptic", "sceptic", "mechanic",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>Whether a lower-case word is an adverb in -ly that may stand between a subject and its verb ("generally say").</summary>
     public static bool IsLyAdverb(string lowerWord)
     {

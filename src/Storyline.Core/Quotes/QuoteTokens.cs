@@ -149,6 +149,13 @@ internal sealed class QuoteTokens
             return null;
         }
 
+        // "a person familiar with the talks who asked not to be named said …": the request for anonymity describes the
+        // source; it reports nothing.
+        if (i > 0 && Lower[i - 1] == "who" && CueLexicon.AnonymityRequests.Contains(lemma))
+        {
+            return null;
+        }
+
         int first = SentenceAt(i).FirstToken;
         int start = i;
         while (start - 1 >= first && QuoteOf[start - 1] < 0 && IsCuePrefix(start - 1))
@@ -174,7 +181,34 @@ internal sealed class QuoteTokens
             return true;
         }
 
+        // "has so far confirmed", "have thus far said"
+        if ((w == "far" && j > 0 && Lower[j - 1] is "so" or "thus") || (w is "so" or "thus" && j + 1 < Tokens.Length && Lower[j + 1] == "far"))
+        {
+            return true;
+        }
+
         return FunctionWords.IsLyAdverb(w) && !IsCapitalized(j) && j > 0 && !CueLexicon.Determiners.Contains(Lower[j - 1]);
+    }
+
+    private bool IsFiniteVerb(int j)
+    {
+        string v = Lower[j];
+        return Tokens[j].Kind == TokenKind.Word && (FunctionWords.Auxiliaries.Contains(v) || FunctionWords.IrregularPast.Contains(v) || (v.Length > 4 && v.EndsWith("ed", StringComparison.Ordinal)));
+    }
+
+    // "global", "public", "dangerous", "unconfirmed" (opening the sentence or after a determiner): adjectives, not the
+    // subject of a verb; people in -al and -ic ("officials", "critic") are nouns.
+    private bool LooksAdjective(int j)
+    {
+        string a = Lower[j];
+        if (Tokens[j].Kind != TokenKind.Word || a.Length <= 4 || FunctionWords.PeopleInAlIc.Contains(a) || (IsCapitalized(j) && j != SentenceAt(j).FirstToken))
+        {
+            return false;
+        }
+
+        return a.EndsWith("al", StringComparison.Ordinal) || a.EndsWith("ic", StringComparison.Ordinal) || a.EndsWith("ous", StringComparison.Ordinal)
+            || a.EndsWith("ful", StringComparison.Ordinal)
+            || (a.EndsWith("ed", StringComparison.Ordinal) && (j == 0 || Tokens[j - 1].Kind != TokenKind.Word || CueLexicon.Determiners.Contains(Lower[j - 1]) || j == SentenceAt(j).FirstToken));
     }
 
     // "an app called Screenwise Meter", "a trope called "boys will be boys"": "called" after a common noun and before a
@@ -209,7 +243,9 @@ internal sealed class QuoteTokens
 
         if (!string.Equals(w, lemma, StringComparison.Ordinal) || i == 0)
         {
-            return false;
+            // A plural noun ("reports", "fears") before a finite verb ("Unconfirmed reports spread"), or after a word
+            // shaped like an adjective ("global fears", "growing worries").
+            return !past && w.EndsWith('s') && ((i + 1 < Tokens.Length && IsFiniteVerb(i + 1)) || (i > 0 && LooksAdjective(i - 1)));
         }
 
         int p = i - 1;

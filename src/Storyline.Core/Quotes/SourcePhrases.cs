@@ -30,6 +30,18 @@ internal sealed class SourcePhrases
             return AppositiveSourceBefore(end, sentenceFirst, first);
         }
 
+        // "Calloway on Thursday flatly denied": the source is before the time phrase, without it.
+        if (TimeEndingAt(end) is int timeStart)
+        {
+            int before = timeStart - 1;
+            while (before >= sentenceFirst && CueLexicon.TimeLeads.Contains(view.Lower[before]))
+            {
+                before--;
+            }
+
+            return before >= sentenceFirst && before < end ? SourceBefore(before, first) : null;
+        }
+
         // "Sen. Claire McCaskill (D-Mo.) said": the name before the parenthesis, with it.
         if (view.Lower[end] == ")" && OpeningBracket(end, sentenceFirst) is int open && open - 1 >= sentenceFirst)
         {
@@ -50,7 +62,7 @@ internal sealed class SourcePhrases
             if (token.Kind == TokenKind.Punctuation && w is not ("." or "-" or "&"))
             {
                 // An appositive: "Dmitry Peskov, the Kremlin spokesman, said" keeps the name and the role.
-                if (w == "," && words > 0 && j - 1 >= sentenceFirst && IsAppositive(start, end))
+                if (w == "," && words > 0 && j - 1 >= sentenceFirst && IsAppositive(start, end) && (view.IsCapitalized(j - 1) || view.Lower[j - 1] == ")"))
                 {
                     start = j;
                     continue;
@@ -133,7 +145,50 @@ internal sealed class SourcePhrases
             }
         }
 
+        // "Late on Monday the eastern administration said", "Sept. 26, the White House said": a time phrase that opens
+        // the sentence is not part of the source.
+        start = AfterLeadingTime(start, end);
         return Valid(start, end) ? (start, end) : null;
+    }
+
+    // The first token of the time expression that ends at token <paramref name="token"/>, or null.
+    private int? TimeEndingAt(int token)
+    {
+        int end = view.Tokens[token].Span.End;
+        foreach (TimeExpression time in view.Article.Times)
+        {
+            if (time.Span.End == end && view.TokenAt(time.Span.Start) is int first && first >= 0 && first <= token)
+            {
+                return first;
+            }
+        }
+
+        return null;
+    }
+
+    private int AfterLeadingTime(int start, int end)
+    {
+        int j = start;
+        while (j <= end && CueLexicon.TimeLeads.Contains(view.Lower[j]))
+        {
+            j++;
+        }
+
+        foreach (TimeExpression time in view.Article.Times)
+        {
+            if (j <= end && time.Span.Start == view.Tokens[j].Span.Start && view.TokenAt(time.Span.End - 1) is int last && last >= j && last < end)
+            {
+                j = last + 1;
+                while (j <= end && view.Lower[j] == ",")
+                {
+                    j++;
+                }
+
+                return j;
+            }
+        }
+
+        return start;
     }
 
     private bool QuoteSoonAfter(int from)

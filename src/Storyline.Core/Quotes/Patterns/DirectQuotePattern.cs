@@ -129,11 +129,13 @@ internal sealed class DirectQuotePattern
     }
 
     // Whether a sentence ends between the quote's last word and the token after the closing mark ("… home." Then …).
+    // A speaker and a cue that end the sentence still attribute it ("… home." Mr Peskov said.); a speaker and a cue
+    // with a clause of their own open a new sentence ("…here." He did not say whether …).
     private bool EndsSentence(int lastInside, int after) =>
         lastInside >= 0 && view.Lower[lastInside] is "." or "?" or "!" && after < view.Count && view.IsCapitalized(after)
-        && !CueLexicon.Pronouns.Contains(view.Lower[after]) && view.Cue(after) is null && !LooksLikeSpeakerThenCue(after);
+        && view.Cue(after) is null && !SpeakerThenCueEnd(after);
 
-    private bool LooksLikeSpeakerThenCue(int from)
+    private bool SpeakerThenCueEnd(int from)
     {
         for (int j = from; j < Math.Min(view.Count, from + 6); j++)
         {
@@ -142,9 +144,9 @@ internal sealed class DirectQuotePattern
                 return false;
             }
 
-            if (CueLexicon.Lemma(view.Lower[j]) is not null)
+            if (j > from && view.Cue(j) is (_, int cueEnd, _))
             {
-                return j > from;
+                return cueEnd + 1 >= view.Count || view.Lower[cueEnd + 1] is "." or "," or "!" or "?" || view.SentenceOf[cueEnd + 1] != view.SentenceOf[j];
             }
         }
 

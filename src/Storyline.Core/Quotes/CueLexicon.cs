@@ -175,6 +175,10 @@ public static class CueLexicon
     /// <summary>Cue lemmas that, after "who", ask for anonymity rather than report: "who asked not to be named".</summary>
     public static readonly FrozenSet<string> AnonymityRequests = new[] { "ask", "request", "decline", "insist" }.ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>Words after which a preposition stays in the source: "people familiar with the matter", "sources close to the talks".</summary>
+    public static readonly FrozenSet<string> SourceModifiers = new[] { "familiar", "close", "knowledgeable", "briefed", "involved" }
+        .ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>Auxiliaries before a participle that make it a cue: "as saying", "is saying".</summary>
     public static readonly FrozenSet<string> ProgressiveAuxiliaries = new[] { "as", "is", "are", "was", "were", "been", "be" }
         .ToFrozenSet(StringComparer.Ordinal);

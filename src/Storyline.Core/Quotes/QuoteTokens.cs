@@ -163,7 +163,14 @@ internal sealed class QuoteTokens
             start--;
         }
 
-        return (start, i, lemma);
+        // "have neither confirmed nor denied": both verbs are the cue.
+        int end = i;
+        if (i + 2 < Tokens.Length && Lower[i + 1] == "nor" && CueLexicon.Lemma(Lower[i + 2]) is not null && QuoteOf[i + 2] < 0)
+        {
+            end = i + 2;
+        }
+
+        return (start, end, lemma);
     }
 
     // Auxiliaries, modals and adverbs before the verb belong to the cue: "has said", "can't say", "generally say". An
@@ -243,9 +250,10 @@ internal sealed class QuoteTokens
 
         if (!string.Equals(w, lemma, StringComparison.Ordinal) || i == 0)
         {
-            // A plural noun ("reports", "fears") before a finite verb ("Unconfirmed reports spread"), or after a word
-            // shaped like an adjective ("global fears", "growing worries").
-            return !past && w.EndsWith('s') && ((i + 1 < Tokens.Length && IsFiniteVerb(i + 1)) || (i > 0 && LooksAdjective(i - 1)));
+            // A plural noun ("reports", "fears") before a finite verb ("Unconfirmed reports spread"), after a word
+            // shaped like an adjective ("global fears"), or the object of an infinitive ("to calm fears").
+            return !past && w.EndsWith('s') && ((i + 1 < Tokens.Length && IsFiniteVerb(i + 1)) || (i > 0 && LooksAdjective(i - 1))
+                || (i >= 2 && Lower[i - 2] == "to" && Tokens[i - 1].Kind == TokenKind.Word && !IsCapitalized(i - 1)));
         }
 
         int p = i - 1;

@@ -76,7 +76,8 @@ internal sealed class SourcePhrases
                 break;
             }
 
-            if (CueLexicon.SourceStops.Contains(w) && !(CueLexicon.NameLinks.Contains(w) && words > 0 && j > sentenceFirst && view.IsCapitalized(j + 1) && view.IsCapitalized(j - 1)))
+            if (CueLexicon.SourceStops.Contains(w) && !(j > sentenceFirst && words > 0 && CueLexicon.SourceModifiers.Contains(view.Lower[j - 1]))
+                && !(CueLexicon.NameLinks.Contains(w) && words > 0 && j > sentenceFirst && view.IsCapitalized(j + 1) && view.IsCapitalized(j - 1)))
             {
                 break;
             }
@@ -114,7 +115,8 @@ internal sealed class SourcePhrases
         // "One source who spoke on condition of anonymity told …": the relative clause belongs to the source.
         for (int j = start - 1; j >= Math.Max(sentenceFirst + 1, start - MaxSourceWords); j--)
         {
-            if (view.QuoteOf[j] >= 0 || view.Tokens[j].Kind != TokenKind.Word || CueLexicon.Lemma(view.Lower[j]) is not null && view.Lower[j] != "spoke")
+            if (view.QuoteOf[j] >= 0 || view.Tokens[j].Kind != TokenKind.Word
+                || (CueLexicon.Lemma(view.Lower[j]) is string verb && view.Lower[j] != "spoke" && !CueLexicon.AnonymityRequests.Contains(verb)))
             {
                 break;
             }
@@ -176,7 +178,9 @@ internal sealed class SourcePhrases
 
         foreach (TimeExpression time in view.Article.Times)
         {
-            if (j <= end && time.Span.Start == view.Tokens[j].Span.Start && view.TokenAt(time.Span.End - 1) is int last && last >= j && last < end)
+            // Only a phrase of its own: a comma, a determiner or a name after it ("Recent polling" keeps its adjective).
+            if (j <= end && time.Span.Start == view.Tokens[j].Span.Start && view.TokenAt(time.Span.End - 1) is int last && last >= j && last < end
+                && (view.Lower[last + 1] == "," || CueLexicon.Determiners.Contains(view.Lower[last + 1]) || view.IsCapitalized(last + 1)))
             {
                 j = last + 1;
                 while (j <= end && view.Lower[j] == ",")

@@ -32,6 +32,8 @@ public sealed class DirectQuotePatternTests
         { "\u201CIt was clear,\u201D Doug Usher, director of research, said at the time.", "It was clear,", "Doug Usher, director of research", "said" },
         // "what X called": a free relative whose quotation is X's
         { "The attack was what officials called \u201Ca hate crime.\u201D", "a hate crime.", "officials", "called" },
+        // A capitalised pronoun and a cue with a clause of their own open a new sentence; the quote is the speaker's before
+        { "Putin answered: \u201CThat's why we came here.\u201D He did not say whether weapons were on the agenda.", "That's why we came here.", "Putin", "answered" },
         // A participle before a colon: the speaker is the sentence's subject
         { "Mr Trump praised the deal, telling CNBC: \u201CIt is a great deal.\u201D", "It is a great deal.", "Mr Trump", "telling" },
     };

@@ -6,8 +6,9 @@ namespace Storyline.Core.Tests.Quotes.Patterns;
 /// <summary>Runs a sentence through the quotes stage and checks the one attribution a pattern should make of it.</summary>
 internal static class PatternCase
 {
-    // The stand-in recogniser with the resolver, which gives people their roles ("the spokesperson said").
-    private static readonly AnalysisPipeline Pipeline = new PipelineBuilder().UseText().UseEntities().UseResolution().UseQuotes().Build();
+    // The stand-in recogniser with the resolver, which gives people their roles ("the spokesperson said"), and the time
+    // stage, whose expressions keep time phrases out of sources ("Calloway on Thursday flatly denied").
+    private static readonly AnalysisPipeline Pipeline = new PipelineBuilder().UseText().UseEntities().UseResolution().UseTime().UseQuotes().Build();
 
     public static AnalyzedArticle Analyze(string body) =>
         Pipeline.Analyze(new Article(ArticleId.FromContent(null, new DateOnly(2023, 9, 12), null, body), new DateOnly(2023, 9, 12), body));

@@ -53,6 +53,17 @@ public sealed class SaidThatPatternTests
         { "Mahathir said it was up to the rulers, but added that he hoped it would be quick.", "that he hoped it would be quick", "Mahathir", "added" },
         // "but if …" may still be the speaker's words
         { "Tester said the plan was dead, but if the president wants it he should pay for it.", "the plan was dead, but if the president wants it he should pay for it", "Tester", "said" },
+        // A time phrase between the source and the cue, or opening the sentence, is no part of the source
+        { "Mayor Ruth Calloway on Thursday flatly denied that she was preparing to resign.", "that she was preparing to resign", "Mayor Ruth Calloway", "flatly denied" },
+        { "Late on Monday the eastern administration said the dam had held.", "the dam had held", "the eastern administration", "said" },
+        // "neither … nor …": both verbs are the cue (issue 18)
+        { "Russian officials have neither confirmed nor denied reports that Mr Kim plans to meet Mr Putin.", "reports that Mr Kim plans to meet Mr Putin", "Russian officials", "have neither confirmed nor denied" },
+        // "so far" belongs to the cue
+        { "The eastern administration has so far confirmed more than 5,000 deaths.", "more than 5,000 deaths", "The eastern administration", "has so far confirmed" },
+        // A request for anonymity describes the source
+        { "A person familiar with the preparations who asked not to be named said Mr Kim was unlikely to leave.", "Mr Kim was unlikely to leave", "A person familiar with the preparations who asked not to be named", "said" },
+        // A finding by a gerund subject
+        { "Recent polling shows that his rating is roughly equivalent.", "that his rating is roughly equivalent", "Recent polling", "shows" },
         // Where and when it was said, then the clause without "that"
         { "United Gun Group said in a statement Thursday night they pulled the listing.", "they pulled the listing", "United Gun Group", "said" },
     };
@@ -85,6 +96,9 @@ public sealed class SaidThatPatternTests
         "The strange remark may have foreshadowed a number of curious statements.",
         "The mayor\u2019s claims, in some cases, don\u2019t stand up to inspection.",
         "The agency doesn\u2019t have a final cost estimate for the line, officials have heard it can\u2019t be built.",
+        // Plural nouns from the lexicon: before a verb, after an adjective (found on the sample timelines)
+        "Unconfirmed reports spread in eastern Libya on Thursday that a third dam had begun to crack.",
+        "Officials also moved to calm fears about other dams.",
         // "called" before a name or a title names it
         "The company withdrew an app called Screenwise Meter last week.",
     };

@@ -63,6 +63,7 @@ public sealed class SeedQuoteTests
         // First reported by the New York Times citing unidentified US officials
         Quote times = Assert.Single(a.Quotes, q => Words(a, q.Source) == "the New York Times");
         Assert.Equal(SourceKind.NewsOutlet, times.SourceKind);
+        Assert.Equal("Kim's trip", a.Text(times.Content)); // not "It" (issue 18)
         Assert.Equal("unidentified US officials", Words(a, times.Citing));
         Assert.Equal(SourceKind.Anonymous, times.CitingKind);
 

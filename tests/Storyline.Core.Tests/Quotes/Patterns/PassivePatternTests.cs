@@ -12,6 +12,8 @@ public sealed class PassivePatternTests
         { "The train's arrival was reported by Interfax.", "The train's arrival", "Interfax", "was reported", null },
         // A citing chain after the source
         { "The crossing was reported by Interfax, citing footage from state TV.", "The crossing", "Interfax", "was reported", "footage from state TV" },
+        // "It" reported is the subject of the sentence before (issue 18: the New York Times was recorded as saying "It")
+        { "Kim's trip is still unconfirmed. It was first reported by the New York Times citing unidentified US officials.", "Kim's trip", "the New York Times", "was first reported", "unidentified US officials" },
         // The clause starts after a colon
         { "One more thing: the meeting was confirmed by the Kremlin.", "the meeting", "the Kremlin", "was confirmed", null },
     };

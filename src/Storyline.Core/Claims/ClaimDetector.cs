@@ -8,9 +8,10 @@ namespace Storyline.Claims;
 
 /// <summary>
 /// The claims stage: each sentence that reports something (it has an attribution, a certainty cue, or an event word)
-/// is a claim, with a status from the cues in it and its attribution. Precedence: denied, unconfirmed, speculative,
-/// expected, explicitly confirmed; then an attributed claim is <see cref="Certainty.Reported"/> (the writer relays it,
-/// "Interfax reported"), and an unhedged past-tense event stated by the writer is <see cref="Certainty.Confirmed"/>.
+/// is a claim, with a status from the cues in it and its attribution, computed by <see cref="ClaimStatus.OfSentence"/>:
+/// a cue first (a denial beats everything; "neither confirmed nor denied" is unconfirmed); then an unhedged statement
+/// on the record ("Interfax reported") is confirmed and any other attribution reported; then an unhedged past-tense
+/// event stated by the writer is confirmed.
 /// Each claim gets a key (its entities and event group, "kim jong un|visit") to follow it across reports.
 /// Runs after <see cref="Quotes.QuoteFinder"/>. Holds no state: thread-safe.
 /// </summary>
@@ -68,24 +69,7 @@ public sealed class ClaimDetector : IAnalysisStage
         // What the claim is about: the reported clause when attributed, else the sentence.
         TextSpan about = attribution?.Kind == QuoteKind.Indirect ? attribution.Content : sentence.Span;
         (string Group, bool Past, int At)? evt = FirstEvent(article, about);
-        Certainty resolved;
-        if (cue is (Certainty s, _, _) && s != Certainty.Confirmed)
-        {
-            resolved = s;
-        }
-        else if (cue is not null)
-        {
-            resolved = Certainty.Confirmed;
-        }
-        else if (attribution is not null)
-        {
-            resolved = Certainty.Reported;
-        }
-        else if (evt is (_, true, _))
-        {
-            resolved = Certainty.Confirmed;
-        }
-        else
+        if (ClaimStatus.OfSentence(cue?.Status, attribution, evt is (_, true, _)) is not Certainty resolved)
         {
             return null;
         }

@@ -18,6 +18,13 @@ public sealed record ClaimTrack(string Key, ImmutableArray<ClaimReport> Reports)
     /// <summary>The distinct statuses of each day, in the order they were first said that day.</summary>
     public IEnumerable<(DateOnly Date, ImmutableArray<Certainty> Statuses)> ByDay =>
         Reports.GroupBy(r => r.Date).OrderBy(g => g.Key).Select(g => (g.Key, g.Select(r => r.Status).Distinct().ToImmutableArray()));
+
+    /// <summary>
+    /// The claim's standing at the end of each day it was spoken of (<see cref="ClaimStatus.Standing(IEnumerable{Certainty})"/>
+    /// over that day's statuses), the value what's new reports when a later day moves it.
+    /// </summary>
+    public IEnumerable<(DateOnly Date, Certainty Standing)> StandingByDay =>
+        ByDay.Select(d => (d.Date, ClaimStatus.Standing(d.Statuses)));
 }
 
 /// <summary>

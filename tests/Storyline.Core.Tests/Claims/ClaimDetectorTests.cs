@@ -30,10 +30,15 @@ public sealed class ClaimDetectorTests
         // Denied beats everything
         { "The Kremlin denied that any arms deal was signed.", Certainty.Denied },
         { "Officials dismissed reports of a meeting.", Certainty.Denied },
+        // … but a refusal to confirm or deny is no denial (issue 18)
+        { "Russian officials have neither confirmed nor denied reports that Mr Kim plans to meet Mr Putin.", Certainty.Unconfirmed },
+        { "The Kremlin declined to confirm or deny the visit.", Certainty.Unconfirmed },
         // An explicit confirmation
         { "The Kremlin confirmed the visit.", Certainty.Confirmed },
-        // Attributed without hedge: reported (the writer relays it)
-        { "Kim Jong-un arrived in Russia, Russian news agency Interfax reported.", Certainty.Reported },
+        // Attributed without hedge to an on-record source: confirmed on the record (issue 18: one status everywhere)
+        { "Kim Jong-un arrived in Russia, Russian news agency Interfax reported.", Certainty.Confirmed },
+        // Attributed without hedge to an unnamed source: reported (the writer relays it)
+        { "Kim Jong-un arrived in Russia, a source told Reuters.", Certainty.Reported },
         // Stated by the writer, past-tense event verb, no hedge: confirmed
         { "Mr Putin arrived in Vladivostok on Monday.", Certainty.Confirmed },
         // "an expected meeting" is not an expectation cue; the arrival is stated

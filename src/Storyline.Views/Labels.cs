@@ -34,6 +34,18 @@ public static class Labels
     /// <summary>A certainty as a word ("confirmed").</summary>
     public static string Of(Certainty status) => status.ToString().ToLowerInvariant();
 
+    /// <summary>
+    /// A claim's day in words: its standing, then the statuses said that day where they are more than that one
+    /// ("unconfirmed (speculative, unconfirmed, expected)", "confirmed").
+    /// </summary>
+    public static string Of(ClaimDayItem day)
+    {
+        ArgumentNullException.ThrowIfNull(day);
+        return day.Statuses.Count == 1 && day.Statuses[0] == day.Standing
+            ? Of(day.Standing)
+            : $"{Of(day.Standing)} ({string.Join(", ", day.Statuses.Select(Of))})";
+    }
+
     /// <summary>A quote kind as a word.</summary>
     public static string Of(QuoteKind kind) => kind == QuoteKind.Direct ? "direct" : "indirect";
 

@@ -141,7 +141,7 @@ public sealed class WhatsNew
         foreach (var group in freshByKey.OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             // The standing before is that of the latest day of the old reports that spoke of the claim, as the claim's
-            // status over time has it (ClaimTrack.StandingByDay).
+            // status over time has it (ClaimTrack.ByDay).
             AnalyzedArticle? lastOld = old.LastOrDefault(r => r.Claims.Any(c => string.Equals(c.Key, group.Key, StringComparison.Ordinal)));
             if (lastOld is null)
             {

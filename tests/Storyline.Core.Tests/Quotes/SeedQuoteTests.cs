@@ -145,7 +145,7 @@ public sealed class SeedQuoteTests
         Assert.Contains(Certainty.Unconfirmed, days[0].Statuses);
         Assert.Contains(Certainty.Expected, days[0].Statuses);
         Assert.Contains(Certainty.Confirmed, days[1].Statuses);
-        Assert.Equal([Certainty.Unconfirmed, Certainty.Confirmed], track.StandingByDay.Select(d => d.Standing).ToArray());
+        Assert.Equal([Certainty.Unconfirmed, Certainty.Confirmed], days.Select(d => d.Standing).ToArray());
 
         // What's new since the first day reads the same values as the claim's status over time
         var news = new Storyline.Timelines.WhatsNew().Since([reuters, independent], new Storyline.Timelines.NewsCutoff(new DateOnly(2023, 9, 11), null));

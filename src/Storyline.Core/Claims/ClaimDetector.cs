@@ -74,11 +74,30 @@ public sealed class ClaimDetector : IAnalysisStage
             return null;
         }
 
-        // A claim attributed to someone who confirms it is still theirs: "X confirmed" is Confirmed, "X said" Reported.
         string? key = evt is (string group, _, _) ? Key(index, about, attribution?.Source, group) : null;
         TextSpan? cueSpan = cue is (_, int a, int l) ? new TextSpan(sentence.Span.Start + a, l) : null;
-        return new Claim(sentence.Span, sentence.Index, resolved, attribution?.Source, attribution?.SourceKind ?? SourceKind.Unknown, key, cueSpan);
+        return new Claim(ClaimSpan(article, sentence, attribution), sentence.Index, resolved, attribution?.Source, attribution?.SourceKind ?? SourceKind.Unknown, key, cueSpan);
     }
+
+    // The claim's words: its sentence, from the opening mark of a direct quote that began in an earlier sentence
+    // ("Both countries show teeth … So, there is something in common," said Fyodor: not "So, there is …" alone).
+    private static TextSpan ClaimSpan(AnalyzedArticle article, Sentence sentence, Quote? attribution)
+    {
+        if (attribution is not { Kind: QuoteKind.Direct } || attribution.Content.Start >= sentence.Span.Start)
+        {
+            return sentence.Span;
+        }
+
+        int start = attribution.Content.Start;
+        if (start > 0 && IsQuoteMark(article.Body[start - 1]))
+        {
+            start--;
+        }
+
+        return new TextSpan(start, sentence.Span.End - start);
+    }
+
+    private static bool IsQuoteMark(char c) => c is '"' or '\u201C' or '\u201D' or '\u00AB' or '\'' or '\u2018';
 
     // Curly apostrophes as straight ones, so that cue phrases match either.
     private static string Normalize(string text) => text.ToLowerInvariant().Replace('\u2019', '\'').Replace('\u2018', '\'');

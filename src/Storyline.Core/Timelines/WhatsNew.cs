@@ -159,7 +159,7 @@ public sealed class WhatsNew
 
             var evidence = group.FirstOrDefault(x => x.Claim.Status == after);
             (AnalyzedArticle report, Claim claim) = evidence.Report is null ? group.First() : evidence;
-            changes.Add(new StatusChange(group.Key, before, after, report.SentenceText(report.Sentences[claim.Sentence]).Trim(), report.Article.Id, claim.Source is TextSpan s ? report.Text(s) : null));
+            changes.Add(new StatusChange(group.Key, before, after, report.Text(claim.Span).Trim(), report.Article.Id, claim.Source is TextSpan s ? report.Text(s) : null));
         }
 
         return [.. changes];

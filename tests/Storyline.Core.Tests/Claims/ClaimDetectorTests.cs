@@ -62,6 +62,18 @@ public sealed class ClaimDetectorTests
     }
 
     [Fact]
+    public void A_claim_in_a_quote_of_several_sentences_starts_where_the_quote_does()
+    {
+        // Given a direct quote of two sentences before its speaker (issue 18: the claim read "So, there is …," said Fyodor)
+        const string Body = "Russians said they were awaiting the visit.\n\n\"Both countries show teeth to the whole world. So, there is something in common,\" said resident Fyodor.";
+        AnalyzedArticle a = Analyze(Body);
+
+        // Then the claim's words are the whole quote and its attribution
+        Claim claim = Assert.Single(a.Claims, c => c.Source is TextSpan s && a.Text(s).Contains("Fyodor", StringComparison.Ordinal));
+        Assert.Equal(Body[Body.IndexOf('"', StringComparison.Ordinal)..], a.Text(claim.Span));
+    }
+
+    [Fact]
     public void Claim_keys_follow_one_claim_across_wordings()
     {
         // Given three wordings of Kim's trip and two of the meeting, with the sides in either order

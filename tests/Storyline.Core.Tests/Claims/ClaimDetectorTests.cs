@@ -73,6 +73,42 @@ public sealed class ClaimDetectorTests
         Assert.Equal(Body[Body.IndexOf('"', StringComparison.Ordinal)..], a.Text(claim.Span));
     }
 
+    // entity key, entity name, gazetteer name (null: not geocoded), the part of a claim key it gives
+    public static TheoryData<string, string?, string?, string> KeyParts => new()
+    {
+        // A person's key is already a name; a hyphen is a space
+        { "kim jong un", "Kim Jong-un", null, "kim jong un" },
+        // A country goes by its name, not its code (issue 18: "kp|attack")
+        { "country:kp", "North Korean", "North Korea", "north korea" },
+        // A geocoded town by its gazetteer name, not its GeoNames id (issue 18: "524901+ua|meet")
+        { "place:524901", "Moscow", "Moscow", "moscow" },
+        // A place the gazetteer has no number for, by the report's name (issue 18: "1|cross")
+        { "place:-1", "Khasan", null, "khasan" },
+        // A name of digits only says nothing
+        { "2023", "2023", null, "" },
+    };
+
+    [Theory]
+    [MemberData(nameof(KeyParts))]
+    public void A_claim_key_names_its_entities_in_words(string key, string? name, string? placeName, string expected)
+    {
+        Place? place = placeName is null ? null : new Place(1, placeName, "XX", 0, 0, 0, "PPL");
+        Entity? entity = name is null ? null : new Entity(new EntityKey(key), EntityType.Location, name, [], [], place);
+
+        Assert.Equal(expected, ClaimDetector.KeyPart(entity, new EntityKey(key)));
+    }
+
+    [Fact]
+    public void A_key_has_no_place_number_in_a_report()
+    {
+        // Given a report of a crossing into a geocoded town (issue 18: "1|cross" on the sample)
+        AnalyzedArticle a = Analyze("The armoured train crossed into Russia at Khasan on Tuesday. Officials met in Moscow.");
+
+        // Then every key is words and an event group
+        Assert.NotEmpty(a.Claims.Where(c => c.Key is not null));
+        Assert.All(a.Claims.Where(c => c.Key is not null), c => Assert.Matches("^[a-z][a-z0-9 ]*(\\+[a-z][a-z0-9 ]*)?\\|[a-z]+$", c.Key!));
+    }
+
     [Fact]
     public void Claim_keys_follow_one_claim_across_wordings()
     {

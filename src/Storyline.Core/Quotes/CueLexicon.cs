@@ -214,6 +214,15 @@ public static class CueLexicon
     /// <summary>Pronouns that, after a comma and before a cue, start an attribution of their own: "…, he said".</summary>
     public static readonly FrozenSet<string> SubjectPronouns = new[] { "he", "she", "they" }.ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>Words that open a clause of their own: at the end of a source phrase they are dropped ("Calloway, who denied").</summary>
+    public static readonly FrozenSet<string> SourceTrailers = new[] { "who", "which", "because" }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Coordinating conjunctions: never the first or the last word of a source phrase.</summary>
+    public static readonly FrozenSet<string> Coordinators = new[] { "and", "but", "or", "nor" }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Forms of "be": before a cue's participle they make it passive ("were reported", "is said").</summary>
+    public static readonly FrozenSet<string> BeForms = new[] { "is", "are", "was", "were", "be", "been", "being" }.ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>Words that open a reported clause, so a source read forward from its cue stops before them.</summary>
     public static readonly FrozenSet<string> ClauseOpeners = new[] { "that", "whether", "if" }.ToFrozenSet(StringComparer.Ordinal);
 

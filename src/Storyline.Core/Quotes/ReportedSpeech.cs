@@ -91,8 +91,11 @@ internal sealed class ReportedSpeech
             return byPassive;
         }
 
-        (int, int)? source = sources.SourceBefore(cueStart - 1, first);
-        if (source is null && cueStart - 1 > first && view.Lower[cueStart - 1] is "and" or "but" && earlier is TextSpan previousSource)
+        // "dozens of deaths were reported in …": a passive cue without "by" has its source nowhere before it (what
+        // comes before is what was reported).
+        bool passiveWithoutBy = IsPassive(cue);
+        (int, int)? source = passiveWithoutBy ? null : sources.SourceBefore(cueStart - 1, first);
+        if (source is null && !passiveWithoutBy && cueStart - 1 > first && view.Lower[cueStart - 1] is "and" or "but" && earlier is TextSpan previousSource)
         {
             // "Mahathir said …, but added that …": a second verb of the same speaker.
             source = (view.TokenAt(previousSource.Start), view.TokenAt(previousSource.End - 1));
@@ -115,6 +118,25 @@ internal sealed class ReportedSpeech
         }
 
         return CueLexicon.WeakCues.Contains(lemma) ? null : clauseThenSource.Match(cue, source, afterCue);
+    }
+
+    // "were reported", "is said", "had been told": a form of "be" among the cue's auxiliaries before a participle.
+    private bool IsPassive(in CueAt cue)
+    {
+        if (view.Lower[cue.Token].EndsWith("ing", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        for (int j = cue.CueStart; j < cue.Token; j++)
+        {
+            if (CueLexicon.BeForms.Contains(view.Lower[j]))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // A participle that continues an attribution already found ("…, citing X"; chains are read there) or is a noun

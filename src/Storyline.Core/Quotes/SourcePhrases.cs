@@ -13,8 +13,13 @@ internal sealed class SourcePhrases
     public const int MaxSourceWords = 12;
 
     private readonly QuoteTokens view;
+    private readonly SourceBounds bounds;
 
-    public SourcePhrases(QuoteTokens view) => this.view = view;
+    public SourcePhrases(QuoteTokens view)
+    {
+        this.view = view;
+        bounds = new SourceBounds(view);
+    }
 
     // The source phrase that ends at token end, read back to a clause boundary.
     public (int Start, int End)? SourceBefore(int end, int first = 0)
@@ -147,10 +152,24 @@ internal sealed class SourcePhrases
             }
         }
 
+        // "engineers have long warned": words between an auxiliary and the cue are adverbs, not the subject; the
+        // subject is before the auxiliary.
+        if (start <= end && start - 1 >= sentenceFirst && FunctionWords.Auxiliaries.Contains(view.Lower[start - 1]) && !view.IsCapitalized(start - 1)
+            && end - start < 2 && Enumerable.Range(start, end - start + 1).All(j => view.Tokens[j].Kind == TokenKind.Word && !view.IsCapitalized(j) && !CueLexicon.Pronouns.Contains(view.Lower[j])))
+        {
+            int aux = start - 1;
+            while (aux - 1 >= sentenceFirst && (FunctionWords.Auxiliaries.Contains(view.Lower[aux - 1]) || CueLexicon.CuePrefix.Contains(view.Lower[aux - 1])))
+            {
+                aux--;
+            }
+
+            return aux - 1 >= first ? SourceBefore(aux - 1, first) : null;
+        }
+
         // "Late on Monday the eastern administration said", "Sept. 26, the White House said": a time phrase that opens
         // the sentence is not part of the source.
         start = AfterLeadingTime(start, end);
-        return Valid(start, end) ? (start, end) : null;
+        return bounds.Phrase(start, end);
     }
 
     // The first token of the time expression that ends at token <paramref name="token"/>, or null.
@@ -336,57 +355,12 @@ internal sealed class SourcePhrases
             }
         }
 
-        return end >= start && Valid(start, end) ? (start, end) : null;
+        end = bounds.WithoutTrailer(start, end);
+        return end >= start && bounds.Valid(start, end) ? (start, end) : null;
     }
 
-    // The subject of a sentence, where it is plain: a pronoun or a name that opens it (after "But", "And").
-    public (int Start, int End)? Subject(int sentence)
-    {
-        Sentence s = view.Article.Sentences[sentence];
-        int first = s.FirstToken;
-        if (first < view.Count && CueLexicon.SentenceConnectives.Contains(view.Lower[first]))
-        {
-            first++;
-        }
+    public (int Start, int End)? SourceBetween(int start, int end) => end >= start ? bounds.Phrase(start, end) : null;
 
-        if (first >= view.Count)
-        {
-            return null;
-        }
-
-        if (CueLexicon.Pronouns.Contains(view.Lower[first]))
-        {
-            return (first, first);
-        }
-
-        int start = view.Tokens[first].Span.Start;
-        Mention? name = view.Article.Mentions.FirstOrDefault(m => m.Span.Start >= start && m.Span.Start <= start + 4 && m.Type is EntityType.Person or EntityType.Organization);
-        if (name is null)
-        {
-            return null;
-        }
-
-        int end = view.TokenAt(name.Span.End - 1);
-        return end >= first ? (first, end) : null;
-    }
-
-    public (int Start, int End)? SourceBetween(int start, int end) => end >= start && Valid(start, end) ? (start, end) : null;
-
-    private bool Valid(int start, int end)
-    {
-        if (end < start)
-        {
-            return false;
-        }
-
-        for (int j = start; j <= end; j++)
-        {
-            if (view.Tokens[j].Kind == TokenKind.Word && !CueLexicon.NotSources.Contains(view.Lower[j]))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    /// <summary>The subject of a sentence, where it is plain: a pronoun or a name that opens it (after "But", "And").</summary>
+    public (int Start, int End)? Subject(int sentence) => bounds.Subject(sentence);
 }

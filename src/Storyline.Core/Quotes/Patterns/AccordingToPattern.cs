@@ -22,7 +22,9 @@ internal sealed class AccordingToPattern
     {
         int sourceStart = at + 2;
         int sourceEnd = sourceStart;
-        while (sourceEnd + 1 <= last && view.Lower[sourceEnd + 1] != "," && view.QuoteOf[sourceEnd + 1] < 0 && sourceEnd - sourceStart < SourcePhrases.MaxSourceWords)
+        // The source ends at a comma, a quotation, or a clause of its own ("… who asked not to be named because they …").
+        while (sourceEnd + 1 <= last && view.Lower[sourceEnd + 1] is not ("," or "because") && !CueLexicon.ClauseOpeners.Contains(view.Lower[sourceEnd + 1])
+            && view.QuoteOf[sourceEnd + 1] < 0 && sourceEnd - sourceStart < SourcePhrases.MaxSourceWords)
         {
             sourceEnd++;
         }

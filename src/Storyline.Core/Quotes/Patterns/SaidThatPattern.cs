@@ -21,6 +21,20 @@ internal sealed class SaidThatPattern
     public FoundQuote? Match(in CueAt cue, (int Start, int End)? source, int contentStart)
     {
         int contentEnd = clauses.ClauseEnd(contentStart, cue.Last);
+        if (cue.CueStart - 2 >= cue.First && view.Lower[cue.CueStart - 1] == "who" && view.Lower[cue.CueStart - 2] == ",")
+        {
+            // "Mayor Ruth Calloway, who denied last week that she planned to resign, told …": a relative clause between
+            // commas; the reported clause ends at its closing comma.
+            for (int k = contentStart; k <= contentEnd; k++)
+            {
+                if (view.Lower[k] == "," && view.QuoteOf[k] < 0)
+                {
+                    contentEnd = k - 1;
+                    break;
+                }
+            }
+        }
+
         bool clauseAfter = contentEnd >= contentStart && !clauses.IsAdverbial(contentStart, contentEnd);
         if (source is not (int s0, int s1) || !clauseAfter || clauses.ActOf(contentStart, contentEnd, cue.Lemma) is not QuoteAct act)
         {

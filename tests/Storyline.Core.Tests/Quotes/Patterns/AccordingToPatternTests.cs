@@ -14,6 +14,8 @@ public sealed class AccordingToPatternTests
         { "The two may meet in Vladivostok, according to the TASS news agency.", "The two may meet in Vladivostok", "the TASS news agency", "according to" },
         // After a colon, the clause starts there
         { "One thing is clear: the talks failed, according to diplomats.", "the talks failed", "diplomats", "according to" },
+        // The source ends before a clause of its own (issue 18: "… who asked not to be named because")
+        { "A pump broke down for nine hours, according to a person familiar with the investigation who asked not to be named because they were not authorised to speak.", "A pump broke down for nine hours", "a person familiar with the investigation who asked not to be named", "according to" },
         // A lead-in word before "According" that is punctuation
         { "\u2014 According to the police, two people were hurt.", "two people were hurt", "the police", "According to" },
     };

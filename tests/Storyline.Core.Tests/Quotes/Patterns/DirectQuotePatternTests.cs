@@ -36,6 +36,9 @@ public sealed class DirectQuotePatternTests
         { "Putin answered: \u201CThat's why we came here.\u201D He did not say whether weapons were on the agenda.", "That's why we came here.", "Putin", "answered" },
         // A participle before a colon: the speaker is the sentence's subject
         { "Mr Trump praised the deal, telling CNBC: \u201CIt is a great deal.\u201D", "It is a great deal.", "Mr Trump", "telling" },
+        // The words between the quote and a coordinated cue are no source; the sentence's subject is (issue 18: "that
+        // Saturday, but" was the source)
+        { "The Harbourton Water Authority confirmed that a pump had \u201Cmalfunctioned\u201D that Saturday, but said the backup worked.", "malfunctioned", "The Harbourton Water Authority", "said" },
     };
 
     [Theory]

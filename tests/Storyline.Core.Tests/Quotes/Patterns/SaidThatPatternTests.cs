@@ -66,6 +66,16 @@ public sealed class SaidThatPatternTests
         { "Recent polling shows that his rating is roughly equivalent.", "that his rating is roughly equivalent", "Recent polling", "shows" },
         // Where and when it was said, then the clause without "that"
         { "United Gun Group said in a statement Thursday night they pulled the listing.", "they pulled the listing", "United Gun Group", "said" },
+        // A second, coordinated verb shares the first verb's subject (issue 18: the sample's source "been sharply
+        // critical of Trump and")
+        { "Shawn Fain has been sharply critical of Trump and has said the union's support must be earned.", "the union's support must be earned", "Shawn Fain", "has said" },
+        { "I laughed and said that I did not believe it.", "that I did not believe it", "I", "said" },
+        // A coordinator that opens the phrase is no part of the source (issue 18: "and officials")
+        { "Both were built in the 1970s, and officials said they had not been maintained.", "they had not been maintained", "officials", "said" },
+        // A relative pronoun before the cue ends the source, with its comma (issue 18: "Mayor Ruth Calloway, who")
+        { "Mayor Ruth Calloway, who denied last week that she planned to resign, spoke on Friday.", "that she planned to resign", "Mayor Ruth Calloway", "denied" },
+        // An adverb between an auxiliary and the cue is no source; the subject is before the auxiliary (issue 18: "long")
+        { "Engineers have long warned that the dams were fragile.", "that the dams were fragile", "Engineers", "warned" },
     };
 
     [Theory]
@@ -101,6 +111,9 @@ public sealed class SaidThatPatternTests
         "Officials also moved to calm fears about other dams.",
         // "called" before a name or a title names it
         "The company withdrew an app called Screenwise Meter last week.",
+        // A passive cue without "by": what comes before it was reported, nobody reported it (issue 18: "dozens of
+        // deaths" as a source)
+        "Elsewhere in the region, dozens of deaths were reported in Al-Bayda.",
     };
 
     [Theory]

@@ -70,6 +70,19 @@ public sealed class TimelineSummarizerTests
     }
 
     [Fact]
+    public void An_entry_said_by_a_pronoun_is_attributed_to_the_person_it_stands_for()
+    {
+        // Given a report whose second sentence is "He said …" after a named speaker (issue 18: "— He" on the sample timelines)
+        var report = Report("aaaaaaaaaaaaaaaa", "2023-09-12", "Samuel Okoro, the utility's manager, said the mains were being flushed. He said crews had flushed about 19 miles of mains since Tuesday.");
+
+        TimelineEntry entry = new TimelineSummarizer().Summarize([report], TimelineOptions.Story with { LeadSentences = 0 })
+            .SelectMany(d => d.Entries).Single(e => e.Text.StartsWith("He said", StringComparison.Ordinal));
+
+        // Then the entry names him
+        Assert.Equal("Samuel Okoro", entry.Attribution);
+    }
+
+    [Fact]
     public void The_summary_has_the_asked_length_without_repeating_itself()
     {
         var a = Report("aaaaaaaaaaaaaaaa", "2023-09-11", "Kim Jong Un is expected to visit Russia for talks with Vladimir Putin. Officials in Seoul said the trip was possible. Residents of Vladivostok waited in the square.");

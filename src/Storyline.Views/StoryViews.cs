@@ -215,7 +215,7 @@ public static class StoryViews
         c.Key);
 
     private static List<ClaimTrackItem> Tracks(IEnumerable<Claims.ClaimTrack> tracks) =>
-        [.. tracks.Select(t => new ClaimTrackItem(t.Key, [.. t.ByDay.Select(d => new ClaimDayItem(d.Date, d.Statuses))]))];
+        [.. tracks.Select(t => new ClaimTrackItem(t.Key, [.. t.ByDay.Select(d => new ClaimDayItem(d.Date, d.Statuses, d.Standing))]))];
 
     private static List<QuoteItem> Quotes(StoryMaterial story)
     {

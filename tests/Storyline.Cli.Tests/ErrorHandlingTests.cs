@@ -114,4 +114,23 @@ public sealed class ErrorHandlingTests : IDisposable
         Assert.Contains("Read 0 reports", run.Output, StringComparison.Ordinal);
         Assert.Empty(Directory.GetFiles(cli.Folder, "test.db*"));
     }
+
+    [Fact]
+    public async Task Eval_quotes_names_a_broken_annotation_line_and_a_folder_of_no_known_layout()
+    {
+        // Given a Gender Gap Tracker folder whose annotations have a broken line, and a folder of neither layout
+        cli.Write("ggt/rawtext/a.txt", "\"We won,\" she said.");
+        cli.Write("ggt/annotations.jsonl", "{\"_id\": \"a\", \"quotations\": []}\n{not json\n");
+        cli.Write("other/readme.txt", "nothing here");
+
+        CliRun broken = await cli.RunAsync("eval", "quotes", "--data", Path.Combine(cli.Folder, "ggt"));
+        CliRun other = await cli.RunAsync("eval", "quotes", "--data", Path.Combine(cli.Folder, "other"));
+
+        // Then each is one line naming the file (and line) and the reason, exit 2, no stack trace
+        Assert.Equal(2, broken.ExitCode);
+        Assert.Contains("annotations.jsonl:2: not a Gender Gap Tracker article", broken.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", broken.Error, StringComparison.Ordinal);
+        Assert.Equal(2, other.ExitCode);
+        Assert.Contains("neither a PolNeAR split", other.Error, StringComparison.Ordinal);
+    }
 }

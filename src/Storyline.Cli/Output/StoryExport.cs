@@ -47,7 +47,7 @@ internal static class StoryExport
         md.Append("\n## Claims over time\n\n");
         foreach (ClaimTrackItem c in story.Claims)
         {
-            md.Append(CultureInfo.InvariantCulture, $"- {Labels.ClaimKey(c.Key)}: {string.Join(" → ", c.Days.Select(d => Day(d.Date) + " " + string.Join(", ", d.Statuses.Select(Lower))))}\n");
+            md.Append(CultureInfo.InvariantCulture, $"- {Labels.ClaimKey(c.Key)}: {string.Join(" → ", c.Days.Select(d => Day(d.Date) + " " + Labels.Of(d)))}\n");
         }
 
         md.Append("\n## Sources\n\n");

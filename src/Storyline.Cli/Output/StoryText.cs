@@ -123,7 +123,7 @@ internal static class StoryText
             screen.Line("Claims over time");
             foreach (ClaimTrackItem track in history)
             {
-                string days = string.Join(" → ", track.Days.Select(d => $"{Day(d.Date)} {string.Join(", ", d.Statuses.Select(Labels.Of))}"));
+                string days = string.Join(" → ", track.Days.Select(d => $"{Day(d.Date)} {Labels.Of(d)}"));
                 screen.Line($"  {Labels.ClaimKey(track.Key)}: {days}", "    ");
             }
 

@@ -36,6 +36,12 @@ public sealed class BoilerplateCleaner
     // How far to look for the closing parenthesis of a photo credit.
     private const int MaxCreditLength = 80;
 
+    // A paragraph ending with a photo credit is a caption when it has at most this many pieces (one or two sentences
+    // and the credit) and words.
+    private const int MaxCaptionPieces = 3;
+
+    private const int MaxCaptionWords = 60;
+
     /// <summary>Cleans paragraph-normalised text (see <see cref="Paragraphs.Normalize"/>).</summary>
     /// <param name="text">Paragraphs separated by a blank line; other text is accepted, and paragraphs are trimmed.</param>
     public CleanedText Clean(string text)
@@ -79,10 +85,12 @@ public sealed class BoilerplateCleaner
         }
 
         var boilerplate = new bool[pieces.Count];
+        bool caption = IsCaption(paragraph, words, pieces);
         for (int i = 0; i < pieces.Count; i++)
         {
             Piece? previous = i > 0 ? pieces[i - 1] : null;
-            boilerplate[i] = IsBoilerplate(paragraph, words, pieces[i], previous);
+            caption |= pieces[i].Opening?.Cue.Kind == CueKind.Caption;
+            boilerplate[i] = caption || IsBoilerplate(paragraph, words, pieces[i], previous);
         }
 
         int lead = 0;
@@ -454,8 +462,10 @@ public sealed class BoilerplateCleaner
         {
             if (cue.Cue.Kind == CueKind.Link)
             {
-                // "Related: Cabinet reshuffle expected" is a link; "Related: the figures show" is a sentence.
-                return total <= MaxLinkWords && !quoted && (cue.End == piece.End || NextOpensSentence(text, cue.End));
+                // "Related: Cabinet reshuffle expected" is a link; "Related: the figures show" is a sentence. A video
+                // link may go on after a bar ("WATCH | …") or end with a colon ("Watch highlights of the game:").
+                return total <= MaxLinkWords && !quoted
+                    && (cue.End == piece.End || NextOpensSentence(text, cue.End) || NextIsBar(text, cue.End) || text[piece.End - 1] == ':');
             }
 
             if (total > MaxPromptWords || quoted || reporting)
@@ -506,11 +516,30 @@ public sealed class BoilerplateCleaner
         return piece.Length > 2 && piece[0] == '(' && piece[^1] == ')' && IsCredit(piece[1..^1]);
     }
 
+    // A paragraph that ends with a photographer's credit is a caption ("Wendy Golden at her home. (Steve Lawrence/CBC)"),
+    // when it is as short as captions are. An agency credit glued to a paragraph ("… (Getty Images)") is trimmed alone:
+    // pages put those after story paragraphs too, while a photographer's "Name/Outlet" goes under a picture.
+    private static bool IsCaption(string paragraph, List<Range> words, List<Piece> pieces)
+    {
+        if (pieces.Count < 2 || pieces.Count > MaxCaptionPieces || words.Count > MaxCaptionWords)
+        {
+            return false;
+        }
+
+        ReadOnlySpan<char> last = paragraph.AsSpan(pieces[^1].Start, pieces[^1].Length).TrimEnd('.');
+        return last.Length > 2 && last[0] == '(' && last[^1] == ')' && IsPhotographerCredit(last[1..^1]);
+    }
+
     private static bool IsCredit(ReadOnlySpan<char> inside)
     {
         if (inside.Contains('(') || inside.Contains(')'))
         {
             return false;
+        }
+
+        if (IsPhotographerCredit(inside))
+        {
+            return true;
         }
 
         bool credit = false;
@@ -523,6 +552,34 @@ public sealed class BoilerplateCleaner
         }
 
         return credit && count <= 8;
+    }
+
+    // "Steve Lawrence/CBC", "Jane Doe/The Canadian Press": a photographer's name (two to four capitalised words), a
+    // slash, and the outlet or agency (one to six words, the first capitalised).
+    private static bool IsPhotographerCredit(ReadOnlySpan<char> inside)
+    {
+        int slash = inside.IndexOf('/');
+        if (slash < 0 || inside[(slash + 1)..].Contains('/'))
+        {
+            return false;
+        }
+
+        string name = inside[..slash].Trim().ToString();
+        string outlet = inside[(slash + 1)..].Trim().ToString();
+        List<Range> nameWords = FindWords(name);
+        List<Range> outletWords = FindWords(outlet);
+        return nameWords.Count is >= 2 and <= 4 && nameWords.TrueForAll(w => char.IsUpper(name[w.Start]))
+            && outletWords.Count is >= 1 and <= 6 && char.IsUpper(outlet[outletWords[0].Start]);
+    }
+
+    private static bool NextIsBar(string text, int index)
+    {
+        while (index < text.Length && char.IsWhiteSpace(text[index]))
+        {
+            index++;
+        }
+
+        return index < text.Length && text[index] == '|';
     }
 
     // Index of the first word that starts at or after position, by binary search over the ordered words.

@@ -168,8 +168,8 @@ public sealed class TimelineSummarizer
         Claim? claim = report.Claims.FirstOrDefault(c => c.Sentence == first.Sentence.Index);
         Quote? quote = report.Quotes.FirstOrDefault(q => q.Sentence == first.Sentence.Index && q.Source is not null);
         (string? attribution, SourceKind kind) = claim?.Source is TextSpan source
-            ? (report.Text(source), claim.SourceKind)
-            : quote?.Source is TextSpan speaker ? (report.Text(speaker), quote.SourceKind) : (null, SourceKind.Unknown);
+            ? (Attribution(report, source), claim.SourceKind)
+            : quote?.Source is TextSpan speaker ? (Attribution(report, speaker), quote.SourceKind) : (null, SourceKind.Unknown);
         TimeExpression? time = first.Time;
         return new TimelineEntry(
             first.Date,
@@ -186,6 +186,21 @@ public sealed class TimelineSummarizer
             Attribution = attribution,
             AttributionKind = kind,
         };
+    }
+
+    // Who a sentence is attributed to, in words: the source as written, or, for a pronoun ("He said …"), the name of
+    // the person the quotes stage resolved it to ("Samuel Okoro"), never a bare "He".
+    private static string Attribution(AnalyzedArticle report, TextSpan source)
+    {
+        string words = report.Text(source);
+        if (Quotes.CueLexicon.Pronouns.Contains(words.ToLowerInvariant())
+            && report.Quotes.FirstOrDefault(q => q.Source == source && q.Speaker is not null)?.Speaker is EntityKey speaker
+            && report.Entities.FirstOrDefault(e => e.Key == speaker) is Entity person)
+        {
+            return person.Name;
+        }
+
+        return words;
     }
 
     private static List<Candidate> Candidates(IEnumerable<AnalyzedArticle> reports, TimelineOptions options)

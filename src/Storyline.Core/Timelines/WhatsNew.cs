@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using Storyline.Claims;
 using Storyline.Domain;
 
 namespace Storyline.Timelines;
@@ -66,14 +67,13 @@ public sealed record NewsSince(
 /// <summary>
 /// What changed in a story since a day or a report: new facts (sentences of the new reports that no earlier report
 /// said, dated and ranked like timeline entries, each with its certainty and attribution), new quotes, and claims
-/// whose standing moved (unconfirmed → confirmed). Computed at read time; no I/O; stateless.
+/// whose standing moved (unconfirmed → confirmed), by <see cref="ClaimStatus.Standing(IEnumerable{Claim})"/> over the
+/// same claim statuses the story and its timeline show. Computed at read time; no I/O; stateless.
 /// </summary>
 public sealed class WhatsNew
 {
     // A new sentence this similar (cosine over content words) to an old one says nothing new.
     private const double AlreadySaid = 0.5;
-
-    private static readonly SourceKind[] OnRecord = [SourceKind.NamedPerson, SourceKind.Organization, SourceKind.NewsOutlet, SourceKind.StateMedia];
 
     private readonly TimelineSummarizer summarizer = new();
 
@@ -134,62 +134,32 @@ public sealed class WhatsNew
         return new NewsSince(cutoff, [.. fresh.Select(r => r.Article.Id)], facts, quotes, StatusChanges(old, fresh));
     }
 
-    /// <summary>
-    /// A claim's standing over some reports: denied if any report denies it; confirmed if any states it as confirmed, or
-    /// an on-record source (a named person, an organisation, an outlet, state media) reports it without hedging; else
-    /// the most doubtful explicit word: unconfirmed, then expected, then speculative; else reported.
-    /// </summary>
-    public static Certainty Standing(IEnumerable<Claim> claims)
-    {
-        ArgumentNullException.ThrowIfNull(claims);
-        Claim[] all = [.. claims];
-        if (all.Any(c => c.Status == Certainty.Denied))
-        {
-            return Certainty.Denied;
-        }
-
-        if (all.Any(IsSettled))
-        {
-            return Certainty.Confirmed;
-        }
-
-        foreach (Certainty doubt in new[] { Certainty.Unconfirmed, Certainty.Expected, Certainty.Speculative })
-        {
-            if (all.Any(c => c.Status == doubt))
-            {
-                return doubt;
-            }
-        }
-
-        return Certainty.Reported;
-    }
-
-    private static bool IsSettled(Claim claim) =>
-        claim.Status == Certainty.Confirmed || (claim.Status == Certainty.Reported && claim.Cue is null && OnRecord.Contains(claim.SourceKind));
-
     private static ImmutableArray<StatusChange> StatusChanges(AnalyzedArticle[] old, AnalyzedArticle[] fresh)
     {
         var changes = new List<StatusChange>();
         var freshByKey = fresh.SelectMany(r => r.Claims.Where(c => c.Key is not null).Select(c => (Report: r, Claim: c))).GroupBy(x => x.Claim.Key!, StringComparer.Ordinal);
         foreach (var group in freshByKey.OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            // The standing before is that of the latest old report that spoke of the claim.
+            // The standing before is that of the latest day of the old reports that spoke of the claim, as the claim's
+            // status over time has it (ClaimTrack.ByDay).
             AnalyzedArticle? lastOld = old.LastOrDefault(r => r.Claims.Any(c => string.Equals(c.Key, group.Key, StringComparison.Ordinal)));
             if (lastOld is null)
             {
                 continue;
             }
 
-            Certainty before = Standing(lastOld.Claims.Where(c => string.Equals(c.Key, group.Key, StringComparison.Ordinal)));
-            Certainty after = Standing(group.Select(x => x.Claim));
+            Certainty before = ClaimStatus.Standing(old
+                .Where(r => r.Article.Published == lastOld.Article.Published)
+                .SelectMany(r => r.Claims.Where(c => string.Equals(c.Key, group.Key, StringComparison.Ordinal))));
+            Certainty after = ClaimStatus.Standing(group.Select(x => x.Claim));
             if (before == after)
             {
                 continue;
             }
 
-            var evidence = group.FirstOrDefault(x => after == Certainty.Confirmed ? IsSettled(x.Claim) : x.Claim.Status == after);
+            var evidence = group.FirstOrDefault(x => x.Claim.Status == after);
             (AnalyzedArticle report, Claim claim) = evidence.Report is null ? group.First() : evidence;
-            changes.Add(new StatusChange(group.Key, before, after, report.SentenceText(report.Sentences[claim.Sentence]).Trim(), report.Article.Id, claim.Source is TextSpan s ? report.Text(s) : null));
+            changes.Add(new StatusChange(group.Key, before, after, report.Text(claim.Span).Trim(), report.Article.Id, claim.Source is TextSpan s ? report.Text(s) : null));
         }
 
         return [.. changes];

@@ -46,12 +46,13 @@
   const labelsLoaded = api("/api/labels").then(l => { labels = l; }).catch(() => {});
   const typeLabel = type => labels.entityType[type] || type;
   const kindLabel = kind => labels.sourceKind[kind] || kind;
-  // A claim key as a reader says it: "kim jong un|visit" is "Kim Jong Un: visit" (as the command line shows it).
+  // A claim key as a reader says it: "kim jong un|visit" is "Kim Jong Un: visit", "a+b|meet" "A and B: meet" (as the
+  // command line shows it, Labels.ClaimKey).
   function claimLabel(key) {
     const bar = key.indexOf("|");
     if (bar < 0) return key;
     const who = key.slice(0, bar), what = key.slice(bar + 1).replace(/_/g, " ");
-    const name = /^(country|place):/.test(who) ? who : who.split(" ").filter(Boolean).map(w => w[0].toUpperCase() + w.slice(1)).join(" ");
+    const name = who.split("+").map(part => /^(country|place):/.test(part) ? part : part.split(" ").filter(Boolean).map(w => w[0].toUpperCase() + w.slice(1)).join(" ")).join(" and ");
     return `${name}: ${what}`;
   }
 

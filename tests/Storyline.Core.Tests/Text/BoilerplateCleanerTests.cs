@@ -242,6 +242,56 @@ public sealed class BoilerplateCleanerTests
             ["Share on Facebook Share on Twitter Share on WhatsApp Copy link"]
         },
 
+        // Page furniture between story paragraphs, in the forms outlets print it (issue 18).
+        {
+            Story + "\n\nArticle Continued Below\n\n" + Story,
+            Story + "\n\n" + Story,
+            ["Article Continued Below"]
+        },
+
+        // A video link: "WATCH:" and a headline, even one with a reporting verb in it.
+        {
+            "WATCH: Sanders says Trump didn\u2019t cave on border wall because talks are ongoing\n\n" + Story,
+            Story,
+            ["WATCH: Sanders says Trump didn\u2019t cave on border wall because talks are ongoing"]
+        },
+
+        // A video link with a bar, and one that ends with a colon; then a video link and furniture in one paragraph.
+        {
+            "WATCH | Gasol-Valanciunas trade deepens Raptors' identity crisis;\n\nWatch highlights of Edmonton's loss to San Jose:\n\n"
+                + "Watch: Malaysia's king abdicates. Story continues below.\n\n" + Story,
+            Story,
+            ["WATCH | Gasol-Valanciunas trade deepens Raptors' identity crisis;", "Watch highlights of Edmonton's loss to San Jose:", "Watch: Malaysia's king abdicates. Story continues below."]
+        },
+
+        // A photo caption from a gallery, with its credit.
+        {
+            "Open this photo in gallery Conservative Leader Andrew Scheer. Jacques Boissinot/The Canadian Press.\n\n" + Story,
+            Story,
+            ["Open this photo in gallery Conservative Leader Andrew Scheer. Jacques Boissinot/The Canadian Press."]
+        },
+
+        // A paragraph that ends with a photographer's credit is a caption, even when it reads like a story sentence.
+        {
+            Story + "\n\nGolden said she looked for the co-worker who shared the drugs. (Steve Lawrence/CBC)\n\n" + Story,
+            Story + "\n\n" + Story,
+            ["Golden said she looked for the co-worker who shared the drugs. (Steve Lawrence/CBC)"]
+        },
+
+        // Negative: two words with a slash in brackets that are no credit, at the end of a story paragraph.
+        {
+            "Sales rose in the first quarter (January/March).",
+            "Sales rose in the first quarter (January/March).",
+            []
+        },
+
+        // Negative: "Watch" opening a story sentence.
+        {
+            "Watch out for ice on the roads, police said.",
+            "Watch out for ice on the roads, police said.",
+            []
+        },
+
         // Empty input.
         { "", "", [] },
     };

@@ -1,0 +1,144 @@
+namespace Storyline.Stories;
+
+/// <summary>
+/// How alike the report being assigned and an open story are: pure functions of the report's slots and the story's
+/// sums, with idf from the vocabulary. The sums are taken in a fixed order, so every figure is the same bit for bit
+/// however the story was built.
+/// </summary>
+internal static class StorySimilarity
+{
+    /// <summary>The similarities of the report in <paramref name="slots"/> (its vector <paramref name="report"/>) to <paramref name="story"/>.</summary>
+    public static StorySimilarities Measure(ReportVector report, ReportSlots slots, DateOnly published, ActiveStory story, MergeModel model)
+    {
+        double body = Cosine(slots, report.WordNorm, story.TopWords());
+        double head = HeadCosine(slots, report.HeadNorm, story.TopHead());
+        (double entities, double places) = EntityCosines(slots, report, story);
+        return new StorySimilarities(body, head, entities, places, model.RecencyOf(published.DayNumber - story.LastReport.DayNumber))
+        {
+            EntityConflict = Conflict(slots, report.KeyEntities(slots), story, place: false),
+            PlaceConflict = Conflict(slots, report.KeyPlaces(slots), story, place: true),
+        };
+    }
+
+    // Two reports of the same kind of event (two earthquakes, two stars in rehab) share their words but not their actors:
+    // the report's key names are new to the story, and the story's key names are absent from the report. Either alone is
+    // common within one story (new people get quoted; a follow-up names only the newest actor), so the conflict is the
+    // product of the two shares (by weight). A name counts as present when the other side has the same entity or has
+    // used the name's last word (Reid of "Tara Reid"), so that two resolutions of one person do not look like two people.
+    private static double Conflict(ReportSlots slots, KeyName[] key, ActiveStory story, bool place)
+    {
+        KeyName[] storyKey = story.KeyNames(place);
+        if (key.Length == 0 || storyKey.Length == 0)
+        {
+            return 0;
+        }
+
+        double all = 0, unknown = 0;
+        foreach (KeyName name in key)
+        {
+            all += name.Weight;
+            if (!story.Names(name.Term) && !story.UsedWord(name.LastWord))
+            {
+                unknown += name.Weight;
+            }
+        }
+
+        double storyAll = 0, missing = 0;
+        foreach (KeyName name in storyKey)
+        {
+            storyAll += name.Weight;
+            if (!slots.HasName(name.Term) && !slots.HasWord(name.LastWord))
+            {
+                missing += name.Weight;
+            }
+        }
+
+        return unknown / all * (missing / storyAll);
+    }
+
+    // TF-IDF cosine of the report's words with the story's heaviest words (idf of the report's time, as a per-report
+    // cache gives it).
+    private static double Cosine(ReportSlots slots, double reportNorm, TopTerm[] story)
+    {
+        if (reportNorm == 0)
+        {
+            return 0;
+        }
+
+        StoryVocabulary vocabulary = slots.Vocabulary;
+        int generation = slots.Generation;
+        int[] mark = slots.Mark;
+        TermKind[] kind = slots.Kind;
+        double[] weights = slots.Weight;
+        double dot = 0, norm = 0;
+        foreach (TopTerm term in story)
+        {
+            double weight = term.Sum / TermSums.Quantum * vocabulary.Idf(term.Term);
+            norm += weight * weight;
+            if (mark[term.Term] == generation && kind[term.Term] == TermKind.Word)
+            {
+                dot += weights[term.Term] * weight;
+            }
+        }
+
+        return dot == 0 ? 0 : dot / Math.Sqrt(reportNorm * norm);
+    }
+
+    // Headline words weigh by their counts, not by thousandths.
+    private static double HeadCosine(ReportSlots slots, double reportNorm, TopTerm[] story)
+    {
+        if (reportNorm == 0)
+        {
+            return 0;
+        }
+
+        StoryVocabulary vocabulary = slots.Vocabulary;
+        int generation = slots.Generation;
+        int[] mark = slots.HeadMark;
+        double[] weights = slots.HeadWeight;
+        double dot = 0, norm = 0;
+        foreach (TopTerm term in story)
+        {
+            double weight = term.Sum * vocabulary.Idf(term.Term);
+            norm += weight * weight;
+            if (mark[term.Term] == generation)
+            {
+                dot += weights[term.Term] * weight;
+            }
+        }
+
+        return dot == 0 ? 0 : dot / Math.Sqrt(reportNorm * norm);
+    }
+
+    private static (double Entities, double Places) EntityCosines(ReportSlots slots, ReportVector report, ActiveStory story)
+    {
+        StoryVocabulary vocabulary = slots.Vocabulary;
+        int generation = slots.Generation;
+        int[] mark = slots.Mark;
+        TermKind[] kind = slots.Kind;
+        double[] weights = slots.Weight;
+        double dotE = 0, normE = 0, dotP = 0, normP = 0;
+        TopTerm[] top = story.TopEntities();
+        bool[] isPlace = story.TopEntityPlaces();
+        for (int i = 0; i < top.Length; i++)
+        {
+            TopTerm term = top[i];
+            double weight = term.Sum / TermSums.Quantum * vocabulary.Idf(term.Term);
+            bool inReport = mark[term.Term] == generation;
+            if (isPlace[i])
+            {
+                normP += weight * weight;
+                dotP += inReport && kind[term.Term] == TermKind.Place ? weights[term.Term] * weight : 0;
+            }
+            else
+            {
+                normE += weight * weight;
+                dotE += inReport && kind[term.Term] == TermKind.Entity ? weights[term.Term] * weight : 0;
+            }
+        }
+
+        return (
+            dotE == 0 ? 0 : dotE / Math.Sqrt(report.EntityNorm * normE),
+            dotP == 0 ? 0 : dotP / Math.Sqrt(report.PlaceNorm * normP));
+    }
+}

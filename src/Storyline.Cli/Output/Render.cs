@@ -38,6 +38,7 @@ internal static class Render
 
         Heading(console, story.Id, story.Title, story.Reports.Count(r => r.CopyOf is null));
         console.MarkupLine($"{Day(story.FirstReport)} to {Day(story.LastReport)}");
+        KeyEntities(console, story.Entities);
         foreach (MergeItem merge in story.MergedFrom)
         {
             console.MarkupLine($"[grey]Story {Id(merge.Story)} merged in on {Day(merge.Published)}, at report {Markup.Escape(merge.AtReport[..8])}.[/]");
@@ -144,8 +145,25 @@ internal static class Render
     private static string Lower<T>(T value)
         where T : struct, Enum => value.ToString().ToLowerInvariant();
 
-    public static void Heading(IAnsiConsole console, long id, string title, int reports) =>
-        console.Write(new Rule($"[bold]Story {Id(id)}[/]: {Markup.Escape(title)} [grey]({reports} reports)[/]").LeftJustified());
+    /// <summary>
+    /// The story's key entities, on a line of their own under its title: its four most mentioned people, organisations
+    /// and places, as the web UI's story list shows them.
+    /// </summary>
+    public static void KeyEntities(IAnsiConsole console, IEnumerable<EntityItem> entities)
+    {
+        string names = string.Join(" · ", entities.Where(e => e.Type != EntityType.Miscellaneous).Take(4).Select(e => e.Name));
+        if (names.Length > 0)
+        {
+            console.MarkupLine($"[grey]Key entities:[/] {Markup.Escape(names)}");
+        }
+    }
+
+    /// <summary>A rule with the story's number and size, then its title (a headline) on lines of its own, whole at any width.</summary>
+    public static void Heading(IAnsiConsole console, long id, string title, int reports)
+    {
+        console.Write(new Rule($"[bold]Story {Id(id)}[/] [grey]({reports} reports)[/]").LeftJustified());
+        console.MarkupLine($"[bold]{Markup.Escape(title)}[/]");
+    }
 
     public static void Timeline(IAnsiConsole console, IReadOnlyList<TimelineItem> timeline)
     {

@@ -4,6 +4,17 @@ using Storyline.Domain;
 
 namespace Storyline.Stories;
 
+/// <summary>Which of a story's names: people and organisations (all but places), places, or people alone.</summary>
+internal enum NameKind
+{
+    Actors,
+    Places,
+    People,
+}
+
+/// <summary>A report of a story as its title is chosen from: when, its dense vector, and its headline.</summary>
+internal sealed record StoryReport(ArticleId Id, DateOnly Published, int[]? Meaning, string Headline);
+
 /// <summary>
 /// An open story as the clusterer holds it: the sums of its reports' word, entity and headline terms, its heaviest
 /// terms (kept up to date as reports join), its places and names, and its members for the near-copy index.
@@ -19,7 +30,11 @@ internal sealed class ActiveStory(StoryId id, string? title, StoryVocabulary voc
     private TopTerm[]? topEntities;
     private TopTerm[]? topHead;
     private TopTerm[]? keyNamesOf;
-    private KeyName[] keyPeople = [], keyPlaces = [];
+    private KeyName[] keyActors = [], keyPlaces = [], keyPeople = [];
+    private readonly Dictionary<int, int> dates = [];
+    private readonly HashSet<int> numbers = [];
+    private long[]? bodySum;
+    private long[]? headSum;
     private TopTerm[]? placesOf;
     private bool[] topPlaces = [];
 
@@ -33,6 +48,23 @@ internal sealed class ActiveStory(StoryId id, string? title, StoryVocabulary voc
     public int ReportCount { get; private set; }
 
     public HashSet<int> Places { get; } = [];
+
+    public HashSet<int> People { get; } = [];
+
+    /// <summary>The story's reports (copies left out) with what a title is made of, in the order they joined.</summary>
+    public List<StoryReport> Reports { get; } = [];
+
+    /// <summary>The sum of its reports' body vectors (see <see cref="MeaningVectors"/>); null when none had one.</summary>
+    public long[]? BodyMeaning => bodySum;
+
+    /// <summary>The sum of its reports' headline vectors.</summary>
+    public long[]? HeadMeaning => headSum;
+
+    /// <summary>For each date term its reports mentioned, how many did.</summary>
+    public IReadOnlyDictionary<int, int> Dates => dates;
+
+    /// <summary>The number terms its reports gave.</summary>
+    public IReadOnlySet<int> Numbers => numbers;
 
     public List<StoryMember> Members { get; } = [];
 
@@ -62,21 +94,26 @@ internal sealed class ActiveStory(StoryId id, string? title, StoryVocabulary voc
     public bool Names(int term) => entities.ContainsKey(term);
 
     /// <summary>
-    /// The story's heaviest places, or people and organisations (at most <see cref="TermSums.KeyNameCount"/>), heaviest
-    /// first, with their last words. Asked for every candidate of every report, so kept until the top entities change
-    /// (every Add and Absorb).
+    /// The story's heaviest names of one kind (at most <see cref="TermSums.KeyNameCount"/>), heaviest first, with their
+    /// last words. Asked for every candidate of every report, so kept until the top entities change (every Add and Absorb).
     /// </summary>
-    public KeyName[] KeyNames(bool places)
+    public KeyName[] KeyNames(NameKind kind)
     {
         TopTerm[] top = TopEntities();
         if (!ReferenceEquals(keyNamesOf, top))
         {
-            keyPeople = [.. top.Where(e => !Places.Contains(e.Term)).Take(TermSums.KeyNameCount).Select(e => new KeyName(e.Term, e.Sum, LastWordOf(e.Term)))];
-            keyPlaces = [.. top.Where(e => Places.Contains(e.Term)).Take(TermSums.KeyNameCount).Select(e => new KeyName(e.Term, e.Sum, LastWordOf(e.Term)))];
+            keyActors = Key(top.Where(e => !Places.Contains(e.Term)));
+            keyPlaces = Key(top.Where(e => Places.Contains(e.Term)));
+            keyPeople = Key(top.Where(e => People.Contains(e.Term) && !Places.Contains(e.Term)));
             keyNamesOf = top;
         }
 
-        return places ? keyPlaces : keyPeople;
+        return kind switch
+        {
+            NameKind.Places => keyPlaces,
+            NameKind.People => keyPeople,
+            _ => keyActors,
+        };
     }
 
     /// <summary>Whether each of <see cref="TopEntities"/> is a place; kept, as the key names are, until the top changes.</summary>
@@ -100,10 +137,20 @@ internal sealed class ActiveStory(StoryId id, string? title, StoryVocabulary voc
     /// <summary>Whether a report of the story used word <paramref name="word"/> (-1: none).</summary>
     public bool UsedWord(int word) => word >= 0 && words.ContainsKey(word);
 
-    /// <summary>Adds a report's terms; returns the terms new to the story.</summary>
-    public List<int> Add(StoryFeatures report, ReportTerms ids)
+    /// <summary>Adds a report's terms and its dense vectors; returns the terms new to the story.</summary>
+    public List<int> Add(StoryFeatures report, ReportTerms ids, int[]? body, int[]? headline)
     {
         ReportCount++;
+        Reports.Add(new StoryReport(report.Id, report.Published, body, report.Headline));
+        MeaningVectors.Add(ref bodySum, body);
+        MeaningVectors.Add(ref headSum, headline);
+        People.UnionWith(ids.People);
+        numbers.UnionWith(ids.Numbers);
+        foreach (int date in ids.Dates)
+        {
+            dates[date] = dates.GetValueOrDefault(date) + 1;
+        }
+
         if (report.Published > LastReport)
         {
             LastReport = report.Published;
@@ -168,6 +215,16 @@ internal sealed class ActiveStory(StoryId id, string? title, StoryVocabulary voc
         Sum(words, other.words);
         Sum(entities, other.entities);
         Sum(head, other.head);
+        MeaningVectors.Add(ref bodySum, other.bodySum);
+        MeaningVectors.Add(ref headSum, other.headSum);
+        Reports.AddRange(other.Reports);
+        People.UnionWith(other.People);
+        numbers.UnionWith(other.numbers);
+        foreach ((int date, int count) in other.dates)
+        {
+            dates[date] = dates.GetValueOrDefault(date) + count;
+        }
+
         foreach ((int term, int count) in other.entityMentions)
         {
             entityMentions[term] = entityMentions.GetValueOrDefault(term) + count;
@@ -195,6 +252,9 @@ internal sealed class ActiveStory(StoryId id, string? title, StoryVocabulary voc
     public TopTerm[] TopHead() => topHead ??= Top(head, TermSums.MaxStoryHeadTerms);
 
     private int LastWordOf(int term) => entityNames.TryGetValue(term, out var known) ? known.LastWord : -1;
+
+    private KeyName[] Key(IEnumerable<TopTerm> names) =>
+        [.. names.Take(TermSums.KeyNameCount).Select(e => new KeyName(e.Term, e.Sum, LastWordOf(e.Term)))];
 
     // The fullest name wins; between names of one length, the first in ordinal order, whatever the arrival order. The
     // name's last word gets an id now (a word no report used yet may come later).

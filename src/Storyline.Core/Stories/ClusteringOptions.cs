@@ -3,6 +3,8 @@ namespace Storyline.Stories;
 /// <summary>Settings of the online story clusterer.</summary>
 public sealed record ClusteringOptions
 {
+    private static readonly Lazy<Vectors.TextEmbedder?> ShippedEmbedder = new(() => Vectors.WordVectors.Shipped is { } vectors ? new Vectors.TextEmbedder(vectors) : null);
+
     /// <summary>
     /// Kept for callers of the stand-in clusterer; the merge-or-new decision is now <see cref="Model"/>, and this
     /// threshold is not used.
@@ -41,6 +43,12 @@ public sealed record ClusteringOptions
 
     /// <summary>A band of the near-copy index holding more reports than this is too common to find copies by (default 50).</summary>
     public int MaxCopyBucket { get; init; } = 50;
+
+    /// <summary>
+    /// Makes the dense vectors of reports and stories (<see cref="StorySimilarities.Meaning"/>); null compares words
+    /// alone. Defaults to the committed word vectors where the program has them.
+    /// </summary>
+    public Vectors.TextEmbedder? Embedder { get; init; } = ShippedEmbedder.Value;
 
     /// <summary>The defaults.</summary>
     public static ClusteringOptions Default { get; } = new();

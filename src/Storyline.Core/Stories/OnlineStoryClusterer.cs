@@ -1,4 +1,5 @@
 using Storyline.Domain;
+using Storyline.Vectors;
 
 namespace Storyline.Stories;
 
@@ -33,17 +34,21 @@ public sealed class OnlineStoryClusterer
         ArgumentNullException.ThrowIfNull(state);
         this.options = options;
         index = new CandidateIndex(vocabulary);
-        slots = new ReportSlots(vocabulary);
+        slots = new ReportSlots(vocabulary, options.Embedder);
         vocabulary.Restore(state.DocumentCount, state.DocumentFrequency);
         nextStoryId = state.LastStoryId + 1;
         foreach (ClusteringState.StoryMembers story in state.ActiveStories)
         {
-            // A stored title is fixed only once the story had three reports (see KeywordTitle).
+            // The title is made again from the reports' headlines; the stored one stays only where they have none (features
+            // stored before headlines were kept) and it was fixed, as key words are once a story has three reports.
             var restored = NewStory(story.Id, story.Reports.Length >= 3 ? story.Title : null);
             active[story.Id.Value] = restored;
             foreach (StoryFeatures member in story.Reports)
             {
-                Add(restored, member, new ReportTerms(report: member, vocabulary));
+                TextEmbedder? embedder = options.Embedder;
+                Add(restored, member, new ReportTerms(report: member, vocabulary),
+                    embedder is null ? null : MeaningVectors.OfBody(member, embedder),
+                    embedder is null ? null : MeaningVectors.OfHead(member, embedder));
             }
 
             if (story.LastReport is DateOnly last && last > restored.LastReport)
@@ -60,6 +65,23 @@ public sealed class OnlineStoryClusterer
     public StoryAssignment Assign(StoryFeatures report)
     {
         ArgumentNullException.ThrowIfNull(report);
+        return Decide(report, oracle: null);
+    }
+
+    /// <summary>
+    /// Assigns one report to the story <paramref name="oracle"/> chooses: it sees the candidate stories with their
+    /// similarities (what the model would decide on) and names an open story, or null for a new one. For replaying known
+    /// stories, as training on gold stories does; near-copies still join their original's story, and nothing merges.
+    /// </summary>
+    public StoryAssignment Assign(StoryFeatures report, Func<IReadOnlyList<StoryCandidate>, StoryId?> oracle)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(oracle);
+        return Decide(report, oracle);
+    }
+
+    private StoryAssignment Decide(StoryFeatures report, Func<IReadOnlyList<StoryCandidate>, StoryId?>? oracle)
+    {
         Expire(report.Published);
         if (copies.FindOriginal(report, options) is (StoryMember original, double jaccard))
         {
@@ -69,7 +91,7 @@ public sealed class OnlineStoryClusterer
                 source.LastReport = report.Published;
             }
 
-            return new StoryAssignment(report.Id, source.Id, false, jaccard, KeywordTitle.Of(source)) { CopyOf = original.Id };
+            return new StoryAssignment(report.Id, source.Id, false, jaccard, StoryTitle.Of(source)) { CopyOf = original.Id };
         }
 
         var terms = new ReportTerms(report, vocabulary);
@@ -77,9 +99,12 @@ public sealed class OnlineStoryClusterer
         ReportVector vector = slots.Vectorise(report, terms);
         ActiveStory? best = null, second = null;
         double bestScore = double.NegativeInfinity, secondScore = double.NegativeInfinity;
+        List<StoryCandidate>? seen = oracle is null ? null : [];
         foreach (ActiveStory candidate in index.Candidates(vector, slots, options))
         {
-            double score = options.Model.Score(StorySimilarity.Measure(vector, slots, report.Published, candidate, options.Model));
+            StorySimilarities similarities = StorySimilarity.Measure(vector, slots, report.Published, candidate, options.Model);
+            seen?.Add(new StoryCandidate(candidate.Id, similarities));
+            double score = options.Model.Score(similarities);
             if (score > bestScore || (score == bestScore && candidate.Id.Value < best!.Id.Value))
             {
                 (second, secondScore) = (best, bestScore);
@@ -91,8 +116,16 @@ public sealed class OnlineStoryClusterer
             }
         }
 
+        if (seen is not null)
+        {
+            // The oracle's choice replaces the model's: an open story (scored as the model scores it), or a new one.
+            best = oracle!(seen) is StoryId chosen && active.TryGetValue(chosen.Value, out ActiveStory? open) ? open : null;
+            bestScore = best is null ? double.NegativeInfinity : options.Model.Score(StorySimilarity.Measure(vector, slots, report.Published, best, options.Model));
+            second = null;
+        }
+
         StoryId? merged = null;
-        if (best is null || bestScore < 0)
+        if (best is null || (oracle is null && bestScore < 0))
         {
             best = NewStory(new StoryId(nextStoryId++), null);
             active[best.Id.Value] = best;
@@ -108,9 +141,9 @@ public sealed class OnlineStoryClusterer
         }
 
         bool isNew = double.IsNegativeInfinity(bestScore);
-        Add(best, report, terms);
+        Add(best, report, terms, vector.BodyMeaning, vector.HeadMeaning);
         double similarity = isNew ? 0 : 1 / (1 + Math.Exp(-bestScore));
-        return new StoryAssignment(report.Id, best.Id, isNew, similarity, KeywordTitle.Of(best)) { Merged = merged };
+        return new StoryAssignment(report.Id, best.Id, isNew, similarity, StoryTitle.Of(best)) { Merged = merged };
     }
 
     /// <summary>The similarities of <paramref name="report"/> to open story <paramref name="story"/>; null when it is not open.</summary>
@@ -131,9 +164,9 @@ public sealed class OnlineStoryClusterer
 
     private ActiveStory NewStory(StoryId id, string? title) => new(id, title, vocabulary, options.MaxStoryTerms);
 
-    private void Add(ActiveStory story, StoryFeatures report, ReportTerms terms)
+    private void Add(ActiveStory story, StoryFeatures report, ReportTerms terms, int[]? body, int[]? headline)
     {
-        index.Add(story, story.Add(report, terms));
+        index.Add(story, story.Add(report, terms, body, headline));
         copies.Add(report, story);
     }
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Storyline.Vectors;
 
 namespace Storyline.Stories;
 
@@ -20,6 +21,7 @@ internal sealed class ReportVector(int generation, ImmutableDictionary<string, s
 {
     private KeyName[]? keyEntities;
     private KeyName[]? keyPlaces;
+    private KeyName[]? keyPeople;
 
     /// <summary>The report's generation in the slots: a term is in the report when its mark is this.</summary>
     public int Generation { get; } = generation;
@@ -31,6 +33,21 @@ internal sealed class ReportVector(int generation, ImmutableDictionary<string, s
     public List<int> Places { get; } = [];
 
     public List<int> Head { get; } = [];
+
+    /// <summary>The people among <see cref="Entities"/>.</summary>
+    public List<int> People { get; } = [];
+
+    /// <summary>The dates the report mentions (ids of date terms).</summary>
+    public int[] Dates { get; init; } = [];
+
+    /// <summary>The numbers the report gives (ids of number terms).</summary>
+    public int[] Numbers { get; init; } = [];
+
+    /// <summary>The dense vector of the body words (see <see cref="MeaningVectors"/>); null without word vectors.</summary>
+    public int[]? BodyMeaning { get; init; }
+
+    /// <summary>The dense vector of the headline words; null without word vectors or headline.</summary>
+    public int[]? HeadMeaning { get; init; }
 
     public double WordNorm { get; set; }
 
@@ -46,6 +63,9 @@ internal sealed class ReportVector(int generation, ImmutableDictionary<string, s
     /// <summary>The report's heaviest places.</summary>
     public KeyName[] KeyPlaces(ReportSlots slots) => keyPlaces ??= Key(slots, Places);
 
+    /// <summary>The report's heaviest people.</summary>
+    public KeyName[] KeyPeople(ReportSlots slots) => keyPeople ??= Key(slots, People);
+
     private KeyName[] Key(ReportSlots slots, List<int> terms) =>
         [.. slots.Heaviest(terms, TermSums.KeyNameCount).Select(term => new KeyName(term, slots.Weight[term], LastWordOf(slots.Vocabulary, term)))];
 
@@ -59,7 +79,7 @@ internal sealed class ReportVector(int generation, ImmutableDictionary<string, s
 /// its kind and weight (and the same for its headline words). A new report takes a new generation, so the previous
 /// report's marks are gone without clearing anything.
 /// </summary>
-internal sealed class ReportSlots(StoryVocabulary vocabulary)
+internal sealed class ReportSlots(StoryVocabulary vocabulary, TextEmbedder? embedder)
 {
     private int generation;
 
@@ -87,7 +107,13 @@ internal sealed class ReportSlots(StoryVocabulary vocabulary)
         Vocabulary.Fit(ref HeadMark);
         Vocabulary.Fit(ref HeadWeight);
         int current = ++generation;
-        var vector = new ReportVector(current, report.EntityNames);
+        var vector = new ReportVector(current, report.EntityNames)
+        {
+            Dates = terms.Dates,
+            Numbers = terms.Numbers,
+            BodyMeaning = embedder is null ? null : MeaningVectors.OfBody(report, embedder),
+            HeadMeaning = embedder is null ? null : MeaningVectors.OfHead(report, embedder),
+        };
 
         // The place terms first (marked with the generation's negative), so that the entity terms among them are known.
         foreach (int place in terms.Places)
@@ -135,6 +161,14 @@ internal sealed class ReportSlots(StoryVocabulary vocabulary)
 
             HeadWeight[id] = weight;
             vector.HeadNorm += weight * weight;
+        }
+
+        foreach (int id in terms.People)
+        {
+            if (Mark[id] == current && Kind[id] == TermKind.Entity)
+            {
+                vector.People.Add(id);
+            }
         }
 
         return vector;

@@ -15,19 +15,93 @@ internal static class StorySimilarity
         (double entities, double places) = EntityCosines(slots, report, story);
         return new StorySimilarities(body, head, entities, places, model.RecencyOf(published.DayNumber - story.LastReport.DayNumber))
         {
-            EntityConflict = Conflict(slots, report.KeyEntities(slots), story, place: false),
-            PlaceConflict = Conflict(slots, report.KeyPlaces(slots), story, place: true),
+            EntityConflict = Conflict(slots, report.KeyEntities(slots), story, NameKind.Actors),
+            PlaceConflict = Conflict(slots, report.KeyPlaces(slots), story, NameKind.Places),
+            PeopleConflict = Conflict(slots, report.KeyPeople(slots), story, NameKind.People),
+            Meaning = MeaningVectors.Cosine(report.BodyMeaning, story.BodyMeaning),
+            HeadMeaning = MeaningVectors.Cosine(report.HeadMeaning, story.HeadMeaning),
+            DateMatch = DateMatch(slots.Vocabulary, report.Dates, published, story),
+            DateConflict = DateConflict(slots.Vocabulary, report.Dates, published, story),
+            NumberMatch = report.Numbers.Length == 0 ? 0 : (double)report.Numbers.Count(story.Numbers.Contains) / report.Numbers.Length,
         };
     }
+
+    // The share of the days the report mentions that a report of the story mentioned too. Days next to the publication
+    // date ("today", "on Monday") say only when the report was written, which recency already weighs: only the others
+    // count ("on March 14", "last month's vote").
+    private static double DateMatch(StoryVocabulary vocabulary, int[] dates, DateOnly published, ActiveStory story)
+    {
+        int days = 0, shared = 0;
+        foreach (int date in dates)
+        {
+            string term = vocabulary[date];
+            if (IsDay(term) && DateOnly.TryParseExact(term.AsSpan(ReportTerms.DatePrefix.Length), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out DateOnly day)
+                && Math.Abs(day.DayNumber - published.DayNumber) > 1)
+            {
+                days++;
+                shared += story.Dates.ContainsKey(date) ? 1 : 0;
+            }
+        }
+
+        return days == 0 ? 0 : (double)shared / days;
+    }
+
+    // Years, as the actor conflict compares names: the report's years new to the story, times the story's most
+    // mentioned years (at most three) that the report does not mention. The years of publication are left out on both
+    // sides: every relative date ("on Monday") resolves into them.
+    private static double DateConflict(StoryVocabulary vocabulary, int[] dates, DateOnly published, ActiveStory story)
+    {
+        if (dates.Length == 0 || story.Dates.Count == 0)
+        {
+            return 0;
+        }
+
+        string reportYear = published.Year.ToString("D4", System.Globalization.CultureInfo.InvariantCulture);
+        string storyYear = story.LastReport.Year.ToString("D4", System.Globalization.CultureInfo.InvariantCulture);
+        var reportYears = new HashSet<string>(StringComparer.Ordinal);
+        foreach (int date in dates)
+        {
+            string year = Year(vocabulary[date]);
+            if (!string.Equals(year, reportYear, StringComparison.Ordinal))
+            {
+                reportYears.Add(year);
+            }
+        }
+
+        var storyYears = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach ((int date, int count) in story.Dates)
+        {
+            string year = Year(vocabulary[date]);
+            if (!string.Equals(year, storyYear, StringComparison.Ordinal))
+            {
+                storyYears[year] = storyYears.GetValueOrDefault(year) + count;
+            }
+        }
+
+        if (reportYears.Count == 0 || storyYears.Count == 0)
+        {
+            return 0;
+        }
+
+        int unknown = reportYears.Count(y => !storyYears.ContainsKey(y));
+        var key = storyYears.OrderByDescending(y => y.Value).ThenBy(y => y.Key, StringComparer.Ordinal).Take(3).ToList();
+        int missing = key.Count(y => !reportYears.Contains(y.Key));
+        return (double)unknown / reportYears.Count * missing / key.Count;
+    }
+
+    // Date terms are "#" and a TIMEX3 date cut to day, month or year.
+    private static bool IsDay(string term) => term.Length == ReportTerms.DatePrefix.Length + 10;
+
+    private static string Year(string term) => term.Substring(ReportTerms.DatePrefix.Length, 4);
 
     // Two reports of the same kind of event (two earthquakes, two stars in rehab) share their words but not their actors:
     // the report's key names are new to the story, and the story's key names are absent from the report. Either alone is
     // common within one story (new people get quoted; a follow-up names only the newest actor), so the conflict is the
     // product of the two shares (by weight). A name counts as present when the other side has the same entity or has
     // used the name's last word (Reid of "Tara Reid"), so that two resolutions of one person do not look like two people.
-    private static double Conflict(ReportSlots slots, KeyName[] key, ActiveStory story, bool place)
+    private static double Conflict(ReportSlots slots, KeyName[] key, ActiveStory story, NameKind kind)
     {
-        KeyName[] storyKey = story.KeyNames(place);
+        KeyName[] storyKey = story.KeyNames(kind);
         if (key.Length == 0 || storyKey.Length == 0)
         {
             return 0;

@@ -50,6 +50,12 @@ public sealed record ClusteringOptions
     /// </summary>
     public Vectors.TextEmbedder? Embedder { get; init; } = ShippedEmbedder.Value;
 
+    /// <summary>
+    /// Whether every similarity is measured for every candidate, even those <see cref="Model"/> gives weight 0 (which
+    /// cannot change a decision and are otherwise left at 0): training needs them all.
+    /// </summary>
+    public bool MeasureAllEvidence { get; init; }
+
     /// <summary>The defaults.</summary>
     public static ClusteringOptions Default { get; } = new();
 }

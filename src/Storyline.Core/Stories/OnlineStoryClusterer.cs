@@ -102,7 +102,7 @@ public sealed class OnlineStoryClusterer
         List<StoryCandidate>? seen = oracle is null ? null : [];
         foreach (ActiveStory candidate in index.Candidates(vector, slots, options))
         {
-            StorySimilarities similarities = StorySimilarity.Measure(vector, slots, report.Published, candidate, options.Model);
+            StorySimilarities similarities = StorySimilarity.Measure(vector, slots, report.Published, candidate, options.Model, options.MeasureAllEvidence);
             seen?.Add(new StoryCandidate(candidate.Id, similarities));
             double score = options.Model.Score(similarities);
             if (score > bestScore || (score == bestScore && candidate.Id.Value < best!.Id.Value))
@@ -120,7 +120,7 @@ public sealed class OnlineStoryClusterer
         {
             // The oracle's choice replaces the model's: an open story (scored as the model scores it), or a new one.
             best = oracle!(seen) is StoryId chosen && active.TryGetValue(chosen.Value, out ActiveStory? open) ? open : null;
-            bestScore = best is null ? double.NegativeInfinity : options.Model.Score(StorySimilarity.Measure(vector, slots, report.Published, best, options.Model));
+            bestScore = best is null ? double.NegativeInfinity : options.Model.Score(StorySimilarity.Measure(vector, slots, report.Published, best, options.Model, options.MeasureAllEvidence));
             second = null;
         }
 
@@ -151,7 +151,7 @@ public sealed class OnlineStoryClusterer
     {
         ArgumentNullException.ThrowIfNull(report);
         return active.TryGetValue(story.Value, out ActiveStory? open)
-            ? StorySimilarity.Measure(slots.Vectorise(report, new ReportTerms(report, vocabulary)), slots, report.Published, open, options.Model)
+            ? StorySimilarity.Measure(slots.Vectorise(report, new ReportTerms(report, vocabulary)), slots, report.Published, open, options.Model, all: true)
             : null;
     }
 

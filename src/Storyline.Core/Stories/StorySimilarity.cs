@@ -7,23 +7,46 @@ namespace Storyline.Stories;
 /// </summary>
 internal static class StorySimilarity
 {
-    /// <summary>The similarities of the report in <paramref name="slots"/> (its vector <paramref name="report"/>) to <paramref name="story"/>.</summary>
-    public static StorySimilarities Measure(ReportVector report, ReportSlots slots, DateOnly published, ActiveStory story, MergeModel model)
+    /// <summary>
+    /// The similarities of the report in <paramref name="slots"/> (its vector <paramref name="report"/>) to
+    /// <paramref name="story"/>. Words, headline words, names, places and recency are always measured; the rest only
+    /// where <paramref name="model"/> weighs it or <paramref name="all"/> asks for everything (as training does), since
+    /// a similarity with weight 0 cannot change a decision.
+    /// </summary>
+    public static StorySimilarities Measure(ReportVector report, ReportSlots slots, DateOnly published, ActiveStory story, MergeModel model, bool all)
     {
         double body = Cosine(slots, report.WordNorm, story.TopWords());
         double head = HeadCosine(slots, report.HeadNorm, story.TopHead());
         (double entities, double places) = EntityCosines(slots, report, story);
+        StoryVocabulary vocabulary = slots.Vocabulary;
         return new StorySimilarities(body, head, entities, places, model.RecencyOf(published.DayNumber - story.LastReport.DayNumber))
         {
-            EntityConflict = Conflict(slots, report.KeyEntities(slots), story, NameKind.Actors),
-            PlaceConflict = Conflict(slots, report.KeyPlaces(slots), story, NameKind.Places),
-            PeopleConflict = Conflict(slots, report.KeyPeople(slots), story, NameKind.People),
-            Meaning = MeaningVectors.Cosine(report.BodyMeaning, story.BodyMeaning),
-            HeadMeaning = MeaningVectors.Cosine(report.HeadMeaning, story.HeadMeaning),
-            DateMatch = DateMatch(slots.Vocabulary, report.Dates, published, story),
-            DateConflict = DateConflict(slots.Vocabulary, report.Dates, published, story),
-            NumberMatch = report.Numbers.Length == 0 ? 0 : (double)report.Numbers.Count(story.Numbers.Contains) / report.Numbers.Length,
+            EntityConflict = all || model.EntityConflict != 0 ? Conflict(slots, report.KeyEntities(slots), story, NameKind.Actors) : 0,
+            PlaceConflict = all || model.PlaceConflict != 0 ? Conflict(slots, report.KeyPlaces(slots), story, NameKind.Places) : 0,
+            PeopleConflict = all || model.PeopleConflict != 0 ? Conflict(slots, report.KeyPeople(slots), story, NameKind.People) : 0,
+            Meaning = all || model.Meaning != 0 ? MeaningVectors.Cosine(report.BodyMeaning, story.BodyMeaning) : 0,
+            HeadMeaning = all || model.HeadMeaning != 0 ? MeaningVectors.Cosine(report.HeadMeaning, story.HeadMeaning) : 0,
+            DateMatch = all || model.DateMatch != 0 ? DateMatch(vocabulary, report.Dates, published, story) : 0,
+            DateConflict = all || model.DateConflict != 0 ? DateConflict(vocabulary, report.Dates, published, story) : 0,
+            NumberMatch = all || model.NumberMatch != 0 ? NumberMatch(report.Numbers, story) : 0,
         };
+    }
+
+    // The share of the report's numbers the story gave too.
+    private static double NumberMatch(int[] numbers, ActiveStory story)
+    {
+        if (numbers.Length == 0)
+        {
+            return 0;
+        }
+
+        int shared = 0;
+        foreach (int number in numbers)
+        {
+            shared += story.Numbers.Contains(number) ? 1 : 0;
+        }
+
+        return (double)shared / numbers.Length;
     }
 
     // The share of the days the report mentions that a report of the story mentioned too. Days next to the publication

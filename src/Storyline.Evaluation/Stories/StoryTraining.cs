@@ -50,8 +50,17 @@ public sealed record TrainingGrid(IReadOnlyList<int> Windows, IReadOnlyList<doub
     /// <summary>Wrong candidates kept per report of a stream (see <see cref="StoryExamples.FromStream"/>); null: all.</summary>
     public int? Negatives { get; init; }
 
-    /// <summary>The grid <c>storyline train stories</c> searches.</summary>
-    public static TrainingGrid Default { get; } = new([30, 90, 365], [0.001, 0.01, 0.1], [7, 30], [-2, -1.5, -1, -0.5, 0, 0.5, 1, 1.5, 2, 3], [2, 4, double.PositiveInfinity]);
+    /// <summary>
+    /// The evidence <see cref="StoryTraining.SelectEvidence"/> chose on <see cref="Selection"/> (from the body words
+    /// alone; see docs/QUALITY.md): <c>storyline train stories --select-evidence</c> chooses it again.
+    /// </summary>
+    public static IReadOnlySet<string> SelectedEvidence { get; } = new HashSet<string>(["body", "headMeaning", "numberMatch", "places"], StringComparer.Ordinal);
+
+    /// <summary>The grid <c>storyline train stories</c> searches, over the selected evidence.</summary>
+    public static TrainingGrid Default { get; } = new([30, 90, 365], [0.001, 0.01], [30], [-0.5, 0, 0.5, 1], [2, double.PositiveInfinity]) { Features = SelectedEvidence };
+
+    /// <summary>The smaller grid the evidence is selected on (each piece of evidence tried costs a whole cross-validation).</summary>
+    public static TrainingGrid Selection { get; } = new([365], [0.001], [30], [0, 0.5, 1], [double.PositiveInfinity]);
 }
 
 /// <summary>A held-out score: the set left out and what the model fitted without it scored there.</summary>
@@ -112,7 +121,7 @@ public sealed class TrainingData
         ArgumentNullException.ThrowIfNull(streams);
         ArgumentNullException.ThrowIfNull(pairs);
         ArgumentNullException.ThrowIfNull(grid);
-        var data = new TrainingData(streams, pairs, start ?? ClusteringOptions.Default);
+        var data = new TrainingData(streams, pairs, (start ?? ClusteringOptions.Default) with { MeasureAllEvidence = true });
         foreach (int window in grid.Windows)
         {
             foreach (double decay in grid.Decays)

@@ -20,7 +20,8 @@ internal static class StoriesTrainCommand
     {
         Option<string> data = EvalOutput.DataOption($"The shared data folder: {Giveme}, {Ecb} and {Pairs} under it are trained on ({Timeline17} is scored)");
         var output = new Option<string>("--out") { Description = "Where to write the model", DefaultValueFactory = _ => Path.Combine("models", "stories", "merge-model.json") };
-        var command = new Command("stories", "Fit the story clusterer's merge-or-new model and choose its settings by cross-validation across sets") { data, output };
+        var select = new Option<bool>("--select-evidence") { Description = "Choose the evidence again by forward selection on the same cross-validation first (slow: about half an hour)" };
+        var command = new Command("stories", "Fit the story clusterer's merge-or-new model and choose its settings by cross-validation across sets") { data, output, select };
         command.SetAction(async (parse, cancellationToken) =>
         {
             string root = parse.GetValue(data)!;
@@ -51,12 +52,23 @@ internal static class StoriesTrainCommand
             string testFile = Path.Combine(pairFolder, "testing_set.csv");
             SemEvalTexts? testPairs = File.Exists(testFile) ? SemEvalTexts.Read(testFile) : null;
             AnalysedStream[] training = [.. streams.Where(s => s.Stream.Layout != StoryBenchmarkLayout.Timeline17).Select(s => s.Half(StoryHalf.Train))];
-            TrainedStories trained = StoryTraining.Train(training, trainPairs, progress: Say);
+            TrainingGrid grid = TrainingGrid.Default;
+            if (parse.GetValue(select))
+            {
+                TrainingData selection = TrainingData.Prepare(training, trainPairs, TrainingGrid.Selection, progress: Say);
+                IReadOnlySet<string> evidence = StoryTraining.SelectEvidence(selection, TrainingGrid.Selection, ["body"], progress: Say).Evidence!;
+                Say($"selected evidence: {string.Join(", ", PairFit.Names.Where(evidence.Contains))}");
+                grid = grid with { Features = evidence };
+            }
+
+            TrainedStories trained = StoryTraining.Train(training, trainPairs, grid, progress: Say);
 
             await EvalOutput.WriteAsync(env, parse.GetValue(global.Json), StoryTrainingReport.Build(trained, streams, testPairs)).ConfigureAwait(false);
             var provenance = new Dictionary<string, string>(StringComparer.Ordinal)
             {
                 ["fittedOn"] = $"{string.Join(", ", training.Select(t => t.Name))}, {trainPairs.Name} (English pairs)",
+                ["evidence"] = string.Join(", ", PairFit.Names.Where(n => trained.Evidence?.Contains(n) != false)),
+                ["evidenceChosenBy"] = "forward selection from the body words on the same cross-validation (train stories --select-evidence)",
                 ["settingsChosenBy"] = "leave-one-source-out cross-validation over those three sources (mean of the held-out streams' BCubed F1 and the pairs' ROC AUC)",
                 ["neverSeen"] = "the test halves of giveme5w1h-newscluster and ecbplus, timeline17, testing_set.csv",
             };

@@ -1,6 +1,4 @@
 using System.CommandLine;
-using Spectre.Console;
-using Storyline.Evaluation;
 using Storyline.Evaluation.Stories;
 using Storyline.Stories;
 
@@ -35,7 +33,7 @@ internal static class StoriesTrainCommand
                 }
             }
 
-            void Say(string line) => env.Console.MarkupLine(Markup.Escape(line));
+            void Say(string line) => env.Screen.Line(line, "  ");
             Say("analysing the sets …");
             var streams = new List<AnalysedStream>();
             foreach (string set in new[] { Giveme, Ecb, Timeline17 })

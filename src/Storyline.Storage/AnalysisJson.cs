@@ -70,7 +70,13 @@ public static class AnalysisJson
                 names,
                 features.HeadTerms.IsDefaultOrEmpty ? null : [.. features.HeadTerms],
                 features.PlaceTerms.IsDefaultOrEmpty ? null : [.. features.PlaceTerms],
-                features.Signature.IsDefaultOrEmpty ? null : [.. features.Signature]),
+                features.Signature.IsDefaultOrEmpty ? null : [.. features.Signature])
+            {
+                People = features.PeopleTerms.IsDefaultOrEmpty ? null : [.. features.PeopleTerms],
+                Dates = features.DateTerms.IsDefaultOrEmpty ? null : [.. features.DateTerms],
+                Numbers = features.NumberTerms.IsDefaultOrEmpty ? null : [.. features.NumberTerms],
+                Headline = features.Headline.Length == 0 ? null : features.Headline,
+            },
             Options);
     }
 
@@ -100,6 +106,12 @@ public static class AnalysisJson
             HeadTerms = Strings(root, "head"),
             PlaceTerms = Strings(root, "places"),
             Signature = root.TryGetProperty("signature", out JsonElement signature) ? [.. signature.EnumerateArray().Select(v => v.GetUInt32())] : [],
+
+            // People, dates, numbers and the headline came with issue 19; features stored before have none.
+            PeopleTerms = Strings(root, "people"),
+            DateTerms = Strings(root, "dates"),
+            NumberTerms = Strings(root, "numbers"),
+            Headline = root.TryGetProperty("headline", out JsonElement headline) ? headline.GetString() ?? string.Empty : string.Empty,
         };
     }
 
@@ -122,7 +134,16 @@ public static class AnalysisJson
         SortedDictionary<string, string> EntityNames,
         List<string>? Head,
         List<string>? Places,
-        List<uint>? Signature);
+        List<uint>? Signature)
+    {
+        public List<string>? People { get; init; }
+
+        public List<string>? Dates { get; init; }
+
+        public List<string>? Numbers { get; init; }
+
+        public string? Headline { get; init; }
+    }
 
     private sealed class EntityKeyConverter : JsonConverter<EntityKey>
     {

@@ -38,7 +38,9 @@ public sealed record SourceRef(string Id, DateOnly Published, string? Title, str
 /// One story: its reports, entities, places, timeline, quotes and claims. A merged-away number shows the story it
 /// became part of, with <paramref name="AskedFor"/> set.
 /// </summary>
+/// <param name="Title">Its headline (the title of its most central recent report, or that report's lead cut short).</param>
 /// <param name="AskedFor">The number asked for, where that story was merged into this one; null otherwise.</param>
+/// <param name="KeyEntities">Its most mentioned people, organisations and places (as a story card names them).</param>
 /// <param name="QuotesBySpeaker">The same quotes grouped by who said them, most quoted first.</param>
 /// <param name="ClaimHistory">Claim keys said more than once, each day's statuses in the order first said.</param>
 public sealed record StoryDetail(
@@ -48,6 +50,7 @@ public sealed record StoryDetail(
     DateOnly LastReport,
     long? AskedFor,
     IReadOnlyList<MergeItem> MergedFrom,
+    IReadOnlyList<EntityRef> KeyEntities,
     IReadOnlyList<ReportItem> Reports,
     IReadOnlyList<StoryEntityItem> Entities,
     IReadOnlyList<PlaceItem> Places,

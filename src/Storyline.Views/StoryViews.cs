@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Storyline.Domain;
 using Storyline.Stories;
 using Storyline.Timelines;
@@ -44,6 +45,7 @@ public static class StoryViews
         var byId = ById(story);
         var quotes = Quotes(story);
         Story s = story.Story;
+        ImmutableArray<StoryEntity> entities = StoryEntities.Gather(originals);
         return new StoryDetail(
             s.Id.Value,
             s.Title,
@@ -51,8 +53,9 @@ public static class StoryViews
             s.LastReport,
             story.AskedFor,
             [.. merges.Select(m => new MergeItem(m.From.Value, m.AtReport.Value, m.Published))],
+            [.. entities.Where(e => e.Type != EntityType.Miscellaneous).Take(KeyEntityCount).Select(e => new EntityRef(e.Key.Value, e.Name, e.Type))],
             [.. story.Reports.Select(r => Report(r, s))],
-            [.. StoryEntities.Gather(originals).Select(Entity)],
+            [.. entities.Select(Entity)],
             Places(originals),
             [.. TimelineEntries(story).Select(e => Timeline(e, byId, s))],
             quotes,

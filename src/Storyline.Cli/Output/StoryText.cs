@@ -22,6 +22,11 @@ internal static class StoryText
 
         Heading(screen, story.Id, story.Title, story.Reports.Count(r => r.CopyOf is null));
         screen.Line($"{Day(story.FirstReport)} to {Day(story.LastReport)}");
+        if (story.KeyEntities.Count > 0)
+        {
+            screen.Line($"Key entities: {string.Join(" · ", story.KeyEntities.Select(e => e.Name))}", "  ");
+        }
+
         foreach (MergeItem merge in story.MergedFrom)
         {
             screen.Line($"Story {Number(merge.Story)} merged in on {Day(merge.Published)}, at report {ShortId(merge.AtReport)}.");

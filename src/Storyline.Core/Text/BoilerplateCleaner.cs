@@ -85,12 +85,20 @@ public sealed class BoilerplateCleaner
         }
 
         var boilerplate = new bool[pieces.Count];
-        bool caption = IsCaption(paragraph, words, pieces);
-        for (int i = 0; i < pieces.Count; i++)
+        // A caption cue ("Photo:") makes the rest of the paragraph a caption, and so does a photographer's credit
+        // closing a short paragraph.
+        int captionFrom = IsCaption(paragraph, words, pieces) ? 0 : pieces.FindIndex(p => p.Opening?.Cue.Kind == CueKind.Caption);
+        if (captionFrom < 0)
+        {
+            captionFrom = pieces.Count;
+        }
+
+        // From the last piece back, so that a piece knows whether a prompt with a cue follows it.
+        for (int i = pieces.Count - 1; i >= 0; i--)
         {
             Piece? previous = i > 0 ? pieces[i - 1] : null;
-            caption |= pieces[i].Opening?.Cue.Kind == CueKind.Caption;
-            boilerplate[i] = caption || IsBoilerplate(paragraph, words, pieces[i], previous);
+            bool beforePrompt = i + 1 < captionFrom && boilerplate[i + 1] && pieces[i + 1].Opening is not null;
+            boilerplate[i] = i >= captionFrom || IsBoilerplate(paragraph, words, pieces[i], previous, beforePrompt);
         }
 
         int lead = 0;
@@ -377,7 +385,8 @@ public sealed class BoilerplateCleaner
 
     // A story sentence glued onto a prompt with no punctuation between: "...newsletter The minister resigned".
     // Cut before a capitalised sentence opener that follows a prompt word (not a connective, which would make it
-    // part of a name: "from The Independent").
+    // part of a name: "from The Independent"), and before a wire dateline in capitals glued onto a prompt
+    // ("...to the Business Briefing DETROIT (Wire) - Nearly 13,000 ...").
     private static void AddGlueCuts(string text, List<Range> words, List<CueMatch> cues, SortedSet<int> cuts)
     {
         if (cues.Count == 0)
@@ -389,9 +398,18 @@ public sealed class BoilerplateCleaner
         {
             Range word = words[w];
             Range before = words[w - 1];
-            if (word.Start < cues[0].Start
-                || !BoilerplateCues.SentenceOpeners.Contains(text[word.Start..word.End])
-                || !text.AsSpan(before.End, word.Start - before.End).IsWhiteSpace())
+            if (word.Start < cues[0].Start || !text.AsSpan(before.End, word.Start - before.End).IsWhiteSpace())
+            {
+                continue;
+            }
+
+            if (word.Length >= 3 && IsAllUpper(text.AsSpan(word.Start, word.Length)) && Dateline.TryParse(text[word.Start..], out _))
+            {
+                cuts.Add(word.Start);
+                continue;
+            }
+
+            if (!BoilerplateCues.SentenceOpeners.Contains(text[word.Start..word.End]))
             {
                 continue;
             }
@@ -409,7 +427,9 @@ public sealed class BoilerplateCleaner
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Strong = BoilerplateCues.Strong.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Vocabulary = BoilerplateCues.Vocabulary.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    private static bool IsBoilerplate(string text, List<Range> words, Piece piece, Piece? previous)
+    // beforePrompt: a prompt with a cue follows the piece, so that a lead-in to it needs one strong prompt word, not two
+    // ("Get the day's biggest business stories in your inbox Sign up to our Business Briefing").
+    private static bool IsBoilerplate(string text, List<Range> words, Piece piece, Piece? previous, bool beforePrompt)
     {
         ReadOnlySpan<char> core = Core(text.AsSpan(piece.Start, piece.Length));
         if (core.IsEmpty)
@@ -489,7 +509,7 @@ public sealed class BoilerplateCleaner
         }
 
         // No cue phrase: a prompt in other words ("Get breaking news alerts sent straight to your inbox").
-        return total <= MaxPromptWords && !digits && strong >= 2 && addressee && unknown <= 2 && unknown * 3 <= total;
+        return total <= MaxPromptWords && !digits && strong >= (beforePrompt ? 1 : 2) && addressee && unknown <= 2 && unknown * 3 <= total;
     }
 
     // The piece without the punctuation and symbols around it.

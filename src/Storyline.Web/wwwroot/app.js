@@ -223,6 +223,7 @@
     show(story.title,
       h("nav", { "aria-label": "Breadcrumb", class: "meta" }, h("a", { href: "#/" }, "Stories"), " › Story ", String(story.id)),
       h("h1", {}, story.title),
+      story.keyEntities.length ? h("ul", { class: "chips", "aria-label": "Key entities" }, story.keyEntities.map(e => h("li", {}, entityChip(e)))) : null,
       story.askedFor ? h("p", { class: "meta" }, `Story ${story.askedFor} was merged into this one.`) : null,
       h("p", { class: "counts" },
         h("span", {}, h("strong", {}, String(originals)), originals === 1 ? " report" : " reports"),

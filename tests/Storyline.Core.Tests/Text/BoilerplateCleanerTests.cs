@@ -30,6 +30,14 @@ public sealed class BoilerplateCleanerTests
             ["Sign up to our daily newsletter"]
         },
 
+        // A prompt glued onto a wire dateline with no punctuation between (the sample's 021): cut before the dateline,
+        // which the report cleaner then reads as one.
+        {
+            "Get the day's biggest business stories in your inbox Sign up to our Business Briefing Enter your email address SUBSCRIBE Read our privacy policy Thanks for subscribing to the Business Briefing DETROIT (Wire) - " + Story,
+            "DETROIT (Wire) - " + Story,
+            ["Get the day's biggest business stories in your inbox Sign up to our Business Briefing Enter your email address SUBSCRIBE Read our privacy policy Thanks for subscribing to the Business Briefing"]
+        },
+
         // A prompt glued to the end of a story paragraph is trimmed off.
         {
             Story + " Share this article Copy link",

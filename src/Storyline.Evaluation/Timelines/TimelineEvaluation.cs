@@ -22,16 +22,7 @@ public sealed record TimelineScore(string Topic, string Timeline, DatedSummaries
 /// </summary>
 public static class TimelineEvaluation
 {
-    /// <summary>
-    /// The topics reserved for tuning (their folder names begin so); the others are held out. No search has been run
-    /// yet: the <see cref="TimelineOptions"/> defaults were set by hand (see docs/QUALITY.md).
-    /// </summary>
-    public static ImmutableArray<string> TuningTopics { get; } = ["H1N1", "MJ"];
-
     private static readonly AnalysisPipeline Pipeline = new PipelineBuilder().UseText().UseTime().Build();
-
-    /// <summary>Whether a topic is one of <see cref="TuningTopics"/>.</summary>
-    public static bool IsTuningTopic(string topic) => TuningTopics.Any(t => topic.StartsWith(t + "_", StringComparison.Ordinal));
 
     /// <summary>The options of a run for one gold timeline: its number of days, sentences per day and span.</summary>
     public static TimelineOptions OptionsFor(DatedSummaries gold, TimelineOptions? baseOptions = null)
@@ -51,9 +42,10 @@ public static class TimelineEvaluation
     public static TimelineOptions Defaults { get; } = new() { LeadSentences = 5 };
 
     /// <summary>Analyses each topic's articles (in parallel) and scores a timeline for each gold timeline.</summary>
-    public static IReadOnlyList<TimelineScore> Run(IReadOnlyList<TimelineTopic> topics, TimelineOptions? options = null, int? maxArticles = null)
+    public static IReadOnlyList<TimelineScore> Run(IReadOnlyList<TimelineTopic> topics, Rouge155 rouge, TimelineOptions? options = null, int? maxArticles = null)
     {
         ArgumentNullException.ThrowIfNull(topics);
+        ArgumentNullException.ThrowIfNull(rouge);
         var scores = new List<TimelineScore>();
         var summarizer = new TimelineSummarizer();
         foreach (TimelineTopic topic in topics)
@@ -61,7 +53,7 @@ public static class TimelineEvaluation
             AnalyzedArticle[] reports = Analyse(topic, maxArticles);
             foreach (GoldTimeline gold in topic.Timelines)
             {
-                scores.Add(Score(topic.Name, gold, Predict(summarizer, reports, OptionsFor(gold.Summaries, options))));
+                scores.Add(Score(topic.Name, gold, Predict(summarizer, reports, OptionsFor(gold.Summaries, options)), rouge));
             }
         }
 
@@ -86,16 +78,11 @@ public static class TimelineEvaluation
     }
 
     /// <summary>Scores a prediction against a gold timeline.</summary>
-    public static TimelineScore Score(string topic, GoldTimeline gold, DatedSummaries predicted)
+    public static TimelineScore Score(string topic, GoldTimeline gold, DatedSummaries predicted, Rouge155 rouge)
     {
         ArgumentNullException.ThrowIfNull(gold);
-        return new TimelineScore(
-            topic,
-            gold.Name,
-            predicted,
-            TimelineScores.AlignedRouge(predicted, gold.Summaries, 1),
-            TimelineScores.AlignedRouge(predicted, gold.Summaries, 2),
-            TimelineScores.DateScores(predicted, gold.Summaries));
+        AlignedRouge aligned = TimelineScores.Aligned(predicted, gold.Summaries, rouge);
+        return new TimelineScore(topic, gold.Name, predicted, aligned.Rouge1, aligned.Rouge2, TimelineScores.DateScores(predicted, gold.Summaries));
     }
 
     /// <summary>Writes each prediction as <c>DIR/topic/timeline.txt</c> in the dataset's format.</summary>
@@ -110,41 +97,71 @@ public static class TimelineEvaluation
         }
     }
 
-    /// <summary>The report: a row per timeline, the tuning and held-out means, and the mean over all.</summary>
+    /// <summary>
+    /// The report: a row per timeline, then the mean over timelines as news-tls averages (F1 of the mean precision and
+    /// the mean recall) and the mean of the timelines' F1s.
+    /// </summary>
     public static EvalReport Report(string data, IReadOnlyList<TimelineScore> scores)
     {
         ArgumentNullException.ThrowIfNull(scores);
         var rows = new List<EvalRow>();
-        rows.AddRange(scores.Select(s => Row(s.Topic + (s.Timeline == "timeline.txt" ? string.Empty : "/" + s.Timeline), [s])));
-        List<TimelineScore> tuning = [.. scores.Where(s => IsTuningTopic(s.Topic))];
-        List<TimelineScore> heldOut = [.. scores.Where(s => !IsTuningTopic(s.Topic))];
-        if (tuning.Count > 0 && heldOut.Count > 0)
+        rows.AddRange(scores.Select(s => new EvalRow(
+            s.Topic + (s.Timeline == "timeline.txt" ? string.Empty : "/" + Path.GetFileNameWithoutExtension(s.Timeline)),
+            [
+                new("AR-1 P", s.Rouge1.Precision),
+                new("AR-1 R", s.Rouge1.Recall),
+                new("AR-1 F1", s.Rouge1.F1),
+                new("AR-2 F1", s.Rouge2.F1),
+                new("date F1", s.Dates.F1),
+            ])));
+        if (scores.Count > 0)
         {
-            rows.Add(Row($"tuning topics ({tuning.Count})", tuning));
-            rows.Add(Row($"held-out topics ({heldOut.Count})", heldOut));
+            TimelineMean mean = TimelineMean.Of(scores);
+            rows.Add(new EvalRow(
+                $"mean of {scores.Count} (news-tls: F1 of mean P, R)",
+                [
+                    new("AR-1 P", mean.Rouge1.Precision),
+                    new("AR-1 R", mean.Rouge1.Recall),
+                    new("AR-1 F1", mean.Rouge1.F1),
+                    new("AR-2 F1", mean.Rouge2.F1),
+                    new("date F1", mean.Dates.F1),
+                ]));
+            rows.Add(new EvalRow(
+                $"mean of {scores.Count} F1s",
+                [new("AR-1 F1", mean.Rouge1MeanF1), new("AR-2 F1", mean.Rouge2MeanF1), new("date F1", mean.DatesMeanF1)]));
         }
 
-        rows.Add(Row($"mean over {scores.Count} timelines", scores));
         return new EvalReport(
             "timelines",
             data,
             rows,
             [
-                "AR-1, AR-2: alignment-based ROUGE F1 with many-to-one date alignment (Martschat & Markert 2017); dates: date F1.",
+                "AR-1, AR-2: alignment-based ROUGE with many-to-one date alignment (Martschat & Markert 2017, tilse's align+ m:1), ROUGE-1.5.5 -m -s; date: date F1.",
                 "Standard setting: gold number of days and of sentences per day (mean, rounded), input within the gold timeline's span.",
-                "Tuning topics: " + string.Join(", ", TuningTopics) + "; the others are held out.",
             ]);
     }
+}
 
-    private static EvalRow Row(string label, IReadOnlyList<TimelineScore> scores) => new(
-        label,
-        [
-            new("AR-1 P", scores.Average(s => s.Rouge1.Precision)),
-            new("AR-1 R", scores.Average(s => s.Rouge1.Recall)),
-            new("AR-1 F1", scores.Average(s => s.Rouge1.F1)),
-            new("AR-2 F1", scores.Average(s => s.Rouge2.F1)),
-            new("date P", scores.Average(s => s.Dates.Precision)),
-            new("date R", scores.Average(s => s.Dates.Recall)),
-            new("date F1", scores.Average(s => s.Dates.F1)),
-        ]);
+/// <summary>Scores averaged over timelines, both ways the literature does.</summary>
+/// <param name="Rouge1">Mean AR-1 precision and recall (F1 of the two means, as news-tls reports).</param>
+/// <param name="Rouge2">Mean AR-2 precision and recall.</param>
+/// <param name="Dates">Mean date precision and recall.</param>
+/// <param name="Rouge1MeanF1">The mean of the timelines' AR-1 F1.</param>
+/// <param name="Rouge2MeanF1">The mean of the timelines' AR-2 F1.</param>
+/// <param name="DatesMeanF1">The mean of the timelines' date F1.</param>
+public sealed record TimelineMean(PrecisionRecall Rouge1, PrecisionRecall Rouge2, PrecisionRecall Dates, double Rouge1MeanF1, double Rouge2MeanF1, double DatesMeanF1)
+{
+    /// <summary>The means of <paramref name="scores"/> (at least one).</summary>
+    public static TimelineMean Of(IReadOnlyList<TimelineScore> scores)
+    {
+        ArgumentNullException.ThrowIfNull(scores);
+        ArgumentOutOfRangeException.ThrowIfZero(scores.Count);
+        return new TimelineMean(
+            new PrecisionRecall(scores.Average(s => s.Rouge1.Precision), scores.Average(s => s.Rouge1.Recall)),
+            new PrecisionRecall(scores.Average(s => s.Rouge2.Precision), scores.Average(s => s.Rouge2.Recall)),
+            new PrecisionRecall(scores.Average(s => s.Dates.Precision), scores.Average(s => s.Dates.Recall)),
+            scores.Average(s => s.Rouge1.F1),
+            scores.Average(s => s.Rouge2.F1),
+            scores.Average(s => s.Dates.F1));
+    }
 }

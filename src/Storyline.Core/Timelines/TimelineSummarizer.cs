@@ -3,70 +3,9 @@ using Storyline.Domain;
 
 namespace Storyline.Timelines;
 
-/// <summary>How a timeline is built: how many days and entries, which span, and the ranking weights.</summary>
-public sealed record TimelineOptions
-{
-    /// <summary>Options for a story's own timeline: every day that has an entry, at most five entries a day.</summary>
-    public static TimelineOptions Story { get; } = new();
-
-    /// <summary>How many days to keep, the most talked-about first; null keeps every day with an entry.</summary>
-    public int? MaxDates { get; init; }
-
-    /// <summary>How many entries to keep per day, the most important first.</summary>
-    public int EntriesPerDate { get; init; } = 5;
-
-    /// <summary>First day a timeline may hold (inclusive); null for no bound.</summary>
-    public DateOnly? Start { get; init; }
-
-    /// <summary>Last day a timeline may hold (inclusive); null for no bound.</summary>
-    public DateOnly? End { get; init; }
-
-    /// <summary>
-    /// How many sentences of each report with no day of their own are placed on its publication date (its lead);
-    /// sentences with a time expression naming a day are always placed on that day.
-    /// </summary>
-    public int LeadSentences { get; init; } = 2;
-
-    /// <summary>What a report's publication counts for a day, against 1 for each sentence that names the day.</summary>
-    public double PublicationWeight { get; init; } = 0.5;
-
-    /// <summary>How much each further independent report raises an entry's importance (times the log of their number).</summary>
-    public double SourceWeight { get; init; } = 0.3;
-
-    /// <summary>How much being dated by a time expression of its own (an event with a time) raises an entry.</summary>
-    public double ExpressionWeight { get; init; } = 0.3;
-
-    /// <summary>
-    /// How much novelty raises an entry: the share of its sentence's named entities that no earlier report (and none
-    /// of <see cref="KnownEntities"/>) mentioned.
-    /// </summary>
-    public double NoveltyWeight { get; init; } = 0.3;
-
-    /// <summary>Entities already known to the reader (from reports not given), for novelty.</summary>
-    public IReadOnlySet<EntityKey> KnownEntities { get; init; } = new HashSet<EntityKey>();
-
-    /// <summary>
-    /// How much an entry's centrality is measured against its own day's sentences (the rest against all the
-    /// timeline's sentences, which also makes importance comparable across days).
-    /// </summary>
-    public double DayCentrality { get; init; } = 0.5;
-
-    /// <summary>An entry this similar (cosine) to one already kept for the day is left out as saying the same.</summary>
-    public double Redundancy { get; init; } = 0.5;
-
-    /// <summary>Sentences with fewer content words are not entries.</summary>
-    public int MinWords { get; init; } = 4;
-
-    /// <summary>Sentences with more content words are not entries (run-ons, lists, split failures).</summary>
-    public int MaxWords { get; init; } = 45;
-
-    /// <summary>Reports that are near-copies of another: sources of an entry, but not independent ones.</summary>
-    public IReadOnlySet<ArticleId> Copies { get; init; } = new HashSet<ArticleId>();
-}
-
 /// <summary>One day of a ranked timeline.</summary>
 /// <param name="Date">The day.</param>
-/// <param name="Weight">How much the reports talk about the day (sentences naming it, plus publications).</param>
+/// <param name="Weight">How much the day belongs in the timeline: its score from <see cref="TimelineOptions.DateRanker"/>.</param>
 /// <param name="Entries">Its entries, the most important first.</param>
 public sealed record TimelineDay(DateOnly Date, double Weight, ImmutableArray<TimelineEntry> Entries);
 
@@ -86,7 +25,8 @@ public sealed class TimelineSummarizer
     {
         ArgumentNullException.ThrowIfNull(reports);
         ArgumentNullException.ThrowIfNull(options);
-        List<Candidate> candidates = Candidates(reports.OrderBy(r => r.Article.Published).ThenBy(r => r.Article.Id), options);
+        AnalyzedArticle[] ordered = [.. reports.OrderBy(r => r.Article.Published).ThenBy(r => r.Article.Id)];
+        List<Candidate> candidates = Candidates(ordered, options);
         if (candidates.Count == 0)
         {
             return [];
@@ -99,7 +39,9 @@ public sealed class TimelineSummarizer
         }
 
         var byDate = candidates.GroupBy(c => c.Date).ToDictionary(g => g.Key, g => g.ToList());
-        var weights = byDate.ToDictionary(p => p.Key, p => p.Value.Sum(c => c.ByExpression ? 1.0 : options.PublicationWeight));
+        DayEvidence[] evidence = Evidence(ordered, byDate);
+        double[] scores = options.DateRanker.Score(evidence);
+        var weights = evidence.Select((e, i) => (e.Date, Score: scores[i])).ToDictionary(p => p.Date, p => p.Score);
         IEnumerable<DateOnly> dates = weights.Keys;
         if (options.MaxDates is int max)
         {
@@ -109,6 +51,71 @@ public sealed class TimelineSummarizer
         TermVector story = TermVector.Centroid(candidates.Select(c => c.Vector!));
         Novelty(candidates, options);
         return [.. dates.Order().Select(d => new TimelineDay(d, weights[d], RankDay(byDate[d], story, options)))];
+    }
+
+    /// <summary>
+    /// What the reports say about each day that could hold an entry (a day with a candidate sentence within the options'
+    /// span), in date order: what <see cref="TimelineOptions.DateRanker"/> ranks, and what a date model is trained on.
+    /// </summary>
+    public IReadOnlyList<DayEvidence> Evidence(IEnumerable<AnalyzedArticle> reports, TimelineOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(reports);
+        ArgumentNullException.ThrowIfNull(options);
+        AnalyzedArticle[] ordered = [.. reports.OrderBy(r => r.Article.Published).ThenBy(r => r.Article.Id)];
+        return Evidence(ordered, Candidates(ordered, options).GroupBy(c => c.Date).ToDictionary(g => g.Key, g => g.ToList()));
+    }
+
+    private static DayEvidence[] Evidence(AnalyzedArticle[] reports, Dictionary<DateOnly, List<Candidate>> byDate)
+    {
+        var published = new Dictionary<DateOnly, int>();
+        var exact = new Dictionary<DateOnly, int>();
+        var relative = new Dictionary<DateOnly, int>();
+        var later = new Dictionary<DateOnly, int>();
+        var earlier = new Dictionary<DateOnly, int>();
+        var named = new HashSet<DateOnly>();
+        foreach (AnalyzedArticle report in reports)
+        {
+            DateOnly day = report.Article.Published;
+            published[day] = published.GetValueOrDefault(day) + 1;
+            named.Clear();
+            foreach (var sentence in report.Times.Where(DateMentions.NamesDay).GroupBy(t => t.Sentence))
+            {
+                foreach (var mention in sentence.GroupBy(t => t.Day!.Value))
+                {
+                    bool isExact = mention.Any(t => DateMentions.KindOf(report, t) == DateMentionKind.Exact);
+                    Dictionary<DateOnly, int> counts = isExact ? exact : relative;
+                    counts[mention.Key] = counts.GetValueOrDefault(mention.Key) + 1;
+                    named.Add(mention.Key);
+                }
+            }
+
+            foreach (DateOnly mentioned in named)
+            {
+                if (mentioned < day)
+                {
+                    later[mentioned] = later.GetValueOrDefault(mentioned) + 1;
+                }
+                else if (mentioned > day)
+                {
+                    earlier[mentioned] = earlier.GetValueOrDefault(mentioned) + 1;
+                }
+            }
+        }
+
+        return
+        [
+            .. byDate.OrderBy(p => p.Key).Select(p => new DayEvidence(p.Key)
+            {
+                Published = published.GetValueOrDefault(p.Key),
+                PublishedNextDay = published.GetValueOrDefault(p.Key.AddDays(1)),
+                ExactMentions = exact.GetValueOrDefault(p.Key),
+                RelativeMentions = relative.GetValueOrDefault(p.Key),
+                LaterReports = later.GetValueOrDefault(p.Key),
+                EarlierReports = earlier.GetValueOrDefault(p.Key),
+                PlacedByExpression = p.Value.Count(c => c.ByExpression),
+                PlacedByPublication = p.Value.Count(c => !c.ByExpression),
+            }),
+        ];
     }
 
     private static ImmutableArray<TimelineEntry> RankDay(List<Candidate> day, TermVector story, TimelineOptions options)
@@ -203,7 +210,7 @@ public sealed class TimelineSummarizer
                     continue;
                 }
 
-                TimeExpression? time = report.Times.FirstOrDefault(t => t.Sentence == sentence.Index && NamesDay(t));
+                TimeExpression? time = report.Times.FirstOrDefault(t => t.Sentence == sentence.Index && DateMentions.NamesDay(t));
                 DateOnly date;
                 if (time?.Day is DateOnly day)
                 {
@@ -253,11 +260,6 @@ public sealed class TimelineSummarizer
             candidate.Novelty = entities.Length == 0 ? 0 : (double)fresh / entities.Length;
         }
     }
-
-    // A value that names one calendar day ("2023-09-12", "2023-09-12TMO"), not a month, a week or a year.
-    private static bool NamesDay(TimeExpression time) =>
-        time.Type is TimeType.Date or TimeType.Time && time.Value.Length >= 10 && time.Value[4] == '-' && time.Value[7] == '-'
-        && char.IsDigit(time.Value[8]) && time.Day is not null;
 
     private static Dictionary<string, double> InverseFrequencies(List<Candidate> candidates)
     {

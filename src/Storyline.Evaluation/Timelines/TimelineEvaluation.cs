@@ -41,24 +41,69 @@ public static class TimelineEvaluation
     /// <summary>The ranking options used for Timeline17 (every sentence of an article may stand on its publication day).</summary>
     public static TimelineOptions Defaults { get; } = new() { LeadSentences = 5 };
 
-    /// <summary>Analyses each topic's articles (in parallel) and scores a timeline for each gold timeline.</summary>
-    public static IReadOnlyList<TimelineScore> Run(IReadOnlyList<TimelineTopic> topics, Rouge155 rouge, TimelineOptions? options = null, int? maxArticles = null)
+    /// <summary>The system as shipped and the two baselines of date selection, as every run reports them.</summary>
+    public static IReadOnlyList<TimelineSystem> StandardSystems(IDateRanker? ranker = null) =>
+    [
+        new(SystemName, (_, _, _) => ranker ?? TimelineOptions.Story.DateRanker),
+        new(RandomName, (topic, timeline, draw) => new RandomDayRanker(RandomDayRanker.SeedOf(topic + "/" + timeline, draw)), RandomDraws),
+        new(MostReportsName, (_, _, _) => MostReportsRanker.Instance),
+    ];
+
+    /// <summary>The name of the system's rows.</summary>
+    public const string SystemName = "storyline";
+
+    /// <summary>The name of the random-days baseline's row.</summary>
+    public const string RandomName = "random days";
+
+    /// <summary>The name of the most-reports baseline's row.</summary>
+    public const string MostReportsName = "days with the most reports";
+
+    /// <summary>How many random draws the random baseline averages.</summary>
+    public const int RandomDraws = 5;
+
+    /// <summary>
+    /// Analyses each topic's articles (in parallel) and, for each gold timeline, builds and scores a timeline with each
+    /// of <paramref name="systems"/>; the scores of each system by its name, in topic and timeline order.
+    /// </summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<TimelineScore>> Run(
+        IReadOnlyList<TimelineTopic> topics, Rouge155 rouge, IReadOnlyList<TimelineSystem> systems, TimelineOptions? options = null, int? maxArticles = null)
     {
         ArgumentNullException.ThrowIfNull(topics);
         ArgumentNullException.ThrowIfNull(rouge);
-        var scores = new List<TimelineScore>();
+        ArgumentNullException.ThrowIfNull(systems);
+        var scores = systems.ToDictionary(s => s.Name, _ => new List<TimelineScore>(), StringComparer.Ordinal);
         var summarizer = new TimelineSummarizer();
         foreach (TimelineTopic topic in topics)
         {
             AnalyzedArticle[] reports = Analyse(topic, maxArticles);
             foreach (GoldTimeline gold in topic.Timelines)
             {
-                scores.Add(Score(topic.Name, gold, Predict(summarizer, reports, OptionsFor(gold.Summaries, options)), rouge));
+                TimelineOptions settings = OptionsFor(gold.Summaries, options);
+                foreach (TimelineSystem system in systems)
+                {
+                    TimelineScore[] draws =
+                    [
+                        .. Enumerable.Range(0, system.Draws).Select(draw =>
+                        {
+                            IDateRanker ranker = system.Ranker(topic.Name, gold.Name, draw);
+                            return Score(topic.Name, gold, Predict(summarizer, reports, settings with { DateRanker = ranker }), rouge);
+                        }),
+                    ];
+                    scores[system.Name].Add(draws.Length == 1 ? draws[0] : Average(draws));
+                }
             }
         }
 
-        return scores;
+        return scores.ToDictionary(p => p.Key, p => (IReadOnlyList<TimelineScore>)p.Value, StringComparer.Ordinal);
     }
+
+    // Several draws of one timeline as one score: the mean of each precision and recall (the first draw's prediction).
+    private static TimelineScore Average(TimelineScore[] draws) => draws[0] with
+    {
+        Rouge1 = new PrecisionRecall(draws.Average(d => d.Rouge1.Precision), draws.Average(d => d.Rouge1.Recall)),
+        Rouge2 = new PrecisionRecall(draws.Average(d => d.Rouge2.Precision), draws.Average(d => d.Rouge2.Recall)),
+        Dates = new PrecisionRecall(draws.Average(d => d.Dates.Precision), draws.Average(d => d.Dates.Recall)),
+    };
 
     /// <summary>The topic's articles through the text and time stages, in parallel.</summary>
     public static AnalyzedArticle[] Analyse(TimelineTopic topic, int? maxArticles = null)
@@ -98,14 +143,15 @@ public static class TimelineEvaluation
     }
 
     /// <summary>
-    /// The report: a row per timeline, then the mean over timelines as news-tls averages (F1 of the mean precision and
-    /// the mean recall) and the mean of the timelines' F1s.
+    /// The report: a row per timeline of the system, then, for the system and each baseline, the mean over timelines as
+    /// news-tls averages (F1 of the mean precision and the mean recall) and the mean of the timelines' F1s.
     /// </summary>
-    public static EvalReport Report(string data, IReadOnlyList<TimelineScore> scores)
+    public static EvalReport Report(string data, IReadOnlyDictionary<string, IReadOnlyList<TimelineScore>> results, IReadOnlyList<string>? notes = null)
     {
-        ArgumentNullException.ThrowIfNull(scores);
+        ArgumentNullException.ThrowIfNull(results);
+        IReadOnlyList<TimelineScore> system = results[SystemName];
         var rows = new List<EvalRow>();
-        rows.AddRange(scores.Select(s => new EvalRow(
+        rows.AddRange(system.Select(s => new EvalRow(
             s.Topic + (s.Timeline == "timeline.txt" ? string.Empty : "/" + Path.GetFileNameWithoutExtension(s.Timeline)),
             [
                 new("AR-1 P", s.Rouge1.Precision),
@@ -114,11 +160,16 @@ public static class TimelineEvaluation
                 new("AR-2 F1", s.Rouge2.F1),
                 new("date F1", s.Dates.F1),
             ])));
-        if (scores.Count > 0)
+        foreach ((string name, IReadOnlyList<TimelineScore> scores) in results)
         {
+            if (scores.Count == 0)
+            {
+                continue;
+            }
+
             TimelineMean mean = TimelineMean.Of(scores);
             rows.Add(new EvalRow(
-                $"mean of {scores.Count} (news-tls: F1 of mean P, R)",
+                $"{name}: mean of {scores.Count} (F1 of mean P, R)",
                 [
                     new("AR-1 P", mean.Rouge1.Precision),
                     new("AR-1 R", mean.Rouge1.Recall),
@@ -127,7 +178,7 @@ public static class TimelineEvaluation
                     new("date F1", mean.Dates.F1),
                 ]));
             rows.Add(new EvalRow(
-                $"mean of {scores.Count} F1s",
+                $"{name}: mean of {scores.Count} F1s",
                 [new("AR-1 F1", mean.Rouge1MeanF1), new("AR-2 F1", mean.Rouge2MeanF1), new("date F1", mean.DatesMeanF1)]));
         }
 
@@ -137,10 +188,18 @@ public static class TimelineEvaluation
             rows,
             [
                 "AR-1, AR-2: alignment-based ROUGE with many-to-one date alignment (Martschat & Markert 2017, tilse's align+ m:1), ROUGE-1.5.5 -m -s; date: date F1.",
-                "Standard setting: gold number of days and of sentences per day (mean, rounded), input within the gold timeline's span.",
+                "Standard setting: gold number of days and of sentences per day (mean, rounded), days within the gold timeline's span.",
+                $"Baselines choose the days and leave the rest to the system: {RandomName} (uniform over the candidate days, mean of {RandomDraws} seeded draws), {MostReportsName} (news-tls's PubCount).",
+                .. notes ?? [],
             ]);
     }
 }
+
+/// <summary>A way of building timelines that the run scores: a name and the date ranker to use for a gold timeline.</summary>
+/// <param name="Name">Its name in the report.</param>
+/// <param name="Ranker">The ranker for a topic, a gold timeline and a draw (a date model trained without that topic, a seeded draw).</param>
+/// <param name="Draws">How many draws to average (for a random ranker).</param>
+public sealed record TimelineSystem(string Name, Func<string, string, int, IDateRanker> Ranker, int Draws = 1);
 
 /// <summary>Scores averaged over timelines, both ways the literature does.</summary>
 /// <param name="Rouge1">Mean AR-1 precision and recall (F1 of the two means, as news-tls reports).</param>

@@ -38,13 +38,13 @@ internal static class TimelinesEvalCommand
                 return ExitCodes.Error;
             }
 
-            IReadOnlyList<TimelineScore> scores = TimelineEvaluation.Run(Timeline17.Read(folder), rouge!);
+            var results = TimelineEvaluation.Run(Timeline17.Read(folder), rouge!, TimelineEvaluation.StandardSystems());
             if (parse.GetValue(predictions) is string path)
             {
-                await TimelineEvaluation.WritePredictionsAsync(path, scores, cancellationToken).ConfigureAwait(false);
+                await TimelineEvaluation.WritePredictionsAsync(path, results[TimelineEvaluation.SystemName], cancellationToken).ConfigureAwait(false);
             }
 
-            await EvalOutput.WriteAsync(env, parse.GetValue(global.Json), TimelineEvaluation.Report(folder, scores)).ConfigureAwait(false);
+            await EvalOutput.WriteAsync(env, parse.GetValue(global.Json), TimelineEvaluation.Report(folder, results)).ConfigureAwait(false);
             return ExitCodes.Ok;
         });
         return command;

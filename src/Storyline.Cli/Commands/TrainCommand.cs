@@ -16,6 +16,7 @@ internal static class TrainCommand
         NerCommands.Train,
         StoriesTrainCommand.Create,
         TrainEmbeddingsCommand.Create,
+        TrainTimelinesCommand.Create,
     ];
 
     public static Command? Create(CliEnvironment env, GlobalOptions global) =>

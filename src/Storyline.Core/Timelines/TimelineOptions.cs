@@ -21,16 +21,43 @@ public sealed record TimelineOptions
     public DateOnly? End { get; init; }
 
     /// <summary>
-    /// How many sentences of each report with no day of their own are placed on its publication date (its lead);
-    /// sentences with a time expression naming a day are always placed on that day.
+    /// How many sentences of each report with no day of their own are placed on its publication date (all, by default:
+    /// a report is about the day it is published); sentences with a time expression naming a day in their own clause are
+    /// placed on that day.
     /// </summary>
-    public int LeadSentences { get; init; } = 2;
+    public int LeadSentences { get; init; } = int.MaxValue;
 
     /// <summary>
-    /// How the days are chosen when <see cref="MaxDates"/> limits them: a ranker scores each day from its
-    /// <see cref="DayEvidence"/>.
+    /// How the days are chosen when <see cref="MaxDates"/> limits them, and what a day's <see cref="TimelineDay.Weight"/>
+    /// is: the shipped date model (<see cref="DateModel.Shipped"/>), else the candidate count.
     /// </summary>
-    public IDateRanker DateRanker { get; init; } = CandidateWeightRanker.Instance;
+    public IDateRanker DateRanker { get; init; } = DateModel.Shipped ?? (IDateRanker)CandidateWeightRanker.Instance;
+
+    /// <summary>
+    /// Whether only a time expression in a sentence's own clause dates it ("…, where Mr Putin arrived on Monday" does not
+    /// make the sentence Monday's news; <see cref="ClauseScope"/>).
+    /// </summary>
+    public bool OwnClauseOnly { get; init; } = true;
+
+    /// <summary>
+    /// Whether a sentence that names another time (a month, a year, last week) is kept off its report's publication day.
+    /// </summary>
+    public bool OnlyUndatedOnPublicationDay { get; init; } = true;
+
+    /// <summary>The share of word (TF-IDF) cosine in a similarity; the rest is the cosine of dense sentence vectors.</summary>
+    public double WordWeight { get; init; } = 0.5;
+
+    /// <summary>Whether dense sentence vectors (the shipped word vectors) are used at all.</summary>
+    public bool UseWordVectors { get; init; } = true;
+
+    /// <summary>
+    /// How many of a day's candidate sentences are considered for its entries: past this, the most central by words
+    /// (so that a story of tens of thousands of reports is ranked in time linear in its sentences).
+    /// </summary>
+    public int MaxCandidatesPerDay { get; init; } = 300;
+
+    /// <summary>Another report's sentence this similar to an entry says the same: it counts as support.</summary>
+    public double SupportSimilarity { get; init; } = 0.5;
 
     /// <summary>How much each further independent report raises an entry's importance (times the log of their number).</summary>
     public double SourceWeight { get; init; } = 0.3;

@@ -38,13 +38,13 @@ public static class TimelineEvaluation
         };
     }
 
-    /// <summary>The ranking options used for Timeline17 (every sentence of an article may stand on its publication day).</summary>
-    public static TimelineOptions Defaults { get; } = new() { LeadSentences = 5 };
+    /// <summary>The options of the benchmark runs: those of a story's timeline (the standard setting's limits come on top).</summary>
+    public static TimelineOptions Defaults => TimelineOptions.Story;
 
-    /// <summary>The system as shipped and the two baselines of date selection, as every run reports them.</summary>
-    public static IReadOnlyList<TimelineSystem> StandardSystems(IDateRanker? ranker = null) =>
+    /// <summary>The system (with <paramref name="rankers"/>' date ranker for each topic) and the two baselines of date selection.</summary>
+    public static IReadOnlyList<TimelineSystem> StandardSystems(Func<string, IDateRanker> rankers) =>
     [
-        new(SystemName, (_, _, _) => ranker ?? TimelineOptions.Story.DateRanker),
+        new(SystemName, (topic, _, _) => rankers(topic)),
         new(RandomName, (topic, timeline, draw) => new RandomDayRanker(RandomDayRanker.SeedOf(topic + "/" + timeline, draw)), RandomDraws),
         new(MostReportsName, (_, _, _) => MostReportsRanker.Instance),
     ];
@@ -61,24 +61,61 @@ public static class TimelineEvaluation
     /// <summary>How many random draws the random baseline averages.</summary>
     public const int RandomDraws = 5;
 
-    /// <summary>
-    /// Analyses each topic's articles (in parallel) and, for each gold timeline, builds and scores a timeline with each
-    /// of <paramref name="systems"/>; the scores of each system by its name, in topic and timeline order.
-    /// </summary>
-    public static IReadOnlyDictionary<string, IReadOnlyList<TimelineScore>> Run(
-        IReadOnlyList<TimelineTopic> topics, Rouge155 rouge, IReadOnlyList<TimelineSystem> systems, TimelineOptions? options = null, int? maxArticles = null)
+    /// <summary>Every topic's articles through the text and time stages, by topic name.</summary>
+    public static IReadOnlyDictionary<string, AnalyzedArticle[]> AnalyseAll(IReadOnlyList<TimelineTopic> topics, int? maxArticles = null)
     {
         ArgumentNullException.ThrowIfNull(topics);
+        return topics.ToDictionary(t => t.Name, t => Analyse(t, maxArticles), StringComparer.Ordinal);
+    }
+
+    /// <summary>
+    /// The date ranker for each topic: <paramref name="model"/> for a topic it was not trained on; for a topic of a story
+    /// it was trained on, a model trained on the other stories among <paramref name="topics"/> (leave one topic out), so
+    /// that no figure is measured on data that chose it. The second value says which.
+    /// </summary>
+    public static (Func<string, IDateRanker> Rankers, string Note) Rankers(
+        IReadOnlyList<TimelineTopic> topics, IReadOnlyDictionary<string, AnalyzedArticle[]> analysed, DateModel? model, TimelineOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(topics);
+        ArgumentNullException.ThrowIfNull(analysed);
+        if (model is null)
+        {
+            return (_ => CandidateWeightRanker.Instance, "Date ranking: no date model in this build; days are ranked by their candidate sentences.");
+        }
+
+        var trainedStories = model.TrainedOn.Select(DateModelTraining.StoryOf).ToHashSet(StringComparer.Ordinal);
+        if (!topics.Any(t => trainedStories.Contains(DateModelTraining.StoryOf(t.Name))))
+        {
+            return (_ => model, $"Date ranking: the shipped date model (trained on {string.Join(", ", model.TrainedOn)}), none of whose stories is here.");
+        }
+
+        DateExamples[] examples = [.. topics.SelectMany(t => t.Timelines.Select(g => DateModelTraining.Examples(t.Name, g, analysed[t.Name], options ?? Defaults)))];
+        IReadOnlyDictionary<string, DateModel> folds = DateModelTraining.LeaveOneTopicOut(examples);
+        return (
+            topic => trainedStories.Contains(DateModelTraining.StoryOf(topic)) ? folds[DateModelTraining.StoryOf(topic)] : model,
+            "Date ranking: leave one topic out (each story's timelines ranked by a date model trained on the other stories here), since the shipped model was trained on them.");
+    }
+
+    /// <summary>
+    /// For each gold timeline of the analysed topics, builds and scores a timeline with each of
+    /// <paramref name="systems"/>; the scores of each system by its name, in topic and timeline order.
+    /// </summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<TimelineScore>> Run(
+        IReadOnlyList<TimelineTopic> topics, IReadOnlyDictionary<string, AnalyzedArticle[]> analysed, Rouge155 rouge, IReadOnlyList<TimelineSystem> systems, TimelineOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(topics);
+        ArgumentNullException.ThrowIfNull(analysed);
         ArgumentNullException.ThrowIfNull(rouge);
         ArgumentNullException.ThrowIfNull(systems);
         var scores = systems.ToDictionary(s => s.Name, _ => new List<TimelineScore>(), StringComparer.Ordinal);
         var summarizer = new TimelineSummarizer();
         foreach (TimelineTopic topic in topics)
         {
-            AnalyzedArticle[] reports = Analyse(topic, maxArticles);
+            AnalyzedArticle[] reports = analysed[topic.Name];
             foreach (GoldTimeline gold in topic.Timelines)
             {
                 TimelineOptions settings = OptionsFor(gold.Summaries, options);
+                AnalyzedArticle[] input = InSpan(reports, settings);
                 foreach (TimelineSystem system in systems)
                 {
                     TimelineScore[] draws =
@@ -86,7 +123,7 @@ public static class TimelineEvaluation
                         .. Enumerable.Range(0, system.Draws).Select(draw =>
                         {
                             IDateRanker ranker = system.Ranker(topic.Name, gold.Name, draw);
-                            return Score(topic.Name, gold, Predict(summarizer, reports, settings with { DateRanker = ranker }), rouge);
+                            return Score(topic.Name, gold, Predict(summarizer, input, settings with { DateRanker = ranker }), rouge);
                         }),
                     ];
                     scores[system.Name].Add(draws.Length == 1 ? draws[0] : Average(draws));
@@ -104,6 +141,14 @@ public static class TimelineEvaluation
         Rouge2 = new PrecisionRecall(draws.Average(d => d.Rouge2.Precision), draws.Average(d => d.Rouge2.Recall)),
         Dates = new PrecisionRecall(draws.Average(d => d.Dates.Precision), draws.Average(d => d.Dates.Recall)),
     };
+
+    /// <summary>The reports published within the options' span: the input of the standard setting (as news-tls reads a collection).</summary>
+    public static AnalyzedArticle[] InSpan(IEnumerable<AnalyzedArticle> reports, TimelineOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(reports);
+        ArgumentNullException.ThrowIfNull(options);
+        return [.. reports.Where(r => (options.Start is not DateOnly start || r.Article.Published >= start) && (options.End is not DateOnly end || r.Article.Published <= end))];
+    }
 
     /// <summary>The topic's articles through the text and time stages, in parallel.</summary>
     public static AnalyzedArticle[] Analyse(TimelineTopic topic, int? maxArticles = null)

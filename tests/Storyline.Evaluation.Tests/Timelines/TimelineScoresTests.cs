@@ -232,7 +232,9 @@ public sealed class TimelineScoresTests
         GoldTimeline gold = Assert.Single(topic.Timelines);
         Assert.True(Rouge155.TryLoad(Path.Combine(TestPaths.Shared, "data", "rouge155"), out Rouge155? rouge, out string? error), error);
 
-        TimelineScore score = Assert.Single(TimelineEvaluation.Run([topic], rouge!, TimelineEvaluation.StandardSystems())[TimelineEvaluation.SystemName]);
+        var analysed = TimelineEvaluation.AnalyseAll([topic]);
+        var systems = TimelineEvaluation.StandardSystems(TimelineEvaluation.Rankers([topic], analysed, Storyline.Timelines.DateModel.Shipped).Rankers);
+        TimelineScore score = Assert.Single(TimelineEvaluation.Run([topic], analysed, rouge!, systems)[TimelineEvaluation.SystemName]);
 
         // The standard setting: as many days as the gold timeline, all within its span.
         Assert.Equal(gold.Summaries.Days.Count, score.Predicted.Days.Count);

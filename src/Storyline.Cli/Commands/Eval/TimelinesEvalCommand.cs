@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Storyline.Evaluation.Timelines;
+using Storyline.Timelines;
 
 namespace Storyline.Cli.Commands.Eval;
 
@@ -12,16 +13,16 @@ internal static class TimelinesEvalCommand
 {
     public static Command Create(CliEnvironment env, GlobalOptions global)
     {
-        Option<string> data = EvalOutput.DataOption("A Timeline17-layout folder (topic folders with InputDocs/ and timelines/), or one topic folder");
+        Option<string> data = EvalOutput.DataOption("A Timeline17-layout folder (topic folders with InputDocs/ and timelines/), one topic folder, or the Crisis folder");
         Option<string?> predictions = EvalOutput.PredictionsOption("Write each predicted timeline to DIR/<topic>/<timeline>.txt in the dataset's format");
         var rougeData = new Option<string?>("--rouge") { Description = "ROUGE-1.5.5's data folder (SMART stopwords, WordNet exceptions); default: the rouge155 folder above --data" };
         var command = new Command("timelines", "Timeline summarisation: alignment-based ROUGE-1/2 F1 (ROUGE-1.5.5 -m -s) and date F1") { data, predictions, rougeData };
         command.SetAction(async (parse, cancellationToken) =>
         {
             string folder = parse.GetValue(data)!;
-            if (!Timeline17.IsTimelineFolder(folder))
+            if (!Timeline17.IsTimelineFolder(folder) && !Crisis.IsCrisisFolder(folder))
             {
-                await env.Error.WriteLineAsync($"error: {folder} is not a Timeline17-layout folder (topic folders with InputDocs/ and timelines/)").ConfigureAwait(false);
+                await env.Error.WriteLineAsync($"error: {folder} is neither a Timeline17-layout folder (topic folders with InputDocs/ and timelines/) nor the Crisis set (gold_timelines/ and dated_sentences_derived/)").ConfigureAwait(false);
                 return ExitCodes.Error;
             }
 
@@ -38,13 +39,26 @@ internal static class TimelinesEvalCommand
                 return ExitCodes.Error;
             }
 
-            var results = TimelineEvaluation.Run(Timeline17.Read(folder), rouge!, TimelineEvaluation.StandardSystems());
+            IReadOnlyList<TimelineTopic> topics;
+            try
+            {
+                topics = Crisis.IsCrisisFolder(folder) ? Crisis.Read(folder) : Timeline17.Read(folder);
+            }
+            catch (Exception e) when (e is InvalidDataException or IOException or System.Text.Json.JsonException)
+            {
+                await env.Error.WriteLineAsync("error: " + e.Message).ConfigureAwait(false);
+                return ExitCodes.Error;
+            }
+
+            var analysed = TimelineEvaluation.AnalyseAll(topics);
+            (Func<string, IDateRanker> rankers, string note) = TimelineEvaluation.Rankers(topics, analysed, DateModel.Shipped);
+            var results = TimelineEvaluation.Run(topics, analysed, rouge!, TimelineEvaluation.StandardSystems(rankers));
             if (parse.GetValue(predictions) is string path)
             {
                 await TimelineEvaluation.WritePredictionsAsync(path, results[TimelineEvaluation.SystemName], cancellationToken).ConfigureAwait(false);
             }
 
-            await EvalOutput.WriteAsync(env, parse.GetValue(global.Json), TimelineEvaluation.Report(folder, results)).ConfigureAwait(false);
+            await EvalOutput.WriteAsync(env, parse.GetValue(global.Json), TimelineEvaluation.Report(folder, results, [note])).ConfigureAwait(false);
             return ExitCodes.Ok;
         });
         return command;

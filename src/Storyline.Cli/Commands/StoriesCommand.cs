@@ -32,7 +32,7 @@ internal static class StoriesCommand
                 foreach (StoryDetail detail in details)
                 {
                     Render.Heading(env.Console, detail.Id, detail.Title, detail.Reports.Count);
-                    Render.Timeline(env.Console, detail.Timeline);
+                    Render.Timeline(env.Console, detail.Timeline, detail.TimelineNotes);
                 }
 
                 return ExitCodes.Ok;

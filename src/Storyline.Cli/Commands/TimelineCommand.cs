@@ -28,7 +28,7 @@ internal static class TimelineCommand
             else
             {
                 Render.Heading(env.Console, story.Id, story.Title, story.Reports.Count);
-                Render.Timeline(env.Console, story.Timeline);
+                Render.Timeline(env.Console, story.Timeline, story.TimelineNotes);
             }
 
             return ExitCodes.Ok;

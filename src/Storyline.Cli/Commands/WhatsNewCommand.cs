@@ -19,7 +19,7 @@ internal static class WhatsNewCommand
             Description = "A day (YYYY-MM-DD: reports published after it are new) or a report id or prefix (reports after it are new)",
             Required = true,
         };
-        var limit = new Option<int>("--limit") { Description = "How many new facts to show at most (default 20)", DefaultValueFactory = _ => 20 };
+        var limit = new Option<int>("--limit") { Description = $"How many new facts to show at most, the most important first (default {WhatsNew.DefaultMaxFacts})", DefaultValueFactory = _ => WhatsNew.DefaultMaxFacts };
         var command = new Command("whatsnew", "What a story's reports since a day or a report add: facts, quotes, changes of status") { id, since, limit };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -46,6 +46,7 @@ internal static class WhatsNewCommand
                 cutoff.Report?.Value,
                 [.. news.NewReports.Select(r => r.Value)],
                 [.. news.Facts.Select(TimelineItem.From)],
+                news.MoreFacts,
                 [.. news.Quotes.Select(StoryQuoteItem.From)],
                 [.. news.StatusChanges.Select(StatusChangeItem.Of)]);
             if (parse.GetValue(global.Json))

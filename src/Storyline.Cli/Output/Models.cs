@@ -31,6 +31,9 @@ internal sealed record StoryDetail(
 
     /// <summary>The story number asked for, where it was merged into this one; null otherwise.</summary>
     public long? AskedFor { get; init; }
+
+    /// <summary>Days whose sentences were too many to consider all: which were considered, and why.</summary>
+    public IReadOnlyList<string> TimelineNotes { get; init; } = [];
 }
 
 internal sealed record MergeItem(long Story, string AtReport, DateOnly Published);
@@ -225,6 +228,7 @@ internal sealed record WhatsNewItem(
     string? SinceReport,
     IReadOnlyList<string> NewReports,
     IReadOnlyList<TimelineItem> Facts,
+    int MoreFacts,
     IReadOnlyList<StoryQuoteItem> Quotes,
     IReadOnlyList<StatusChangeItem> StatusChanges);
 

@@ -74,7 +74,7 @@ internal static class Render
         }
 
         console.Write(entities);
-        Timeline(console, story.Timeline);
+        Timeline(console, story.Timeline, story.TimelineNotes);
         Quotes(console, story.Quotes, "Quotes");
         Claims(console, story.Claims, story.ClaimHistory);
     }
@@ -147,7 +147,12 @@ internal static class Render
     public static void Heading(IAnsiConsole console, long id, string title, int reports) =>
         console.Write(new Rule($"[bold]Story {Id(id)}[/]: {Markup.Escape(title)} [grey]({reports} reports)[/]").LeftJustified());
 
-    public static void Timeline(IAnsiConsole console, IReadOnlyList<TimelineItem> timeline)
+    /// <summary>Why a day's entries were chosen among only some of its sentences.</summary>
+    public static string Pruned(Timelines.TimelineDay day) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"{Day(day.Date)}: entries chosen among the {day.Considered:N0} most central of its {day.Candidates:N0} sentences (more are not compared one with another, so that a day of thousands of reports stays quick)");
+
+    public static void Timeline(IAnsiConsole console, IReadOnlyList<TimelineItem> timeline, IReadOnlyList<string>? notes = null)
     {
         var table = new Table().Border(TableBorder.Simple).Title("Timeline")
             .AddColumn("Date").AddColumn("What happened").AddColumn("Dated by").AddColumn(new TableColumn("Sources").RightAligned());
@@ -160,6 +165,10 @@ internal static class Render
         }
 
         console.Write(table);
+        foreach (string note in notes ?? [])
+        {
+            console.MarkupLine("[grey]" + Markup.Escape(note) + "[/]");
+        }
     }
 
     public static void WhatsNew(IAnsiConsole console, WhatsNewItem news)
@@ -179,6 +188,10 @@ internal static class Render
         }
 
         Timeline(console, news.Facts);
+        if (news.MoreFacts > 0)
+        {
+            console.MarkupLine(string.Create(CultureInfo.InvariantCulture, $"[grey]… and {news.MoreFacts:N0} more new {(news.MoreFacts == 1 ? "fact" : "facts")} (--limit N shows more).[/]"));
+        }
         if (news.Quotes.Count > 0)
         {
             var quotes = new Table().Border(TableBorder.Simple).Title("New quotes").AddColumn("Date").AddColumn("Who").AddColumn("What");

@@ -47,6 +47,7 @@ internal static class StoryView
         }
 
         IReadOnlyList<StoryMerge> merges = await store.GetMergesAsync(story.Id, cancellationToken).ConfigureAwait(false);
+        var days = Digests.Timeline(reports, story.Copies.Keys.ToHashSet());
         return new StoryDetail(
             story.Id.Value,
             story.Title,
@@ -54,13 +55,14 @@ internal static class StoryView
             story.LastReport,
             [.. reports.Select(r => ReportItem.From(r, story.Copies.TryGetValue(r.Article.Id, out ArticleId original) ? original.Value : null))],
             [.. StoryEntities.Gather(reports.Where(r => !story.Copies.ContainsKey(r.Article.Id))).Select(EntityItem.From)],
-            [.. Digests.Timeline(reports, story.Copies.Keys.ToHashSet()).SelectMany(d => d.Entries).Select(TimelineItem.From)],
+            [.. days.SelectMany(d => d.Entries).Select(TimelineItem.From)],
             [.. reports.SelectMany(r => r.Quotes.Select(q => QuoteItem.From(r, q, story.Id.Value, names)))],
             [.. reports.SelectMany(r => r.Claims.Select(c => ClaimItem.From(r, c)))],
             [.. ClaimHistory.Build(reports).Select(t => new ClaimTrackItem(t.Key, [.. t.ByDay.Select(d => new ClaimDayItem(d.Date, d.Statuses))]))])
         {
             MergedFrom = [.. merges.Select(m => new MergeItem(m.From.Value, m.AtReport.Value, m.Published))],
             AskedFor = asked,
+            TimelineNotes = [.. days.Where(d => d.Considered < d.Candidates).Select(Render.Pruned)],
         };
     }
 }

@@ -41,7 +41,7 @@ internal sealed class DayRanking(TimelineOptions options, TermVector story, Text
             Candidate first = sameEvent[0];
             double words = first.WordCentrality;
             double dense = denseCentroid is null || first.Dense is null ? words : TextEmbedder.Dot(first.Dense, denseCentroid);
-            double centrality = (options.WordWeight * words) + ((1 - options.WordWeight) * dense);
+            double centrality = (options.CentralityWordWeight * words) + ((1 - options.CentralityWordWeight) * dense);
             int support = Support(first, kept);
             double importance = centrality
                 * (1 + (options.SourceWeight * Math.Log(Math.Max(1, support))))
@@ -100,7 +100,9 @@ internal sealed class DayRanking(TimelineOptions options, TermVector story, Text
         var sum = new float[embedder.Dimensions];
         foreach (Candidate candidate in kept)
         {
-            candidate.Dense ??= embedder.Embed(candidate.Report.Body, candidate.Report.Tokens.AsSpan(candidate.Sentence.FirstToken, Math.Min(candidate.Sentence.TokenCount, candidate.Report.Tokens.Length - candidate.Sentence.FirstToken)));
+            ImmutableArray<Token> tokens = candidate.Report.Tokens;
+            int first = Math.Min(candidate.Sentence.FirstToken, tokens.Length);
+            candidate.Dense ??= embedder.Embed(candidate.Report.Body, tokens.AsSpan(first, Math.Min(candidate.Sentence.TokenCount, tokens.Length - first)));
             if (candidate.Dense is float[] v)
             {
                 for (int i = 0; i < sum.Length; i++)

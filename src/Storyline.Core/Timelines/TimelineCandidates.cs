@@ -54,12 +54,20 @@ internal static class TimelineCandidates
             int next = 0;
             foreach (Sentence sentence in report.Sentences)
             {
-                TimeExpression? own = null;
-                bool otherTime = false;
                 for (; next < report.Times.Length && report.Times[next].Sentence < sentence.Index; next++)
                 {
                 }
 
+                // Length first: a run-on "sentence" of a huge report is not read clause by clause.
+                string text = report.SentenceText(sentence).Trim();
+                List<string> words = TermVector.ContentWords(text);
+                if (words.Count < options.MinWords || words.Count > options.MaxWords)
+                {
+                    continue;
+                }
+
+                TimeExpression? own = null;
+                bool otherTime = false;
                 for (int t = next; t < report.Times.Length && report.Times[t].Sentence == sentence.Index; t++)
                 {
                     TimeExpression time = report.Times[t];
@@ -92,13 +100,6 @@ internal static class TimelineCandidates
                 }
 
                 if ((options.Start is DateOnly start && date < start) || (options.End is DateOnly end && date > end))
-                {
-                    continue;
-                }
-
-                string text = report.SentenceText(sentence).Trim();
-                List<string> words = TermVector.ContentWords(text);
-                if (words.Count < options.MinWords || words.Count > options.MaxWords)
                 {
                     continue;
                 }

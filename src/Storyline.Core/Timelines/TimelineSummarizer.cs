@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Storyline.Domain;
+using Storyline.Text;
 using Storyline.Vectors;
 
 namespace Storyline.Timelines;
@@ -84,7 +85,15 @@ public sealed class TimelineSummarizer
         return TimelineCandidates.Evidence(ordered, TimelineCandidates.Collect(ordered, options));
     }
 
-    private static AnalyzedArticle[] Ordered(IEnumerable<AnalyzedArticle> reports) => [.. reports.OrderBy(r => r.Article.Published).ThenBy(r => r.Article.Id)];
+    private static readonly Tokenizer Tokens = new();
+
+    // Reports in story order, each with its tokens: a store keeps every annotation but the tokens (cheap to redo, and
+    // the sentences' token offsets are the tokenizer's), and clauses and dense vectors are read token by token.
+    private static AnalyzedArticle[] Ordered(IEnumerable<AnalyzedArticle> reports) =>
+    [
+        .. reports.OrderBy(r => r.Article.Published).ThenBy(r => r.Article.Id)
+            .Select(r => r.Tokens.IsDefaultOrEmpty && r.Body.Length > 0 ? r with { Tokens = Tokens.Tokenize(r.Body) } : r),
+    ];
 
     // The share of each sentence's entities first mentioned on its report's day (or later): 0 where it names none.
     private static void Novelty(List<Candidate> candidates, TimelineOptions options)

@@ -20,7 +20,7 @@ public sealed record IngestSummary(int Read, int New, int Duplicates, IReadOnlyL
 }
 
 /// <summary>Where an ingest run is, for a progress display.</summary>
-/// <param name="Stage">"reading", "analysing".</param>
+/// <param name="Stage">"reading", "waiting" (for another writer of the archive to finish), "analysing".</param>
 /// <param name="Done">Items done in this stage.</param>
 /// <param name="Total">Items in this stage, where known.</param>
 public readonly record struct IngestProgress(string Stage, int Done, int? Total);

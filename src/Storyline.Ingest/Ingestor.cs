@@ -14,7 +14,9 @@ namespace Storyline.Ingest;
 /// one at a time in date order (then input order), and stores them with their assignments in that order, a batch of
 /// reports per transaction.
 /// Running it again on the same input stores nothing new. A bad file or report is a failure in the summary; the
-/// others go on.
+/// others go on. Several ingestors may write to one archive at once, from any number of processes: each holds the
+/// archive's writer lock (<see cref="IStoryStore.AcquireWriterLockAsync"/>) from the moment it looks up what is stored
+/// until its last report is stored, so that they make the archive of one run after the other.
 /// <para>
 /// Memory stays bounded however large the input: while reading, each new report goes to a temporary file and only a
 /// small key (date, place in the input, id, offset) stays in memory; the keys are sorted, and the reports are read back
@@ -93,6 +95,11 @@ public sealed class Ingestor
             progress?.Report(new IngestProgress("reading", read + failures.Count, null));
         }
 
+        // From here to the last report stored this run is the archive's only writer, in any process: what is stored
+        // already, the clustering state and the story numbers it gives out stay true while it works, and two runs that
+        // overlap in time make the archive of one run after the other. Reading (above) needs no lock.
+        progress?.Report(new IngestProgress("waiting", 0, null));
+        await using IAsyncDisposable writer = await store.AcquireWriterLockAsync(cancellationToken).ConfigureAwait(false);
         IReadOnlySet<ArticleId> stored = await store.FindExistingAsync([.. pending.Select(p => p.Id)], cancellationToken).ConfigureAwait(false);
         duplicates += pending.RemoveAll(p => stored.Contains(p.Id));
 
@@ -100,7 +107,7 @@ public sealed class Ingestor
         pending.Sort((a, b) => a.Published != b.Published ? a.Published.CompareTo(b.Published) : a.Order.CompareTo(b.Order));
 
         var clusterer = new OnlineStoryClusterer(clustering, await store.LoadClusteringStateAsync(clustering, cancellationToken).ConfigureAwait(false));
-        var assignments = new List<StoryAssignment>(pending.Count);
+        var saved = new Saved();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
 
         // Three steps overlap, each in order where order matters: reports are analysed on every core, a bounded window
@@ -110,7 +117,7 @@ public sealed class Ingestor
         // same order.
         var toStore = Channel.CreateBounded<ReportToStore>(new BoundedChannelOptions(StoreQueue) { SingleReader = true, SingleWriter = true });
         var done = new StrongBox<int>(0);
-        Task storing = Task.Run(() => StoreAllAsync(toStore, done, pending.Count, progress, stop.Token), CancellationToken.None);
+        Task storing = Task.Run(() => StoreAllAsync(toStore, saved, done, pending.Count, progress, stop.Token), CancellationToken.None);
         try
         {
             IAsyncEnumerable<Analysed> analysed = OrderedParallelMap.RunAsync(pending.Select(p => ReadBack(spill, p)), Analyse, Environment.ProcessorCount, AnalysisWindow, stop.Token);
@@ -126,7 +133,6 @@ public sealed class Ingestor
                 long t = timings?.Now() ?? 0;
                 StoryAssignment assignment = clusterer.Assign(item.Features!);
                 timings?.Add("assign", t);
-                assignments.Add(assignment);
                 await toStore.Writer.WriteAsync(new ReportToStore(report, item.Features!, assignment), stop.Token).ConfigureAwait(false);
             }
 
@@ -147,13 +153,15 @@ public sealed class Ingestor
             throw;
         }
 
-        return new IngestSummary(read, assignments.Count, duplicates, failures, assignments);
+        // Counted as the store answered: a report it found stored already (which only a writer that ignores the lock
+        // could have stored meanwhile) is a duplicate, not new.
+        return new IngestSummary(read, saved.Assignments.Count, duplicates + saved.AlreadyStored, failures, saved.Assignments);
     }
 
     // Stores the assigned reports in the order they were assigned, StoreBatchSize of them per transaction (the last
     // batch is what is left). SaveBatchAsync completes on this thread (SQLite's calls are synchronous underneath), so a
     // per-thread clock holds across it.
-    private async Task StoreAllAsync(Channel<ReportToStore> channel, StrongBox<int> done, int total, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
+    private async Task StoreAllAsync(Channel<ReportToStore> channel, Saved saved, StrongBox<int> done, int total, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
     {
         try
         {
@@ -169,11 +177,11 @@ public sealed class Ingestor
 
                 if (batch.Count == StoreBatchSize)
                 {
-                    await StoreBatchAsync(batch, done, total, progress, cancellationToken).ConfigureAwait(false);
+                    await StoreBatchAsync(batch, saved, done, total, progress, cancellationToken).ConfigureAwait(false);
                 }
             }
 
-            await StoreBatchAsync(batch, done, total, progress, cancellationToken).ConfigureAwait(false);
+            await StoreBatchAsync(batch, saved, done, total, progress, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex)
         {
@@ -183,7 +191,7 @@ public sealed class Ingestor
         }
     }
 
-    private async Task StoreBatchAsync(List<ReportToStore> batch, StrongBox<int> done, int total, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
+    private async Task StoreBatchAsync(List<ReportToStore> batch, Saved saved, StrongBox<int> done, int total, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
     {
         if (batch.Count == 0)
         {
@@ -191,10 +199,19 @@ public sealed class Ingestor
         }
 
         long t = timings?.Now() ?? 0;
-        await store.SaveBatchAsync(batch, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<bool> isNew = await store.SaveBatchAsync(batch, cancellationToken).ConfigureAwait(false);
         timings?.Add("store", t);
         for (int i = 0; i < batch.Count; i++)
         {
+            if (isNew[i])
+            {
+                saved.Assignments.Add(batch[i].Assignment);
+            }
+            else
+            {
+                saved.AlreadyStored++;
+            }
+
             progress?.Report(new IngestProgress("analysing", Interlocked.Increment(ref done.Value), total));
         }
 
@@ -248,6 +265,15 @@ public sealed class Ingestor
             // One report that breaks a stage must not stop the others; the message says which and why.
             return new Analysed(null, null, source.Origin, source.Line, $"analysis failed: {ex.GetType().Name}: {ex.Message}");
         }
+    }
+
+    // What the store took: the assignments of the reports it stored, in order, and how many it found stored already.
+    // Written by the storing task alone, read once it has finished.
+    private sealed class Saved
+    {
+        public List<StoryAssignment> Assignments { get; } = [];
+
+        public int AlreadyStored { get; set; }
     }
 
     // A report's analysis and story features, or why there are none; where it came from, for the failure message.

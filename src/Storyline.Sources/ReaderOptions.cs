@@ -9,6 +9,9 @@ public sealed record ReaderOptions
     /// </summary>
     public long MaxFileBytes { get; init; } = 64L * 1024 * 1024;
 
+    /// <summary>How a user sets <see cref="MaxFileBytes"/>, named in the refusal (the command's option, not this setting).</summary>
+    public string MaxFileBytesSetting { get; init; } = "--max-file-bytes";
+
     /// <summary>A report dated more than this many days after today is refused as a mistake (default 1, for time zones).</summary>
     public int MaxDaysInFuture { get; init; } = 1;
 

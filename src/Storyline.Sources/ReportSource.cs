@@ -148,7 +148,7 @@ public sealed class ReportSource
         {
             if (!input.IsStdin && new FileInfo(input.Path).Length is long length && length > options.MaxFileBytes)
             {
-                return (null, $"file is {length:N0} bytes, over the limit of {options.MaxFileBytes:N0} (ReaderOptions.MaxFileBytes)");
+                return (null, $"file is {length:N0} bytes, over the limit of {options.MaxFileBytes:N0} ({options.MaxFileBytesSetting})");
             }
 
             // Opening a named pipe blocks until a writer comes, and a blocking read ignores cancellation: the read runs
@@ -166,7 +166,7 @@ public sealed class ReportSource
 
             if (bytes is null)
             {
-                return (null, $"input is over the limit of {options.MaxFileBytes:N0} bytes (ReaderOptions.MaxFileBytes)");
+                return (null, $"input is over the limit of {options.MaxFileBytes:N0} bytes ({options.MaxFileBytesSetting})");
             }
 
             if (IsGzip(bytes))
@@ -227,7 +227,7 @@ public sealed class ReportSource
             await using var gzip = new System.IO.Compression.GZipStream(new MemoryStream(compressed), System.IO.Compression.CompressionMode.Decompress);
             byte[]? bytes = await ReadBoundedAsync(gzip, options.MaxFileBytes, cancellationToken).ConfigureAwait(false);
             return bytes is null
-                ? (null, $"gzip data expands to more than {options.MaxFileBytes:N0} bytes (ReaderOptions.MaxFileBytes); refused (a compression bomb or too large)")
+                ? (null, $"gzip data expands to more than {options.MaxFileBytes:N0} bytes ({options.MaxFileBytesSetting}); refused (a compression bomb or too large)")
                 : (bytes, null);
         }
         catch (InvalidDataException ex)

@@ -46,7 +46,8 @@ public sealed class IngestQueue : IAsyncDisposable
     /// <summary>What became of one run's reports.</summary>
     /// <param name="Assignments">The stored ones, with their stories, in the order they were assigned.</param>
     /// <param name="Failures">The ones whose analysis failed: origin, line, reason.</param>
-    public sealed record RunOutcome(IReadOnlyList<StoryAssignment> Assignments, IReadOnlyList<(string Origin, int? Line, string Reason)> Failures);
+    /// <param name="Duplicates">The ones found stored already when their turn came (stored by a writer outside the queue).</param>
+    public sealed record RunOutcome(IReadOnlyList<StoryAssignment> Assignments, IReadOnlyList<(string Origin, int? Line, string Reason)> Failures, int Duplicates);
 
     /// <summary>The queue of <paramref name="store"/>'s schema, with a connection of its own for claims.</summary>
     public static async Task<IngestQueue> OpenAsync(PostgresStoryStore store, CancellationToken cancellationToken = default)
@@ -160,7 +161,7 @@ public sealed class IngestQueue : IAsyncDisposable
     {
         if (!assigning)
         {
-            await using var command = new NpgsqlCommand("SELECT pg_try_advisory_lock(hashtext('storyline-assigner:' || current_schema()))", store.Connection);
+            await using var command = new NpgsqlCommand($"SELECT pg_try_advisory_lock({PostgresStoryStore.AssignerLock})", store.Connection);
             assigning = (bool)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
         }
 
@@ -204,16 +205,19 @@ public sealed class IngestQueue : IAsyncDisposable
 
     /// <summary>
     /// Stores an assigned report and marks its queue row stored, in one transaction. False where the report was
-    /// stored already (its row is marked all the same): the caller's clusterer then holds a report the store does not.
+    /// stored already (its row is marked a duplicate, which its run counts as one): the caller's clusterer then holds a
+    /// report the store does not.
     /// </summary>
     public Task<bool> StoreAsync(Ready ready, StoryAssignment assignment, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ready);
         ArgumentNullException.ThrowIfNull(assignment);
         EnsureAssigner();
-        return store.SaveAsync(ready.Report, ready.Features, assignment, batch => PostgresStoryStore.Batch(
+        return store.SaveAsync(ready.Report, ready.Features, assignment, (batch, saved) => PostgresStoryStore.Batch(
             batch,
-            "UPDATE ingest_queue SET state = 'stored', analysis = NULL, features = NULL, article = NULL, story_id = @story, new_story = @new, similarity = @similarity, story_title = @title WHERE seq = @seq",
+            saved
+                ? "UPDATE ingest_queue SET state = 'stored', analysis = NULL, features = NULL, article = NULL, story_id = @story, new_story = @new, similarity = @similarity, story_title = @title WHERE seq = @seq"
+                : "UPDATE ingest_queue SET state = 'duplicate', analysis = NULL, features = NULL, article = NULL WHERE seq = @seq",
             ("story", assignment.Story.Value), ("new", assignment.IsNewStory), ("similarity", assignment.Similarity), ("title", assignment.StoryTitle), ("seq", ready.Seq)), cancellationToken);
     }
 
@@ -239,10 +243,11 @@ public sealed class IngestQueue : IAsyncDisposable
     {
         var assignments = new List<StoryAssignment>();
         var failures = new List<(string, int?, string)>();
+        int duplicates = 0;
         await using NpgsqlTransaction transaction = await claims.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         await using (var command = new NpgsqlCommand(
             """
-            DELETE FROM ingest_queue WHERE run_id = @run AND state IN ('stored', 'failed')
+            DELETE FROM ingest_queue WHERE run_id = @run AND state IN ('stored', 'failed', 'duplicate')
             RETURNING seq, id, state, source, error, story_id, new_story, similarity, story_title
             """,
             claims,
@@ -254,7 +259,11 @@ public sealed class IngestQueue : IAsyncDisposable
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 long seq = reader.GetInt64(0);
-                if (reader.GetString(2) == "stored")
+                if (reader.GetString(2) == "duplicate")
+                {
+                    duplicates++;
+                }
+                else if (reader.GetString(2) == "stored")
                 {
                     var assignment = new StoryAssignment(new ArticleId(reader.GetString(1)), new StoryId(reader.GetInt64(5)), reader.GetBoolean(6), reader.GetDouble(7), reader.GetString(8));
                     rows.Add((seq, () => assignments.Add(assignment)));
@@ -275,7 +284,7 @@ public sealed class IngestQueue : IAsyncDisposable
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-        return new RunOutcome(assignments, failures);
+        return new RunOutcome(assignments, failures, duplicates);
     }
 
     /// <inheritdoc />
@@ -283,7 +292,7 @@ public sealed class IngestQueue : IAsyncDisposable
     {
         if (assigning && store.Connection.State == System.Data.ConnectionState.Open)
         {
-            await using var command = new NpgsqlCommand("SELECT pg_advisory_unlock(hashtext('storyline-assigner:' || current_schema()))", store.Connection);
+            await using var command = new NpgsqlCommand($"SELECT pg_advisory_unlock({PostgresStoryStore.AssignerLock})", store.Connection);
             await command.ExecuteScalarAsync().ConfigureAwait(false);
             assigning = false;
         }

@@ -108,7 +108,8 @@ internal static class PostgresSchema
             published  text COLLATE "C" NOT NULL
         );
         CREATE INDEX IF NOT EXISTS story_merges_into ON story_merges (into_story);
-        -- Reports waiting for parallel ingest workers (see IngestQueue): read, then analysed, then stored or failed.
+        -- Reports waiting for parallel ingest workers (see IngestQueue): read, then analysed, then stored, failed, or a
+        -- duplicate (found stored already when its turn came).
         CREATE TABLE IF NOT EXISTS ingest_queue (
             seq       bigserial PRIMARY KEY,
             id        text COLLATE "C" NOT NULL UNIQUE,

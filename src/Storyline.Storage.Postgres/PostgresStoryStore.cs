@@ -12,8 +12,11 @@ namespace Storyline.Storage.Postgres;
 /// the same tables in the connection's schema, one transaction per report, full-text search on a tsvector with a
 /// GIN index. One instance is used by one caller at a time; several processes may open the same database.
 /// </summary>
-public sealed class PostgresStoryStore : IStoryStore
+public sealed partial class PostgresStoryStore : IStoryStore
 {
+    /// <summary>The key of the advisory lock that one writer (or the one assigner of a queued ingest) holds at a time, per schema.</summary>
+    internal const string AssignerLock = "hashtext('storyline-assigner:' || current_schema())";
+
     private const string Upper = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
     private const string Lower = "abcdefghijklmnopqrstuvwxyz";
     private readonly NpgsqlConnection connection;
@@ -92,9 +95,9 @@ public sealed class PostgresStoryStore : IStoryStore
 
     /// <summary>
     /// <see cref="SaveAsync(AnalyzedArticle, StoryFeatures, StoryAssignment, CancellationToken)"/>, with more statements
-    /// (<paramref name="also"/>) run in the same transaction, whether or not the report was new.
+    /// (<paramref name="also"/>, told whether the report was new) run in the same transaction.
     /// </summary>
-    internal async Task<bool> SaveAsync(AnalyzedArticle report, StoryFeatures features, StoryAssignment assignment, Action<NpgsqlBatch>? also, CancellationToken cancellationToken)
+    internal async Task<bool> SaveAsync(AnalyzedArticle report, StoryFeatures features, StoryAssignment assignment, Action<NpgsqlBatch, bool>? also, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(features);
@@ -128,7 +131,7 @@ public sealed class PostgresStoryStore : IStoryStore
     }
 
     // Writes one report, and the statements of also, inside transaction; false (and the report not written) when it is already stored.
-    private async Task<bool> SaveOneAsync(NpgsqlTransaction transaction, AnalyzedArticle report, StoryFeatures features, StoryAssignment assignment, Action<NpgsqlBatch>? also, CancellationToken cancellationToken)
+    private async Task<bool> SaveOneAsync(NpgsqlTransaction transaction, AnalyzedArticle report, StoryFeatures features, StoryAssignment assignment, Action<NpgsqlBatch, bool>? also, CancellationToken cancellationToken)
     {
         Article article = report.Article;
         long seq;
@@ -161,7 +164,7 @@ public sealed class PostgresStoryStore : IStoryStore
                 if (also is not null)
                 {
                     await using NpgsqlBatch extra = new(connection, transaction);
-                    also(extra);
+                    also(extra, false);
                     await extra.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
                 }
 
@@ -251,19 +254,55 @@ public sealed class PostgresStoryStore : IStoryStore
                 ("from", merged.Value), ("into", assignment.Story.Value), ("report", article.Id.Value), ("day", day));
         }
 
+        // A story this report starts must not exist yet: where it does, another writer gave out the same number, and
+        // adding this report to that story would fuse two stories. The transaction is refused whole instead.
         Batch(
             batch,
-            """
-            INSERT INTO stories (id, title, first_report, last_report, report_count) VALUES (@id, @title, @day, @day, @count)
-            ON CONFLICT (id) DO UPDATE SET title = excluded.title, report_count = stories.report_count + excluded.report_count,
-                first_report = least(stories.first_report, excluded.first_report), last_report = greatest(stories.last_report, excluded.last_report)
-            """,
+            assignment.IsNewStory
+                ? "INSERT INTO stories (id, title, first_report, last_report, report_count) VALUES (@id, @title, @day, @day, @count)"
+                : """
+                INSERT INTO stories (id, title, first_report, last_report, report_count) VALUES (@id, @title, @day, @day, @count)
+                ON CONFLICT (id) DO UPDATE SET title = excluded.title, report_count = stories.report_count + excluded.report_count,
+                    first_report = least(stories.first_report, excluded.first_report), last_report = greatest(stories.last_report, excluded.last_report)
+                """,
             ("id", assignment.Story.Value), ("title", assignment.StoryTitle), ("day", day), ("count", copy ? 0L : 1L));
         Batch(batch, "INSERT INTO story_reports (article_id, story_id, seq, similarity, copy_of) VALUES (@a, @s, @q, @sim, @copy)",
             ("a", article.Id.Value), ("s", assignment.Story.Value), ("q", seq), ("sim", assignment.Similarity), ("copy", assignment.CopyOf?.Value));
-        also?.Invoke(batch);
-        await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        also?.Invoke(batch, true);
+        try
+        {
+            await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation && ex.ConstraintName == "stories_pkey")
+        {
+            throw new StoreException($"{Name}: story {assignment.Story.Value} already exists: another writer numbered stories at the same time; nothing of this batch was stored", ex);
+        }
+
         return true;
+    }
+
+    /// <inheritdoc />
+    /// <remarks>
+    /// A session advisory lock, the one the queued ingest's assigner holds (<see cref="IngestQueue"/>): a writer that
+    /// holds it and the one assigner of a queued ingest exclude each other. It is taken on this store's connection and
+    /// given up when the connection closes, as when the process dies.
+    /// </remarks>
+    public async Task<IAsyncDisposable> AcquireWriterLockAsync(CancellationToken cancellationToken = default)
+    {
+        TimeSpan wait = TimeSpan.FromMilliseconds(10);
+        while (true)
+        {
+            await using (NpgsqlCommand take = Command($"SELECT pg_try_advisory_lock({AssignerLock})"))
+            {
+                if ((bool)(await take.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!)
+                {
+                    return new AdvisoryLock(connection, AssignerLock);
+                }
+            }
+
+            await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
+            wait = TimeSpan.FromTicks(Math.Min(wait.Ticks * 2, TimeSpan.FromMilliseconds(250).Ticks));
+        }
     }
 
     /// <inheritdoc />
@@ -438,39 +477,8 @@ public sealed class PostgresStoryStore : IStoryStore
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<SearchHit>> SearchAsync(string query, int limit, CancellationToken cancellationToken = default)
-    {
-        List<string[]> phrases = SearchText.Phrases(query);
-        if (phrases.Count == 0 || limit <= 0)
-        {
-            return [];
-        }
-
-        var hits = new List<SearchHit>();
-        await using NpgsqlCommand command = Command(
-            """
-            SELECT a.id, a.published, a.title, r.story_id, a.body
-            FROM articles a JOIN story_reports r ON r.article_id = a.id
-            WHERE a.search @@ @q::tsquery
-            ORDER BY ts_rank(a.search, @q::tsquery) DESC, a.seq
-            LIMIT @limit
-            """);
-        Add(command, "q", SearchText.ToTsQuery(phrases));
-        Add(command, "limit", (long)limit);
-        await using NpgsqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            string? title = reader.IsDBNull(2) ? null : reader.GetString(2);
-            hits.Add(new SearchHit(
-                new ArticleId(reader.GetString(0)),
-                ParseDay(reader.GetString(1)),
-                title,
-                new StoryId(reader.GetInt64(3)),
-                SearchText.Snippet(title, reader.GetString(4), phrases)));
-        }
-
-        return hits;
-    }
+    public Task<IReadOnlyList<SearchHit>> SearchAsync(string query, int limit, CancellationToken cancellationToken = default) =>
+        SearchAsync(new SearchFilter(query), limit, cancellationToken); // the unfiltered search (PostgresStoryStore.Views.cs)
 
     /// <inheritdoc />
     public async Task<ArchiveCounts> CountAsync(CancellationToken cancellationToken = default) => new(
@@ -830,6 +838,19 @@ public sealed class PostgresStoryStore : IStoryStore
         }
 
         command.Parameters.Add(parameter);
+    }
+
+    // A session advisory lock held until disposed (or until its connection closes).
+    private sealed class AdvisoryLock(NpgsqlConnection connection, string key) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            if (connection.State == System.Data.ConnectionState.Open)
+            {
+                await using var release = new NpgsqlCommand($"SELECT pg_advisory_unlock({key})", connection);
+                await release.ExecuteScalarAsync().ConfigureAwait(false);
+            }
+        }
     }
 
     internal static void Batch(NpgsqlBatch batch, string sql, params (string Name, object? Value)[] parameters)

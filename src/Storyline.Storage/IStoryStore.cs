@@ -25,7 +25,21 @@ public interface IStoryStore : IAsyncDisposable
     /// crash either all of them are stored or none. The archive is the same as after <see cref="SaveAsync"/> of each in
     /// turn. Returns, for each report, whether it was new (a report already stored is left as it is).
     /// </summary>
+    /// <exception cref="StoreException">
+    /// An assignment starts a story (<see cref="StoryAssignment.IsNewStory"/>) whose number the archive already holds:
+    /// another writer numbered stories at the same time. Nothing of the batch is stored; two stories are never fused.
+    /// </exception>
     Task<IReadOnlyList<bool>> SaveBatchAsync(IReadOnlyList<ReportToStore> reports, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Waits until no other writer holds the archive's writer lock, in this process or any other, and takes it; disposing
+    /// the result gives it up, and so does the end of the process. A writer holds it from the moment it looks for the
+    /// reports already stored until its last report is stored: it then reads the clustering state, numbers new stories
+    /// and stores them alone, so that writers that overlap in time make the archive of one sequential run, never two
+    /// stories under one number. Readers are not held up by it.
+    /// </summary>
+    /// <exception cref="StoreException">The lock cannot be taken (for a file, its folder is not writable).</exception>
+    Task<IAsyncDisposable> AcquireWriterLockAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Rebuilds what the clusterer needs to go on: document frequencies, and the stories still open.</summary>
     Task<ClusteringState> LoadClusteringStateAsync(ClusteringOptions options, CancellationToken cancellationToken = default);
@@ -76,6 +90,19 @@ public interface IStoryStore : IAsyncDisposable
     /// ignored) where it is given. At most <paramref name="limit"/>.
     /// </summary>
     Task<IReadOnlyList<StoredQuote>> ListQuotesAsync(StoryId? story, string? speaker, int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// The stories, latest activity first as <see cref="ListStoriesAsync"/> lists them, at most <paramref name="limit"/>,
+    /// each with its source count and its <paramref name="keyEntities"/> most mentioned people, organisations and places
+    /// in its original reports, without loading the reports (StoryCards.cs).
+    /// </summary>
+    Task<IReadOnlyList<StoryCard>> ListStoryCardsAsync(int limit, int keyEntities, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Full-text search as <see cref="SearchAsync(string, int, CancellationToken)"/>, keeping only the reports that pass
+    /// the filter's publication dates, entity and story, at most <paramref name="limit"/> of them.
+    /// </summary>
+    Task<IReadOnlyList<SearchHit>> SearchAsync(SearchFilter filter, int limit, CancellationToken cancellationToken = default);
 }
 
 /// <summary>An analysed report, its clustering features and its story assignment, to be stored.</summary>

@@ -12,8 +12,10 @@ namespace Storyline.Storage;
 /// The default store: one SQLite file (WAL journal), full-text search with FTS5. One instance is used by one
 /// caller at a time; open several for several processes.
 /// </summary>
-public sealed class SqliteStoryStore : IStoryStore
+public sealed partial class SqliteStoryStore : IStoryStore
 {
+    // SQLITE_CONSTRAINT_PRIMARYKEY: an INSERT of a key that is there.
+    private const int PrimaryKeyConflict = 1555;
     private readonly SqliteConnection connection;
     private readonly TimeProvider clock;
     private readonly Dictionary<string, SqliteCommand> prepared = new(StringComparer.Ordinal);
@@ -358,19 +360,45 @@ public sealed class SqliteStoryStore : IStoryStore
                 ("$from", merged.Value), ("$into", assignment.Story.Value), ("$report", article.Id.Value), ("$day", day)).ConfigureAwait(false);
         }
 
-        await ExecuteAsync(
-            transaction,
-            """
-            INSERT INTO stories (id, title, first_report, last_report, report_count) VALUES ($id, $title, $day, $day, $count)
-            ON CONFLICT (id) DO UPDATE SET title = $title, report_count = report_count + $count,
-                first_report = min(first_report, $day), last_report = max(last_report, $day)
-            """,
-            cancellationToken,
-            ("$id", assignment.Story.Value), ("$title", assignment.StoryTitle), ("$day", day), ("$count", copy ? 0 : 1)).ConfigureAwait(false);
+        if (assignment.IsNewStory)
+        {
+            // A story this report starts must not exist yet: where it does, another writer gave out the same number,
+            // and adding this report to that story would fuse two stories. The batch is refused whole instead.
+            try
+            {
+                await ExecuteAsync(
+                    transaction,
+                    "INSERT INTO stories (id, title, first_report, last_report, report_count) VALUES ($id, $title, $day, $day, $count)",
+                    cancellationToken,
+                    ("$id", assignment.Story.Value), ("$title", assignment.StoryTitle), ("$day", day), ("$count", copy ? 0 : 1)).ConfigureAwait(false);
+            }
+            catch (SqliteException ex) when (ex.SqliteExtendedErrorCode == PrimaryKeyConflict)
+            {
+                throw new StoreException(
+                    $"{Path}: story {assignment.Story.Value} already exists: another writer numbered stories at the same time; nothing of this batch was stored", ex);
+            }
+        }
+        else
+        {
+            await ExecuteAsync(
+                transaction,
+                """
+                INSERT INTO stories (id, title, first_report, last_report, report_count) VALUES ($id, $title, $day, $day, $count)
+                ON CONFLICT (id) DO UPDATE SET title = $title, report_count = report_count + $count,
+                    first_report = min(first_report, $day), last_report = max(last_report, $day)
+                """,
+                cancellationToken,
+                ("$id", assignment.Story.Value), ("$title", assignment.StoryTitle), ("$day", day), ("$count", copy ? 0 : 1)).ConfigureAwait(false);
+        }
+
         await ExecuteAsync(transaction, "INSERT INTO story_reports (article_id, story_id, seq, similarity, copy_of) VALUES ($a, $s, $q, $sim, $copy)", cancellationToken,
             ("$a", article.Id.Value), ("$s", assignment.Story.Value), ("$q", seq), ("$sim", assignment.Similarity), ("$copy", assignment.CopyOf?.Value)).ConfigureAwait(false);
         return true;
     }
+
+    /// <inheritdoc />
+    public Task<IAsyncDisposable> AcquireWriterLockAsync(CancellationToken cancellationToken = default) =>
+        WriterLockFile.AcquireAsync(System.IO.Path.GetFullPath(Path), cancellationToken);
 
     /// <inheritdoc />
     public async Task<ClusteringState> LoadClusteringStateAsync(ClusteringOptions options, CancellationToken cancellationToken = default)
@@ -546,39 +574,8 @@ public sealed class SqliteStoryStore : IStoryStore
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<SearchHit>> SearchAsync(string query, int limit, CancellationToken cancellationToken = default)
-    {
-        string match = ToFtsQuery(query);
-        if (match.Length == 0 || limit <= 0)
-        {
-            return [];
-        }
-
-        var hits = new List<SearchHit>();
-        await using SqliteCommand command = Command(
-            null,
-            """
-            SELECT a.id, a.published, a.title, r.story_id, snippet(articles_fts, -1, '«', '»', '…', 24)
-            FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid JOIN story_reports r ON r.article_id = a.id
-            WHERE articles_fts MATCH $q
-            ORDER BY bm25(articles_fts), a.seq
-            LIMIT $limit
-            """);
-        command.Parameters.AddWithValue("$q", match);
-        command.Parameters.AddWithValue("$limit", limit);
-        await using SqliteDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-        {
-            hits.Add(new SearchHit(
-                new ArticleId(reader.GetString(0)),
-                ParseDay(reader.GetString(1)),
-                reader.IsDBNull(2) ? null : reader.GetString(2),
-                new StoryId(reader.GetInt64(3)),
-                reader.GetString(4)));
-        }
-
-        return hits;
-    }
+    public Task<IReadOnlyList<SearchHit>> SearchAsync(string query, int limit, CancellationToken cancellationToken = default) =>
+        SearchAsync(new SearchFilter(query), limit, cancellationToken); // the unfiltered search (SqliteStoryStore.Views.cs)
 
     /// <inheritdoc />
     public async Task<ArchiveCounts> CountAsync(CancellationToken cancellationToken = default) => new(
@@ -898,39 +895,29 @@ public sealed class SqliteStoryStore : IStoryStore
 
     private static async Task MigrateAsync(SqliteConnection connection, string path, CancellationToken cancellationToken)
     {
-        await using (SqliteCommand check = connection.CreateCommand())
+        // Looked at first in a read transaction: an archive whose schema is complete (every opening but the first) is only
+        // read, so that opening it never waits for a writer.
+        await using (SqliteTransaction read = connection.BeginTransaction(deferred: true))
         {
-            check.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'meta'";
-            bool hasMeta = (long)(await check.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))! > 0;
-            check.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table'";
-            long tables = (long)(await check.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
-            if (!hasMeta && tables > 0)
+            if (await IsCurrentAsync(connection, read, path, cancellationToken).ConfigureAwait(false))
             {
-                throw new StoreException($"{path}: this SQLite file is not a Storyline database; nothing was changed");
-            }
-
-            if (hasMeta)
-            {
-                check.CommandText = "SELECT value FROM meta WHERE key = 'schema_version'";
-                object? found = await check.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
-                int version = found is string s ? int.Parse(s, CultureInfo.InvariantCulture) : 0;
-                if (version > SqliteSchema.Version)
-                {
-                    throw new StoreException($"{path}: database schema version {version} is newer than this program's ({SqliteSchema.Version}); upgrade Storyline");
-                }
+                return;
             }
         }
 
-        await using SqliteTransaction transaction = connection.BeginTransaction();
-        await using (SqliteCommand create = connection.CreateCommand())
+        // Checked again and created in ONE transaction that holds the write lock from its start (BEGIN IMMEDIATE): of
+        // several processes opening a new file at once, one creates the schema and the others wait and then find all of
+        // it, never a part of it.
+        await using SqliteTransaction transaction = connection.BeginTransaction(deferred: false);
+        if (!await IsCurrentAsync(connection, transaction, path, cancellationToken).ConfigureAwait(false))
         {
+            await using SqliteCommand create = connection.CreateCommand();
             create.Transaction = transaction;
             create.CommandText = SqliteSchema.Create + "INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', '" + SqliteSchema.Version.ToString(CultureInfo.InvariantCulture) + "');";
             await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             foreach ((string table, string column, string definition) in SqliteSchema.AddedColumns)
             {
-                create.CommandText = $"SELECT count(*) FROM pragma_table_info('{table}') WHERE name = '{column}'";
-                if ((long)(await create.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))! == 0)
+                if (!await HasColumnAsync(connection, transaction, table, column, cancellationToken).ConfigureAwait(false))
                 {
                     create.CommandText = $"ALTER TABLE {table} ADD COLUMN {column} {definition}";
                     await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
@@ -939,6 +926,63 @@ public sealed class SqliteStoryStore : IStoryStore
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    // Whether the file holds this program's whole schema at this version (false for a new, empty file, or an older
+    // version to bring up to date); refuses another program's file and a newer version.
+    private static async Task<bool> IsCurrentAsync(SqliteConnection connection, SqliteTransaction transaction, string path, CancellationToken cancellationToken)
+    {
+        await using SqliteCommand check = connection.CreateCommand();
+        check.Transaction = transaction;
+        check.CommandText = "SELECT count(*) FILTER (WHERE name = 'meta'), count(*) FROM sqlite_master WHERE type = 'table'";
+        bool hasMeta;
+        long tables;
+        await using (SqliteDataReader reader = await check.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+            (hasMeta, tables) = (reader.GetInt64(0) > 0, reader.GetInt64(1));
+        }
+
+        if (!hasMeta && tables > 0)
+        {
+            throw new StoreException($"{path}: this SQLite file is not a Storyline database; nothing was changed");
+        }
+
+        if (!hasMeta)
+        {
+            return false;
+        }
+
+        check.CommandText = "SELECT value FROM meta WHERE key = 'schema_version'";
+        object? found = await check.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+        int version = found is string s ? int.Parse(s, CultureInfo.InvariantCulture) : 0;
+        if (version > SqliteSchema.Version)
+        {
+            throw new StoreException($"{path}: database schema version {version} is newer than this program's ({SqliteSchema.Version}); upgrade Storyline");
+        }
+
+        if (version < SqliteSchema.Version)
+        {
+            return false;
+        }
+
+        foreach ((string table, string column, _) in SqliteSchema.AddedColumns)
+        {
+            if (!await HasColumnAsync(connection, transaction, table, column, cancellationToken).ConfigureAwait(false))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static async Task<bool> HasColumnAsync(SqliteConnection connection, SqliteTransaction transaction, string table, string column, CancellationToken cancellationToken)
+    {
+        await using SqliteCommand command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"SELECT count(*) FROM pragma_table_info('{table}') WHERE name = '{column}'";
+        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))! > 0;
     }
 
     private SqliteCommand Command(SqliteTransaction? transaction, string sql)

@@ -3,10 +3,12 @@ using Storyline.Storage;
 namespace Storyline.Web;
 
 /// <summary>
-/// The served store. The SQLite store holds one connection and is not safe for concurrent use, so every request
-/// takes its turn through one gate; an ingest holds the gate while it writes.
+/// The served store. The SQLite store holds one connection and is not safe for concurrent use, so every read takes its
+/// turn through one gate. An ingest does not: it writes through a store of its own (<see cref="WriteAsync"/>), which
+/// waits for the archive's writer lock, so that reads go on while it analyses and stores, and a writer in another
+/// process (a <c>storyline ingest</c>) and this server's ingests never number stories at the same time.
 /// </summary>
-internal sealed class Archive(IStoryStore store) : IAsyncDisposable
+internal sealed class Archive(IStoryStore store, Func<CancellationToken, Task<IStoryStore>> openWriter) : IAsyncDisposable
 {
     private readonly SemaphoreSlim gate = new(1, 1);
 
@@ -21,6 +23,13 @@ internal sealed class Archive(IStoryStore store) : IAsyncDisposable
         {
             gate.Release();
         }
+    }
+
+    /// <summary>Runs <paramref name="work"/> on a store of its own over the same archive, opened for it and closed after it.</summary>
+    public async Task<T> WriteAsync<T>(Func<IStoryStore, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    {
+        await using IStoryStore writer = await openWriter(cancellationToken).ConfigureAwait(false);
+        return await work(writer, cancellationToken).ConfigureAwait(false);
     }
 
     public async ValueTask DisposeAsync()

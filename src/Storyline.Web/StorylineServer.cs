@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http.Timeouts;
@@ -54,8 +53,6 @@ public static class StorylineServer
 
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(UiFiles.Load());
-        // Summary and what's-new from Core's StoryDigest and WhatsNew (issue 7).
-        builder.Services.AddSingleton<IStoryInsights, DigestStoryInsights>();
         builder.Services.ConfigureHttpJsonOptions(json => Configure(json.SerializerOptions));
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddHostFiltering(o =>
@@ -79,7 +76,7 @@ public static class StorylineServer
         configure?.Invoke(builder);
 
         IStoryStore store = await SqliteStoryStore.OpenAsync(options.Database, options.Clock, cancellationToken).ConfigureAwait(false);
-        builder.Services.AddSingleton(new Archive(store));
+        builder.Services.AddSingleton(new Archive(store, async ct => await SqliteStoryStore.OpenAsync(options.Database, options.Clock, ct).ConfigureAwait(false)));
 
         WebApplication app = builder.Build();
         app.UseHostFiltering();
@@ -118,16 +115,11 @@ public static class StorylineServer
     }
 
     /// <summary>
-    /// The API's JSON: camelCase, enums as camelCase strings, dates as YYYY-MM-DD, nulls left out; &lt; &gt; &amp; and
-    /// quotes escaped as \uXXXX, so that report text stays inert even where a client pastes the JSON into a page.
+    /// The API's JSON: the views' JSON (camelCase, enums as camelCase strings, dates as YYYY-MM-DD, nulls left out), with
+    /// &lt; &gt; &amp; and quotes escaped as \uXXXX, so that report text stays inert even where a client pastes the JSON
+    /// into a page.
     /// </summary>
-    internal static void Configure(JsonSerializerOptions json)
-    {
-        json.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Default;
-        json.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
-        json.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
-        json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
-    }
+    internal static void Configure(JsonSerializerOptions json) => Storyline.Views.ViewJson.Configure(json, forWeb: true);
 
     private static Task SecurityHeaders(HttpContext context, Func<Task> next)
     {

@@ -11,7 +11,7 @@ internal sealed record CliRun(int ExitCode, string Output, string Json, string E
     public JsonElement ParseJson() => JsonDocument.Parse(Json).RootElement.Clone();
 }
 
-/// <summary>Runs the storyline command in-process against a fresh temporary folder, with a fixed-width plain console.</summary>
+/// <summary>Runs the storyline command in-process against a fresh temporary folder, as if its output were redirected.</summary>
 internal sealed class CliRunner : IDisposable
 {
     public CliRunner()
@@ -24,11 +24,16 @@ internal sealed class CliRunner : IDisposable
 
     public string Db => Path.Combine(Folder, "test.db");
 
+    /// <summary>
+    /// The terminal width the command sees; null (the default) is output to a pipe or a file, where nothing is wrapped.
+    /// </summary>
+    public int? Width { get; set; }
+
     /// <summary>Runs with --db pointing at this runner's database; <paramref name="stdin"/> feeds "-".</summary>
     public async Task<CliRun> RunWithStdinAsync(string stdin, params string[] args)
     {
+        // Standard output carries both the text for people and --json, as in a real process.
         var output = new StringWriter();
-        var json = new StringWriter();
         var error = new StringWriter();
         IAnsiConsole console = AnsiConsole.Create(new AnsiConsoleSettings
         {
@@ -37,10 +42,13 @@ internal sealed class CliRunner : IDisposable
             Interactive = InteractionSupport.No,
             Out = new AnsiConsoleOutput(output),
         });
-        console.Profile.Width = 120;
-        var env = new CliEnvironment(console, json, error, () => new MemoryStream(Encoding.UTF8.GetBytes(stdin)), TimeProvider.System);
-        int code = await StorylineApp.RunAsync([.. args, "--db", Db], env);
-        return new CliRun(code, output.ToString(), json.ToString(), error.ToString());
+        var env = new CliEnvironment(console, output, error, () => new MemoryStream(Encoding.UTF8.GetBytes(stdin)), TimeProvider.System, Width);
+        // Commands with no archive (migrate, eval, train) have no --db; help needs none.
+        bool hasDb = args.Contains("--db", StringComparer.Ordinal) || args.Contains("--help", StringComparer.Ordinal) || args.Contains("-h", StringComparer.Ordinal)
+            || (args.Length > 0 && args[0] is "migrate" or "eval" or "train");
+        int code = await StorylineApp.RunAsync(hasDb ? args : [.. args, "--db", Db], env);
+        string stdout = output.ToString();
+        return new CliRun(code, stdout, stdout, error.ToString());
     }
 
     public Task<CliRun> RunAsync(params string[] args) => RunWithStdinAsync(string.Empty, args);

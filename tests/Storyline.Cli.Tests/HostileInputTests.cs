@@ -32,6 +32,6 @@ public sealed class HostileInputTests : IDisposable
         Assert.Contains(errors, e => e.Contains("long.jsonl:1: line is ", StringComparison.Ordinal) && e.Contains("(ReaderOptions.MaxLineCharacters)", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.Contains("bad\\nname\\u001B[2J.txt: no date", StringComparison.Ordinal));
         Assert.DoesNotContain('\u001B', run.Error);
-        Assert.Contains("Read 1 reports: 1 new, 0 duplicate, 4 failed", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Read 1 report: 1 new, 0 duplicate, 4 failed", run.Output, StringComparison.Ordinal);
     }
 }

@@ -52,7 +52,7 @@ public sealed class SampleEndToEndTests : IDisposable
         string wire = ReportId(derna, "012-derna-thousands-missing-wire.txt");
         string copy = ReportId(derna, "013-derna-thousands-missing-republished.txt");
         Assert.Contains(derna.GetProperty("timeline").EnumerateArray(), e =>
-            e.GetProperty("sources").EnumerateArray().Select(s => s.GetString()).Order(StringComparer.Ordinal)
+            e.GetProperty("sources").EnumerateArray().Select(s => s.GetProperty("id").GetString()).Order(StringComparer.Ordinal)
                 .SequenceEqual(new[] { wire, copy }.Order(StringComparer.Ordinal)));
     }
 

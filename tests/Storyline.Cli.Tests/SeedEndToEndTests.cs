@@ -18,7 +18,7 @@ public sealed class SeedEndToEndTests : IDisposable
     {
         CliRun ingest = await cli.RunAsync("ingest", TestPaths.Seeds);
         Assert.Equal(0, ingest.ExitCode);
-        Assert.Contains("Read 2 reports: 2 new, 0 duplicate, 0 failed; 1 new stories", ingest.Output, StringComparison.Ordinal);
+        Assert.Contains("Read 2 reports: 2 new, 0 duplicate, 0 failed; 1 new story", ingest.Output, StringComparison.Ordinal);
 
         JsonElement stories = (await cli.RunAsync("stories", "--json")).ParseJson();
         JsonElement story = Assert.Single(stories.EnumerateArray());
@@ -66,7 +66,7 @@ public sealed class SeedEndToEndTests : IDisposable
 
         Assert.Equal(0, again.ExitCode);
         Assert.Contains("Read 3 reports: 0 new, 3 duplicate, 0 failed", again.Output, StringComparison.Ordinal);
-        Assert.Contains("The archive holds 2 reports in 1 stories", again.Output, StringComparison.Ordinal);
+        Assert.Contains("The archive holds 2 reports in 1 story", again.Output, StringComparison.Ordinal);
     }
 
     [SharedFact("seeds")]

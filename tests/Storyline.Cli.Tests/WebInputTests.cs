@@ -48,8 +48,8 @@ public sealed class WebInputTests : IDisposable
 
         // Then the first stores two reports and names the undated page; the second stores nothing new
         Assert.Equal(1, first.ExitCode);
-        Assert.Contains("read 2: 2 new, 0 duplicate, 1 failed", first.Json, StringComparison.Ordinal);
+        Assert.Contains("read 2 reports: 2 new, 0 duplicate, 1 failed", first.Json, StringComparison.Ordinal);
         Assert.Contains("about.html: no publication date", first.Error, StringComparison.Ordinal);
-        Assert.Contains("read 2: 0 new, 2 duplicate, 1 failed", second.Json, StringComparison.Ordinal);
+        Assert.Contains("read 2 reports: 0 new, 2 duplicate, 1 failed", second.Json, StringComparison.Ordinal);
     }
 }

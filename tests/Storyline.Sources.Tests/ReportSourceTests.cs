@@ -92,7 +92,7 @@ public sealed class ReportSourceTests : IDisposable
         Assert.Equal(big, failed.Origin);
         Assert.Contains("1,500", failed.Reason, StringComparison.Ordinal);
         Assert.Contains("limit of 1,000", failed.Reason, StringComparison.Ordinal);
-        Assert.Contains("MaxFileBytes", failed.Reason, StringComparison.Ordinal);
+        Assert.Contains("(--max-file-bytes)", failed.Reason, StringComparison.Ordinal); // the option a user sets, not the setting's name
     }
 
     [Fact]

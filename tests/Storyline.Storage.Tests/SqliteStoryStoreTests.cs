@@ -50,6 +50,35 @@ public sealed class SqliteStoryStoreTests : StoryStoreContract, IDisposable
     }
 
     [Fact]
+    public async Task Several_openers_of_a_new_file_at_once_all_get_the_store()
+    {
+        var random = new Random(24);
+        for (int round = 0; round < 20; round++)
+        {
+            // Given a file that does not exist yet
+            string path = PathOf("race" + round.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+            // When eight connections open it as a store within a few milliseconds of each other, so that some check the
+            // file while another is creating the schema
+            int[] delays = [.. Enumerable.Range(0, 8).Select(_ => random.Next(15))];
+            SqliteStoryStore[] stores = await Task.WhenAll(delays.Select(delay => Task.Run(async () =>
+            {
+                Thread.Sleep(delay);
+                return await SqliteStoryStore.OpenAsync(path);
+            })));
+
+            // Then every one of them got the store, with one schema and its version
+            foreach (SqliteStoryStore store in stores)
+            {
+                Assert.Equal(new ArchiveCounts(0, 0, 0), await store.CountAsync());
+                await store.DisposeAsync();
+            }
+
+            Assert.Equal(SqliteSchema.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), await ScalarAsync(path, "SELECT value FROM meta WHERE key = 'schema_version'"));
+        }
+    }
+
+    [Fact]
     public async Task A_SQLite_file_of_another_program_is_refused_and_left_as_it_was()
     {
         // Given a SQLite file with another program's table and row

@@ -8,7 +8,7 @@ namespace Storyline.Storage.Tests;
 /// What every <see cref="IStoryStore"/> must do. Each implementation inherits this suite and says how to open a store;
 /// opening the same name again opens the same store (to test that data persists).
 /// </summary>
-public abstract class StoryStoreContract
+public abstract partial class StoryStoreContract
 {
     /// <summary>Opens (creating where missing) the store called <paramref name="name"/>, private to this test.</summary>
     protected abstract Task<IStoryStore> OpenAsync(string name);
@@ -845,5 +845,68 @@ public abstract class StoryStoreContract
         Assert.Equal(new ArchiveCounts(0, 0, 0), await store.CountAsync());
         Assert.Empty(await store.FindExistingAsync([R(0).Article.Id, R(1).Article.Id]));
         Assert.True(await store.SaveInStoryAsync(R(0), 1));
+    }
+
+    [Fact]
+    public async Task A_story_started_under_a_number_the_archive_holds_is_refused_with_its_batch()
+    {
+        // Given a stored story 1
+        await using IStoryStore store = await OpenAsync("main");
+        Assert.True(await store.SaveInStoryAsync(R(0), 1));
+
+        // When a batch joins a report to story 1 and then starts "a new story" under the number 1, as a second writer
+        // that numbered stories from the same starting point would
+        ReportToStore joins = new(R(2), StoryFeatures.From(R(2)), new StoryAssignment(R(2).Article.Id, new StoryId(1), false, 0.5, "A story"));
+        ReportToStore starts = new(R(1), StoryFeatures.From(R(1)), new StoryAssignment(R(1).Article.Id, new StoryId(1), true, 0, "Floods kill thousands in Libya"));
+        StoreException error = await Assert.ThrowsAsync<StoreException>(() => store.SaveBatchAsync([joins, starts]));
+
+        // Then the error says why, nothing of the batch is stored, and story 1 is not fused with the other story
+        Assert.Contains("story 1 already exists", error.Message, StringComparison.Ordinal);
+        Assert.Equal(1, (await store.CountAsync()).Reports);
+        Assert.Equal([R(0).Article.Id], (await store.GetStoryAsync(new StoryId(1)))!.Reports.ToArray());
+    }
+
+    // ---- Writers ----
+
+    [Fact]
+    public async Task The_writer_lock_is_held_by_one_store_of_an_archive_at_a_time()
+    {
+        // Given two stores of one archive, the first holding the writer lock
+        await using IStoryStore first = await OpenAsync("main");
+        await using IStoryStore second = await OpenAsync("main");
+        IAsyncDisposable held = await first.AcquireWriterLockAsync();
+
+        // When the second asks for it
+        Task<IAsyncDisposable> waiting = second.AcquireWriterLockAsync();
+        await Task.Delay(300);
+
+        // Then it waits while the first holds it, and gets it once the first gives it up
+        Assert.False(waiting.IsCompleted);
+        await held.DisposeAsync();
+        await using IAsyncDisposable got = await waiting.WaitAsync(TimeSpan.FromSeconds(30));
+
+        // And a writer that gives up waiting is told so by its cancellation
+        using var soon = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first.AcquireWriterLockAsync(soon.Token));
+    }
+
+    [Fact]
+    public async Task Readers_are_not_held_up_by_the_writer_lock()
+    {
+        // Given an archive with a story, and a writer holding its lock
+        await using (IStoryStore setup = await OpenAsync("main"))
+        {
+            Assert.True(await setup.SaveInStoryAsync(R(0), 1));
+        }
+
+        await using IStoryStore writer = await OpenAsync("main");
+        await using IAsyncDisposable held = await writer.AcquireWriterLockAsync();
+
+        // When another store of the archive reads it
+        await using IStoryStore reader = await OpenAsync("main");
+        IReadOnlyList<StorySummary> stories = await reader.ListStoriesAsync().WaitAsync(TimeSpan.FromSeconds(30));
+
+        // Then it reads at once
+        Assert.Single(stories);
     }
 }

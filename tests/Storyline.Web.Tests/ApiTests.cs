@@ -133,7 +133,7 @@ public sealed class ApiTests(SampleArchive archive) : IClassFixture<SampleArchiv
         JsonElement news = await GetJsonAsync($"/api/stories/{id}/whatsnew?since=2023-09-05");
 
         Assert.Equal(9, news.GetProperty("reports").GetArrayLength());
-        string[] facts = [.. news.GetProperty("entries").EnumerateArray().Select(e => e.GetProperty("text").GetString()!)];
+        string[] facts = [.. news.GetProperty("facts").EnumerateArray().Select(e => e.GetProperty("text").GetString()!)];
         Assert.Contains(facts, f => f.Contains("rolled across the border into Russia at Khasan", StringComparison.Ordinal));
         Assert.Contains(facts, f => f.Contains("invited Vladimir Putin to visit North Korea", StringComparison.Ordinal));
         Assert.DoesNotContain(facts, f => f.Contains("intends to travel to Russia", StringComparison.Ordinal));
@@ -161,11 +161,11 @@ public sealed class ApiTests(SampleArchive archive) : IClassFixture<SampleArchiv
 
         Assert.True(news.GetProperty("reports").GetArrayLength() > 0);
         Assert.All(news.GetProperty("reports").EnumerateArray(), r => Assert.True(string.CompareOrdinal(r.GetProperty("published").GetString(), "2023-09-15") > 0));
-        Assert.All(news.GetProperty("entries").EnumerateArray(), e => Assert.All(e.GetProperty("sources").EnumerateArray(),
+        Assert.All(news.GetProperty("facts").EnumerateArray(), e => Assert.All(e.GetProperty("sources").EnumerateArray(),
             s => Assert.True(string.CompareOrdinal(s.GetProperty("published").GetString(), "2023-09-15") > 0)));
-        Assert.Contains(news.GetProperty("entries").EnumerateArray(), e => e.GetProperty("text").GetString()!.Contains("back in Pyongyang", StringComparison.Ordinal));
+        Assert.Contains(news.GetProperty("facts").EnumerateArray(), e => e.GetProperty("text").GetString()!.Contains("back in Pyongyang", StringComparison.Ordinal));
         Assert.Equal(0, none.GetProperty("reports").GetArrayLength());
-        Assert.Equal(0, none.GetProperty("entries").GetArrayLength());
+        Assert.Equal(0, none.GetProperty("facts").GetArrayLength());
         Assert.Equal(0, none.GetProperty("statusChanges").GetArrayLength());
     }
 
@@ -212,7 +212,13 @@ public sealed class ApiTests(SampleArchive archive) : IClassFixture<SampleArchiv
 
     [Theory]
     // Each bad request is answered with a 4xx and a JSON {error, status} that says what was wrong.
-    [InlineData("/api/stories/abc", 400, "id")]                       // not a number
+    [InlineData("/api/stories/abc", 400, "not a story number")]       // not a number
+    [InlineData("/api/stories/-3/timeline", 400, "not a story number")] // not a story number
+    [InlineData("/api/stories/1/whatsnew?since=nonsense", 400, "neither a date")] // neither a day nor a report
+    [InlineData("/api/search?q=dam&from=yesterday", 400, "'from' must be a date")] // a date that does not parse
+    [InlineData("/api/quotes?story=abc", 400, "'story' must be a story number")]    // a story that does not parse
+    [InlineData("/api/quotes?limit=1.5", 400, "'limit' must be a whole number")]     // a count that does not parse
+    [InlineData("/api/reports/ffffffffffff", 404, "no report")]       // no such report
     [InlineData("/api/stories/999999", 404, "no story")]              // no such story
     [InlineData("/api/stories/1/whatsnew", 400, "since")]             // date missing
     [InlineData("/api/stories/1/whatsnew?since=yesterday", 400, "since")] // not a date
@@ -234,6 +240,97 @@ public sealed class ApiTests(SampleArchive archive) : IClassFixture<SampleArchiv
         JsonElement error = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         Assert.Equal(status, error.GetProperty("status").GetInt32());
         Assert.Contains(words, error.GetProperty("error").GetString(), StringComparison.OrdinalIgnoreCase);
+        // The error is in the user's words: no .NET parameter or type names.
+        Assert.DoesNotContain("bind", error.GetProperty("error").GetString(), StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("System.", error.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Nullable", error.GetProperty("error").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Getting_the_ingest_endpoint_is_405_not_404()
+    {
+        // Given the ingest endpoint, which takes POST only (docs/web-api.md promises 405 for a wrong method)
+        HttpResponseMessage response = await client.GetAsync("/api/ingest");
+
+        // Then a GET is told the method is wrong, with the method that is allowed
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Contains("POST", response.Content.Headers.Allow.Concat(response.Headers.TryGetValues("Allow", out var allow) ? allow : []));
+        JsonElement error = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(405, error.GetProperty("status").GetInt32());
+    }
+
+    [Fact]
+    public async Task Whats_new_takes_a_report_id_as_the_command_line_does()
+    {
+        // Given a story and the id prefix of its first report
+        long id = await StoryOfAsync("kim jong un");
+        JsonElement story = await GetJsonAsync($"/api/stories/{id}");
+        string first = story.GetProperty("reports")[0].GetProperty("id").GetString()!;
+
+        // When what's new is asked since that report
+        JsonElement news = await GetJsonAsync($"/api/stories/{id}/whatsnew?since={first[..10]}");
+
+        // Then the cutoff is that report, and the other reports are new
+        Assert.Equal(first, news.GetProperty("sinceReport").GetString());
+        Assert.False(news.TryGetProperty("sinceDate", out _));
+        Assert.DoesNotContain(first, news.GetProperty("newReports").EnumerateArray().Select(r => r.GetString()));
+        Assert.True(news.GetProperty("newReports").GetArrayLength() > 0);
+    }
+
+    [Fact]
+    public async Task A_report_has_its_text_with_its_names_and_quotes_marked_and_its_story()
+    {
+        // Given a report of the Kim story that quotes someone
+        long id = await StoryOfAsync("kim jong un");
+        JsonElement quotes = await GetJsonAsync($"/api/quotes?story={id}&limit=1");
+        string report = quotes[0].GetProperty("report").GetString()!;
+
+        // When its page is asked for by a prefix of its id
+        JsonElement page = await GetJsonAsync($"/api/reports/{report[..12]}");
+
+        // Then it has its whole text, its story, and marks that point at the right words of the text
+        string body = page.GetProperty("body").GetString()!;
+        Assert.Equal(report, page.GetProperty("report").GetProperty("id").GetString());
+        Assert.Equal(id, page.GetProperty("story").GetInt64());
+        Assert.False(string.IsNullOrEmpty(page.GetProperty("storyTitle").GetString()));
+        Assert.NotEmpty(page.GetProperty("mentions").EnumerateArray());
+        Assert.All(page.GetProperty("mentions").EnumerateArray(), m =>
+            Assert.InRange(m.GetProperty("start").GetInt32() + m.GetProperty("length").GetInt32(), 1, body.Length));
+        Assert.Contains(page.GetProperty("mentions").EnumerateArray(), m =>
+            body.Substring(m.GetProperty("start").GetInt32(), m.GetProperty("length").GetInt32()).Contains("Kim", StringComparison.Ordinal));
+        Assert.NotEmpty(page.GetProperty("quotes").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Labels_are_the_words_the_command_line_prints()
+    {
+        JsonElement labels = await GetJsonAsync("/api/labels");
+
+        Assert.Equal("Place", labels.GetProperty("entityType").GetProperty("location").GetString());
+        Assert.Equal("Organisation", labels.GetProperty("entityType").GetProperty("organization").GetString());
+        Assert.Equal("named person", labels.GetProperty("sourceKind").GetProperty("namedPerson").GetString());
+        Assert.Equal("state media", labels.GetProperty("sourceKind").GetProperty("stateMedia").GetString());
+    }
+
+    [Fact]
+    public async Task Stories_list_key_entities_from_the_store_as_the_story_page_counts_them()
+    {
+        // The list reads key entities from the index tables; they are the story page's most mentioned people,
+        // organisations and places, in the same order.
+        JsonElement stories = await GetJsonAsync("/api/stories");
+        foreach (JsonElement card in stories.EnumerateArray())
+        {
+            JsonElement story = await GetJsonAsync($"/api/stories/{card.GetProperty("id").GetInt64()}");
+            var expected = story.GetProperty("entities").EnumerateArray()
+                .Where(e => e.GetProperty("type").GetString() != "miscellaneous")
+                .Select(e => (Key: e.GetProperty("key").GetString(), Mentions: e.GetProperty("mentions").GetInt32()))
+                .ToList();
+            var keys = card.GetProperty("keyEntities").EnumerateArray().Select(e => e.GetProperty("key").GetString()).ToList();
+            Assert.Equal(Math.Min(4, expected.Count), keys.Count);
+            // Ties in mentions may be ordered by a different spelling of the name; the counts must agree.
+            Assert.Equal(expected.Take(keys.Count).Select(e => e.Mentions), keys.Select(k => expected.Single(e => e.Key == k).Mentions));
+            Assert.Equal(story.GetProperty("reports").GetArrayLength(), card.GetProperty("sources").GetInt32());
+        }
     }
 
     [Fact]
@@ -300,12 +397,17 @@ public sealed class ApiTests(SampleArchive archive) : IClassFixture<SampleArchiv
         JsonElement document = await GetJsonAsync("/openapi/v1.json");
 
         var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
-        foreach (string path in new[] { "/api/stories", "/api/stories/{id}", "/api/stories/{id}/timeline", "/api/stories/{id}/summary", "/api/stories/{id}/whatsnew", "/api/entities", "/api/entities/{key}", "/api/quotes", "/api/search", "/api/ingest" })
+        foreach (string path in new[] { "/api/stories", "/api/stories/{id}", "/api/stories/{id}/timeline", "/api/stories/{id}/summary", "/api/stories/{id}/whatsnew", "/api/entities", "/api/entities/{key}", "/api/quotes", "/api/search", "/api/ingest", "/api/reports/{id}", "/api/labels" })
         {
             Assert.Contains(path, paths);
         }
 
-        Assert.True(document.GetProperty("components").GetProperty("schemas").TryGetProperty("StoryPage", out _));
+        // The answers are the views' records, named as in docs/json-shapes.md
+        JsonElement schemas = document.GetProperty("components").GetProperty("schemas");
+        foreach (string record in new[] { "StoryDetail", "StoryListItem", "TimelineView", "WhatsNewView", "ReportPage", "EntityPage", "QuoteItem", "SearchView", "IngestView" })
+        {
+            Assert.True(schemas.TryGetProperty(record, out _), $"{record} is not in the OpenAPI document");
+        }
     }
 
     private async Task<JsonElement> GetJsonAsync(string path)

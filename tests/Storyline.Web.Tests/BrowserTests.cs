@@ -41,7 +41,12 @@ public sealed class BrowserTests(BrowserFixture browser) : IClassFixture<Browser
         ILocator news = page.Locator("#whatsnew-result");
         await Expect(news).ToContainTextAsync("Since 5 Sep 2023");
         await Expect(news).ToContainTextAsync("at Khasan");
-        await Expect(news.Locator("ul.changes li", new() { HasText = "kim jong un|visit" }).Locator(".badge.confirmed")).ToBeVisibleAsync();
+        await Expect(news.Locator("ul.changes li", new() { HasText = "Kim Jong Un: visit" }).Locator(".badge.confirmed")).ToBeVisibleAsync();
+        // Claim keys and sources are in words, never raw keys or report hashes
+        Assert.Equal(0, await news.Locator("ul.changes strong", new() { HasTextRegex = new System.Text.RegularExpressions.Regex(@"\|") }).CountAsync());
+        var sourceTexts = await page.Locator("ul.sources li a").AllTextContentsAsync();
+        Assert.NotEmpty(sourceTexts);
+        Assert.DoesNotContain(sourceTexts, t => System.Text.RegularExpressions.Regex.IsMatch(t, "^[0-9a-f]{12,}"));
         Assert.True(await news.Locator("blockquote").CountAsync() > 1);
         await Expect(page.Locator("section[aria-labelledby=summary-h] p").First).ToContainTextAsync("Korea");
         await BrowserFixture.ShotAsync(page, "02-story");
@@ -125,6 +130,98 @@ public sealed class BrowserTests(BrowserFixture browser) : IClassFixture<Browser
 
         await Expect(page.Locator("#timeline-h")).ToBeVisibleAsync();
         Assert.Equal("H1", await page.EvaluateAsync<string>("() => document.activeElement.tagName"));
+        await page.CloseAsync();
+    }
+
+    [BrowserFact]
+    public async Task A_report_page_shows_its_text_with_names_and_quotes_marked_its_story_and_its_source()
+    {
+        (IPage page, List<string> errors) = await browser.OpenAsync();
+
+        // Given a search hit for the Kremlin's spokesman
+        await page.GotoAsync(browser.BaseUrl + "/#/search?q=Peskov");
+        ILocator hit = page.Locator("#results li.hit h3 a").First;
+        await Expect(hit).ToBeVisibleAsync();
+
+        // When the hit is opened
+        await hit.ClickAsync();
+
+        // Then the report's own page shows its text, its names as links to their entities, its quotes marked,
+        // and links to its story
+        await Expect(page.Locator("section[aria-labelledby=text-h] .report-text p").First).ToBeVisibleAsync();
+        Assert.True(await page.Locator(".report-text a.mention").CountAsync() > 2);
+        Assert.True(await page.Locator(".report-text q.quote").CountAsync() > 0);
+        await Expect(page.Locator(".report-text")).ToContainTextAsync("Peskov");
+        ILocator about = page.Locator("section[aria-labelledby=about-h]");
+        await Expect(about).ToContainTextAsync("Published");
+        await Expect(about.Locator("a[href^='#/story/']")).ToBeVisibleAsync();
+        Assert.True(await page.Locator("section[aria-labelledby=named-h] a.chip").CountAsync() > 0);
+        await BrowserFixture.ShotAsync(page, "07-report");
+
+        // And a name in the text leads to its entity page
+        await page.Locator(".report-text a.mention", new() { HasText = "Peskov" }).First.ClickAsync();
+        await Expect(page.Locator("h1")).ToContainTextAsync("Peskov");
+        Assert.Empty(errors);
+        await page.CloseAsync();
+    }
+
+    [BrowserFact]
+    public async Task A_missing_story_report_or_page_is_a_not_found_page()
+    {
+        (IPage page, _) = await browser.OpenAsync();
+
+        foreach (string route in new[] { "#/story/999999", "#/report/ffffffffffffffff", "#/entity/nobody%20at%20all", "#/no-such-page" })
+        {
+            await page.GotoAsync($"{browser.BaseUrl}/{route}");
+            await Expect(page.Locator("h1")).ToHaveTextAsync("Not found");
+            await Expect(page.Locator("main")).Not.ToContainTextAsync("Something went wrong");
+            await Expect(page.Locator("main a[href='#/']")).ToBeVisibleAsync();
+        }
+
+        await BrowserFixture.ShotAsync(page, "08-not-found");
+        await page.CloseAsync();
+    }
+
+    [BrowserFact]
+    public async Task The_map_frames_its_places_and_keeps_every_label_inside()
+    {
+        (IPage page, List<string> errors) = await browser.OpenAsync();
+
+        // Given each story's page
+        await page.GotoAsync(browser.BaseUrl + "/");
+        var hrefs = await page.Locator("li.story-card h2 a").EvaluateAllAsync<string[]>("els => els.map(e => e.getAttribute('href'))");
+        foreach (string href in hrefs)
+        {
+            // A whole load, so that nothing of the page before (a map being replaced) is measured
+            await page.GotoAsync("about:blank");
+            await page.GotoAsync(browser.BaseUrl + "/" + href);
+            await Expect(page.Locator("#places-h")).ToBeVisibleAsync();
+            if (await page.Locator("#story-map").CountAsync() == 0)
+            {
+                continue;
+            }
+
+            await Expect(page.Locator("#story-map svg.map circle").First).ToBeAttachedAsync();
+
+            // Then every label drawn lies wholly inside the map's box (was: "Tokyo" cut at the right edge)
+            bool inside = await page.Locator("#story-map svg.map").EvaluateAsync<bool>(@"svg => {
+                const v = svg.viewBox.baseVal;
+                return Array.from(svg.querySelectorAll('text')).every(t => {
+                    const b = t.getBBox();
+                    return b.x >= v.x - 0.01 && b.y >= v.y - 0.01 && b.x + b.width <= v.x + v.width + 0.01 && b.y + b.height <= v.y + v.height + 0.01;
+                });
+            }");
+            Assert.True(inside, $"a label runs past the map's edge on {href}");
+        }
+
+        // And a single town is shown with land and sea around it, not a patch of one country (was: an empty box)
+        await page.GotoAsync("about:blank");
+        await page.GotoAsync(browser.BaseUrl + "/#/entity/place%3A2013348");
+        await Expect(page.Locator("section[aria-labelledby=map-h] svg.map circle")).ToBeAttachedAsync();
+        double width = await page.Locator("section[aria-labelledby=map-h] svg.map").EvaluateAsync<double>("svg => svg.viewBox.baseVal.width");
+        Assert.True(width >= 30, $"the map of one town is {width} degrees wide");
+        await page.Locator("section[aria-labelledby=map-h]").ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.Screenshots, "09-one-town-map.png") });
+        Assert.Empty(errors);
         await page.CloseAsync();
     }
 }

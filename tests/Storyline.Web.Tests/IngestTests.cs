@@ -4,6 +4,8 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Storyline.Storage;
 
 namespace Storyline.Web.Tests;
 
@@ -106,6 +108,35 @@ public sealed class IngestTests(SampleArchive archive) : IClassFixture<SampleArc
         request.Headers.Add(header, value);
 
         await JsonAsync(await client.SendAsync(request), HttpStatusCode.Forbidden);
+    }
+
+    [Fact]
+    public async Task Reads_go_on_while_an_ingest_waits_for_another_writer_of_the_archive()
+    {
+        // Given another writer of the served archive holding its writer lock, as a storyline ingest in another process does
+        string db = app.Services.GetRequiredService<WebOptions>().Database;
+        await using IStoryStore other = await SqliteStoryStore.OpenAsync(db);
+        IAsyncDisposable held = await other.AcquireWriterLockAsync();
+        Task<HttpResponseMessage> posting;
+        try
+        {
+            // When a report is posted, and the stories are asked for while that ingest waits
+            posting = PostAsync("date 2023-09-23\n\nHarbourton officials said on Saturday that the water plant's second pump was repaired.\n", "text/plain");
+            await Task.Delay(500);
+            HttpResponseMessage stories = await client.GetAsync("/api/stories").WaitAsync(TimeSpan.FromSeconds(30));
+
+            // Then the stories come at once, while the ingest still waits for the other writer
+            Assert.Equal(HttpStatusCode.OK, stories.StatusCode);
+            Assert.False(posting.IsCompleted, "the ingest did not wait for the archive's other writer");
+        }
+        finally
+        {
+            await held.DisposeAsync();
+        }
+
+        // And once the other writer is done, the ingest stores its report
+        JsonElement result = await JsonAsync(await posting.WaitAsync(TimeSpan.FromMinutes(2)), HttpStatusCode.OK);
+        Assert.Equal(1, result.GetProperty("new").GetInt32());
     }
 
     private Task<HttpResponseMessage> PostAsync(string body, string type)

@@ -47,7 +47,7 @@ public sealed class SeedInsightsTests : IDisposable
 
         // Then the arrival, the Khasan crossing, the planned lunch and the delegation are new facts,
         Assert.Equal(1, news.GetProperty("reports").GetArrayLength());
-        string[] facts = [.. news.GetProperty("entries").EnumerateArray().Select(f => f.GetProperty("text").GetString()!)];
+        string[] facts = [.. news.GetProperty("facts").EnumerateArray().Select(f => f.GetProperty("text").GetString()!)];
         Assert.Contains(facts, f => f.Contains("Kim Jong-un arrived in Russia", StringComparison.Ordinal));
         Assert.Contains(facts, f => f.Contains("the train crossed the Khasan station", StringComparison.Ordinal));
         Assert.Contains(facts, f => f.Contains("would include a lunch", StringComparison.Ordinal));

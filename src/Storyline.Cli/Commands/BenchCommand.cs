@@ -11,11 +11,11 @@ internal static class BenchCommand
 {
     public static Command Create(CliEnvironment env, GlobalOptions global)
     {
-        var reports = new Option<int>("--reports") { Description = "Reports to generate (default 20000)", DefaultValueFactory = _ => 20_000 };
-        var workers = new Option<int>("--workers") { Description = "Worker processes (default 4)", DefaultValueFactory = _ => 4 };
-        var minutes = new Option<double>("--time-limit") { Description = "Minutes after which the workers are stopped and the test fails (default 30)", DefaultValueFactory = _ => 30 };
-        var samples = new Option<string>("--samples") { Description = "Seed-format reports whose sentences are recombined (default samples/reports)", DefaultValueFactory = _ => Path.Combine("samples", "reports") };
-        var seed = new Option<int>("--seed") { Description = "Seed of the generator (default 1)", DefaultValueFactory = _ => 1 };
+        var reports = new Option<int>("--reports") { Description = "Reports to generate", DefaultValueFactory = _ => 20_000 };
+        var workers = new Option<int>("--workers") { Description = "Worker processes", DefaultValueFactory = _ => 4 };
+        var minutes = new Option<double>("--time-limit") { Description = "Minutes after which the workers are stopped and the test fails", DefaultValueFactory = _ => 30 };
+        var samples = new Option<string>("--samples") { Description = "Seed-format reports whose sentences are recombined", DefaultValueFactory = _ => Path.Combine("samples", "reports") };
+        var seed = new Option<int>("--seed") { Description = "Seed of the generator", DefaultValueFactory = _ => 1 };
         var load = new Command("load", "Generate reports, ingest them with several 'storyline ingest' processes into one PostgreSQL store (--db, empty), report throughput and check that each report is stored once and each story is consistent")
         {
             reports, workers, minutes, samples, seed,
@@ -67,7 +67,7 @@ internal static class BenchCommand
                 }
             }
         });
-        return new Command("bench", "Load tests") { load };
+        return new Command("bench", "Load tests") { global.AddTo(load) };
     }
 
     // This very program, run again: its own executable, or the dotnet host and this dll.

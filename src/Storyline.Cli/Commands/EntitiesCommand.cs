@@ -2,6 +2,7 @@ using System.CommandLine;
 using Storyline.Cli.Output;
 using Storyline.Domain;
 using Storyline.Storage;
+using Storyline.Views;
 
 namespace Storyline.Cli.Commands;
 
@@ -10,32 +11,41 @@ internal static class EntitiesCommand
 {
     public static Command Create(CliEnvironment env, GlobalOptions global)
     {
-        var type = new Option<string?>("--type") { Description = "Only one type: person, organization, location or miscellaneous" };
-        var limit = new Option<int>("--limit") { Description = "At most this many entities (default 50)", DefaultValueFactory = _ => 50 };
-        var command = new Command("entities", "List the entities mentioned across all reports, most mentioned first") { type, limit };
-        command.SetAction(async (parse, cancellationToken) =>
+        var type = new Option<EntityType?>("--type")
         {
-            EntityType? wanted = null;
-            if (parse.GetValue(type) is { Length: > 0 } typeText)
+            Description = "Only one type: person, organization (organisation), location (place) or miscellaneous (other)",
+            CustomParser = result =>
             {
-                if (!Enum.TryParse(typeText, ignoreCase: true, out EntityType parsed) || !Enum.IsDefined(parsed))
+                string text = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
+                EntityType? parsed = text.Trim().ToLowerInvariant() switch
                 {
-                    await env.Error.WriteLineAsync($"error: unknown type '{typeText}'; use person, organization, location or miscellaneous").ConfigureAwait(false);
-                    return ExitCodes.Error;
+                    "person" or "people" => EntityType.Person,
+                    "organization" or "organisation" => EntityType.Organization,
+                    "location" or "place" => EntityType.Location,
+                    "miscellaneous" or "other" => EntityType.Miscellaneous,
+                    _ => null,
+                };
+                if (parsed is null)
+                {
+                    result.AddError($"unknown type '{text}'; use person, organization, location or miscellaneous");
                 }
 
-                wanted = parsed;
-            }
-
+                return parsed;
+            },
+        };
+        Option<int> limit = CliOptions.Count("--limit", "At most this many entities", 50);
+        var command = global.AddTo(new Command("entities", "List the entities mentioned across all reports, most mentioned first") { type, limit });
+        command.SetAction(async (parse, cancellationToken) =>
+        {
             await using IStoryStore store = await StoreOpener.OpenAsync(parse.GetValue(global.Db), env, mustExist: true, cancellationToken).ConfigureAwait(false);
-            var entities = (await store.ListEntitiesAsync(wanted, parse.GetValue(limit), cancellationToken).ConfigureAwait(false)).Select(EntityListItem.From).ToList();
+            var entities = (await store.ListEntitiesAsync(parse.GetValue(type), parse.GetValue(limit), cancellationToken).ConfigureAwait(false)).Select(ArchiveViews.Entity).ToList();
             if (parse.GetValue(global.Json))
             {
                 await Json.WriteAsync(env.Out, entities).ConfigureAwait(false);
             }
             else
             {
-                Render.Entities(env.Console, entities);
+                ArchiveText.Entities(env.Screen, entities);
             }
 
             return ExitCodes.Ok;

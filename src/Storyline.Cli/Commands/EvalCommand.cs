@@ -21,5 +21,5 @@ internal static class EvalCommand
     ];
 
     public static Command? Create(CliEnvironment env, GlobalOptions global) =>
-        CommandGroup.Create("eval", "Score a stage on a public benchmark and print the standard metrics", Tasks.Select(task => task(env, global)));
+        CommandGroup.Create("eval", "Score a stage on a public benchmark and print the standard metrics", Tasks.Select(task => global.AddJson(task(env, global))));
 }

@@ -1,44 +1,64 @@
 using System.CommandLine;
 using Storyline.Cli.Output;
-using Storyline.Domain;
 using Storyline.Storage;
-using Storyline.Timelines;
+using Storyline.Views;
 
 namespace Storyline.Cli.Commands;
 
 /// <summary><c>storyline export ID --format json|markdown|csv</c>: a story's summary, timeline, entities, quotes and sources.</summary>
 internal static class ExportCommand
 {
-    private static readonly StoryDigest Digests = new();
-
     public static Command Create(CliEnvironment env, GlobalOptions global)
     {
-        var id = new Argument<long>("id") { Description = "The story's number" };
+        Argument<long> id = CliOptions.StoryId();
         var format = new Option<string>("--format") { Description = "json, markdown or csv (the timeline, one row per entry)", DefaultValueFactory = _ => "json" };
         format.AcceptOnlyFromAmong("json", "markdown", "md", "csv");
-        var summary = new Option<int>("--summary") { Description = "Sentences in the summary (default 5)", DefaultValueFactory = _ => 5 };
+        Option<int> summary = CliOptions.Count("--summary", "Sentences in the summary", 5, min: 0);
         var output = new Option<string?>("--output", "-o") { Description = "Write to this file instead of standard output" };
-        var command = new Command("export", "Write a story (summary, timeline, entities, quotes, sources) as JSON, Markdown or CSV") { id, format, summary, output };
+        var command = global.AddTo(new Command("export", "Write a story (summary, timeline, entities, quotes, sources) as JSON, Markdown or CSV") { id, format, summary, output });
+        command.Validators.Add(result =>
+        {
+            // --json asks for JSON; with another --format the two disagree, and neither may silently win.
+            string? chosen = result.GetResult(format) is { Implicit: false, Tokens.Count: > 0 } given ? given.Tokens[0].Value : null;
+            if (chosen is not null && chosen != "json" && result.GetResult(global.Json) is { Implicit: false })
+            {
+                result.AddError($"--json and --format {chosen} disagree: give one of them");
+            }
+        });
         command.SetAction(async (parse, cancellationToken) =>
         {
+            string? path = parse.GetValue(output);
+            if (path is not null && WhyNotWritable(path) is string reason)
+            {
+                await env.Error.WriteLineAsync($"error: cannot write {path}: {reason}").ConfigureAwait(false);
+                return ExitCodes.Error;
+            }
+
             await using IStoryStore store = await StoreOpener.OpenAsync(parse.GetValue(global.Db), env, mustExist: true, cancellationToken).ConfigureAwait(false);
-            Story? story = await StoryLoader.LoadOrExplainAsync(store, new StoryId(parse.GetValue(id)), env, cancellationToken).ConfigureAwait(false);
-            if (story is null)
+            StoryMaterial? material = await Stories.LoadOrExplainAsync(store, parse.GetValue(id), env, cancellationToken).ConfigureAwait(false);
+            if (material is null)
             {
                 return ExitCodes.Error;
             }
 
-            IReadOnlyList<AnalyzedArticle> reports = await store.GetStoryReportsAsync(story.Id, cancellationToken).ConfigureAwait(false);
-            ExportItem item = ExportItem.From(Digests.Build(story, reports, Math.Max(0, parse.GetValue(summary))));
+            ExportView item = StoryViews.Export(material, parse.GetValue(summary));
             string text = parse.GetValue(format) switch
             {
                 "markdown" or "md" => StoryExport.Markdown(item),
                 "csv" => StoryExport.Csv(item),
                 _ => System.Text.Json.JsonSerializer.Serialize(item, Json.Options) + "\n",
             };
-            if (parse.GetValue(output) is string path)
+            if (path is not null)
             {
-                await File.WriteAllTextAsync(path, text, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await File.WriteAllTextAsync(path, text, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+                {
+                    await env.Error.WriteLineAsync($"error: cannot write {path}: {Screen.Clean(ex.Message)}").ConfigureAwait(false);
+                    return ExitCodes.Error;
+                }
             }
             else
             {
@@ -49,5 +69,22 @@ internal static class ExportCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>Why a file cannot be written at <paramref name="path"/>, checked before the work; null where it can be tried.</summary>
+    private static string? WhyNotWritable(string path)
+    {
+        if (path.Length == 0)
+        {
+            return "the name is empty";
+        }
+
+        if (Directory.Exists(path))
+        {
+            return "it is a folder; give a file name";
+        }
+
+        string? folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        return folder is not null && !Directory.Exists(folder) ? $"no folder {folder}" : null;
     }
 }

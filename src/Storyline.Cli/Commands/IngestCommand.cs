@@ -7,6 +7,7 @@ using Storyline.Sources;
 using Storyline.Sources.Web;
 using Storyline.Storage;
 using Storyline.Storage.Postgres;
+using Storyline.Views;
 
 namespace Storyline.Cli.Commands;
 
@@ -15,17 +16,31 @@ internal static class IngestCommand
 {
     public static Command Create(CliEnvironment env, GlobalOptions global)
     {
-        var paths = new Argument<string[]>("paths")
+        var paths = CliOptions.NoOptions(new Argument<string[]>("paths")
         {
             Description = "Files, folders (searched recursively for .txt, .jsonl, .ndjson, .html, .htm, .xml, .rss, .atom), glob patterns, web addresses of pages or feeds, or - for standard input",
             Arity = ArgumentArity.OneOrMore,
+        });
+        var maxBytes = new Option<long?>("--max-file-bytes")
+        {
+            Description = "Refuse files larger than this many bytes (default 64 MiB)",
+            CustomParser = result =>
+            {
+                string text = result.Tokens.Count > 0 ? result.Tokens[0].Value : string.Empty;
+                if (long.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long n) && n > 0)
+                {
+                    return n;
+                }
+
+                result.AddError($"--max-file-bytes must be a whole number of bytes of at least 1, not '{text}'");
+                return null;
+            },
         };
-        var maxBytes = new Option<long?>("--max-file-bytes") { Description = "Refuse files larger than this (default 64 MiB)" };
-        var command = new Command("ingest", "Read reports (seed text, JSON Lines, HTML pages, RSS/Atom feeds) and add them to their stories; reports already stored are skipped")
+        var command = global.AddTo(new Command("ingest", "Read reports (seed text, JSON Lines, HTML pages, RSS/Atom feeds) and add them to their stories; reports already stored are skipped")
         {
             paths,
             maxBytes,
-        };
+        });
         command.SetAction(async (parse, cancellationToken) =>
         {
             bool json = parse.GetValue(global.Json);
@@ -51,15 +66,12 @@ internal static class IngestCommand
 
             if (json)
             {
-                await Json.WriteAsync(env.Out, IngestResult.From(summary)).ConfigureAwait(false);
+                await Json.WriteAsync(env.Out, ArchiveViews.Ingest(summary)).ConfigureAwait(false);
             }
             else
             {
                 ArchiveCounts counts = await store.CountAsync(cancellationToken).ConfigureAwait(false);
-                env.Console.MarkupLine(
-                    $"Read {summary.Read} reports: [green]{summary.New} new[/], {summary.Duplicates} duplicate, " +
-                    (summary.Failed > 0 ? $"[red]{summary.Failed} failed[/]" : "0 failed") +
-                    $"; {summary.NewStories} new stories. The archive holds {counts.Reports} reports in {counts.Stories} stories.");
+                env.Screen.Line(ArchiveText.Ingested(ArchiveViews.Ingest(summary), counts.Reports, counts.Stories));
             }
 
             return summary.Failed > 0 ? ExitCodes.SomeFailed : ExitCodes.Ok;
@@ -76,7 +88,7 @@ internal static class IngestCommand
 
         IngestSummary? summary = null;
         await env.Console.Progress()
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new ReportsDoneColumn(), new ElapsedTimeColumn())
             .StartAsync(async context =>
             {
                 ProgressTask reading = context.AddTask("Reading");
@@ -98,5 +110,21 @@ internal static class IngestCommand
                 analysing.Value = analysing.MaxValue;
             }).ConfigureAwait(false);
         return summary!;
+    }
+}
+
+/// <summary>
+/// The progress bar's count: "412/1,038" while analysing, "…" while reading (the total is not known yet), never a
+/// percentage or a time left that cannot be known.
+/// </summary>
+internal sealed class ReportsDoneColumn : ProgressColumn
+{
+    public override Spectre.Console.Rendering.IRenderable Render(Spectre.Console.Rendering.RenderOptions options, ProgressTask task, TimeSpan deltaTime)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        string text = task.IsIndeterminate && !task.IsFinished
+            ? "…"
+            : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{task.Value:N0}/{task.MaxValue:N0}");
+        return new Spectre.Console.Text(text);
     }
 }

@@ -11,7 +11,7 @@ internal static class MigrateCommand
     {
         var from = new Option<string>("--from") { Description = "The archive to copy: a SQLite file or a PostgreSQL database", Required = true };
         var to = new Option<string>("--to") { Description = "The empty store to copy it into: a SQLite file or a PostgreSQL database", Required = true };
-        var command = new Command("migrate", "Copy an archive between stores (SQLite file to PostgreSQL or back); checks that both hold the same content") { from, to };
+        var command = global.AddJson(new Command("migrate", "Copy an archive between stores (SQLite file to PostgreSQL or back); checks that both hold the same content") { from, to });
         command.SetAction(async (parse, cancellationToken) =>
         {
             ArchiveCopy.Result result = await ArchiveCopy.CopyAsync(parse.GetValue(from)!, parse.GetValue(to)!, cancellationToken).ConfigureAwait(false);
@@ -22,7 +22,7 @@ internal static class MigrateCommand
             }
             else
             {
-                await env.Out.WriteLineAsync($"Copied {result.Rows["articles"]} reports, {result.Rows["stories"]} stories, {result.Rows["entities"]} entities " +
+                await env.Out.WriteLineAsync($"Copied {Words.Count(result.Rows["articles"], "report")}, {Words.Count(result.Rows["stories"], "story", "stories")}, {Words.Count(result.Rows["entities"], "entity", "entities")} " +
                     $"({result.Rows.Values.Sum()} rows in {result.Rows.Count} tables).").ConfigureAwait(false);
                 await env.Out.WriteLineAsync($"Content hash: {result.SourceHash} (source), {result.TargetHash} (target): {(same ? "equal" : "DIFFERENT")}").ConfigureAwait(false);
             }

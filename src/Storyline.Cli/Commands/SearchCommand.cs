@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Storyline.Cli.Output;
 using Storyline.Storage;
+using Storyline.Views;
 
 namespace Storyline.Cli.Commands;
 
@@ -9,21 +10,23 @@ internal static class SearchCommand
 {
     public static Command Create(CliEnvironment env, GlobalOptions global)
     {
-        var query = new Argument<string[]>("query") { Description = "Words that must all occur; \"quoted words\" form a phrase", Arity = ArgumentArity.OneOrMore };
-        var limit = new Option<int>("--limit") { Description = "At most this many reports (default 20)", DefaultValueFactory = _ => 20 };
-        var command = new Command("search", "Find reports by their words") { query, limit };
+        var query = CliOptions.NoOptions(new Argument<string[]>("query") { Description = "Words that must all occur; \"quoted words\" form a phrase", Arity = ArgumentArity.OneOrMore });
+        Option<int> limit = CliOptions.Count("--limit", "At most this many reports", 20);
+        var command = global.AddTo(new Command("search", "Find reports by their words") { query, limit });
         command.SetAction(async (parse, cancellationToken) =>
         {
             string text = string.Join(' ', parse.GetValue(query) ?? []);
             await using IStoryStore store = await StoreOpener.OpenAsync(parse.GetValue(global.Db), env, mustExist: true, cancellationToken).ConfigureAwait(false);
-            var hits = (await store.SearchAsync(text, parse.GetValue(limit), cancellationToken).ConfigureAwait(false)).Select(SearchItem.From).ToList();
+            IReadOnlyList<SearchHit> found = await store.SearchAsync(new SearchFilter(text), parse.GetValue(limit), cancellationToken).ConfigureAwait(false);
+            var titles = (await store.ListStoriesAsync(cancellationToken).ConfigureAwait(false)).ToDictionary(s => s.Id.Value, s => s.Title);
+            var hits = found.Select(h => ArchiveViews.Hit(h, titles)).ToList();
             if (parse.GetValue(global.Json))
             {
                 await Json.WriteAsync(env.Out, hits).ConfigureAwait(false);
             }
             else
             {
-                Render.Search(env.Console, text, hits);
+                ArchiveText.Search(env.Screen, text, hits);
             }
 
             return ExitCodes.Ok;

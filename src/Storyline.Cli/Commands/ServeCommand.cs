@@ -9,11 +9,11 @@ internal static class ServeCommand
 {
     public static Command Create(CliEnvironment env, GlobalOptions global)
     {
-        var port = new Option<int>("--port") { Description = "The port (default 5080)", DefaultValueFactory = _ => 5080 };
-        var host = new Option<string>("--host") { Description = "The address to listen on (default 127.0.0.1)", DefaultValueFactory = _ => "127.0.0.1" };
+        var port = new Option<int>("--port") { Description = "The port", DefaultValueFactory = _ => 5080 };
+        var host = new Option<string>("--host") { Description = "The address to listen on", DefaultValueFactory = _ => "127.0.0.1" };
         var allowRemote = new Option<bool>("--allow-remote") { Description = "Allow an address other than loopback (the archive is then open to the network)" };
-        var maxBody = new Option<long>("--max-body-bytes") { Description = "The largest ingest POST (default 2 MiB)", DefaultValueFactory = _ => 2L * 1024 * 1024 };
-        var command = new Command("serve", "Serve the archive: a JSON API (OpenAPI at /openapi/v1.json) and a web UI") { port, host, allowRemote, maxBody };
+        var maxBody = new Option<long>("--max-body-bytes") { Description = "The largest ingest POST", DefaultValueFactory = _ => 2L * 1024 * 1024 };
+        var command = global.AddTo(new Command("serve", "Serve the archive: a JSON API (OpenAPI at /openapi/v1.json) and a web UI") { port, host, allowRemote, maxBody }, json: false);
         command.SetAction(async (parse, cancellationToken) =>
         {
             string db = string.IsNullOrWhiteSpace(parse.GetValue(global.Db)) ? StoreOpener.DefaultPath : parse.GetValue(global.Db)!.Trim();

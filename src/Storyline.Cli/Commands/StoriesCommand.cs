@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Storyline.Cli.Output;
 using Storyline.Storage;
+using Storyline.Views;
 
 namespace Storyline.Cli.Commands;
 
@@ -10,17 +11,17 @@ internal static class StoriesCommand
     public static Command Create(CliEnvironment env, GlobalOptions global)
     {
         var timelines = new Option<bool>("--timelines") { Description = "Show each story with its timeline" };
-        var command = new Command("stories", "List the stories, latest activity first") { timelines };
+        var command = global.AddTo(new Command("stories", "List the stories, latest activity first") { timelines });
         command.SetAction(async (parse, cancellationToken) =>
         {
             await using IStoryStore store = await StoreOpener.OpenAsync(parse.GetValue(global.Db), env, mustExist: true, cancellationToken).ConfigureAwait(false);
-            IReadOnlyList<StorySummary> stories = await store.ListStoriesAsync(cancellationToken).ConfigureAwait(false);
             if (parse.GetValue(timelines))
             {
                 var details = new List<StoryDetail>();
-                foreach (StorySummary story in stories)
+                foreach (StorySummary story in await store.ListStoriesAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    details.Add((await StoryView.LoadAsync(store, story.Id, cancellationToken).ConfigureAwait(false))!);
+                    StoryMaterial material = (await StoryLookup.LoadAsync(store, story.Id, cancellationToken).ConfigureAwait(false))!;
+                    details.Add(StoryViews.Detail(material, await store.GetMergesAsync(story.Id, cancellationToken).ConfigureAwait(false)));
                 }
 
                 if (parse.GetValue(global.Json))
@@ -29,23 +30,26 @@ internal static class StoriesCommand
                     return ExitCodes.Ok;
                 }
 
+                Screen screen = env.Screen;
                 foreach (StoryDetail detail in details)
                 {
-                    Render.Heading(env.Console, detail.Id, detail.Title, detail.Reports.Count);
-                    Render.Timeline(env.Console, detail.Timeline, detail.TimelineNotes);
+                    StoryText.Heading(screen, detail.Id, detail.Title, detail.Reports.Count(r => r.CopyOf is null));
+                    StoryText.Timeline(screen, detail.Timeline, detail.TimelineNotes);
                 }
 
                 return ExitCodes.Ok;
             }
 
-            var items = stories.Select(StoryListItem.From).ToList();
+            // The text lists no key entities: only --json reads them.
+            int keyEntities = parse.GetValue(global.Json) ? StoryViews.KeyEntityCount : 0;
+            var items = (await store.ListStoryCardsAsync(int.MaxValue, keyEntities, cancellationToken).ConfigureAwait(false)).Select(ArchiveViews.Story).ToList();
             if (parse.GetValue(global.Json))
             {
                 await Json.WriteAsync(env.Out, items).ConfigureAwait(false);
             }
             else
             {
-                Render.Stories(env.Console, items);
+                ArchiveText.Stories(env.Screen, items);
             }
 
             return ExitCodes.Ok;

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using Storyline.Cli.Output;
-using Storyline.Domain;
 using Storyline.Storage;
+using Storyline.Views;
 
 namespace Storyline.Cli.Commands;
 
@@ -10,25 +10,27 @@ internal static class TimelineCommand
 {
     public static Command Create(CliEnvironment env, GlobalOptions global)
     {
-        var id = new Argument<long>("id") { Description = "The story's number" };
-        var command = new Command("timeline", "Show one story's dated timeline") { id };
+        Argument<long> id = CliOptions.StoryId();
+        var command = global.AddTo(new Command("timeline", "Show one story's dated timeline") { id });
         command.SetAction(async (parse, cancellationToken) =>
         {
             await using IStoryStore store = await StoreOpener.OpenAsync(parse.GetValue(global.Db), env, mustExist: true, cancellationToken).ConfigureAwait(false);
-            StoryDetail? story = await StoryView.LoadOrExplainAsync(store, new StoryId(parse.GetValue(id)), env, cancellationToken).ConfigureAwait(false);
-            if (story is null)
+            StoryMaterial? material = await Stories.LoadOrExplainAsync(store, parse.GetValue(id), env, cancellationToken).ConfigureAwait(false);
+            if (material is null)
             {
                 return ExitCodes.Error;
             }
 
+            TimelineView timeline = StoryViews.TimelineOf(material);
             if (parse.GetValue(global.Json))
             {
-                await Json.WriteAsync(env.Out, story.Timeline).ConfigureAwait(false);
+                await Json.WriteAsync(env.Out, timeline.Entries).ConfigureAwait(false);
             }
             else
             {
-                Render.Heading(env.Console, story.Id, story.Title, story.Reports.Count);
-                Render.Timeline(env.Console, story.Timeline, story.TimelineNotes);
+                Screen screen = env.Screen;
+                StoryText.Heading(screen, timeline.Story, timeline.Title, material.Originals.Count());
+                StoryText.Timeline(screen, timeline.Entries, timeline.Notes);
             }
 
             return ExitCodes.Ok;

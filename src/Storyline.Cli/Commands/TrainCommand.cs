@@ -20,5 +20,5 @@ internal static class TrainCommand
     ];
 
     public static Command? Create(CliEnvironment env, GlobalOptions global) =>
-        CommandGroup.Create("train", "Rebuild a model from public data (the result goes under models/ and is committed)", Tasks.Select(task => task(env, global)));
+        CommandGroup.Create("train", "Rebuild a model from public data (the result goes under models/ and is committed)", Tasks.Select(task => global.AddJson(task(env, global))));
 }

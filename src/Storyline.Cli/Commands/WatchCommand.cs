@@ -1,9 +1,13 @@
 using System.CommandLine;
 using System.Globalization;
 using Storyline.Ingest;
+using Storyline.Ingest.Distributed;
 using Storyline.Sources;
 using Storyline.Sources.Web;
+using Storyline.Cli.Output;
 using Storyline.Storage;
+using Storyline.Storage.Postgres;
+using Storyline.Views;
 
 namespace Storyline.Cli.Commands;
 
@@ -15,30 +19,27 @@ internal static class WatchCommand
 {
     public static Command Create(CliEnvironment env, GlobalOptions global)
     {
-        var sources = new Argument<string[]>("sources")
+        var sources = CliOptions.NoOptions(new Argument<string[]>("sources")
         {
             Description = "Folders, files, glob patterns, and web addresses of pages or feeds to poll",
             Arity = ArgumentArity.OneOrMore,
-        };
-        var interval = new Option<int>("--interval") { Description = "Seconds between polls (default 300)", DefaultValueFactory = _ => 300 };
+        });
+        Option<int> interval = CliOptions.Count("--interval", "Seconds between polls", 300);
         var once = new Option<bool>("--once") { Description = "Poll once and stop" };
-        var command = new Command("watch", "Poll folders and feeds and ingest what is new, until Ctrl-C") { sources, interval, once };
+        var command = global.AddTo(new Command("watch", "Poll folders and feeds and ingest what is new, until Ctrl-C; with --json, one JSON line per poll") { sources, interval, once });
         command.SetAction(async (parse, cancellationToken) =>
         {
             int seconds = parse.GetValue(interval);
-            if (seconds < 1)
-            {
-                await env.Error.WriteLineAsync("error: --interval must be at least 1 second").ConfigureAwait(false);
-                return ExitCodes.Error;
-            }
-
+            bool json = parse.GetValue(global.Json);
             string db = parse.GetValue(global.Db) is string named && !string.IsNullOrWhiteSpace(named) ? named.Trim() : StoreOpener.DefaultPath;
             string cachePath = db + ".http-cache.json";
             await using IStoryStore store = await StoreOpener.OpenAsync(db, env, mustExist: false, cancellationToken).ConfigureAwait(false);
             using var fetcher = new PoliteFetcher(new FetchOptions { Clock = env.Clock }, ValidatorCache.Load(cachePath));
             var source = new ReportSource(new ReaderOptions { Clock = env.Clock }, env.OpenStdin, fetcher);
             var watcher = new SourceWatcher(parse.GetValue(sources) ?? [], source);
+            // On PostgreSQL every writer goes through the queue and its one assigner, as `ingest` does.
             var ingestor = new Ingestor(store);
+            QueuedIngestor? queued = store is PostgresStoryStore postgres ? new QueuedIngestor(postgres) : null;
             bool anyFailed = false;
             try
             {
@@ -50,7 +51,9 @@ internal static class WatchCommand
                         results.Add(result);
                     }
 
-                    IngestSummary summary = await ingestor.IngestAsync(results.ToAsyncEnumerable(), null, cancellationToken).ConfigureAwait(false);
+                    IngestSummary summary = queued is not null
+                        ? await queued.IngestAsync(results.ToAsyncEnumerable(), null, cancellationToken).ConfigureAwait(false)
+                        : await ingestor.IngestAsync(results.ToAsyncEnumerable(), null, cancellationToken).ConfigureAwait(false);
                     foreach (ReadFailed failure in summary.Failures)
                     {
                         anyFailed = true;
@@ -59,7 +62,14 @@ internal static class WatchCommand
 
                     fetcher.Cache.Save(cachePath);
                     string time = env.Clock.GetLocalNow().ToString("HH:mm:ss", CultureInfo.InvariantCulture);
-                    await env.Out.WriteLineAsync($"{time} read {summary.Read}: {summary.New} new, {summary.Duplicates} duplicate, {summary.Failed} failed; {summary.NewStories} new stories").ConfigureAwait(false);
+                    if (json)
+                    {
+                        await Json.WriteLineAsync(env.Out, new WatchPoll(env.Clock.GetUtcNow(), ArchiveViews.Ingest(summary))).ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        await env.Out.WriteLineAsync($"{time} read {Words.Count(summary.Read, "report")}: {summary.New} new, {summary.Duplicates} duplicate, {summary.Failed} failed; {Words.Count(summary.NewStories, "new story", "new stories")}").ConfigureAwait(false);
+                    }
                     if (parse.GetValue(once))
                     {
                         break;
@@ -70,7 +80,7 @@ internal static class WatchCommand
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                await env.Out.WriteLineAsync("Stopped.").ConfigureAwait(false);
+                await (json ? env.Error : env.Out).WriteLineAsync("Stopped.").ConfigureAwait(false);
                 return ExitCodes.Ok;
             }
 
@@ -79,3 +89,6 @@ internal static class WatchCommand
         return command;
     }
 }
+
+/// <summary>One poll of <c>watch --json</c>: when it ended and what it ingested.</summary>
+internal sealed record WatchPoll(DateTimeOffset At, IngestView Ingested);

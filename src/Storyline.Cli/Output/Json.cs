@@ -1,24 +1,25 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization;
+using Storyline.Views;
 
 namespace Storyline.Cli.Output;
 
-/// <summary>How --json output is written: camelCase, indented, enums as strings, dates as YYYY-MM-DD.</summary>
+/// <summary>How --json output is written: the views' JSON (docs/json-shapes.md), indented.</summary>
 internal static class Json
 {
-    public static readonly JsonSerializerOptions Options = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-        WriteIndented = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
-    };
+    private static readonly JsonSerializerOptions Compact = new(ViewJson.Cli) { WriteIndented = false };
+
+    public static JsonSerializerOptions Options => ViewJson.Cli;
 
     public static async Task WriteAsync<T>(TextWriter writer, T value)
     {
         await writer.WriteLineAsync(JsonSerializer.Serialize(value, Options)).ConfigureAwait(false);
+        await writer.FlushAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>One value on one line (JSON Lines), for a stream of results such as watch's polls.</summary>
+    public static async Task WriteLineAsync<T>(TextWriter writer, T value)
+    {
+        await writer.WriteLineAsync(JsonSerializer.Serialize(value, Compact)).ConfigureAwait(false);
         await writer.FlushAsync().ConfigureAwait(false);
     }
 }

@@ -9,10 +9,14 @@ namespace Storyline.Evaluation.Extract;
 /// </summary>
 public static class ExtractEvaluation
 {
-    /// <summary>Scores the extractor on the pages under <paramref name="data"/>; writes each body to <paramref name="predictions"/> when given.</summary>
-    public static EvalReport Run(string data, string? predictions = null, int? limit = null)
+    /// <summary>
+    /// Scores the extractor (its body found with <paramref name="body"/>) on the pages under <paramref name="data"/>;
+    /// writes each body to <paramref name="predictions"/> when given.
+    /// </summary>
+    public static EvalReport Run(string data, string? predictions = null, int? limit = null, BodyExtraction body = BodyExtraction.Ensemble)
     {
-        var extractor = new HtmlArticleExtractor();
+        var extractor = new HtmlArticleExtractor(body: body);
+        var sources = new SortedDictionary<BodySource, int>();
         if (predictions is not null)
         {
             Directory.CreateDirectory(predictions);
@@ -24,6 +28,7 @@ public static class ExtractEvaluation
         foreach (ExtractPage page in ExtractBenchmark.Read(data, limit))
         {
             HtmlArticle article = extractor.Extract(page.Html);
+            sources[article.BodyFrom] = sources.GetValueOrDefault(article.BodyFrom) + 1;
             if (predictions is not null)
             {
                 File.WriteAllText(Path.Combine(predictions, page.Id + ".txt"), article.Body);
@@ -41,8 +46,27 @@ public static class ExtractEvaluation
             scores.Add(score);
         }
 
-        return Report(data, scores, emptyGold, emptyBody);
+        EvalReport report = Report(data, scores, emptyGold, emptyBody);
+        string from = string.Join(", ", sources.Select(s => string.Create(CultureInfo.InvariantCulture, $"{Describe(s.Key)} {s.Value}")));
+        return report with { Notes = [$"Body extraction: {Name(body)}; bodies from {from}.", .. report.Notes] };
     }
+
+    /// <summary>The name of a way of extracting the body, as the command line writes it.</summary>
+    public static string Name(BodyExtraction body) => body switch
+    {
+        BodyExtraction.Own => "own",
+        BodyExtraction.Readability => "smartreader",
+        _ => "ensemble",
+    };
+
+    private static string Describe(BodySource source) => source switch
+    {
+        BodySource.Ensemble => "both combined",
+        BodySource.Own => "own scorer",
+        BodySource.Readability => "SmartReader",
+        BodySource.StructuredData => "JSON-LD articleBody",
+        _ => "none",
+    };
 
     /// <summary>The report for a set of page scores.</summary>
     public static EvalReport Report(string data, IReadOnlyList<TokenOverlap> scores, int emptyGold, int emptyBody)

@@ -1,3 +1,5 @@
+using Storyline.Sources.Html;
+
 namespace Storyline.Evaluation.Extract;
 
 /// <summary>
@@ -35,29 +37,8 @@ public readonly record struct TokenOverlap(int Predicted, int Gold, int Overlap)
         return new TokenOverlap(p.Values.Sum(), g.Values.Sum(), overlap);
     }
 
-    /// <summary>The lower-cased word tokens of <paramref name="text"/> with their counts.</summary>
-    public static Dictionary<string, int> Bag(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        var bag = new Dictionary<string, int>(StringComparer.Ordinal);
-        int start = -1;
-        for (int i = 0; i <= text.Length; i++)
-        {
-            bool letter = i < text.Length && char.IsLetterOrDigit(text[i]);
-            if (letter && start < 0)
-            {
-                start = i;
-            }
-            else if (!letter && start >= 0)
-            {
-                string word = text[start..i].ToLowerInvariant();
-                bag[word] = bag.GetValueOrDefault(word) + 1;
-                start = -1;
-            }
-        }
-
-        return bag;
-    }
+    /// <summary>The lower-cased word tokens of <paramref name="text"/> with their counts (see <see cref="WordBag"/>).</summary>
+    public static Dictionary<string, int> Bag(string text) => WordBag.Of(text);
 
     /// <summary>Micro totals: the counts of several pages added up.</summary>
     public static TokenOverlap operator +(TokenOverlap a, TokenOverlap b) =>

@@ -74,7 +74,7 @@ public sealed class QueuedIngestor
         await WorkAsync(queue, queued.Count, progress, cancellationToken).ConfigureAwait(false);
         IngestQueue.RunOutcome outcome = await queue.FinishRunAsync(run, cancellationToken).ConfigureAwait(false);
         failures.AddRange(outcome.Failures.Select(f => new ReadFailed(f.Origin, f.Line, f.Reason)));
-        return new IngestSummary(read, outcome.Assignments.Count, read - queued.Count, failures, outcome.Assignments);
+        return new IngestSummary(read, outcome.Assignments.Count, read - queued.Count + outcome.Duplicates, failures, outcome.Assignments);
     }
 
     private async Task WorkAsync(IngestQueue queue, int total, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)

@@ -22,13 +22,21 @@ internal static partial class BoilerplateCues
         "photograph:", "enlarge this image", "reprints", "save this", "bookmark", "digg this", "yahoo! buzz",
     ];
 
-    /// <summary>Whether a short block opens like page furniture.</summary>
+    /// <summary>Whether a short block opens like page furniture, or asks the reader to pay before reading on.</summary>
     public static bool IsCueLine(string text)
     {
         ReadOnlySpan<char> line = text.AsSpan().Trim();
         foreach (string opening in Openings)
         {
             if (line.StartsWith(opening, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        foreach (string prompt in SubscriptionPrompts)
+        {
+            if (line.Contains(prompt, StringComparison.OrdinalIgnoreCase))
             {
                 return true;
             }
@@ -47,13 +55,17 @@ internal static partial class BoilerplateCues
     ];
 
     /// <summary>Whether a short block opens the readers' comments ("Comments (12)", "Have your say", "Reader's Comments").</summary>
-    public static bool OpensComments(string text, int words) =>
-        (words <= 8 && CommentsHeading().IsMatch(text)) || (words <= 40 && IsCommentSignature(text));
+    public static bool OpensComments(string text, int words) => IsCommentsHeading(text, words) || (words <= 40 && IsCommentSignature(text));
+
+    /// <summary>Whether a short block is the heading of the readers' comments ("Comments (12)", "Have your say").</summary>
+    public static bool IsCommentsHeading(string text, int words) => words <= 8 && CommentsHeading().IsMatch(text);
 
     /// <summary>Whether a block is a comment's signature line ("Posted by Ann on January 10, 2008 5:15 PM").</summary>
     public static bool IsCommentSignature(string text) => CommentSignature().IsMatch(text);
 
-    [GeneratedRegex(@"^\W*(?:\d+\s+)?(?:readers?'?s?'?\s+)?(?:comments?|responses?|replies|reactions)\b|^\W*(?:have your say|leave a (?:comment|reply)|post a comment|add (?:a|your) comment|join the (?:discussion|conversation)|discuss this|what do you think|talk back|your (?:comments|views|say))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    // "Comments", "12 Comments", "Readers' comments"; "responses", "replies" and "reactions" only counted ("3 Responses")
+    // or addressed ("Responses to …"): a subheading "Reactions" and code ("response.headers") do not open comments.
+    [GeneratedRegex(@"^\W*(?:(?:\d+\s+)?(?:readers?'?s?'?\s+)?comments?\b(?![.(])|\d+\s+(?:responses?|replies|reactions)\b|(?:responses?|replies|reactions)\s+(?:to|so far)\b)|^\W*(?:have your say|leave a (?:comment|reply)|post a comment|add (?:a|your) comment|join the (?:discussion|conversation)|discuss this|what do you think|talk back|your (?:comments|views|say))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CommentsHeading();
 
     [GeneratedRegex(@"(?:^|\s)(?:posted|submitted|written|comment(?:ed)?)\s+by:?\s+.{1,60}?\s+(?:on|at|\|)\s+.{0,30}\d|report (?:this comment|abuse)|(?:report|flag) offensive|comment no\.\s*\d|^\s*\d+\.\s+at\s+\d", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

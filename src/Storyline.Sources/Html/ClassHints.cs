@@ -20,6 +20,7 @@ internal static class ClassHints
         "share", "sharing", "sharebar", "sidebar", "signup", "skip", "social", "sponsor", "sponsored", "subscribe",
         "subscription", "taboola", "tagcloud", "tags", "toolbar", "trending", "widget", "login", "register", "rail",
         "mostread", "mostpopular", "morestories", "readmore", "jump", "print", "email", "tools", "utility", "topics",
+        "paywall",
     };
 
     private static readonly HashSet<string> ArticleWords = new(StringComparer.OrdinalIgnoreCase)

@@ -11,30 +11,52 @@ namespace Storyline.Sources.Html;
 /// </summary>
 internal static class ContentExtractor
 {
-    // Elements that never hold article text.
+    // Elements that never hold article text. <noscript> is not one of them: a page that builds its article with a
+    // script (a blog platform's post in a template) gives the text to readers without scripts there.
     private static readonly string[] Unwanted =
     [
-        "script", "style", "noscript", "template", "iframe", "svg", "canvas", "object", "embed", "select", "option",
+        "script", "style", "template", "iframe", "svg", "canvas", "object", "embed", "select", "option",
         "button", "input", "textarea", "head", "link", "meta", "map", "audio", "video", "source", "picture",
     ];
 
     public static ContentResult Extract(IDocument document, string? title)
     {
+        if (Segment(document) is not (IElement body, List<TextBlock> blocks))
+        {
+            return new ContentResult(string.Empty, null, null, [], []);
+        }
+
+        if (blocks.Count == 0)
+        {
+            return new ContentResult(string.Empty, null, body, blocks, []);
+        }
+
+        IElement root = FindRoot(body, blocks);
+        List<TextBlock> kept = Keep(blocks, root, title);
+        return new ContentResult(Join(kept), root, body, blocks, kept);
+    }
+
+    /// <summary>The page's body without the elements that never hold article text, cut into blocks (furniture marked).</summary>
+    public static (IElement Body, List<TextBlock> Blocks)? Segment(IDocument document)
+    {
         IElement? body = document.Body ?? document.DocumentElement;
         if (body is null)
         {
-            return new ContentResult(string.Empty, null, []);
+            return null;
         }
 
         RemoveUnwanted(body);
         List<TextBlock> blocks = TextBlocks.Build(body);
-        if (blocks.Count == 0)
-        {
-            return new ContentResult(string.Empty, null, blocks);
-        }
-
         MarkHintedBlocks(body, blocks);
-        IElement root = FindRoot(body, blocks);
+        return (body, blocks);
+    }
+
+    /// <summary>
+    /// The blocks under <paramref name="root"/> that are article text: not in a part marked as comments, sharing or
+    /// the like, not link lists or furniture lines, not after the readers' comments open, not a short line at either end.
+    /// </summary>
+    public static List<TextBlock> Keep(List<TextBlock> blocks, IElement root, string? title, Func<TextBlock, bool>? candidate = null)
+    {
         int rootWords = 0;
         var inRoot = new List<TextBlock>();
         foreach (TextBlock block in blocks)
@@ -48,20 +70,35 @@ internal static class ContentExtractor
 
         var excluded = new Dictionary<IElement, bool>();
         var kept = new List<TextBlock>();
+        int paragraphs = 0;
         foreach (TextBlock block in inRoot)
         {
-            if (InExcludedPart(block.Owner, root, rootWords, excluded) || IsBoilerplate(block, title))
+            // The heading of the readers' comments ends the article once it has begun (two paragraphs of running
+            // text), however long the thread: comments can outweigh the article they follow.
+            if (paragraphs >= 2 && BoilerplateCues.IsCommentsHeading(block.Text, block.Words))
+            {
+                break;
+            }
+
+            if ((candidate is not null && !candidate(block)) || InExcludedPart(block.Owner, root, rootWords, excluded) || IsBoilerplate(block, title))
             {
                 continue;
             }
 
             kept.Add(block);
+            paragraphs += IsRunningText(block) ? 1 : 0;
         }
 
         CutAtComments(kept);
         TrimEdges(kept);
+        return kept;
+    }
+
+    /// <summary>The blocks' text, paragraphs separated by a blank line.</summary>
+    public static string Join(IEnumerable<TextBlock> blocks)
+    {
         var sb = new StringBuilder();
-        foreach (TextBlock block in kept)
+        foreach (TextBlock block in blocks)
         {
             if (sb.Length > 0)
             {
@@ -71,7 +108,7 @@ internal static class ContentExtractor
             sb.Append(block.Text);
         }
 
-        return new ContentResult(sb.ToString(), root, blocks);
+        return sb.ToString();
     }
 
     private static void RemoveUnwanted(IElement body)
@@ -101,20 +138,8 @@ internal static class ContentExtractor
     // that part holds most of the page (a wrapper named "page-with-sidebar").
     private static void MarkHintedBlocks(IElement body, List<TextBlock> blocks)
     {
-        var words = new Dictionary<IElement, int>();
-        int total = 0;
-        foreach (TextBlock block in blocks)
-        {
-            total += block.Words;
-            for (IElement? e = block.Owner; e is not null; e = e.ParentElement)
-            {
-                words[e] = words.GetValueOrDefault(e) + block.Words;
-                if (ReferenceEquals(e, body))
-                {
-                    break;
-                }
-            }
-        }
+        Dictionary<IElement, int> words = WordsUnder(blocks, body);
+        int total = blocks.Sum(b => b.Words);
 
         var hinted = new Dictionary<IElement, bool>();
         foreach (TextBlock block in blocks)
@@ -136,6 +161,25 @@ internal static class ContentExtractor
         }
     }
 
+    /// <summary>How many of the blocks' words each element up to <paramref name="top"/> holds.</summary>
+    internal static Dictionary<IElement, int> WordsUnder(IEnumerable<TextBlock> blocks, IElement top)
+    {
+        var words = new Dictionary<IElement, int>();
+        foreach (TextBlock block in blocks)
+        {
+            for (IElement? e = block.Owner; e is not null; e = e.ParentElement)
+            {
+                words[e] = words.GetValueOrDefault(e) + block.Words;
+                if (ReferenceEquals(e, top))
+                {
+                    break;
+                }
+            }
+        }
+
+        return words;
+    }
+
     // Readers' comments follow the article: from a short "Comments" heading or a "Posted by … on …" signature on,
     // once most of the article is behind us, the rest is dropped.
     private static void CutAtComments(List<TextBlock> kept)
@@ -155,7 +199,7 @@ internal static class ContentExtractor
     }
 
     /// <summary>The element that holds the most running text and the least navigation.</summary>
-    private static IElement FindRoot(IElement body, List<TextBlock> blocks)
+    internal static IElement FindRoot(IElement body, List<TextBlock> blocks)
     {
         var worth = new Dictionary<IElement, double>();
         foreach (TextBlock block in blocks)
@@ -235,6 +279,10 @@ internal static class ContentExtractor
         return sentence ? 0.5 : -words * 0.5;
     }
 
+    /// <summary>Whether a block reads as running text: long, or a sentence of some length, and not mostly links.</summary>
+    internal static bool IsRunningText(TextBlock block) =>
+        block.LinkDensity < 0.5 && (block.Words >= 25 || (block.Words >= 8 && LooksLikeSentence(block.Text)));
+
     internal static bool LooksLikeSentence(string text)
     {
         int stops = 0;
@@ -250,7 +298,7 @@ internal static class ContentExtractor
         return stops > 0 || text.Contains(", ", StringComparison.Ordinal);
     }
 
-    private static bool IsInside(IElement element, IElement ancestor)
+    internal static bool IsInside(IElement element, IElement ancestor)
     {
         for (IElement? e = element; e is not null; e = e.ParentElement)
         {
@@ -265,7 +313,7 @@ internal static class ContentExtractor
 
     // A part of the article marked as comments, sharing, related links and the like is dropped, unless it holds
     // most of the article's text (a site whose article wrapper is called "post-comments-enabled").
-    private static bool InExcludedPart(IElement owner, IElement root, int rootWords, Dictionary<IElement, bool> cache)
+    internal static bool InExcludedPart(IElement owner, IElement root, int rootWords, Dictionary<IElement, bool> cache)
     {
         for (IElement? e = owner; e is not null && !ReferenceEquals(e, root); e = e.ParentElement)
         {
@@ -291,7 +339,7 @@ internal static class ContentExtractor
         return false;
     }
 
-    private static bool IsBoilerplate(TextBlock block, string? title)
+    internal static bool IsBoilerplate(TextBlock block, string? title)
     {
         if (block.LinkDensity > 0.5 && !(block.Words >= 30 && block.LinkDensity < 0.8 && LooksLikeSentence(block.Text)))
         {
@@ -332,7 +380,7 @@ internal static class ContentExtractor
         return x.Length > 0 && (x == y || (x.Length > 20 && y.StartsWith(x, StringComparison.Ordinal)) || (y.Length > 20 && x.StartsWith(y, StringComparison.Ordinal)));
     }
 
-    private static string Squash(string s)
+    internal static string Squash(string s)
     {
         var sb = new StringBuilder(s.Length);
         foreach (char c in s)
@@ -347,5 +395,8 @@ internal static class ContentExtractor
     }
 }
 
-/// <summary>The body found, the element it came from, and every block of the page (for the dateline search).</summary>
-internal sealed record ContentResult(string Body, IElement? Root, List<TextBlock> Blocks);
+/// <summary>
+/// The body found, the element it came from, the page's body element, every block of the page (for the dateline
+/// search and the ensemble) and the blocks kept as the body.
+/// </summary>
+internal sealed record ContentResult(string Body, IElement? Root, IElement? Page, List<TextBlock> Blocks, List<TextBlock> Kept);

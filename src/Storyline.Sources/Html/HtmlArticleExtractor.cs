@@ -21,11 +21,17 @@ public sealed record HtmlArticle(
     string? Outlet,
     string? Author,
     string? Url,
-    bool Paywalled);
+    bool Paywalled)
+{
+    /// <summary>Which extractor gave the body.</summary>
+    public BodySource BodyFrom { get; init; }
+}
 
 /// <summary>
 /// Extracts the article from a web page: body, headline, publication date, outlet, author, and whether it is a
-/// paywalled teaser. Stateless and thread-safe.
+/// paywalled teaser. The body comes from SmartReader and the project's own block scorer together
+/// (<see cref="BodyEnsemble"/>), or from either alone; everything else from the page's metadata and visible lines.
+/// Stateless and thread-safe.
 /// </summary>
 public sealed partial class HtmlArticleExtractor
 {
@@ -34,12 +40,22 @@ public sealed partial class HtmlArticleExtractor
 
     private static readonly HtmlParserOptions ParserOptions = new() { IsScripting = false };
     private readonly int maxDepth;
+    private readonly BodyExtraction bodyExtraction;
 
-    /// <summary>An extractor that refuses pages nested deeper than <paramref name="maxDepth"/> (see <see cref="HtmlNesting"/>).</summary>
-    public HtmlArticleExtractor(int maxDepth = DefaultMaxDepth)
+    /// <summary>
+    /// An extractor that refuses pages nested deeper than <paramref name="maxDepth"/> (see <see cref="HtmlNesting"/>)
+    /// and finds the body with <paramref name="body"/>.
+    /// </summary>
+    public HtmlArticleExtractor(int maxDepth = DefaultMaxDepth, BodyExtraction body = BodyExtraction.Ensemble)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxDepth, 1);
+        if (!Enum.IsDefined(body))
+        {
+            throw new ArgumentOutOfRangeException(nameof(body), body, "not a way of extracting the body");
+        }
+
         this.maxDepth = maxDepth;
+        bodyExtraction = body;
     }
 
     /// <summary>
@@ -69,7 +85,7 @@ public sealed partial class HtmlArticleExtractor
         return true;
     }
 
-    private static HtmlArticle Parse(string html, string? url)
+    private HtmlArticle Parse(string html, string? url)
     {
         var parser = new HtmlParser(ParserOptions);
         using IDocument document = parser.ParseDocument(RepairTitle(html));
@@ -91,6 +107,7 @@ public sealed partial class HtmlArticleExtractor
         }
 
         ContentResult content = ContentExtractor.Extract(document, title ?? meta.Heading);
+        (string body, BodySource bodyFrom) = Body(html, url ?? meta.Url, content, title ?? meta.Heading, meta.ArticleBody);
         if (published is null && VisibleDate(content) is DateOnly visible)
         {
             published = visible;
@@ -99,8 +116,25 @@ public sealed partial class HtmlArticleExtractor
 
         string? author = meta.Author ?? Byline(content);
         string? outlet = meta.Outlet ?? Host(address);
-        bool paywalled = meta.NotFreeToRead || HasPaywallMarkup(document) || LooksLikeTeaser(content.Body);
-        return new HtmlArticle(content.Body, title, published, publishedFrom, outlet?.Trim(), author, Absolute(meta.Url, url) ?? url, paywalled);
+        bool paywalled = meta.NotFreeToRead || HasPaywallMarkup(document) || LooksLikeTeaser(body);
+        return new HtmlArticle(body, title, published, publishedFrom, outlet?.Trim(), author, Absolute(meta.Url, url) ?? url, paywalled) { BodyFrom = bodyFrom };
+    }
+
+    private (string Body, BodySource From) Body(string html, string? url, ContentResult own, string? title, string? articleBody)
+    {
+        if (bodyExtraction == BodyExtraction.Own)
+        {
+            return (own.Body, own.Body.Length > 0 ? BodySource.Own : BodySource.None);
+        }
+
+        ReadabilityArticle readability = ReadabilityBody.Extract(html, url, withText: bodyExtraction == BodyExtraction.Readability);
+        if (bodyExtraction == BodyExtraction.Readability)
+        {
+            return (readability.Text, readability.Text.Length > 0 ? BodySource.Readability : BodySource.None);
+        }
+
+        (IReadOnlyList<string> paragraphs, BodySource from) = BodyEnsemble.Combine(own.Blocks, own.Page, own.Kept, readability.Paragraphs, title, articleBody);
+        return (string.Join("\n\n", paragraphs), from);
     }
 
     /// <summary>Whether text looks like an HTML page rather than seed text, JSON or a feed.</summary>
@@ -119,7 +153,7 @@ public sealed partial class HtmlArticleExtractor
 
     // A <title> that is never closed swallows the whole page in an HTML5 parser (its content is raw text up to
     // </title>). Old pages do this; browsers of their day ended the title at the next tag, and so do we.
-    private static string RepairTitle(string html)
+    internal static string RepairTitle(string html)
     {
         Match open = TitleOpen().Match(html);
         if (!open.Success)

@@ -49,6 +49,9 @@ internal sealed partial class PageMetadata
 
     public bool NotFreeToRead { get; private set; }
 
+    /// <summary>The article's text as the page's JSON-LD gives it (<c>articleBody</c>), where it does.</summary>
+    public string? ArticleBody { get; private set; }
+
     public static PageMetadata Read(IDocument document)
     {
         var meta = new PageMetadata();
@@ -126,6 +129,7 @@ internal sealed partial class PageMetadata
 
         Author ??= Name(element, "author") ?? Name(element, "creator");
         Outlet ??= Name(element, "publisher");
+        ArticleBody ??= Str(element, "articleBody");
         Url ??= Str(element, "url") ?? Str(element, "mainEntityOfPage");
         if (IsFalse(element, "isAccessibleForFree"))
         {

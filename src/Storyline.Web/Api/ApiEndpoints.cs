@@ -1,84 +1,94 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.OpenApi;
 using Storyline.Domain;
 using Storyline.Ingest;
 using Storyline.Sources;
 using Storyline.Storage;
+using Storyline.Timelines;
+using Storyline.Views;
 
 namespace Storyline.Web.Api;
 
-/// <summary>The JSON API under /api. Every refusal is an <see cref="ApiError"/> with a 4xx status.</summary>
+/// <summary>
+/// The JSON API under /api: the records of Storyline.Views, as the command line's --json writes them. Every refusal is
+/// an <see cref="ApiError"/> with a 4xx status; parameters are read by <see cref="ApiParameters"/>.
+/// </summary>
 internal static class ApiEndpoints
 {
-    public const int MaxLimit = 500;
+    public const int MaxLimit = ApiParameters.MaxLimit;
+    private const int SummaryLength = 5;
+    private const int MaxFacts = 20;
     private static readonly System.Text.UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     public static void Map(IEndpointRouteBuilder app, WebOptions options)
     {
         RouteGroupBuilder api = app.MapGroup("/api").WithTags("Storyline");
 
-        api.MapGet("/stories", async (Archive archive, int? limit, CancellationToken ct) =>
+        api.MapGet("/stories", async (Archive archive, string? limit, CancellationToken ct) =>
         {
-            int take = Limit(limit, 50);
+            int take = ApiParameters.Limit(limit, 50);
             return await archive.UseAsync(async (store, token) =>
-            {
-                var list = new List<StoryListItem>();
-                foreach (StorySummary s in (await store.ListStoriesAsync(token).ConfigureAwait(false)).Take(take))
-                {
-                    StoryMaterial? material = await LoadAsync(store, s.Id, token).ConfigureAwait(false);
-                    IReadOnlyList<EntityRef> key = material is null ? [] : StoryPages.KeyEntities(material);
-                    list.Add(new StoryListItem(s.Id.Value, s.Title, s.FirstReport, s.LastReport, s.ReportCount, material?.Reports.Count ?? s.ReportCount, key));
-                }
-
-                return list;
-            }, ct).ConfigureAwait(false);
+                (await store.ListStoryCardsAsync(take, StoryViews.KeyEntityCount, token).ConfigureAwait(false)).Select(ArchiveViews.Story).ToList(), ct).ConfigureAwait(false);
         })
-        .WithName("ListStories").WithSummary("Every story, latest activity first, with counts and key entities.");
+        .WithName("ListStories").WithSummary("Every story, latest activity first, with counts and key entities.")
+        .Produces<List<StoryListItem>>().Produces<ApiError>(StatusCodes.Status400BadRequest);
 
-        api.MapGet("/stories/{id}", async (Archive archive, long id, CancellationToken ct) =>
+        api.MapGet("/stories/{id}", async (Archive archive, string id, CancellationToken ct) =>
             await archive.UseAsync(async (store, token) =>
             {
-                (StoryMaterial material, long? askedFor) = await LoadOrThrowAsync(store, id, token).ConfigureAwait(false);
+                StoryMaterial material = await LoadOrThrowAsync(store, id, token).ConfigureAwait(false);
                 IReadOnlyList<StoryMerge> merges = await store.GetMergesAsync(material.Story.Id, token).ConfigureAwait(false);
-                return StoryPages.Page(material, askedFor, merges);
+                return StoryViews.Detail(material, merges);
             }, ct).ConfigureAwait(false))
-        .WithName("GetStory").WithSummary("One story: reports, entities with roles, places with coordinates, quotes by speaker.")
-        .Produces<ApiError>(StatusCodes.Status404NotFound);
+        .WithName("GetStory").WithSummary("One story: reports, entities with roles, places with coordinates, timeline, quotes (also by speaker), claims.")
+        .Produces<StoryDetail>().Produces<ApiError>(StatusCodes.Status400BadRequest).Produces<ApiError>(StatusCodes.Status404NotFound);
 
-        api.MapGet("/stories/{id}/timeline", async (Archive archive, long id, CancellationToken ct) =>
-            StoryPages.TimelineOf(await LoadMaterialAsync(archive, id, ct).ConfigureAwait(false)))
+        api.MapGet("/stories/{id}/timeline", async (Archive archive, string id, CancellationToken ct) =>
+            StoryViews.TimelineOf(await LoadMaterialAsync(archive, id, ct).ConfigureAwait(false)))
         .WithName("GetTimeline").WithSummary("A story's ranked timeline: dated entries with certainty, attribution, importance and sources (as the CLI's timeline).")
-        .Produces<ApiError>(StatusCodes.Status404NotFound);
+        .Produces<TimelineView>().Produces<ApiError>(StatusCodes.Status400BadRequest).Produces<ApiError>(StatusCodes.Status404NotFound);
 
-        api.MapGet("/stories/{id}/summary", async (Archive archive, IStoryInsights insights, long id, CancellationToken ct) =>
-            insights.Summarize(await LoadMaterialAsync(archive, id, ct).ConfigureAwait(false)))
+        api.MapGet("/stories/{id}/summary", async (Archive archive, string id, CancellationToken ct) =>
+            StoryViews.Summary(await LoadMaterialAsync(archive, id, ct).ConfigureAwait(false), SummaryLength))
         .WithName("GetSummary").WithSummary("A story's extractive summary: its most central sentences, each with every report that says it.")
-        .Produces<ApiError>(StatusCodes.Status404NotFound);
+        .Produces<SummaryView>().Produces<ApiError>(StatusCodes.Status400BadRequest).Produces<ApiError>(StatusCodes.Status404NotFound);
 
-        api.MapGet("/stories/{id}/whatsnew", async (Archive archive, IStoryInsights insights, long id, DateOnly? since, CancellationToken ct) =>
+        api.MapGet("/stories/{id}/whatsnew", async (Archive archive, string id, string? since, CancellationToken ct) =>
         {
-            if (since is not DateOnly day)
+            if (string.IsNullOrWhiteSpace(since))
             {
-                throw ApiException.BadRequest("'since' is required: a date as YYYY-MM-DD; reports published after it are new");
+                throw ApiException.BadRequest("'since' is required: a date as YYYY-MM-DD (reports published after it are new) or a report id or prefix (reports after it are new)");
             }
 
-            return insights.WhatsNew(await LoadMaterialAsync(archive, id, ct).ConfigureAwait(false), day);
+            StoryMaterial material = await LoadMaterialAsync(archive, id, ct).ConfigureAwait(false);
+            return NewsCutoff.TryParse(since.Trim(), material.Reports, out NewsCutoff cutoff)
+                ? StoryViews.WhatsNew(material, cutoff, MaxFacts)
+                : throw ApiException.BadRequest($"'since' is neither a date (YYYY-MM-DD) nor one report of story {material.Story.Id}: '{since}'");
         })
-        .WithName("GetWhatsNew").WithSummary("What a story gained after a date: new reports, new facts, newly named entities, new quotes and claims whose standing moved.")
-        .Produces<ApiError>(StatusCodes.Status400BadRequest).Produces<ApiError>(StatusCodes.Status404NotFound);
+        .WithName("GetWhatsNew").WithSummary("What a story gained after a date or a report: new reports, new facts, newly named entities, new quotes and claims whose standing moved.")
+        .Produces<WhatsNewView>().Produces<ApiError>(StatusCodes.Status400BadRequest).Produces<ApiError>(StatusCodes.Status404NotFound);
 
-        api.MapGet("/entities", async (Archive archive, string? type, int? limit, CancellationToken ct) =>
+        api.MapGet("/reports/{id}", async (Archive archive, string id, CancellationToken ct) =>
+            await archive.UseAsync(async (store, token) =>
+            {
+                StoredReport report = (string.IsNullOrWhiteSpace(id) ? null : await store.GetReportAsync(id.Trim(), token).ConfigureAwait(false))
+                    ?? throw ApiException.NotFound($"no report '{id}' (or the prefix names several)");
+                Story? story = await StoryLookup.FindAsync(store, report.Story, token).ConfigureAwait(false);
+                return ArchiveViews.Report(report, story);
+            }, ct).ConfigureAwait(false))
+        .WithName("GetReport").WithSummary("One report by id or unique prefix: its text, with where its entities are named and its quotes are, and its story.")
+        .Produces<ReportPage>().Produces<ApiError>(StatusCodes.Status404NotFound);
+
+        api.MapGet("/entities", async (Archive archive, string? type, string? limit, CancellationToken ct) =>
         {
-            EntityType? kind = ParseType(type);
-            int take = Limit(limit, 50);
+            EntityType? kind = ApiParameters.Type(type);
+            int take = ApiParameters.Limit(limit, 50);
             return await archive.UseAsync(async (store, token) =>
-                (await store.ListEntitiesAsync(kind, take, token).ConfigureAwait(false))
-                    .Select(e => new EntityListItem(e.Key.Value, e.Name, e.Type, e.Mentions, e.Reports, e.FirstSeen, e.LastSeen)).ToList(), ct).ConfigureAwait(false);
+                (await store.ListEntitiesAsync(kind, take, token).ConfigureAwait(false)).Select(ArchiveViews.Entity).ToList(), ct).ConfigureAwait(false);
         })
         .WithName("ListEntities").WithSummary("Entities, most mentioned first; type = person, organization, location or miscellaneous.")
-        .Produces<ApiError>(StatusCodes.Status400BadRequest);
+        .Produces<List<EntityListItem>>().Produces<ApiError>(StatusCodes.Status400BadRequest);
 
         api.MapGet("/entities/{key}", async (Archive archive, string key, CancellationToken ct) =>
             await archive.UseAsync(async (store, token) =>
@@ -86,24 +96,28 @@ internal static class ApiEndpoints
                 EntityDetail detail = await store.GetEntityAsync(key, 15, token).ConfigureAwait(false)
                     ?? throw ApiException.NotFound($"no entity with the key or name '{key}'");
                 IReadOnlyList<StoredQuote> quotes = await store.ListQuotesAsync(null, detail.Summary.Key.Value, 50, token).ConfigureAwait(false);
-                return StoryPages.Entity(detail, quotes);
+                return ArchiveViews.Entity(detail, quotes);
             }, ct).ConfigureAwait(false))
         .WithName("GetEntity").WithSummary("One entity by key, name or alias: names, roles, place, stories, company, quotes.")
-        .Produces<ApiError>(StatusCodes.Status404NotFound);
+        .Produces<EntityPage>().Produces<ApiError>(StatusCodes.Status404NotFound);
 
-        api.MapGet("/quotes", async (Archive archive, long? story, string? speaker, int? limit, CancellationToken ct) =>
+        api.MapGet("/quotes", async (Archive archive, string? story, string? speaker, string? limit, CancellationToken ct) =>
         {
-            int take = Limit(limit, 200);
+            StoryId? of = ApiParameters.OptionalStory(story);
+            int take = ApiParameters.Limit(limit, 200);
             return await archive.UseAsync(async (store, token) =>
-                (await store.ListQuotesAsync(story is long s ? new StoryId(s) : null, string.IsNullOrWhiteSpace(speaker) ? null : speaker.Trim(), take, token).ConfigureAwait(false))
-                    .Select(StoryPages.Quote).ToList(), ct).ConfigureAwait(false);
+                (await store.ListQuotesAsync(of, string.IsNullOrWhiteSpace(speaker) ? null : speaker.Trim(), take, token).ConfigureAwait(false))
+                    .Select(ArchiveViews.Quote).ToList(), ct).ConfigureAwait(false);
         })
         .WithName("ListQuotes").WithSummary("Quotes in date order, of one story and/or of speakers whose name contains 'speaker'.")
-        .Produces<ApiError>(StatusCodes.Status400BadRequest);
+        .Produces<List<QuoteItem>>().Produces<ApiError>(StatusCodes.Status400BadRequest);
 
         api.MapGet("/search", Search)
         .WithName("Search").WithSummary("Full-text search (all words required, \"quoted words\" a phrase), filtered by date range, entity and story.")
-        .Produces<ApiError>(StatusCodes.Status400BadRequest);
+        .Produces<SearchView>().Produces<ApiError>(StatusCodes.Status400BadRequest);
+
+        api.MapGet("/labels", () => Labels.All())
+        .WithName("GetLabels").WithSummary("The words the UI shows for entity types, kinds of source, certainties and quote kinds, by their JSON value.");
 
         api.MapPost("/ingest", (HttpContext context, Archive archive, string? format, CancellationToken ct) => Ingest(context, archive, options, format, ct))
         .WithName("Ingest")
@@ -123,12 +137,19 @@ internal static class ApiEndpoints
             };
             return Task.CompletedTask;
         })
-        .Produces<IngestResponse>()
+        .Produces<IngestView>()
         .Produces<ApiError>(StatusCodes.Status400BadRequest)
         .Produces<ApiError>(StatusCodes.Status403Forbidden)
         .Produces<ApiError>(StatusCodes.Status413PayloadTooLarge)
         .Produces<ApiError>(StatusCodes.Status422UnprocessableEntity)
         .WithRequestTimeout(StorylineServer.IngestTimeoutPolicy);
+
+        // Ingest is POST only: another method on its path is told so, not that the path does not exist.
+        api.MapMethods("/ingest", [HttpMethods.Get, HttpMethods.Head, HttpMethods.Put, HttpMethods.Delete, HttpMethods.Patch], (HttpContext context) =>
+        {
+            context.Response.Headers.Allow = HttpMethods.Post;
+            throw new ApiException(StatusCodes.Status405MethodNotAllowed, $"{context.Request.Method} is not allowed on /api/ingest: POST the reports");
+        }).ExcludeFromDescription();
 
         // GET only, so that a known path with the wrong method still gets 405 from routing.
         api.MapMethods("/{**rest}", [HttpMethods.Get, HttpMethods.Head], (HttpContext context) =>
@@ -137,19 +158,22 @@ internal static class ApiEndpoints
         }).ExcludeFromDescription();
     }
 
-    private static async Task<SearchResponse> Search(Archive archive, string? q, DateOnly? from, DateOnly? to, string? entity, long? story, int? limit, CancellationToken ct)
+    private static async Task<SearchView> Search(Archive archive, string? q, string? from, string? to, string? entity, string? story, string? limit, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(q))
         {
             throw ApiException.BadRequest("'q' is required: the words to search for");
         }
 
-        if (from is DateOnly f && to is DateOnly t && f > t)
+        DateOnly? lo = ApiParameters.Day("from", from);
+        DateOnly? hi = ApiParameters.Day("to", to);
+        if (lo is DateOnly f && hi is DateOnly t && f > t)
         {
             throw ApiException.BadRequest($"'from' ({f:yyyy-MM-dd}) is after 'to' ({t:yyyy-MM-dd})");
         }
 
-        int take = Limit(limit, 20);
+        StoryId? of = ApiParameters.OptionalStory(story);
+        int take = ApiParameters.Limit(limit, 20);
         string? entityFilter = string.IsNullOrWhiteSpace(entity) ? null : entity.Trim();
         return await archive.UseAsync(async (store, token) =>
         {
@@ -161,35 +185,9 @@ internal static class ApiEndpoints
                 key = detail.Summary.Key;
             }
 
-            // Filters are applied to a wider set of hits, then cut to the limit.
-            bool filtered = from is not null || to is not null || key is not null || story is not null;
-            IReadOnlyList<SearchHit> hits = await store.SearchAsync(q.Trim(), filtered ? MaxLimit * 4 : take, token).ConfigureAwait(false);
+            IReadOnlyList<SearchHit> hits = await store.SearchAsync(new SearchFilter(q.Trim(), lo, hi, key, of), take, token).ConfigureAwait(false);
             var titles = (await store.ListStoriesAsync(token).ConfigureAwait(false)).ToDictionary(s => s.Id.Value, s => s.Title);
-            var result = new List<SearchItem>();
-            foreach (SearchHit hit in hits)
-            {
-                if ((from is DateOnly lo && hit.Published < lo) || (to is DateOnly hi && hit.Published > hi) || (story is long s && hit.Story.Value != s))
-                {
-                    continue;
-                }
-
-                if (key is EntityKey k)
-                {
-                    StoredReport? report = await store.GetReportAsync(hit.Report.Value, token).ConfigureAwait(false);
-                    if (report is null || !report.Report.Entities.Any(e => e.Key == k))
-                    {
-                        continue;
-                    }
-                }
-
-                result.Add(new SearchItem(hit.Report.Value, hit.Published, hit.Title, hit.Story.Value, titles.GetValueOrDefault(hit.Story.Value, ""), hit.Snippet));
-                if (result.Count == take)
-                {
-                    break;
-                }
-            }
-
-            return new SearchResponse(q.Trim(), from, to, key?.Value, story, result);
+            return new SearchView(q.Trim(), lo, hi, key?.Value, of?.Value, [.. hits.Select(h => ArchiveViews.Hit(h, titles))]);
         }, ct).ConfigureAwait(false);
     }
 
@@ -214,23 +212,16 @@ internal static class ApiEndpoints
 
         string text = Decode(body);
 
-        var source = new ReportSource(new ReaderOptions { Clock = options.Clock, MaxFileBytes = options.MaxIngestBytes }, () => Stream.Null);
-        IngestSummary summary = await archive.UseAsync(
+        var source = new ReportSource(new ReaderOptions { Clock = options.Clock, MaxFileBytes = options.MaxIngestBytes, MaxFileBytesSetting = "serve --max-body-bytes" }, () => Stream.Null);
+        IngestSummary summary = await archive.WriteAsync(
             (store, token) => new Ingestor(store).IngestAsync(source.Parse(origin, text).ToAsyncEnumerable(), null, token), ct).ConfigureAwait(false);
-        var failures = summary.Failures.Select(f => new FailureItem(f.Location, f.Reason)).ToList();
+        IngestView view = ArchiveViews.Ingest(summary);
         if (summary.Read == 0)
         {
-            return Results.Json(new ApiError("no report could be read from the body", StatusCodes.Status422UnprocessableEntity, failures), statusCode: StatusCodes.Status422UnprocessableEntity);
+            return Results.Json(new ApiError("no report could be read from the body", StatusCodes.Status422UnprocessableEntity, view.Failures), statusCode: StatusCodes.Status422UnprocessableEntity);
         }
 
-        return Results.Json(new IngestResponse(
-            summary.Read,
-            summary.New,
-            summary.Duplicates,
-            summary.Failed,
-            summary.NewStories,
-            failures,
-            [.. summary.Assignments.Select(a => new AssignmentItem(a.Report.Value, a.Story.Value, a.IsNewStory, a.StoryTitle))]));
+        return Results.Json(view);
     }
 
     /// <summary>A POST from a page of another site (a form or script aimed at this loopback server) is refused.</summary>
@@ -314,49 +305,13 @@ internal static class ApiEndpoints
     private static ApiException TooLarge(WebOptions options) =>
         new(StatusCodes.Status413PayloadTooLarge, $"the body is larger than the limit of {options.MaxIngestBytes.ToString(CultureInfo.InvariantCulture)} bytes (serve --max-body-bytes)");
 
-    private static async Task<StoryMaterial> LoadMaterialAsync(Archive archive, long id, CancellationToken ct) =>
-        await archive.UseAsync(async (store, token) => (await LoadOrThrowAsync(store, id, token).ConfigureAwait(false)).Material, ct).ConfigureAwait(false);
+    private static async Task<StoryMaterial> LoadMaterialAsync(Archive archive, string id, CancellationToken ct) =>
+        await archive.UseAsync((store, token) => LoadOrThrowAsync(store, id, token), ct).ConfigureAwait(false);
 
-    private static async Task<(StoryMaterial Material, long? AskedFor)> LoadOrThrowAsync(IStoryStore store, long id, CancellationToken ct)
+    private static async Task<StoryMaterial> LoadOrThrowAsync(IStoryStore store, string id, CancellationToken ct)
     {
-        Story? story = await store.GetStoryAsync(new StoryId(id), ct).ConfigureAwait(false);
-        long? asked = null;
-        for (int hops = 0; story?.MergedInto is StoryId into && hops < 64; hops++)
-        {
-            // A merged-away story answers with the story it became part of, saying so.
-            asked ??= story.Id.Value;
-            story = await store.GetStoryAsync(into, ct).ConfigureAwait(false);
-        }
-
-        if (story is null)
-        {
-            throw ApiException.NotFound($"no story {id.ToString(CultureInfo.InvariantCulture)}");
-        }
-
-        IReadOnlyList<AnalyzedArticle> reports = await store.GetStoryReportsAsync(story.Id, ct).ConfigureAwait(false);
-        return (new StoryMaterial(story, reports), asked);
+        StoryId story = ApiParameters.StoryId(id);
+        return await StoryLookup.LoadAsync(store, story, ct).ConfigureAwait(false)
+            ?? throw ApiException.NotFound($"no story {story}");
     }
-
-    private static async Task<StoryMaterial?> LoadAsync(IStoryStore store, StoryId id, CancellationToken ct)
-    {
-        Story? story = await store.GetStoryAsync(id, ct).ConfigureAwait(false);
-        return story is null ? null : new StoryMaterial(story, await store.GetStoryReportsAsync(id, ct).ConfigureAwait(false));
-    }
-
-    private static int Limit(int? limit, int fallback) => limit switch
-    {
-        null => fallback,
-        < 1 or > MaxLimit => throw ApiException.BadRequest($"'limit' must be from 1 to {MaxLimit.ToString(CultureInfo.InvariantCulture)}"),
-        int n => n,
-    };
-
-    private static EntityType? ParseType(string? type) => type?.Trim().ToLowerInvariant() switch
-    {
-        null or "" => null,
-        "person" or "per" => EntityType.Person,
-        "organization" or "organisation" or "org" => EntityType.Organization,
-        "location" or "place" or "loc" => EntityType.Location,
-        "miscellaneous" or "misc" => EntityType.Miscellaneous,
-        _ => throw ApiException.BadRequest($"unknown entity type '{type}': use person, organization, location or miscellaneous"),
-    };
 }

@@ -28,8 +28,31 @@
   async function api(path) {
     const response = await fetch(path, { headers: { Accept: "application/json" } });
     const body = await response.json().catch(() => null);
-    if (!response.ok) throw new Error(body && body.error ? body.error : `${response.status} ${response.statusText}`);
+    if (!response.ok) {
+      const err = new Error(body && body.error ? body.error : `${response.status} ${response.statusText}`);
+      err.status = response.status;
+      throw err;
+    }
     return body;
+  }
+
+  // The words for types, kinds of source and certainties come from the server (/api/labels), the same the command
+  // line prints; these are only for the moment before they arrive.
+  let labels = {
+    entityType: { person: "Person", organization: "Organisation", location: "Place", miscellaneous: "Other" },
+    sourceKind: {},
+    certainty: {},
+  };
+  const labelsLoaded = api("/api/labels").then(l => { labels = l; }).catch(() => {});
+  const typeLabel = type => labels.entityType[type] || type;
+  const kindLabel = kind => labels.sourceKind[kind] || kind;
+  // A claim key as a reader says it: "kim jong un|visit" is "Kim Jong Un: visit" (as the command line shows it).
+  function claimLabel(key) {
+    const bar = key.indexOf("|");
+    if (bar < 0) return key;
+    const who = key.slice(0, bar), what = key.slice(bar + 1).replace(/_/g, " ");
+    const name = /^(country|place):/.test(who) ? who : who.split(" ").filter(Boolean).map(w => w[0].toUpperCase() + w.slice(1)).join(" ");
+    return `${name}: ${what}`;
   }
 
   const months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
@@ -47,18 +70,15 @@
   const plural = (n, one, many) => `${n} ${n === 1 ? one : (many || one + "s")}`;
   const entityHref = key => "#/entity/" + encodeURIComponent(key);
   const storyHref = id => "#/story/" + id;
-  const typeLabel = { person: "Person", organization: "Organisation", location: "Place", miscellaneous: "Other" };
-  const kindLabel = {
-    namedPerson: "named person", organization: "organisation", newsOutlet: "news outlet", stateMedia: "state media",
-    anonymous: "anonymous", public: "member of the public", expert: "expert", unknown: "source",
-  };
+  const reportHref = id => "#/report/" + encodeURIComponent(id);
 
   function badge(certainty) {
-    return certainty ? h("span", { class: "badge " + certainty, title: "Certainty: " + certainty }, certainty) : null;
+    const word = certainty ? (labels.certainty[certainty] || certainty) : null;
+    return certainty ? h("span", { class: "badge " + certainty, title: "Certainty: " + word }, word) : null;
   }
 
   function entityChip(e) {
-    return h("a", { class: "chip type-" + e.type, href: entityHref(e.key), title: typeLabel[e.type] || e.type }, e.name);
+    return h("a", { class: "chip type-" + e.type, href: entityHref(e.key), title: typeLabel(e.type) }, e.name);
   }
 
   function section(title, id, ...children) {
@@ -114,10 +134,12 @@
           h("ul", { class: "sources" }, e.sources.map(s => h("li", {}, sourceLabel(s, reportsById)))))))))));
   }
 
+  // A source by its outlet and title, else the start of its lead, else its date: never its raw id. It links to the
+  // report's own page.
   function sourceLabel(s, reportsById) {
     const report = reportsById && reportsById.get(s.id);
-    const label = [s.outlet, s.title].filter(Boolean).join(": ") || (report && clip(report.lead, 60)) || s.id;
-    return h("span", { title: `Report ${s.id}, ${day(s.published)}` }, label, " (", time(s.published), ")");
+    const label = [s.outlet, s.title].filter(Boolean).join(": ") || (report && clip(report.lead, 60)) || `Report of ${day(s.published)}`;
+    return h("a", { href: reportHref(s.id), title: `${label}, ${day(s.published)}` }, label, " (", time(s.published), ")");
   }
 
   function entitiesTable(entities) {
@@ -127,7 +149,7 @@
       h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Name"), h("th", { scope: "col" }, "Type"), h("th", { scope: "col" }, "Roles"), h("th", { scope: "col", class: "num" }, "Mentions"))),
       h("tbody", {}, entities.map(e => h("tr", {},
         h("td", {}, h("a", { href: entityHref(e.key) }, e.name), e.aliases.length ? h("div", { class: "how" }, "also: " + e.aliases.slice(0, 4).join(", ")) : null),
-        h("td", {}, typeLabel[e.type] || e.type),
+        h("td", {}, typeLabel(e.type)),
         h("td", {}, e.roles.join("; ")),
         h("td", { class: "num" }, String(e.mentions)))))));
   }
@@ -136,13 +158,13 @@
     const words = q.kind === "direct" ? q.content : `(reported) ${q.content}`;
     return h("blockquote", {},
       h("p", {}, words),
-      h("footer", {}, q.source ? q.source + " · " : "", time(q.published), q.cue ? ` · “${q.cue}”` : ""));
+      h("footer", {}, q.speakerName || q.source ? (q.speakerName || q.source) + " · " : "", h("a", { href: reportHref(q.report) }, time(q.published)), q.cue ? ` · “${q.cue}”` : ""));
   }
 
   function quotesBySpeaker(groups) {
     if (!groups.length) return h("p", { class: "empty" }, "No quotes found.");
     return groups.map((g, i) => h("details", { class: "speaker", open: i < 3 },
-      h("summary", {}, g.key ? g.speaker : g.speaker, " ", h("span", { class: "badge kind" }, kindLabel[g.sourceKind] || g.sourceKind), " ",
+      h("summary", {}, g.key ? g.speaker : g.speaker, " ", h("span", { class: "badge kind" }, kindLabel(g.sourceKind)), " ",
         h("span", { class: "count" }, `(${plural(g.quotes.length, "quote")})`)),
       g.key ? h("p", { class: "how" }, h("a", { href: entityHref(g.key) }, `About ${g.speaker}`)) : null,
       g.quotes.map(quoteBlock)));
@@ -164,24 +186,27 @@
     target.replaceChildren(h("p", { class: "empty" }, "Loading…"));
     try {
       const w = await api(`/api/stories/${id}/whatsnew?since=${encodeURIComponent(since)}`);
-      const parts = [h("p", { class: "meta" }, `Since ${day(w.since)}: ${plural(w.reports.length, "new report")}, ${plural(w.entries.length, "new fact")}, ${plural(w.quotes.length, "new quote")}, ${plural(w.statusChanges.length, "change", "changes")} of status.`)];
+      const cutoff = w.sinceDate ? day(w.sinceDate) : "that report";
+      const reportsById = new Map(w.reports.map(r => [r.id, r]));
+      const parts = [h("p", { class: "meta" }, `Since ${cutoff}: ${plural(w.reports.length, "new report")}, ${plural(w.facts.length, "new fact")}, ${plural(w.quotes.length, "new quote")}, ${plural(w.statusChanges.length, "change", "changes")} of status.`)];
       if (w.statusChanges.length) parts.push(h("h3", {}, "Claims that changed"), h("ul", { class: "changes" }, w.statusChanges.map(c => h("li", {},
-        h("p", {}, h("strong", {}, c.key), ": ", badge(c.from), " → ", badge(c.to), " (", time(c.published), ")"),
+        h("p", {}, h("strong", { title: c.key }, claimLabel(c.key)), " ", badge(c.from), " → ", badge(c.to), " (", h("a", { href: reportHref(c.report) }, time(c.published)), ")"),
         h("blockquote", {}, h("p", {}, c.evidence), c.source ? h("footer", {}, c.source) : null)))));
-      if (w.entries.length) parts.push(h("h3", {}, "New facts"), timelineList(w.entries, null));
+      if (w.facts.length) parts.push(h("h3", {}, "New facts"), timelineList(w.facts, reportsById));
+      if (w.moreFacts) parts.push(h("p", { class: "meta" }, `… and ${plural(w.moreFacts, "more new fact")}.`));
       if (w.newEntities.length) parts.push(h("h3", {}, "Newly named"), h("ul", { class: "chips" }, w.newEntities.map(e => h("li", {}, entityChip(e)))));
       if (w.quotes.length) parts.push(h("details", { class: "new-quotes", open: w.quotes.length <= 5 },
         h("summary", {}, `New quotes (${w.quotes.length})`), w.quotes.map(quoteBlock)));
       target.replaceChildren(...parts);
-      status.textContent = `What's new since ${day(w.since)} loaded.`;
+      status.textContent = `What's new since ${cutoff} loaded.`;
     } catch (err) {
       target.replaceChildren(h("p", { class: "error", role: "alert" }, err.message));
     }
   }
 
   async function storyPage(id, params) {
-    const [story, timeline, summary] = await Promise.all([
-      api(`/api/stories/${encodeURIComponent(id)}`), api(`/api/stories/${encodeURIComponent(id)}/timeline`), api(`/api/stories/${encodeURIComponent(id)}/summary`)]);
+    const [story, summary] = await Promise.all([api(`/api/stories/${encodeURIComponent(id)}`), api(`/api/stories/${encodeURIComponent(id)}/summary`)]);
+    const timeline = { entries: story.timeline };
     const reportsById = new Map(story.reports.map(r => [r.id, r]));
     const originals = story.reports.filter(r => !r.copyOf).length;
     const since = params.get("since") || story.reports[Math.max(0, story.reports.length - 3)].published;
@@ -216,7 +241,7 @@
           section("Quotes by speaker", "quotes-h", quotesBySpeaker(story.quotesBySpeaker)))),
       section("Entities", "entities-h", entitiesTable(story.entities)),
       section("Reports", "reports-h", h("ol", { class: "reports" }, story.reports.map(r => h("li", {},
-        h("strong", {}, r.title || clip(r.lead, 90)), " ", h("span", { class: "how" }, [r.outlet, day(r.published)].filter(Boolean).join(" · "), r.copyOf ? " · near-copy" : ""))))));
+        h("a", { href: reportHref(r.id) }, h("strong", {}, r.title || clip(r.lead, 90))), " ", h("span", { class: "how" }, [r.outlet, day(r.published)].filter(Boolean).join(" · "), r.copyOf ? " · near-copy" : ""))))));
     if (params.get("since")) whatsNew(story.id, since, newBox);
   }
 
@@ -235,7 +260,7 @@
         h("thead", {}, h("tr", {}, h("th", { scope: "col" }, "Name"), h("th", { scope: "col" }, "Type"), h("th", { scope: "col", class: "num" }, "Mentions"), h("th", { scope: "col", class: "num" }, "Reports"), h("th", { scope: "col" }, "Seen"))),
         h("tbody", {}, list.map(e => h("tr", {},
           h("td", {}, h("a", { href: entityHref(e.key) }, e.name)),
-          h("td", {}, typeLabel[e.type] || e.type),
+          h("td", {}, typeLabel(e.type)),
           h("td", { class: "num" }, String(e.mentions)),
           h("td", { class: "num" }, String(e.reports)),
           h("td", {}, time(e.firstSeen), " – ", time(e.lastSeen))))))));
@@ -243,7 +268,7 @@
 
   async function entityPage(key) {
     const e = await api("/api/entities/" + encodeURIComponent(key));
-    const facts = [["Type", typeLabel[e.type] || e.type], ["Mentions", `${e.mentions} in ${plural(e.reports, "report")}`], ["Seen", [time(e.firstSeen), " – ", time(e.lastSeen)]]];
+    const facts = [["Type", typeLabel(e.type)], ["Mentions", `${e.mentions} in ${plural(e.reports, "report")}`], ["Seen", [time(e.firstSeen), " – ", time(e.lastSeen)]]];
     if (e.aliases.length) facts.push(["Also called", e.aliases.join(", ")]);
     if (e.roles.length) facts.push(["Roles", e.roles.join("; ")]);
     if (e.place) facts.push(["Where", `${e.place.latitude.toFixed(3)}, ${e.place.longitude.toFixed(3)} · ${e.place.country}` + (e.place.population ? ` · population ${e.place.population.toLocaleString("en")}` : "")]);
@@ -310,13 +335,84 @@
       results.replaceChildren(
         h("h2", {}, plural(r.hits.length, "result")),
         r.hits.length ? h("ol", { class: "hits" }, r.hits.map(hit => h("li", { class: "panel hit" },
-          h("h3", {}, h("a", { href: storyHref(hit.story) }, hit.title || `Report of ${day(hit.published)}`)),
+          h("h3", {}, h("a", { href: reportHref(hit.report) }, hit.title || `Report of ${day(hit.published)}`)),
           h("p", { class: "how" }, time(hit.published), " · story: ", h("a", { href: storyHref(hit.story) }, hit.storyTitle)),
           h("p", {}, snippet(hit.snippet))))) : h("p", { class: "empty" }, "Nothing matches."));
       status.textContent = `${plural(r.hits.length, "result")} found.`;
     } catch (err) {
       results.replaceChildren(h("p", { class: "error", role: "alert" }, err.message));
     }
+  }
+
+  // ---- Report page ----
+  // The report's text, paragraph by paragraph, with its named entities (links to their pages) and its quotes marked.
+  // Offsets are UTF-16 code units into the body, as JavaScript strings count them.
+  function markedText(body, mentions, quotes) {
+    const marks = [];
+    for (const m of mentions) marks.push({ start: m.start, end: m.start + m.length, kind: "mention", m });
+    for (const q of quotes) marks.push({ start: q.start, end: q.start + q.length, kind: "quote", q });
+    marks.sort((a, b) => a.start - b.start || b.end - a.end);
+    // A mention inside a quote is a link inside the quote; of overlapping marks the first is kept.
+    function render(from, to, list) {
+      const out = [];
+      let at = from;
+      for (const k of list) {
+        if (k.start < at || k.end > to) continue;
+        out.push(body.slice(at, k.start));
+        if (k.kind === "quote") {
+          const inner = list.filter(x => x.kind === "mention" && x.start >= k.start && x.end <= k.end);
+          const who = k.q.speaker ? `${k.q.speaker} (${kindLabel(k.q.sourceKind)})` : kindLabel(k.q.sourceKind);
+          out.push(h("q", { class: "quote " + k.q.kind, title: who }, render(k.start, k.end, inner)));
+        } else {
+          out.push(h("a", { class: "mention mention-" + k.m.type, href: entityHref(k.m.key), title: `${k.m.name} · ${typeLabel(k.m.type)}` }, body.slice(k.start, k.end)));
+        }
+        at = k.end;
+      }
+      out.push(body.slice(at, to));
+      return out;
+    }
+    // Paragraphs are the body's blank-line breaks, found in the text between marks.
+    const paragraphs = [[]];
+    for (const node of render(0, body.length, marks).flat(Infinity)) {
+      if (typeof node === "string" && /\n\s*\n/.test(node)) {
+        node.split(/\n\s*\n/).forEach((piece, i) => { if (i > 0) paragraphs.push([]); paragraphs[paragraphs.length - 1].push(piece); });
+      } else paragraphs[paragraphs.length - 1].push(node);
+    }
+    return paragraphs.filter(p => p.some(n => typeof n !== "string" || n.trim())).map(p => h("p", {}, p));
+  }
+
+  async function reportPage(id) {
+    const page = await api("/api/reports/" + encodeURIComponent(id));
+    const r = page.report;
+    const title = r.title || clip(r.lead, 90);
+    const storyLink = h("a", { href: storyHref(page.story) }, page.storyTitle || `Story ${page.story}`);
+    const facts = [["Published", longDay(r.published)]];
+    if (r.outlet) facts.push(["Outlet", r.outlet]);
+    if (r.dateline) facts.push(["Dateline", r.dateline]);
+    // Only a web address becomes a link (never javascript: or data: from a hostile feed).
+    if (r.url && /^https?:\/\//i.test(r.url)) facts.push(["Source", h("a", { href: r.url, rel: "noopener noreferrer nofollow", target: "_blank" }, r.url)]);
+    else if (r.url) facts.push(["Source", r.url]);
+    else if (r.origin) facts.push(["Read from", r.origin]);
+    if (r.copyOf) facts.push(["Near-copy of", h("a", { href: reportHref(r.copyOf) }, "the original report")]);
+    facts.push(["Story", h("a", { href: storyHref(page.story) }, page.storyTitle || `Story ${page.story}`)]);
+    show(title,
+      h("nav", { "aria-label": "Breadcrumb", class: "meta" }, h("a", { href: "#/" }, "Stories"), " › ", storyLink, " › Report"),
+      h("h1", {}, title),
+      h("div", { class: "grid" },
+        h("div", {}, section("Text", "text-h", h("div", { class: "report-text" }, markedText(page.body, page.mentions, page.quotes)),
+          h("p", { class: "how" }, "Names link to their entity; quotes are marked (hover for who said them)."))),
+        h("div", {},
+          section("About this report", "about-h", h("dl", { class: "facts" }, facts.map(([k, v]) => [h("dt", {}, k), h("dd", {}, v)]))),
+          section("Named in it", "named-h", page.entities.length
+            ? h("ul", { class: "chips" }, page.entities.map(e => h("li", {}, entityChip(e))))
+            : h("p", { class: "empty" }, "No names found.")))));
+  }
+
+  function notFound(message) {
+    show("Not found",
+      h("h1", {}, "Not found"),
+      h("p", { class: "error", role: "alert" }, message),
+      h("p", {}, h("a", { href: "#/" }, "See the stories"), " or ", h("a", { href: "#/search" }, "search the reports"), "."));
   }
 
   // ---- Routing ----
@@ -333,9 +429,11 @@
       else if (name === "entities") await entityList(params);
       else if (name === "entity") await entityPage(arg);
       else if (name === "search") await searchPage(params);
-      else show("Not found", h("h1", {}, "Not found"), h("p", {}, "No such page. ", h("a", { href: "#/" }, "See the stories.")));
+      else if (name === "report") await reportPage(arg);
+      else notFound("No such page.");
     } catch (err) {
-      show("Error", h("h1", {}, "Something went wrong"), h("p", { class: "error", role: "alert" }, err.message), h("p", {}, h("a", { href: "#/" }, "Back to the stories")));
+      if (err.status === 404 || err.status === 400) notFound(err.message);
+      else show("Error", h("h1", {}, "Something went wrong"), h("p", { class: "error", role: "alert" }, err.message), h("p", {}, h("a", { href: "#/" }, "Back to the stories")));
     }
     // After a move within the app, focus goes to the new page's heading (screen readers announce it); on the first
     // load it stays at the top of the document, so that the first Tab reaches the skip link.
@@ -358,5 +456,5 @@
     location.hash = "#/search" + (q ? "?q=" + encodeURIComponent(q) : "");
   });
   window.addEventListener("hashchange", () => { main.setAttribute("aria-busy", "true"); route(false); });
-  route(true);
+  labelsLoaded.then(() => route(true));
 })();

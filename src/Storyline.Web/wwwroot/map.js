@@ -68,14 +68,16 @@
     return kept;
   }
 
-  // The box to show: the framed places with a margin, at least 14 degrees of longitude, 16:10.
+  // The box to show: the framed places with a margin, at least 30 degrees of longitude, 16:10 (the map's own shape,
+  // so that the whole box is shown and a label placed inside it is never cut by the edge).
   function frame(places) {
     const shown = cluster(places);
     let west = Math.min(...shown.map(p => p.longitude)), east = Math.max(...shown.map(p => p.longitude));
     let south = Math.min(...shown.map(p => p.latitude)), north = Math.max(...shown.map(p => p.latitude));
     const padX = Math.max((east - west) * 0.25, 5), padY = Math.max((north - south) * 0.25, 4);
     west -= padX; east += padX; south -= padY; north += padY;
-    let width = Math.max(east - west, 14), height = north - south;
+    // At least 30 degrees across: a single town in a box of its own country's land is an empty patch with a dot.
+    let width = Math.max(east - west, 30), height = north - south;
     const cx = (west + east) / 2, cy = (south + north) / 2;
     if (width / height > 1.6) height = width / 1.6; else width = height * 1.6;
     return { x: cx - width / 2, y: -(cy + height / 2), width, height };
@@ -98,7 +100,7 @@
     const box = frame(places);
     const frameBox = box;
     const countryNames = new Set(places.filter(p => p.isCountry).map(p => p.name.toLowerCase()));
-    const svg = el("svg", { class: "map", viewBox: `${box.x} ${box.y} ${box.width} ${box.height}`, role: "img", preserveAspectRatio: "xMidYMid slice" });
+    const svg = el("svg", { class: "map", viewBox: `${box.x} ${box.y} ${box.width} ${box.height}`, role: "img", preserveAspectRatio: "xMidYMid meet" });
     const title = el("title");
     title.textContent = label;
     svg.appendChild(title);
@@ -129,7 +131,7 @@
       circle.appendChild(tip);
       pins.appendChild(circle);
       if (p.isCountry) continue;
-      const w = p.name.length * size * 0.58, hgt = size * 0.8, cy = -p.latitude;
+      const w = p.name.length * size * 0.62, hgt = size * 0.8, cy = -p.latitude;
       const spots = [
         { x: p.longitude + r * 1.3, y: cy - hgt / 2, anchor: "start" },
         { x: p.longitude - r * 1.3 - w, y: cy - hgt / 2, anchor: "end" },
@@ -140,13 +142,26 @@
       const box = spots.find(b => inside(b) && !overlaps(b));
       if (!box) continue;
       placed.push(box);
-      const text = el("text", { x: box.anchor === "start" ? box.x : box.x + w, y: box.y + hgt * 0.85, "font-size": size, "stroke-width": unit * 0.8, "text-anchor": box.anchor });
+      const text = el("text", { x: box.anchor === "start" ? box.x : box.x + w, y: box.y + hgt * 0.85, "font-size": size, "stroke-width": unit * 0.8, "text-anchor": box.anchor, "data-pin": p.longitude, "data-gap": r * 1.3 });
       text.textContent = p.name;
       labels.appendChild(text);
     }
     svg.appendChild(pins);
     svg.appendChild(labels);
     container.replaceChildren(svg);
+    // The width of a label was estimated from its letters; now that it is drawn, one that still runs past an edge
+    // (a wide name near the border: "Tokyo" at the right) is moved to the pin's other side, else left to the list.
+    for (const text of Array.from(labels.childNodes)) {
+      const fits = b => b.x >= frameBox.x && b.x + b.width <= frameBox.x + frameBox.width && b.y >= frameBox.y && b.y + b.height <= frameBox.y + frameBox.height;
+      let bb = text.getBBox();
+      if (fits(bb)) continue;
+      const pin = Number(text.getAttribute("data-pin")), gap = Number(text.getAttribute("data-gap"));
+      const start = text.getAttribute("text-anchor") === "start";
+      text.setAttribute("text-anchor", start ? "end" : "start");
+      text.setAttribute("x", start ? pin - gap : pin + gap);
+      bb = text.getBBox();
+      if (!fits(bb)) text.remove();
+    }
     const outside = places.length - places.filter(p => p.longitude >= box.x && p.longitude <= box.x + box.width && -p.latitude >= box.y && -p.latitude <= box.y + box.height).length;
     return outside;
   };

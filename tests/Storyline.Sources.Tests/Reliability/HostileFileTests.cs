@@ -106,7 +106,7 @@ public sealed class HostileFileTests : IDisposable
         ReadFailed failed = await RefusedBesideGoodAsync(path);
         long allocated = GC.GetTotalAllocatedBytes() - before;
 
-        Assert.Equal("file is 209,715,200 bytes, over the limit of 67,108,864 (ReaderOptions.MaxFileBytes)", failed.Reason);
+        Assert.Equal("file is 209,715,200 bytes, over the limit of 67,108,864 (--max-file-bytes)", failed.Reason);
         Assert.True(allocated < 16L * 1024 * 1024, $"allocated {allocated:N0} bytes refusing a file by its size");
     }
 
@@ -259,7 +259,7 @@ public sealed class HostileFileTests : IDisposable
 
         ReadFailed failed = await RefusedBesideGoodAsync(path);
 
-        Assert.Equal("gzip data expands to more than 67,108,864 bytes (ReaderOptions.MaxFileBytes); refused (a compression bomb or too large)", failed.Reason);
+        Assert.Equal("gzip data expands to more than 67,108,864 bytes (--max-file-bytes); refused (a compression bomb or too large)", failed.Reason);
     }
 
     private static byte[] Gzip(byte[] bytes)

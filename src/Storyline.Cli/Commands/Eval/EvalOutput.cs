@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using Spectre.Console;
 using Storyline.Cli.Output;
 using Storyline.Evaluation;
 
@@ -28,23 +27,24 @@ internal static class EvalOutput
             return;
         }
 
-        var table = new Table().Border(TableBorder.Simple).Title($"eval {Markup.Escape(report.Task)} on {Markup.Escape(report.Data)}").AddColumn(string.Empty);
         var names = report.Rows.SelectMany(r => r.Metrics.Select(m => m.Key)).Distinct(StringComparer.Ordinal).ToList();
+        var table = new TextTable($"eval {report.Task} on {report.Data}").Column(string.Empty, Cell.Prose);
         foreach (string name in names)
         {
-            table.AddColumn(new TableColumn(Markup.Escape(name)).RightAligned());
+            table.Column(name, Cell.Number);
         }
 
         foreach (EvalRow row in report.Rows)
         {
             var values = row.Metrics.ToDictionary(m => m.Key, m => m.Value, StringComparer.Ordinal);
-            table.AddRow([Markup.Escape(row.Label), .. names.Select(n => values.TryGetValue(n, out double v) ? Format(v) : string.Empty)]);
+            table.Row([row.Label, .. names.Select(n => values.TryGetValue(n, out double v) ? Format(v) : string.Empty)]);
         }
 
-        env.Console.Write(table);
+        Screen screen = env.Screen;
+        screen.Write(table);
         foreach (string note in report.Notes)
         {
-            env.Console.MarkupLine("[grey]" + Markup.Escape(note) + "[/]");
+            screen.Line(note, "  ");
         }
     }
 

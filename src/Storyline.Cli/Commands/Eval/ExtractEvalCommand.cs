@@ -1,10 +1,11 @@
 using System.CommandLine;
 using Storyline.Evaluation;
 using Storyline.Evaluation.Extract;
+using Storyline.Sources.Html;
 
 namespace Storyline.Cli.Commands.Eval;
 
-/// <summary><c>storyline eval extract --data DIR [--predictions DIR]</c>: article extraction against gold text.</summary>
+/// <summary><c>storyline eval extract --data DIR [--extractor NAME] [--predictions DIR]</c>: article extraction against gold text.</summary>
 internal static class ExtractEvalCommand
 {
     public static Command Create(CliEnvironment env, GlobalOptions global)
@@ -12,7 +13,13 @@ internal static class ExtractEvalCommand
         var data = EvalOutput.DataOption("A benchmark folder with input/ and GoldStandard/ (L3S-GN1 annotated HTML, or CleanEval text)");
         var predictions = EvalOutput.PredictionsOption("Write each page's extracted body to this folder as <id>.txt");
         var limit = new Option<int?>("--limit") { Description = "Score only the first N pages" };
-        var command = new Command("extract", "Token precision, recall and F1 of the extracted article body against the gold text") { data, predictions, limit };
+        var extractor = new Option<string>("--extractor")
+        {
+            Description = "How the body is found: ensemble (the default: SmartReader and our own scorer combined), own, or smartreader",
+            DefaultValueFactory = _ => "ensemble",
+        };
+        extractor.AcceptOnlyFromAmong("ensemble", "own", "smartreader");
+        var command = new Command("extract", "Token precision, recall and F1 of the extracted article body against the gold text") { data, predictions, limit, extractor };
         command.SetAction(async (parse, cancellationToken) =>
         {
             string folder = parse.GetValue(data)!;
@@ -25,7 +32,13 @@ internal static class ExtractEvalCommand
             EvalReport report;
             try
             {
-                report = ExtractEvaluation.Run(folder, parse.GetValue(predictions), parse.GetValue(limit));
+                BodyExtraction body = parse.GetValue(extractor) switch
+                {
+                    "own" => BodyExtraction.Own,
+                    "smartreader" => BodyExtraction.Readability,
+                    _ => BodyExtraction.Ensemble,
+                };
+                report = ExtractEvaluation.Run(folder, parse.GetValue(predictions), parse.GetValue(limit), body);
             }
             catch (DirectoryNotFoundException ex)
             {

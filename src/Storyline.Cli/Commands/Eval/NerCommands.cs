@@ -1,7 +1,8 @@
 using System.CommandLine;
-using Spectre.Console;
 using Storyline.Entities.Tagging;
 using Storyline.Evaluation.Ner;
+
+using Storyline.Cli.Output;
 
 namespace Storyline.Cli.Commands.Eval;
 
@@ -13,7 +14,7 @@ internal static class NerCommands
         _ = global;
         var data = EvalOutput.DataOption("The CoNLL-2003 folder holding eng.train (../shared/data/ner/conll2003)");
         var places = new Option<string?>("--places") { Description = "The places folder for the gazetteer (default: ../../places beside --data)" };
-        var output = new Option<string>("--output") { Description = "Where the model goes (default models/ner/model.bin)", DefaultValueFactory = _ => Path.Combine("models", "ner", "model.bin") };
+        var output = new Option<string>("--output") { Description = "Where the model goes", DefaultValueFactory = _ => Path.Combine("models", "ner", "model.bin") };
         var epochs = new Option<int>("--epochs") { Description = "Passes over the training data", DefaultValueFactory = _ => new NerTrainingOptions().Epochs };
         var seed = new Option<int>("--seed") { Description = "Seed of the sentence shuffle", DefaultValueFactory = _ => new NerTrainingOptions().Seed };
         var onePass = new Option<bool>("--one-pass") { Description = "Train only the first pass (no document-consistency pass)" };
@@ -30,7 +31,7 @@ internal static class NerCommands
 
             string placesFolder = parse.GetValue(places) ?? Path.GetFullPath(Path.Combine(folder, "..", "..", "places"));
             var options = new NerTrainingOptions { Epochs = parse.GetValue(epochs), Seed = parse.GetValue(seed), SecondPass = !parse.GetValue(onePass) };
-            NerTraining.Run(folder, placesFolder, parse.GetValue(output)!, options, parse.GetValue(dev), message => env.Console.WriteLine(message));
+            NerTraining.Run(folder, placesFolder, parse.GetValue(output)!, options, parse.GetValue(dev), message => env.Screen.Line(message));
             return Task.FromResult(ExitCodes.Ok);
         });
         return command;

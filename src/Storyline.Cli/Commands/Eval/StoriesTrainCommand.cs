@@ -1,7 +1,8 @@
 using System.CommandLine;
-using Spectre.Console;
 using Storyline.Evaluation.Stories;
 using Storyline.Stories;
+
+using Storyline.Cli.Output;
 
 namespace Storyline.Cli.Commands.Eval;
 
@@ -43,11 +44,11 @@ internal static class StoriesTrainCommand
                 IReadOnlyList<PairExample> trainPairs = PairFit.Measure(SemEvalPairs.ReadEnglish(train));
                 MergeModel pairModel = PairFit.Fit(trainPairs, MergeModel.Default);
                 PairQuality fitted = PairFit.Quality(trainPairs, pairModel);
-                env.Console.MarkupLine(Markup.Escape($"Pairs fit on {fitted.Pairs} training pairs: {pairModel}; accuracy {fitted.Accuracy:F3}, F1 {fitted.Scores.F1:F3}"));
+                env.Screen.Line($"Pairs fit on {fitted.Pairs} training pairs: {pairModel}; accuracy {fitted.Accuracy:F3}, F1 {fitted.Scores.F1:F3}");
                 if (File.Exists(test))
                 {
                     PairQuality held = PairFit.Quality(PairFit.Measure(SemEvalPairs.ReadEnglish(test)), pairModel);
-                    env.Console.MarkupLine(Markup.Escape($"Held-out pairs ({held.Pairs}, testing_set.csv): accuracy {held.Accuracy:F3}, P {held.Scores.Precision:F3} R {held.Scores.Recall:F3} F1 {held.Scores.F1:F3}, log loss {held.LogLoss:F3}"));
+                    env.Screen.Line($"Held-out pairs ({held.Pairs}, testing_set.csv): accuracy {held.Accuracy:F3}, P {held.Scores.Precision:F3} R {held.Scores.Recall:F3} F1 {held.Scores.F1:F3}, log loss {held.LogLoss:F3}");
                 }
 
                 pairFit = pairModel;
@@ -70,7 +71,7 @@ internal static class StoriesTrainCommand
             string path = parse.GetValue(output)!;
             Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
             await File.WriteAllTextAsync(path, StoryTuning.ToJson(tuned, Path.GetFileName(Path.TrimEndingDirectorySeparator(folder))) + "\n", cancellationToken).ConfigureAwait(false);
-            env.Console.MarkupLine(Markup.Escape($"BCubed F1 {tuned.F1:F4} on the tuning set; model written to {path}: {tuned.Model}, merge score {tuned.MergeScore}"));
+            env.Screen.Line($"BCubed F1 {tuned.F1:F4} on the tuning set; model written to {path}: {tuned.Model}, merge score {tuned.MergeScore}");
             _ = global;
             return ExitCodes.Ok;
         });

@@ -1,7 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
-using Spectre.Console;
 using Storyline.Evaluation.Gazetteer;
+
+using Storyline.Cli.Output;
 
 namespace Storyline.Cli.Commands.Eval;
 
@@ -16,7 +17,7 @@ internal static class TrainGazetteerCommand
         var data = EvalOutput.DataOption("The places folder: geonames/ (cities1000, countryInfo) and mledoze-countries/");
         var output = new Option<string>("--output")
         {
-            Description = "Where to write it (default models/gazetteer/places.tsv.gz)",
+            Description = "Where to write it",
             DefaultValueFactory = _ => Path.Combine("models", "gazetteer", "places.tsv.gz"),
         };
         var command = new Command("gazetteer", "Build the compact gazetteer of countries and towns from GeoNames and mledoze/countries") { data, output };
@@ -40,7 +41,7 @@ internal static class TrainGazetteerCommand
             }
             else
             {
-                env.Console.WriteLine(text);
+                env.Screen.Line(text);
             }
 
             return ExitCodes.Ok;

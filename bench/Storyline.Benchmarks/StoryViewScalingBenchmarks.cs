@@ -13,8 +13,9 @@ namespace Storyline.Benchmarks;
 /// made a story of 19,755): its summary, its timeline, what's new since its middle day, and the export, each as the
 /// command line and the web build it (<see cref="StoryViews"/>, from reports already read from the store). The story's
 /// reports are short (two sentences recombined from the bundled sample's reports) and spread over 30 days, so that a
-/// day holds hundreds of reports at 10,000 and more and the cap on sentences compared per day comes into play. What must hold: the cost grows about linearly with the reports (no comparison of every sentence with
-/// every other), and each view answers within 5 s at 20,000.
+/// day holds hundreds of reports at 10,000 and more and the cap on sentences compared per day comes into play. What
+/// must hold: the cost grows about linearly with the reports (no comparison of every sentence with every other), and
+/// each view answers within 5 s at 20,000.
 /// </summary>
 [MemoryDiagnoser]
 [Config(typeof(ViewScalingConfig))]

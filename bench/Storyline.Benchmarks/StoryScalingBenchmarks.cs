@@ -1,8 +1,5 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Engines;
-using BenchmarkDotNet.Jobs;
-using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Storyline.Domain;
 using Storyline.Pipeline;
 using Storyline.Stories;
@@ -150,14 +147,7 @@ public class StoryScalingBenchmarks
     {
         public ScalingConfig()
         {
-            AddJob(Job.Default
-                .WithStrategy(RunStrategy.Monitoring)
-                .WithLaunchCount(1)
-                .WithWarmupCount(2)
-                .WithIterationCount(10)
-                .WithInvocationCount(1)
-                .WithUnrollFactor(1)
-                .WithToolchain(new InProcessEmitToolchain(TimeSpan.FromMinutes(30), logOutput: true)));
+            AddJob(InProcessMonitoring.Of(warmups: 2, iterations: 10));
         }
     }
 }

@@ -58,7 +58,11 @@ public sealed record StoryDetail(
     IReadOnlyList<QuoteItem> Quotes,
     IReadOnlyList<SpeakerQuotes> QuotesBySpeaker,
     IReadOnlyList<ClaimItem> Claims,
-    IReadOnlyList<ClaimTrackItem> ClaimHistory);
+    IReadOnlyList<ClaimTrackItem> ClaimHistory)
+{
+    /// <summary>Days whose sentences were too many to compare all one with another: which were considered, and why.</summary>
+    public IReadOnlyList<string> TimelineNotes { get; init; } = [];
+}
 
 /// <summary>A dated timeline entry.</summary>
 /// <param name="Date">The day it is placed on.</param>
@@ -84,7 +88,11 @@ public sealed record TimelineItem(
     SourceKind? AttributionKind);
 
 /// <summary>A story's ranked timeline.</summary>
-public sealed record TimelineView(long Story, string Title, IReadOnlyList<TimelineItem> Entries);
+public sealed record TimelineView(long Story, string Title, IReadOnlyList<TimelineItem> Entries)
+{
+    /// <summary>Days whose sentences were too many to compare all one with another: which were considered, and why.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+}
 
 /// <summary>A day of an exported timeline.</summary>
 /// <param name="Weight">How much the reports talk about the day.</param>
@@ -117,7 +125,10 @@ public sealed record ExportView(
 /// <param name="SinceReport">The report after which reports are new; null where the cutoff is a day.</param>
 /// <param name="NewReports">The ids of the new reports, in story order.</param>
 /// <param name="Reports">The new reports.</param>
-/// <param name="Facts">Sentences of the new reports that no earlier report said, the most important first.</param>
+/// <param name="Facts">
+/// Sentences of the new reports that no earlier report said, each about the cutoff day or later, the most important
+/// first, at most the number asked for.
+/// </param>
 /// <param name="NewEntities">Entities the new reports name that no earlier report did.</param>
 /// <param name="Quotes">Quotes of the new reports that no earlier report had.</param>
 /// <param name="StatusChanges">Claims whose standing moved, with the sentence and source that moved it.</param>
@@ -135,7 +146,11 @@ public sealed record WhatsNewView(
     IReadOnlyList<QuoteItem> Quotes,
     IReadOnlyList<StatusChangeItem> StatusChanges,
     IReadOnlyList<ClaimChange> Claims,
-    string Method);
+    string Method)
+{
+    /// <summary>How many more new facts there are beyond <see cref="Facts"/>.</summary>
+    public int MoreFacts { get; init; }
+}
 
 /// <summary>A report that matches a search.</summary>
 /// <param name="Snippet">The matching text; matches are between « and ».</param>

@@ -54,12 +54,13 @@ internal static class StoryText
         }
 
         screen.Write(entities);
-        Timeline(screen, story.Timeline);
+        Timeline(screen, story.Timeline, story.TimelineNotes);
         Quotes(screen, story.Quotes, "Quotes");
         Claims(screen, story.Claims, story.ClaimHistory);
     }
 
-    public static void Timeline(Screen screen, IReadOnlyList<TimelineItem> timeline)
+    /// <summary>The timeline's entries, then why a day's entries were chosen among only some of its sentences.</summary>
+    public static void Timeline(Screen screen, IReadOnlyList<TimelineItem> timeline, IReadOnlyList<string>? notes = null)
     {
         var table = new TextTable("Timeline").Column("Date").Column("What happened", Cell.Prose).Column("Dated by", Cell.Prose).Column("Sources", Cell.Number);
         foreach (TimelineItem e in timeline)
@@ -71,6 +72,15 @@ internal static class StoryText
         }
 
         screen.Write(table);
+        foreach (string note in notes ?? [])
+        {
+            screen.Line(note);
+        }
+
+        if (notes is { Count: > 0 })
+        {
+            screen.Line();
+        }
     }
 
     public static void Quotes(Screen screen, IReadOnlyList<QuoteItem> quotes, string title)
@@ -154,6 +164,12 @@ internal static class StoryText
 
         screen.Line();
         Timeline(screen, news.Facts);
+        if (news.MoreFacts > 0)
+        {
+            screen.Line($"… and {Count(news.MoreFacts, "more new fact")} (--limit N shows more).");
+            screen.Line();
+        }
+
         if (news.Quotes.Count > 0)
         {
             var quotes = new TextTable("New quotes").Column("Date").Column("Who", Cell.Prose).Column("What", Cell.Prose);

@@ -194,6 +194,7 @@
         h("p", {}, h("strong", { title: c.key }, claimLabel(c.key)), " ", badge(c.from), " → ", badge(c.to), " (", h("a", { href: reportHref(c.report) }, time(c.published)), ")"),
         h("blockquote", {}, h("p", {}, c.evidence), c.source ? h("footer", {}, c.source) : null)))));
       if (w.facts.length) parts.push(h("h3", {}, "New facts"), timelineList(w.facts, reportsById));
+      if (w.moreFacts) parts.push(h("p", { class: "meta" }, `… and ${plural(w.moreFacts, "more new fact")}.`));
       if (w.newEntities.length) parts.push(h("h3", {}, "Newly named"), h("ul", { class: "chips" }, w.newEntities.map(e => h("li", {}, entityChip(e)))));
       if (w.quotes.length) parts.push(h("details", { class: "new-quotes", open: w.quotes.length <= 5 },
         h("summary", {}, `New quotes (${w.quotes.length})`), w.quotes.map(quoteBlock)));

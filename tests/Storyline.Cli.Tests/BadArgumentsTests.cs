@@ -26,6 +26,7 @@ public sealed class BadArgumentsTests : IDisposable
         { ["export", "1", "--format", "markdown", "--json"], "--json and --format markdown disagree" }, // was: --json ignored
         { ["search", "Peskov", "--limit", "-1"], "--limit must be a whole number of at least 1" }, // was: "Nothing matches", exit 0
         { ["search", "kim", "--bogus"], "unknown option '--bogus'" },            // was: searched for "--bogus"
+        { ["search", .. Enumerable.Range(0, 33).Select(i => $"w{i}")], "33 different words; at most 32" }, // was: minutes of FTS5 ranking (issue 23)
         { ["entities", "--limit", "0"], "--limit must be a whole number of at least 1" }, // was: "No entities yet", exit 0
         { ["entities", "--limit", "many"], "--limit must be a whole number" },
         { ["entities", "--type", "planet"], "unknown type 'planet'" },

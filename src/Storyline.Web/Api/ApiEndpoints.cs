@@ -165,6 +165,11 @@ internal static class ApiEndpoints
             throw ApiException.BadRequest("'q' is required: the words to search for");
         }
 
+        if (SearchTerms.Read(q).Problem is string problem)
+        {
+            throw ApiException.BadRequest("'q': " + problem);
+        }
+
         DateOnly? lo = ApiParameters.Day("from", from);
         DateOnly? hi = ApiParameters.Day("to", to);
         if (lo is DateOnly f && hi is DateOnly t && f > t)

@@ -52,6 +52,7 @@ public static class StorylineServer
 
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(UiFiles.Load());
+        builder.Services.AddSingleton(new StoryViewCache());
         builder.Services.ConfigureHttpJsonOptions(json => Configure(json.SerializerOptions));
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddRequestTimeouts(o =>

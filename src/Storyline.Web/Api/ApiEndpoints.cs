@@ -38,37 +38,32 @@ internal static class ApiEndpoints
         .WithName("ListStories").WithSummary("Every story, latest activity first, with counts and key entities.")
         .Produces<List<StoryListItem>>().Produces<ApiError>(StatusCodes.Status400BadRequest);
 
-        api.MapGet("/stories/{id}", async (Archive archive, string id, CancellationToken ct) =>
-            await archive.UseAsync(async (store, token) =>
-            {
-                StoryMaterial material = await LoadOrThrowAsync(store, id, token).ConfigureAwait(false);
-                IReadOnlyList<StoryMerge> merges = await store.GetMergesAsync(material.Story.Id, token).ConfigureAwait(false);
-                return StoryViews.Detail(material, merges);
-            }, ct).ConfigureAwait(false))
+        api.MapGet("/stories/{id}", (Archive archive, StoryViewCache cache, string id, CancellationToken ct) =>
+            CachedViewAsync(archive, cache, id, "detail", StoryViews.Detail, ct, withMerges: true))
         .WithName("GetStory").WithSummary("One story: reports, entities with roles, places with coordinates, timeline, quotes (also by speaker), claims.")
         .Produces<StoryDetail>().Produces<ApiError>(StatusCodes.Status400BadRequest).Produces<ApiError>(StatusCodes.Status404NotFound);
 
-        api.MapGet("/stories/{id}/timeline", async (Archive archive, string id, CancellationToken ct) =>
-            StoryViews.TimelineOf(await LoadMaterialAsync(archive, id, ct).ConfigureAwait(false)))
+        api.MapGet("/stories/{id}/timeline", (Archive archive, StoryViewCache cache, string id, CancellationToken ct) =>
+            CachedViewAsync(archive, cache, id, "timeline", (material, _) => StoryViews.TimelineOf(material), ct))
         .WithName("GetTimeline").WithSummary("A story's ranked timeline: dated entries with certainty, attribution, importance and sources (as the CLI's timeline).")
         .Produces<TimelineView>().Produces<ApiError>(StatusCodes.Status400BadRequest).Produces<ApiError>(StatusCodes.Status404NotFound);
 
-        api.MapGet("/stories/{id}/summary", async (Archive archive, string id, CancellationToken ct) =>
-            StoryViews.Summary(await LoadMaterialAsync(archive, id, ct).ConfigureAwait(false), SummaryLength))
+        api.MapGet("/stories/{id}/summary", (Archive archive, StoryViewCache cache, string id, CancellationToken ct) =>
+            CachedViewAsync(archive, cache, id, "summary", (material, _) => StoryViews.Summary(material, SummaryLength), ct))
         .WithName("GetSummary").WithSummary("A story's extractive summary: its most central sentences, each with every report that says it.")
         .Produces<SummaryView>().Produces<ApiError>(StatusCodes.Status400BadRequest).Produces<ApiError>(StatusCodes.Status404NotFound);
 
-        api.MapGet("/stories/{id}/whatsnew", async (Archive archive, string id, string? since, CancellationToken ct) =>
+        api.MapGet("/stories/{id}/whatsnew", (Archive archive, StoryViewCache cache, string id, string? since, CancellationToken ct) =>
         {
             if (string.IsNullOrWhiteSpace(since))
             {
                 throw ApiException.BadRequest("'since' is required: a date as YYYY-MM-DD (reports published after it are new) or a report id or prefix (reports after it are new)");
             }
 
-            StoryMaterial material = await LoadMaterialAsync(archive, id, ct).ConfigureAwait(false);
-            return NewsCutoff.TryParse(since.Trim(), material.Reports, out NewsCutoff cutoff)
-                ? StoryViews.WhatsNew(material, cutoff, MaxFacts)
-                : throw ApiException.BadRequest($"'since' is neither a date (YYYY-MM-DD) nor one report of story {material.Story.Id}: '{since}'");
+            return CachedViewAsync(archive, cache, id, "whatsnew " + since.Trim(), (material, _) =>
+                NewsCutoff.TryParse(since.Trim(), material.Reports, out NewsCutoff cutoff)
+                    ? StoryViews.WhatsNew(material, cutoff, MaxFacts)
+                    : throw ApiException.BadRequest($"'since' is neither a date (YYYY-MM-DD) nor one report of story {material.Story.Id}: '{since}'"), ct);
         })
         .WithName("GetWhatsNew").WithSummary("What a story gained after a date or a report: new reports, new facts, newly named entities, new quotes and claims whose standing moved.")
         .Produces<WhatsNewView>().Produces<ApiError>(StatusCodes.Status400BadRequest).Produces<ApiError>(StatusCodes.Status404NotFound);
@@ -339,8 +334,38 @@ internal static class ApiEndpoints
     private static ApiException TooLarge(WebOptions options) =>
         new(StatusCodes.Status413PayloadTooLarge, $"the body is larger than the limit of {options.MaxIngestBytes.ToString(CultureInfo.InvariantCulture)} bytes (serve --max-body-bytes)");
 
-    private static async Task<StoryMaterial> LoadMaterialAsync(Archive archive, string id, CancellationToken ct) =>
-        await archive.UseAsync((store, token) => LoadOrThrowAsync(store, id, token), ct).ConfigureAwait(false);
+    /// <summary>
+    /// A view of story <paramref name="id"/>: the one kept in <paramref name="cache"/> where the story and the archive are
+    /// as they were when it was made, else made now (outside the read gate) and kept.
+    /// </summary>
+    private static async Task<T> CachedViewAsync<T>(Archive archive, StoryViewCache cache, string id, string view, Func<StoryMaterial, IReadOnlyList<StoryMerge>, T> make, CancellationToken ct, bool withMerges = false)
+        where T : class
+    {
+        StoryId asked = ApiParameters.StoryId(id);
+        (StoryStamp stamp, T? kept, StoryMaterial? material, IReadOnlyList<StoryMerge> merges) = await archive.UseAsync(async (store, token) =>
+        {
+            Story story = await StoryLookup.FindAsync(store, asked, token).ConfigureAwait(false) ?? throw ApiException.NotFound($"no story {asked}");
+            var stamp = StoryStamp.Of(story, (await store.CountAsync(token).ConfigureAwait(false)).Reports);
+            if (cache.TryGet(asked.Value, view, stamp, out T hit))
+            {
+                return (stamp, (T?)hit, (StoryMaterial?)null, (IReadOnlyList<StoryMerge>)[]);
+            }
+
+            // Loaded after the stamp was taken: if an ingest lands in between, the view is newer than its stamp, and the
+            // next request (seeing the new stamp) makes it again; a view is never older than the stamp it is kept under.
+            StoryMaterial loaded = await LoadOrThrowAsync(store, id, token).ConfigureAwait(false);
+            IReadOnlyList<StoryMerge> merged = withMerges ? await store.GetMergesAsync(loaded.Story.Id, token).ConfigureAwait(false) : [];
+            return (stamp, (T?)null, (StoryMaterial?)loaded, merged);
+        }, ct).ConfigureAwait(false);
+        if (kept is not null)
+        {
+            return kept;
+        }
+
+        T made = make(material!, merges);
+        cache.Add(asked.Value, view, stamp, made);
+        return made;
+    }
 
     private static async Task<StoryMaterial> LoadOrThrowAsync(IStoryStore store, string id, CancellationToken ct)
     {

@@ -57,6 +57,11 @@ internal static class PostgresSchema
             type text COLLATE "C" NOT NULL,
             name text COLLATE "C" NOT NULL
         );
+        -- How many mentions of the entity were typed as each type: its type is decided from them (ArchiveTypes).
+        ALTER TABLE entities ADD COLUMN IF NOT EXISTS mentions_person bigint NOT NULL DEFAULT 0;
+        ALTER TABLE entities ADD COLUMN IF NOT EXISTS mentions_organization bigint NOT NULL DEFAULT 0;
+        ALTER TABLE entities ADD COLUMN IF NOT EXISTS mentions_location bigint NOT NULL DEFAULT 0;
+        ALTER TABLE entities ADD COLUMN IF NOT EXISTS mentions_miscellaneous bigint NOT NULL DEFAULT 0;
         CREATE TABLE IF NOT EXISTS mentions (
             article_id text COLLATE "C" NOT NULL REFERENCES articles (id),
             start      bigint NOT NULL,

@@ -3,6 +3,7 @@ using System.Globalization;
 using Npgsql;
 using NpgsqlTypes;
 using Storyline.Domain;
+using Storyline.Entities;
 using Storyline.Stories;
 
 namespace Storyline.Storage.Postgres;
@@ -174,13 +175,40 @@ public sealed partial class PostgresStoryStore : IStoryStore
             seq = (long)result;
         }
 
+        // The entities' votes so far: each one's type is decided from every mention of it (ArchiveTypes).
+        var before = new Dictionary<string, (EntityType Type, TypeVotes Votes)>(StringComparer.Ordinal);
+        if (report.Entities.Length > 0)
+        {
+            await using NpgsqlCommand stored = Command("SELECT key, type, mentions_person, mentions_organization, mentions_location, mentions_miscellaneous FROM entities WHERE key = ANY(@keys)", transaction);
+            Add(stored, "keys", report.Entities.Select(e => e.Key.Value).ToArray());
+            await using NpgsqlDataReader reader = await stored.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                before[reader.GetString(0)] = (ParseType(reader.GetString(1)), new((int)reader.GetInt64(2), (int)reader.GetInt64(3), (int)reader.GetInt64(4), (int)reader.GetInt64(5)));
+            }
+        }
+
+        IReadOnlyDictionary<string, TypeVotes> votes = ArchiveTypes.Count(report);
+
         // Everything else of the report goes to the server in one round trip.
         await using var batch = new NpgsqlBatch(connection, transaction);
         foreach (Entity entity in report.Entities.OrderBy(e => e.Key.Value, StringComparer.Ordinal))
         {
-            // The first name and type seen stay; later reports add mentions, aliases and roles, not new rows.
-            Batch(batch, "INSERT INTO entities (key, type, name) VALUES (@key, @type, @name) ON CONFLICT (key) DO NOTHING",
-                ("key", entity.Key.Value), ("type", entity.Type.ToString()), ("name", entity.Name));
+            // The first name seen stays, the type follows the votes; later reports add mentions, aliases and roles.
+            string key = entity.Key.Value;
+            (EntityType first, TypeVotes old) = before.TryGetValue(key, out var row) ? row : (entity.Type, default);
+            TypeVotes total = old.Plus(votes.GetValueOrDefault(key));
+            Batch(
+                batch,
+                """
+                INSERT INTO entities (key, type, name, mentions_person, mentions_organization, mentions_location, mentions_miscellaneous)
+                VALUES (@key, @type, @name, @p, @o, @l, @m)
+                ON CONFLICT (key) DO UPDATE SET type = excluded.type, mentions_person = excluded.mentions_person,
+                    mentions_organization = excluded.mentions_organization, mentions_location = excluded.mentions_location,
+                    mentions_miscellaneous = excluded.mentions_miscellaneous
+                """,
+                ("key", key), ("type", ArchiveTypes.Decide(key, total, first).ToString()), ("name", entity.Name),
+                ("p", (long)total.Person), ("o", (long)total.Organization), ("l", (long)total.Location), ("m", (long)total.Miscellaneous));
             foreach ((string kind, string name) in entity.Aliases.Prepend(entity.Name).Select(a => ("alias", a)).Concat(entity.Roles.Select(r => ("role", r))))
             {
                 Batch(batch, "INSERT INTO entity_names (entity_key, kind, name) VALUES (@key, @kind, @name) ON CONFLICT DO NOTHING",
@@ -452,6 +480,27 @@ public sealed partial class PostgresStoryStore : IStoryStore
     }
 
     /// <inheritdoc />
+    public async Task<IReadOnlyDictionary<string, EntityType>> GetEntityTypesAsync(IReadOnlyCollection<EntityKey> keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var types = new Dictionary<string, EntityType>(StringComparer.Ordinal);
+        if (keys.Count == 0)
+        {
+            return types;
+        }
+
+        await using NpgsqlCommand command = Command("SELECT key, type FROM entities WHERE key = ANY(@keys)");
+        Add(command, "keys", keys.Select(k => k.Value).ToArray());
+        await using NpgsqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            types[reader.GetString(0)] = ParseType(reader.GetString(1));
+        }
+
+        return types;
+    }
+
+    /// <inheritdoc />
     public async Task<StoredReport?> GetReportAsync(string idOrPrefix, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(idOrPrefix);
@@ -589,7 +638,7 @@ public sealed partial class PostgresStoryStore : IStoryStore
                 SELECT key FROM entities WHERE {AsciiLower("key")} = {AsciiLower("@q")} OR {AsciiLower("name")} = {AsciiLower("@q")}
                 UNION SELECT entity_key FROM entity_names WHERE kind = 'alias' AND {AsciiLower("name")} = {AsciiLower("@q")})
             GROUP BY e.key
-            ORDER BY count(*) DESC, e.key
+            ORDER BY {AsciiLower("e.key")} = {AsciiLower("@q")} DESC, {AsciiLower("e.name")} = {AsciiLower("@q")} DESC, count(*) DESC, e.key
             LIMIT 1
             """))
         {

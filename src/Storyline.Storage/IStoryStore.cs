@@ -66,6 +66,12 @@ public interface IStoryStore : IAsyncDisposable
     /// <summary>One stored report by id or unique id prefix, or null.</summary>
     Task<StoredReport?> GetReportAsync(string idOrPrefix, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The type over the archive of each of <paramref name="keys"/> the archive holds: the type the entity list shows,
+    /// decided from all its mentions (<see cref="Entities.ArchiveTypes.Decide"/>). Keys it does not hold are left out.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, EntityType>> GetEntityTypesAsync(IReadOnlyCollection<EntityKey> keys, CancellationToken cancellationToken = default);
+
     /// <summary>Full-text search over titles and bodies; words are all required, "quoted words" are a phrase.</summary>
     Task<IReadOnlyList<SearchHit>> SearchAsync(string query, int limit, CancellationToken cancellationToken = default);
 
@@ -79,8 +85,9 @@ public interface IStoryStore : IAsyncDisposable
     Task<IReadOnlyList<EntitySummary>> ListEntitiesAsync(EntityType? type, int limit, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// The entity whose key, name or one of whose aliases is <paramref name="nameOrKey"/> (any case), the most
-    /// mentioned where several match; null when none does.
+    /// The entity whose key, name or one of whose aliases is <paramref name="nameOrKey"/> (any case): an entity whose
+    /// key it is first, then one whose name it is, then the most mentioned (so that a short form kept apart, "kim", is
+    /// found as itself and not as the person it is an alias of); null when none does.
     /// </summary>
     Task<EntityDetail?> GetEntityAsync(string nameOrKey, int maxRelated = 15, CancellationToken cancellationToken = default);
 
@@ -127,7 +134,7 @@ public sealed record ReportToStore(AnalyzedArticle Report, StoryFeatures Feature
 
 /// <summary>An entity as listed: how often and when it was mentioned.</summary>
 /// <param name="Key">Its key.</param>
-/// <param name="Type">Its type (as first stored).</param>
+/// <param name="Type">Its type over the archive: the type most of its mentions had (<see cref="Entities.ArchiveTypes"/>).</param>
 /// <param name="Name">Its fullest name.</param>
 /// <param name="Mentions">Mentions over all reports.</param>
 /// <param name="Reports">Reports that mention it.</param>

@@ -120,5 +120,12 @@ internal static class SqliteSchema
 
         // The story this one was merged into; null while it stands on its own.
         ("stories", "merged_into", "INTEGER"),
+
+        // How many mentions of the entity, over the archive, were typed as each type: its type is decided from them
+        // (ArchiveTypes in Core). An archive written before they existed starts them at 0.
+        ("entities", "mentions_person", "INTEGER NOT NULL DEFAULT 0"),
+        ("entities", "mentions_organization", "INTEGER NOT NULL DEFAULT 0"),
+        ("entities", "mentions_location", "INTEGER NOT NULL DEFAULT 0"),
+        ("entities", "mentions_miscellaneous", "INTEGER NOT NULL DEFAULT 0"),
     ];
 }

@@ -231,15 +231,55 @@ public sealed partial class SqliteStoryStore : IStoryStore
 
         if (entities.Count > 0)
         {
+            // The first name seen stays; the type is decided from the votes of every mention so far (ArchiveTypes).
+            var votes = new Dictionary<string, Entities.TypeVotes>(StringComparer.Ordinal);
+            for (int i = 0; i < reports.Count; i++)
+            {
+                if (isNew[i])
+                {
+                    foreach (var (key, count) in Entities.ArchiveTypes.Count(reports[i].Report))
+                    {
+                        votes[key] = votes.GetValueOrDefault(key).Plus(count);
+                    }
+                }
+            }
+
+            string stored = (string?)await ScalarAsync(
+                transaction,
+                """
+                SELECT coalesce(json_group_array(json_array(key, type, mentions_person, mentions_organization, mentions_location, mentions_miscellaneous)), '[]')
+                FROM entities WHERE key IN (SELECT value FROM json_each($keys))
+                """,
+                cancellationToken,
+                ("$keys", JsonRows.Write(entities, static (w, e) => w.WriteStringValue(e.Key.Value), flat: true))).ConfigureAwait(false) ?? "[]";
+            var before = new Dictionary<string, (EntityType Type, Entities.TypeVotes Votes)>(StringComparer.Ordinal);
+            foreach (JsonElement row in JsonDocument.Parse(stored).RootElement.EnumerateArray())
+            {
+                before[row[0].GetString()!] = (ParseType(row[1].GetString()!), new(row[2].GetInt32(), row[3].GetInt32(), row[4].GetInt32(), row[5].GetInt32()));
+            }
+
             await ExecuteAsync(
                 transaction,
-                "INSERT INTO entities (key, type, name) SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(jsonb($entities)) WHERE true ON CONFLICT (key) DO NOTHING",
+                """
+                INSERT INTO entities (key, type, name, mentions_person, mentions_organization, mentions_location, mentions_miscellaneous)
+                SELECT value ->> 0, value ->> 1, value ->> 2, value ->> 3, value ->> 4, value ->> 5, value ->> 6 FROM json_each(jsonb($entities)) WHERE true
+                ON CONFLICT (key) DO UPDATE SET type = excluded.type, mentions_person = excluded.mentions_person,
+                    mentions_organization = excluded.mentions_organization, mentions_location = excluded.mentions_location,
+                    mentions_miscellaneous = excluded.mentions_miscellaneous
+                """,
                 cancellationToken,
-                ("$entities", JsonRows.Write(entities, static (w, e) =>
+                ("$entities", JsonRows.Write(entities, (w, e) =>
                 {
-                    w.WriteStringValue(e.Key.Value);
-                    w.WriteStringValue(e.Type.ToString());
+                    string key = e.Key.Value;
+                    (EntityType first, Entities.TypeVotes old) = before.TryGetValue(key, out var row) ? row : (e.Type, default);
+                    Entities.TypeVotes total = old.Plus(votes.GetValueOrDefault(key));
+                    w.WriteStringValue(key);
+                    w.WriteStringValue(Entities.ArchiveTypes.Decide(key, total, first).ToString());
                     w.WriteStringValue(e.Name);
+                    w.WriteNumberValue(total.Person);
+                    w.WriteNumberValue(total.Organization);
+                    w.WriteNumberValue(total.Location);
+                    w.WriteNumberValue(total.Miscellaneous);
                 }))).ConfigureAwait(false);
         }
 
@@ -549,6 +589,27 @@ public sealed partial class SqliteStoryStore : IStoryStore
     }
 
     /// <inheritdoc />
+    public async Task<IReadOnlyDictionary<string, EntityType>> GetEntityTypesAsync(IReadOnlyCollection<EntityKey> keys, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        var types = new Dictionary<string, EntityType>(StringComparer.Ordinal);
+        if (keys.Count == 0)
+        {
+            return types;
+        }
+
+        await using SqliteCommand command = Command(null, "SELECT key, type FROM entities WHERE key IN (SELECT value FROM json_each($keys))");
+        command.Parameters.AddWithValue("$keys", JsonSerializer.Serialize(keys.Select(k => k.Value)));
+        await using SqliteDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            types[reader.GetString(0)] = ParseType(reader.GetString(1));
+        }
+
+        return types;
+    }
+
+    /// <inheritdoc />
     public async Task<StoredReport?> GetReportAsync(string idOrPrefix, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(idOrPrefix);
@@ -688,7 +749,7 @@ public sealed partial class SqliteStoryStore : IStoryStore
                 SELECT key FROM entities WHERE key = $q COLLATE NOCASE OR name = $q COLLATE NOCASE
                 UNION SELECT entity_key FROM entity_names WHERE kind = 'alias' AND name = $q COLLATE NOCASE)
             GROUP BY e.key
-            ORDER BY count(*) DESC, e.key
+            ORDER BY e.key = $q COLLATE NOCASE DESC, e.name = $q COLLATE NOCASE DESC, count(*) DESC, e.key
             LIMIT 1
             """))
         {

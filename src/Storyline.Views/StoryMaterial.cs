@@ -20,7 +20,8 @@ public static class StoryLookup
     // A merge chain longer than this would be a loop in a damaged archive; stop rather than spin.
     private const int MaxHops = 64;
 
-    /// <summary>The story (or the one it was merged into, with <c>AskedFor</c> set) and its reports; null where there is none.</summary>
+    /// <summary>The story (or the one it was merged into, with <c>AskedFor</c> set) and its reports, with the archive's
+    /// entity types (<see cref="ArchiveTypeLookup"/>); null where there is none.</summary>
     public static async Task<StoryMaterial?> LoadAsync(IStoryStore store, StoryId id, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(store);
@@ -30,7 +31,8 @@ public static class StoryLookup
             return null;
         }
 
-        IReadOnlyList<AnalyzedArticle> reports = await store.GetStoryReportsAsync(story.Id, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<AnalyzedArticle> reports = await ArchiveTypeLookup.ApplyAsync(
+            store, await store.GetStoryReportsAsync(story.Id, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
         return new StoryMaterial(story, reports, story.Id == id ? null : id.Value);
     }
 

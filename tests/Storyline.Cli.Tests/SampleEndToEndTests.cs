@@ -56,6 +56,79 @@ public sealed class SampleEndToEndTests : IDisposable
                 .SequenceEqual(new[] { wire, copy }.Order(StringComparer.Ordinal)));
     }
 
+    [Fact]
+    public async Task The_sample_s_names_have_the_types_and_places_a_reader_expects()
+    {
+        // Given the sample ingested
+        await cli.RunAsync("ingest", TestPaths.Samples);
+
+        // When its entities are listed
+        JsonElement[] list = [.. (await cli.RunAsync("entities", "--limit", "1000", "--json")).ParseJson().EnumerateArray()];
+        var types = list.ToDictionary(e => e.GetProperty("key").GetString()!, e => e.GetProperty("type").GetString()!, StringComparer.Ordinal);
+        string[] NamedAs(string name) => [.. list.Where(e => e.GetProperty("name").GetString() == name).Select(e => e.GetProperty("type").GetString()!)];
+
+        // Then Derna, the city at the centre of the flood story, is the Libyan town, and no person
+        Assert.Equal("location", types["place:87205"]);
+        Assert.False(types.TryGetValue("derna", out string? derna) && derna == "person");
+        Assert.Equal("location", types["wadi derna"]);
+
+        // And the carmaker, the news website, the plant's site, the street and the storm are what they are
+        Assert.Equal("organization", types["stellantis"]);
+        Assert.Equal("organization", types["harbourton beacon"]);
+        Assert.Equal("location", types["kestrel point"]);
+        Assert.Equal("location", types["linden avenue"]);
+        Assert.Equal("miscellaneous", types["storm daniel"]);
+        Assert.False(types.TryGetValue("daniel", out string? daniel) && daniel == "person");
+
+        // And "E." of "E. coli" is no organisation, the UN is the United Nations, and Millbrook is one entity
+        Assert.DoesNotContain("e", types.Keys);
+        Assert.Equal("organization", types["united nations"]);
+        Assert.DoesNotContain("un", types.Keys);
+        Assert.Single(NamedAs("Millbrook"));
+
+        // And Sousse, named in a report about Libya, is not put in Tunisia; Pacific is not put in Missouri
+        Assert.DoesNotContain("place:2464915", types.Keys);
+        Assert.DoesNotContain("place:4402428", types.Keys);
+    }
+
+    [Fact]
+    public async Task Every_story_view_shows_an_entity_with_the_type_of_the_entity_list()
+    {
+        // Given the sample ingested, and the entity list's types
+        await cli.RunAsync("ingest", TestPaths.Samples);
+        var types = (await cli.RunAsync("entities", "--limit", "1000", "--json")).ParseJson().EnumerateArray()
+            .ToDictionary(e => e.GetProperty("key").GetString()!, e => e.GetProperty("type").GetString()!, StringComparer.Ordinal);
+
+        // When each story is shown
+        foreach (JsonElement story in (await cli.RunAsync("stories", "--json")).ParseJson().EnumerateArray())
+        {
+            JsonElement detail = (await cli.RunAsync("story", story.GetProperty("id").GetInt64().ToString(System.Globalization.CultureInfo.InvariantCulture), "--json", "--entities", "1000")).ParseJson();
+
+            // Then each of its entities has the list's type
+            foreach (JsonElement entity in detail.GetProperty("entities").EnumerateArray())
+            {
+                Assert.Equal(types[entity.GetProperty("key").GetString()!], entity.GetProperty("type").GetString());
+            }
+        }
+    }
+
+    [Fact]
+    public async Task An_ambiguous_short_form_is_shown_as_itself_with_its_candidates()
+    {
+        // Given the sample, where "Kim" in two reports could be Kim Jong Un or another Kim
+        await cli.RunAsync("ingest", TestPaths.Samples);
+
+        // When "kim" is asked for
+        CliRun run = await cli.RunAsync("entity", "kim", "--json");
+
+        // Then the short form itself is shown, with the full names it may be
+        Assert.Equal(0, run.ExitCode);
+        JsonElement kim = run.ParseJson();
+        Assert.Equal("kim", kim.GetProperty("key").GetString());
+        Assert.Contains("kim jong un", kim.GetProperty("fullerNames").EnumerateArray().Select(f => f.GetProperty("key").GetString()));
+        Assert.Contains("May be:", (await cli.RunAsync("entity", "kim")).Output, StringComparison.Ordinal);
+    }
+
     private static string ReportId(JsonElement story, string fileName) => story.GetProperty("reports").EnumerateArray()
         .Single(r => r.GetProperty("origin").GetString()!.EndsWith(fileName, StringComparison.Ordinal)).GetProperty("id").GetString()!;
 

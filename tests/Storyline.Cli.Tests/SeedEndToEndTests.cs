@@ -81,6 +81,44 @@ public sealed class SeedEndToEndTests : IDisposable
     }
 
     [SharedFact("seeds")]
+    public async Task Seed_entity_list_matches_its_golden_file()
+    {
+        // Given both seeds ingested
+        await cli.RunAsync("ingest", TestPaths.Seeds);
+
+        // When every entity is listed
+        CliRun entities = await cli.RunAsync("entities", "--limit", "1000");
+
+        // Then the list is the reviewed one: each name once, with its type, counts and key
+        Assert.Equal(0, entities.ExitCode);
+        Golden.AssertMatches("seeds-entities", entities.Output);
+    }
+
+    [SharedFact("seeds")]
+    public async Task Seed_names_have_the_types_a_reader_expects()
+    {
+        // Given both seeds ingested
+        await cli.RunAsync("ingest", TestPaths.Seeds);
+
+        // When the entities are listed
+        var entities = (await cli.RunAsync("entities", "--limit", "1000", "--json")).ParseJson().EnumerateArray()
+            .ToDictionary(e => e.GetProperty("key").GetString()!, e => e.GetProperty("type").GetString()!, StringComparer.Ordinal);
+
+        // Then the Kremlin (the Russian presidency) is an organisation, "Kim-Putin" is not a place, Russian Railways is
+        // a company, and nothing is put on the map in Pacific, Missouri
+        Assert.Equal("organization", entities["kremlin"]);
+        Assert.False(entities.TryGetValue("kim putin", out string? kimPutin) && kimPutin == "location");
+        if (entities.TryGetValue("russian railways", out string? railways))
+        {
+            Assert.Equal("organization", railways);
+        }
+
+        Assert.DoesNotContain("place:4402428", entities.Keys);
+        Assert.Equal("person", entities["kim jong un"]);
+        Assert.Equal("location", entities["place:2013348"]);
+    }
+
+    [SharedFact("seeds")]
     public async Task Seed_story_view_matches_its_golden_file()
     {
         await cli.RunAsync("ingest", TestPaths.Seeds);

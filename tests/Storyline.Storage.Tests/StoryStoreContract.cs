@@ -627,6 +627,75 @@ public abstract partial class StoryStoreContract
     }
 
     [Fact]
+    public async Task A_short_form_of_its_own_is_found_before_the_person_it_is_an_alias_of()
+    {
+        // Given reports where "Kim" is Kim Jong Un (an alias of his, with many mentions), and one with two Kims where
+        // the resolver left "Kim" its own key
+        await using IStoryStore store = await OpenAsync("main");
+        AnalyzedArticle one = Typed("c3c3c3c3c3c3c3c3", "2023-09-11", "Kim Jong Un left. Kim waved. Kim smiled.", ("Kim Jong Un", EntityType.Person));
+        var kimJongUn = new EntityKey("kim jong un");
+        one = one with
+        {
+            Mentions = [one.Mentions[0], new Mention(new TextSpan(18, 3), EntityType.Person, kimJongUn, 0), new Mention(new TextSpan(29, 3), EntityType.Person, kimJongUn, 0)],
+            Entities = [new Entity(kimJongUn, EntityType.Person, "Kim Jong Un", ["Kim"], [])],
+        };
+        await store.SaveInStoryAsync(one, 1);
+        await store.SaveInStoryAsync(Typed("d4d4d4d4d4d4d4d4", "2023-09-12", "Kim Jong Un met Kim Myong Sik. Mr Kim waved.", ("Kim Jong Un", EntityType.Person), ("Kim Myong Sik", EntityType.Person), ("Kim", EntityType.Person)), 1);
+        Assert.Equal("kim jong un", (await store.GetEntityAsync("Kim Jong Un"))?.Summary.Key.Value);
+
+        // When "kim" is looked up
+        EntityDetail? kim = await store.GetEntityAsync("kim");
+
+        // Then it is the short form itself, with the people it may be, not Kim Jong Un
+        Assert.NotNull(kim);
+        Assert.Equal("kim", kim.Summary.Key.Value);
+        Assert.Equal(["kim jong un", "kim myong sik"], kim.FullerNames.Select(f => f.Key.Value).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_entity_has_one_type_across_the_archive_decided_by_all_its_mentions()
+    {
+        // Given "Derna" typed a person (once) in a first report and a place (three times) in a later one
+        await using IStoryStore store = await OpenAsync("main");
+        await store.SaveInStoryAsync(Typed("a1a1a1a1a1a1a1a1", "2023-09-11", "Derna wept.", ("Derna", EntityType.Person)), 1);
+        await store.SaveInStoryAsync(Typed("b2b2b2b2b2b2b2b2", "2023-09-12", "Derna, Derna and Derna.", ("Derna", EntityType.Location), ("Derna", EntityType.Location), ("Derna", EntityType.Location)), 2);
+
+        // Then the entity list has it once, as a place, and so does the look-up of types the views use; the reports
+        // themselves are as stored
+        EntitySummary derna = Assert.Single(await store.ListEntitiesAsync(null, 10), e => e.Key.Value == "derna");
+        Assert.Equal(EntityType.Location, derna.Type);
+        Assert.Empty(await store.ListEntitiesAsync(EntityType.Person, 10));
+        IReadOnlyDictionary<string, EntityType> types = await store.GetEntityTypesAsync([new EntityKey("derna"), new EntityKey("nowhere")]);
+        Assert.Equal(EntityType.Location, Assert.Single(types, t => t.Key == "derna").Value);
+        Assert.Equal(EntityType.Person, Assert.Single((await store.GetReportAsync("a1a1"))!.Report.Entities).Type);
+
+        // And when later mentions outnumber them the other way, the type follows: 4 as a person against 3 as a place
+        await store.SaveInStoryAsync(Typed("c3c3c3c3c3c3c3c3", "2023-09-13", "Derna, Derna, Derna.", ("Derna", EntityType.Person), ("Derna", EntityType.Person), ("Derna", EntityType.Person)), 2);
+        Assert.Equal(EntityType.Person, Assert.Single(await store.ListEntitiesAsync(null, 10)).Type);
+        Assert.Equal(EntityType.Person, (await store.GetEntityTypesAsync([new EntityKey("derna")]))["derna"]);
+    }
+
+    // A report whose mentions are typed by hand (each name found in order in the body, keyed by its lower case), one
+    // entity per key.
+    private static AnalyzedArticle Typed(string id, string date, string body, params (string Name, EntityType Type)[] names)
+    {
+        var mentions = new List<Mention>();
+        int at = 0;
+        foreach ((string name, EntityType type) in names)
+        {
+            at = body.IndexOf(name, at, StringComparison.Ordinal);
+            mentions.Add(new Mention(new TextSpan(at, name.Length), type, new EntityKey(name.ToLowerInvariant()), 0));
+            at += name.Length;
+        }
+
+        return Reports.Bare(id, date, body) with
+        {
+            Mentions = [.. mentions],
+            Entities = [.. names.DistinctBy(n => n.Name).Select(n => new Entity(new EntityKey(n.Name.ToLowerInvariant()), n.Type, n.Name, [], []))],
+        };
+    }
+
+    [Fact]
     public async Task A_place_is_stored_with_its_coordinates()
     {
         await using IStoryStore store = await OpenAsync("main");

@@ -183,6 +183,17 @@ public sealed class ApiTests(SampleArchive archive) : IClassFixture<SampleArchiv
     }
 
     [Fact]
+    public async Task An_ambiguous_short_form_by_its_key_is_itself_with_its_candidates()
+    {
+        // The sample's "Kim" that could be two people is kept as its own entity: its key opens it, not Kim Jong Un
+        // (an alias of whom it also is, with more mentions).
+        JsonElement kim = await GetJsonAsync("/api/entities/kim");
+
+        Assert.Equal("kim", kim.GetProperty("key").GetString());
+        Assert.Contains("kim jong un", kim.GetProperty("fullerNames").EnumerateArray().Select(f => f.GetProperty("key").GetString()));
+    }
+
+    [Fact]
     public async Task Quotes_of_a_speaker()
     {
         JsonElement quotes = await GetJsonAsync("/api/quotes?speaker=Peskov");

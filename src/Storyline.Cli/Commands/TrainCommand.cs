@@ -14,6 +14,7 @@ internal static class TrainCommand
         // One line per task.
         TrainGazetteerCommand.Create,
         NerCommands.Train,
+        NerCommands.TrainWordClasses,
         StoriesTrainCommand.Create,
         TrainEmbeddingsCommand.Create,
     ];

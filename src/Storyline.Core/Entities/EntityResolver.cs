@@ -41,6 +41,12 @@ public sealed record ResolverOptions
 /// <para>Roles come from the words before the name or an apposition after it (<see cref="RoleFinder"/>); courtesy
 /// titles (Mr, Dr) are not roles. The dateline ("VLADIVOSTOK, Russia") is geocoded and becomes
 /// <see cref="AnalyzedArticle.Location"/>.</para>
+/// <para>With a trained tagger (<see cref="ResolverOptions.TrustTypes"/>), each name first gets one type in the report
+/// (<see cref="TypeConsensus"/>: well-known organisations and their acronyms, seats of power such as the Kremlin, head
+/// words such as "Avenue" or "Authority", an organisation's apposition, coordination with other names, acronyms the
+/// report pairs with their names, then the majority of the tagger's types); a storm's name is an event ("storm
+/// Daniel"); and a place is pinned on the map only on evidence that fits the report (<see cref="Geocoder.Decide"/>),
+/// otherwise it stays a place with the towns it may be as its mention's candidates.</para>
 /// </remarks>
 public sealed class EntityResolver(Gazetteer gazetteer, ResolverOptions? options = null) : IAnalysisStage
 {
@@ -59,22 +65,33 @@ public sealed class EntityResolver(Gazetteer gazetteer, ResolverOptions? options
         ArgumentNullException.ThrowIfNull(article);
         article = JoinPossessiveCountryNames(article);
         var items = Prepare(article);
+        if (options.TrustTypes)
+        {
+            // One type per name before anything is looked up (see TypeConsensus); a person is then whatever the
+            // consensus calls a person, or has a title or a courtesy title.
+            TypeConsensus.Apply(items, article.Body, article.Tokens);
+            foreach (ResolverItem item in items)
+            {
+                item.PersonCue = item.Honorific || item.Role?.Kind == RoleKind.PersonHead || item.Type == EntityType.Person;
+            }
+        }
+
         var context = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var countryCounts = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
 
         // 1. Countries and demonyms.
-        foreach (Item item in items)
+        foreach (ResolverItem item in items)
         {
-            if (gazetteer.CountryByName(item.Key) is Country country && !(options.TrustTypes && item.Type == EntityType.Person))
+            if (gazetteer.CountryByName(item.Key) is Country country && !(options.TrustTypes && (item.Type == EntityType.Person || item.TypeFixed)))
             {
-                item.Resolve(country.Key, EntityType.Location, Kind.Country);
+                item.Resolve(country.Key, EntityType.Location, ResolvedKind.Country);
                 item.Place = country.Place;
                 context.Add(country.Code);
                 countryCounts[country.Code] = countryCounts.GetValueOrDefault(country.Code) + 1;
             }
-            else if (gazetteer.CountryByDemonym(item.Key) is Country people)
+            else if (gazetteer.CountryByDemonym(item.Key) is Country people && !(options.TrustTypes && item.TypeFixed))
             {
-                item.Resolve(people.Key, EntityType.Miscellaneous, Kind.Country);
+                item.Resolve(people.Key, EntityType.Miscellaneous, ResolvedKind.Country);
                 item.Place = people.Place;
                 item.Role = new FoundRole(DemonymRole, RoleKind.None);
                 context.Add(people.Code);
@@ -100,16 +117,16 @@ public sealed class EntityResolver(Gazetteer gazetteer, ResolverOptions? options
 
         // 2. People named in full, then the short forms that point at them.
         var fullNames = FindFullNames(items);
-        foreach (Item item in items)
+        foreach (ResolverItem item in items)
         {
             if (item.Resolved is null && fullNames.ContainsKey(item.Key))
             {
-                item.Resolve(item.Key, EntityType.Person, Kind.Person);
+                item.Resolve(item.Key, EntityType.Person, ResolvedKind.Person);
             }
         }
 
         var candidatesOf = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        foreach (Item item in items)
+        foreach (ResolverItem item in items)
         {
             if (item.Resolved is null && !item.Compound && MayBePerson(item))
             {
@@ -118,28 +135,55 @@ public sealed class EntityResolver(Gazetteer gazetteer, ResolverOptions? options
         }
 
         // 3. Places.
-        foreach (Item item in items)
+        var places = new PlaceContext(mainCountries, context);
+        foreach (ResolverItem item in items)
         {
-            if (item.Resolved is not null)
+            if (item.Resolved is not null || item.NotAPlace || item.Compound)
             {
                 continue;
             }
 
-            GeocodeEvidence? evidence = item.Type == EntityType.Location ? GeocodeEvidence.TypedLocation
+            // "Queen Victoria": a person's title before a name the tagger called a place.
+            bool personTitle = options.TrustTypes && (item.Honorific || item.Role?.Kind == RoleKind.PersonHead);
+            GeocodeEvidence? evidence = item.Type == EntityType.Location && !personTitle ? GeocodeEvidence.TypedLocation
                 // A tagger's one-word "person" with no title, role or fuller name may be a small place it does not
                 // know ("the Khasan station"): the strict evidence rule (main name, large or in the report's country).
                 : !options.TrustTypes && !item.PersonCue && item.Role is null ? GeocodeEvidence.Untyped
                 : options.TrustTypes && item.Type == EntityType.Person && !item.Honorific && item.Role is null && !item.Key.Contains(' ', StringComparison.Ordinal) ? GeocodeEvidence.Untyped
                 : null;
-            if (evidence is GeocodeEvidence e && Geocoder.Choose(gazetteer, item.Key, e == GeocodeEvidence.Untyped ? mainCountries : context, e) is Place place)
+            if (evidence is not GeocodeEvidence e)
             {
-                item.Resolve(PlaceKey(place), EntityType.Location, Kind.Place);
+                continue;
+            }
+
+            if (!options.TrustTypes)
+            {
+                // The stand-in recogniser's rough types: the plain choice, as before the trained tagger.
+                if (Geocoder.Choose(gazetteer, item.Key, e == GeocodeEvidence.Untyped ? mainCountries : context, e) is Place chosen)
+                {
+                    item.Resolve(PlaceKey(chosen), EntityType.Location, ResolvedKind.Place);
+                    item.Place = chosen;
+                }
+
+                continue;
+            }
+
+            PlaceDecision decision = Geocoder.Decide(gazetteer, item.Key, places, e);
+            if (decision.Place is Place place)
+            {
+                item.Resolve(PlaceKey(place), EntityType.Location, ResolvedKind.Place);
                 item.Place = place;
+            }
+            else if (decision.Candidates.Count > 0)
+            {
+                // A place, but not one the report lets us pin: its own name, with the towns it may be.
+                item.Resolve(item.Key, EntityType.Location, ResolvedKind.Other);
+                item.Candidates = [.. decision.Candidates.Select(PlaceKey)];
             }
         }
 
         // 4. The rest keep their own name.
-        foreach (Item item in items)
+        foreach (ResolverItem item in items)
         {
             if (item.Resolved is null)
             {
@@ -147,7 +191,7 @@ public sealed class EntityResolver(Gazetteer gazetteer, ResolverOptions? options
                     : item.PersonCue ? EntityType.Person
                     : item.Role?.Kind == RoleKind.OrganizationHead ? EntityType.Organization
                     : item.Type;
-                item.Resolve(item.Key, type, Kind.Other);
+                item.Resolve(item.Key, type, ResolvedKind.Other);
             }
         }
 
@@ -211,13 +255,13 @@ public sealed class EntityResolver(Gazetteer gazetteer, ResolverOptions? options
     }
 
     // A rough recogniser's "Location" is often only "to Putin": there any type may be a short form of a person.
-    private bool MayBePerson(Item item) => !options.TrustTypes || item.Type == EntityType.Person;
+    private bool MayBePerson(ResolverItem item) => !options.TrustTypes || item.Type == EntityType.Person;
 
-    private List<Item> Prepare(AnalyzedArticle article)
+    private List<ResolverItem> Prepare(AnalyzedArticle article)
     {
         string body = article.Body;
         ImmutableArray<Token> tokens = article.Tokens;
-        var items = new List<Item>(article.Mentions.Length);
+        var items = new List<ResolverItem>(article.Mentions.Length);
         foreach (Mention mention in article.Mentions.OrderBy(m => m.Span.Start))
         {
             TextSpan span = mention.Span;
@@ -227,7 +271,12 @@ public sealed class EntityResolver(Gazetteer gazetteer, ResolverOptions? options
             int first = TokenAt(tokens, span.Start);
             int last = TokenAt(tokens, span.End - 1);
             bool honorific = false;
+            bool storm = false;
             FoundRole? role = null;
+
+            // A person's title right before the name (in the tagged span or in front of it), not an apposition after
+            // it ("in Ukraine, analysts say" is no title of Ukraine's).
+            bool titled = false;
             if (first >= 0 && last >= first)
             {
                 // A tagger may take the title into a person's name ("President Vladimir Putin"): it is the role, not
@@ -255,7 +304,21 @@ public sealed class EntityResolver(Gazetteer gazetteer, ResolverOptions? options
 
                 (int sentenceStart, int sentenceEnd) = SentenceBounds(article, mention.Sentence, tokens.Length);
                 honorific |= RoleFinder.HasHonorificBefore(body, tokens, sentenceStart, first);
-                role ??= RoleFinder.Before(body, tokens, sentenceStart, first) ?? RoleFinder.After(body, tokens, sentenceEnd, last);
+                role ??= RoleFinder.Before(body, tokens, sentenceStart, first);
+                titled = role?.Kind == RoleKind.PersonHead;
+                role ??= RoleFinder.After(body, tokens, sentenceEnd, last);
+
+                // "storm Daniel", "Hurricane Ida": a weather event named like a person. The storm word joins the name.
+                if (options.TrustTypes && first > sentenceStart && tokens[first - 1].Kind == TokenKind.Word && NameHeads.IsStormWord(tokens[first - 1].Span.Slice(body)))
+                {
+                    first--;
+                    span = TextSpan.FromBounds(tokens[first].Span.Start, span.End);
+                    storm = true;
+                    role = null;
+                    titled = false;
+                }
+
+                storm |= options.TrustTypes && last > first && NameHeads.IsStormWord(tokens[first].Span.Slice(body));
             }
 
             // "marshals Ri Pyong Chol and Pak Jong Chon": the second name shares the first one's role.
@@ -263,14 +326,18 @@ public sealed class EntityResolver(Gazetteer gazetteer, ResolverOptions? options
                 && tokens[first - 1].Span.Slice(body) is "and" && items[^1].LastToken == first - 2)
             {
                 role = shared;
+                titled = true;
             }
 
             string surface = span.ToString(body);
-            items.Add(new Item(mention, span, surface, NameKey.Normalize(surface), first, last)
+            items.Add(new ResolverItem(mention, span, surface, NameKey.Normalize(surface), first, last)
             {
                 Role = role,
                 PersonCue = honorific || role?.Kind == RoleKind.PersonHead || mention.Type == EntityType.Person && options.TrustTypes,
                 Honorific = honorific,
+                Titled = titled,
+                Type = storm ? EntityType.Miscellaneous : mention.Type,
+                TypeFixed = storm,
             });
         }
 
@@ -279,10 +346,10 @@ public sealed class EntityResolver(Gazetteer gazetteer, ResolverOptions? options
 
     // Multi-word names of people: typed Person (or, with a rough recogniser, not typed a place or with a person cue),
     // not a compound of two people ("Kim-Putin"). Value: how many times each is named in full.
-    private Dictionary<string, int> FindFullNames(List<Item> items)
+    private Dictionary<string, int> FindFullNames(List<ResolverItem> items)
     {
         var names = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (Item item in items)
+        foreach (ResolverItem item in items)
         {
             if (item.Resolved is null && item.Key.Contains(' ', StringComparison.Ordinal) && IsPersonName(item))
             {
@@ -291,9 +358,10 @@ public sealed class EntityResolver(Gazetteer gazetteer, ResolverOptions? options
         }
 
         // A hyphenated pair of short forms of two different people is about both, not a third person.
-        var compounds = items.Where(i => names.ContainsKey(i.Key) && i.Surface.Contains('-', StringComparison.Ordinal) && IsCompound(i.Surface, names))
+        // (With a trained tagger, whatever type it gave the pair: "Kim-Putin" is not a place either.)
+        var compounds = items.Where(i => i.Resolved is null && (names.ContainsKey(i.Key) || options.TrustTypes) && i.Surface.Contains('-', StringComparison.Ordinal) && IsCompound(i.Surface, names))
             .Select(i => i.Key).ToHashSet(StringComparer.Ordinal);
-        foreach (Item item in items.Where(i => compounds.Contains(i.Key)))
+        foreach (ResolverItem item in items.Where(i => compounds.Contains(i.Key)))
         {
             names.Remove(item.Key);
             item.Compound = true;
@@ -315,7 +383,7 @@ public sealed class EntityResolver(Gazetteer gazetteer, ResolverOptions? options
         return names;
     }
 
-    private bool IsPersonName(Item item)
+    private bool IsPersonName(ResolverItem item)
     {
         if (options.TrustTypes)
         {
@@ -352,7 +420,7 @@ public sealed class EntityResolver(Gazetteer gazetteer, ResolverOptions? options
     }
 
     // candidatesOf: the full names each short form seen so far is part of (the same for every mention of it).
-    private void ResolveShortForm(Item item, List<Item> items, Dictionary<string, int> fullNames, Dictionary<string, List<string>> candidatesOf)
+    private void ResolveShortForm(ResolverItem item, List<ResolverItem> items, Dictionary<string, int> fullNames, Dictionary<string, List<string>> candidatesOf)
     {
         if (!candidatesOf.TryGetValue(item.Key, out List<string>? candidates))
         {
@@ -367,15 +435,15 @@ public sealed class EntityResolver(Gazetteer gazetteer, ResolverOptions? options
 
         if (candidates.Count == 1)
         {
-            item.Resolve(candidates[0], EntityType.Person, Kind.Person);
+            item.Resolve(candidates[0], EntityType.Person, ResolvedKind.Person);
             return;
         }
 
         // The nearest full naming before it, if it is in this or the previous sentence.
-        Item? previous = items.LastOrDefault(o => o.Span.Start < item.Span.Start && o.Kind == Kind.Person && o.Key == o.Resolved && candidates.Contains(o.Key));
+        ResolverItem? previous = items.LastOrDefault(o => o.Span.Start < item.Span.Start && o.Kind == ResolvedKind.Person && o.Key == o.Resolved && candidates.Contains(o.Key));
         if (previous is not null && item.Mention.Sentence - previous.Mention.Sentence <= 1)
         {
-            item.Resolve(previous.Key, EntityType.Person, Kind.Person);
+            item.Resolve(previous.Key, EntityType.Person, ResolvedKind.Person);
             return;
         }
 
@@ -383,9 +451,9 @@ public sealed class EntityResolver(Gazetteer gazetteer, ResolverOptions? options
         // (The people named before it gathered once: asking every item for every candidate cost candidates × items.)
         int start = item.Span.Start;
         var peopleBefore = new HashSet<string>(StringComparer.Ordinal);
-        foreach (Item o in items)
+        foreach (ResolverItem o in items)
         {
-            if (o.Span.Start < start && o.Kind == Kind.Person)
+            if (o.Span.Start < start && o.Kind == ResolvedKind.Person)
             {
                 peopleBefore.Add(o.Key);
             }
@@ -394,28 +462,28 @@ public sealed class EntityResolver(Gazetteer gazetteer, ResolverOptions? options
         var namedBefore = candidates.Where(peopleBefore.Contains).ToList();
         if (namedBefore.Count == 1)
         {
-            item.Resolve(namedBefore[0], EntityType.Person, Kind.Person);
+            item.Resolve(namedBefore[0], EntityType.Person, ResolvedKind.Person);
             return;
         }
 
         // The report's first-named candidate (its protagonist), when it is also the one named in full most recently:
         // "Kim Jong-un may also seek aid… Mr Kim is making his first foreign trip", even after the admiral appeared.
-        string? firstNamed = items.FirstOrDefault(o => o.Kind == Kind.Person && candidates.Contains(o.Key))?.Key;
-        string? lastNamed = items.LastOrDefault(o => o.Span.Start < item.Span.Start && o.Kind == Kind.Person && candidates.Contains(o.Key))?.Key;
+        string? firstNamed = items.FirstOrDefault(o => o.Kind == ResolvedKind.Person && candidates.Contains(o.Key))?.Key;
+        string? lastNamed = items.LastOrDefault(o => o.Span.Start < item.Span.Start && o.Kind == ResolvedKind.Person && candidates.Contains(o.Key))?.Key;
         if (firstNamed is not null && firstNamed == lastNamed)
         {
-            item.Resolve(firstNamed, EntityType.Person, Kind.Person);
+            item.Resolve(firstNamed, EntityType.Person, ResolvedKind.Person);
             return;
         }
 
         var ranked = candidates.Select(c => (Name: c, Count: fullNames[c])).OrderByDescending(c => c.Count).ToList();
         if (ranked[0].Count >= options.DominanceRatio * ranked[1].Count)
         {
-            item.Resolve(ranked[0].Name, EntityType.Person, Kind.Person);
+            item.Resolve(ranked[0].Name, EntityType.Person, ResolvedKind.Person);
             return;
         }
 
-        item.Resolve(item.Key, EntityType.Person, Kind.Person);
+        item.Resolve(item.Key, EntityType.Person, ResolvedKind.Person);
         item.Candidates = [.. candidates.Select(c => new EntityKey(c))];
     }
 
@@ -454,32 +522,23 @@ public sealed class EntityResolver(Gazetteer gazetteer, ResolverOptions? options
         return (place, place?.CountryCode ?? required);
     }
 
-    private AnalyzedArticle Build(AnalyzedArticle article, List<Item> items, Place? dateline)
+    private AnalyzedArticle Build(AnalyzedArticle article, List<ResolverItem> items, Place? dateline)
     {
-        foreach (Item item in items)
+        foreach (ResolverItem item in items)
         {
             // Places have no roles; a demonym keeps its marker.
-            if (item.Kind == Kind.Place || (item.Kind == Kind.Country && item.Role?.Text != DemonymRole))
+            if (item.Kind == ResolvedKind.Place || (item.Kind == ResolvedKind.Country && item.Role?.Text != DemonymRole))
             {
                 item.Role = null;
             }
         }
 
-        var mentions = ImmutableArray.CreateBuilder<Mention>(items.Count);
-        var groups = new Dictionary<string, List<Item>>(StringComparer.Ordinal);
+        var groups = new Dictionary<string, List<ResolverItem>>(StringComparer.Ordinal);
         var order = new List<string>();
-        foreach (Item item in items)
+        foreach (ResolverItem item in items)
         {
             string key = item.Resolved!;
-            mentions.Add(item.Mention with
-            {
-                Span = item.Span,
-                Type = item.ResolvedType,
-                Entity = new EntityKey(key),
-                Role = item.Role?.Text,
-                Candidates = item.Candidates,
-            });
-            if (!groups.TryGetValue(key, out List<Item>? group))
+            if (!groups.TryGetValue(key, out List<ResolverItem>? group))
             {
                 group = [];
                 groups[key] = group;
@@ -490,9 +549,27 @@ public sealed class EntityResolver(Gazetteer gazetteer, ResolverOptions? options
         }
 
         var entities = ImmutableArray.CreateBuilder<Entity>(order.Count + 1);
+        var typeOf = new Dictionary<string, EntityType>(StringComparer.Ordinal);
         foreach (string key in order)
         {
-            entities.Add(BuildEntity(key, groups[key]));
+            Entity entity = BuildEntity(key, groups[key]);
+            entities.Add(entity);
+            typeOf[key] = entity.Type;
+        }
+
+        // Every mention of an entity has the entity's type (with a trained tagger; a demonym stays Miscellaneous).
+        var mentions = ImmutableArray.CreateBuilder<Mention>(items.Count);
+        foreach (ResolverItem item in items)
+        {
+            bool demonym = item.Role?.Text == DemonymRole;
+            mentions.Add(item.Mention with
+            {
+                Span = item.Span,
+                Type = options.TrustTypes && !demonym ? typeOf[item.Resolved!] : item.ResolvedType,
+                Entity = new EntityKey(item.Resolved!),
+                Role = item.Role?.Text,
+                Candidates = item.Candidates,
+            });
         }
 
         EntityKey? location = null;
@@ -509,20 +586,20 @@ public sealed class EntityResolver(Gazetteer gazetteer, ResolverOptions? options
         return article with { Mentions = mentions.ToImmutable(), Entities = entities.ToImmutable(), Location = location };
     }
 
-    private static Entity BuildEntity(string key, List<Item> group)
+    private static Entity BuildEntity(string key, List<ResolverItem> group)
     {
-        Item first = group[0];
+        ResolverItem first = group[0];
         Place? place = group.Select(i => i.Place).FirstOrDefault(p => p is not null);
         EntityType type;
         string name;
-        if (first.Kind is Kind.Country or Kind.Place && place is not null)
+        if (first.Kind is ResolvedKind.Country or ResolvedKind.Place && place is not null)
         {
             type = EntityType.Location;
             name = place.Name;
         }
         else
         {
-            type = first.Kind == Kind.Person || group.Any(i => i.PersonCue)
+            type = first.Kind == ResolvedKind.Person || group.Any(i => i.PersonCue)
                 ? EntityType.Person
                 : group.GroupBy(i => i.ResolvedType).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).First().Key;
 
@@ -549,56 +626,4 @@ public sealed class EntityResolver(Gazetteer gazetteer, ResolverOptions? options
 
     // The token that covers a character offset, or -1.
     private static int TokenAt(ImmutableArray<Token> tokens, int offset) => Text.TokenIndex.At(tokens, offset);
-
-    private enum Kind
-    {
-        Other,
-        Person,
-        Country,
-        Place,
-    }
-
-    private sealed class Item(Mention mention, TextSpan span, string surface, string key, int firstToken, int lastToken)
-    {
-        public Mention Mention { get; } = mention;
-
-        public TextSpan Span { get; } = span;
-
-        public string Surface { get; } = surface;
-
-        public string Key { get; } = key;
-
-        public int FirstToken { get; } = firstToken;
-
-        public int LastToken { get; } = lastToken;
-
-        public EntityType Type => Mention.Type;
-
-        public FoundRole? Role { get; set; }
-
-        public bool PersonCue { get; set; }
-
-        public bool Honorific { get; set; }
-
-        public bool Compound { get; set; }
-
-        public string? Resolved { get; private set; }
-
-        public EntityType ResolvedType { get; private set; }
-
-        public Kind Kind { get; private set; }
-
-        public Place? Place { get; set; }
-
-        public ImmutableArray<EntityKey> Candidates { get; set; } = [];
-
-        public void Resolve(EntityKey key, EntityType type, Kind kind) => Resolve(key.Value, type, kind);
-
-        public void Resolve(string key, EntityType type, Kind kind)
-        {
-            Resolved = key;
-            ResolvedType = type;
-            Kind = kind;
-        }
-    }
 }

@@ -44,6 +44,11 @@ public sealed class NerTagger(NerModel model) : IAnalysisStage
                 NerLabels.Spans(labels.AsSpan(first, n), spans);
                 foreach (var (found, count, tagged) in spans)
                 {
+                    if (IsGenusInitial(body, document.Tokens, first + found, count, first + n))
+                    {
+                        continue;
+                    }
+
                     (int start, int length, EntityType type) = WithoutHonorific(body, document.Tokens, first + found, count, tagged);
                     (start, length) = WithLeadingName(body, document.Tokens, first, start, length, type, found == 0 || spans.Exists(x => x.Start + x.Length == found));
 
@@ -141,6 +146,20 @@ public sealed class NerTagger(NerModel model) : IAnalysisStage
         }
 
         return (start, length, type);
+    }
+
+    // "E. coli", "S. aureus": an initial before a word in lower case is a genus, not a name (the tagger, which never
+    // saw one in CoNLL's news, calls it an organisation).
+    private static bool IsGenusInitial(string body, TextSpan[] tokens, int start, int length, int sentenceEnd)
+    {
+        if (length != 1 || start + 1 >= sentenceEnd)
+        {
+            return false;
+        }
+
+        ReadOnlySpan<char> word = tokens[start].Slice(body);
+        ReadOnlySpan<char> next = tokens[start + 1].Slice(body);
+        return word.Length == 2 && char.IsUpper(word[0]) && word[1] == '.' && next.Length > 1 && char.IsLower(next[0]);
     }
 
     private static EntityType MostVoted(int[] votes)

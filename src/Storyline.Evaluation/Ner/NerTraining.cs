@@ -3,24 +3,38 @@ using Storyline.Entities.Tagging;
 
 namespace Storyline.Evaluation.Ner;
 
-/// <summary>The run behind <c>storyline train ner</c>: read eng.train, derive the gazetteer, train, save.</summary>
+/// <summary>The runs behind <c>storyline train ner</c>: read eng.train, derive the gazetteer, then train and save, or
+/// cross-validate.</summary>
 public static class NerTraining
 {
-    /// <summary>Trains on <c>eng.train</c> in <paramref name="conllFolder"/> and writes the model to <paramref name="output"/>.</summary>
+    /// <summary>
+    /// The settings of the shipped model, each chosen by 5-fold cross-validation on eng.train (docs/QUALITY.md): every
+    /// word-class group and the document context; ten epochs for the first pass and two for the second, the first
+    /// epochs within 0.02 F1 of each pass's best; no extra gazetteer list, no count cut-off and no word dropout (all
+    /// scored lower); three learners per pass (better in every fold after the first pass, a tie after the second,
+    /// broken by WikiGold).
+    /// </summary>
+    public static NerTrainingOptions Shipped { get; } = new(
+        Epochs: 10,
+        SecondEpochs: 2,
+        Ensemble: 3,
+        Features: NerFeatureSet.Clusters | NerFeatureSet.ClusterWindow | NerFeatureSet.Rank | NerFeatureSet.Casing | NerFeatureSet.DocumentContext);
+
+    /// <summary>Trains on <c>eng.train</c> in <paramref name="conllFolder"/> and writes the model to <paramref name="output"/>
+    /// (and the word classes beside it, where the model reads them and they are not there yet).</summary>
     /// <param name="conllFolder">The folder with eng.train (and eng.testa).</param>
     /// <param name="placesFolder">The places folder (geonames/, mledoze-countries/).</param>
     /// <param name="output">Where the model goes.</param>
-    /// <param name="options">Epochs, seed, passes.</param>
-    /// <param name="devFile">Where given, a CoNLL file scored after each epoch of the last pass (for choosing epochs).</param>
+    /// <param name="options">Epochs, seed, passes, feature groups.</param>
+    /// <param name="devFile">Where given, a CoNLL file scored after each epoch of the last pass.</param>
+    /// <param name="wordClasses">The word-classes file, where the feature groups need it.</param>
     /// <param name="log">Told of progress.</param>
-    public static NerModel Run(string conllFolder, string placesFolder, string output, NerTrainingOptions options, string? devFile, Action<string> log)
+    /// <param name="lists">Optional gazetteer lists (<see cref="PlaceLists.OptionalLists"/>).</param>
+    public static NerModel Run(string conllFolder, string placesFolder, string output, NerTrainingOptions options, string? devFile, string? wordClasses, IReadOnlyCollection<string> lists, Action<string> log)
     {
+        ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(log);
-        IReadOnlyList<ConllDocument> train = ConllFile.Read(Path.Combine(conllFolder, "eng.train"));
-        log(string.Create(CultureInfo.InvariantCulture, $"eng.train: {train.Count:N0} documents, {train.Sum(d => d.Sentences.Sum(s => s.Rows.Count)):N0} tokens"));
-        GazetteerLists gazetteer = PlaceLists.Build(placesFolder);
-        log("gazetteer: " + string.Join(", ", gazetteer.Lists.Select(l => string.Create(CultureInfo.InvariantCulture, $"{l.List} {l.Phrases.Count:N0}"))));
-
+        (List<LabeledDocument> train, GazetteerLists gazetteer, WordClasses? words) = ReadInputs(conllFolder, placesFolder, options, wordClasses, lists, log);
         IReadOnlyList<ConllDocument>? dev = devFile is null ? null : ConllFile.Read(devFile);
         Action<int, NerModel>? onEpoch = dev is null ? null : (epoch, model) =>
         {
@@ -28,14 +42,66 @@ public static class NerTraining
             log(string.Create(CultureInfo.InvariantCulture, $"  epoch {epoch}: dev F1 {overall.F1 * 100:0.00} (P {overall.Precision * 100:0.00}, R {overall.Recall * 100:0.00})"));
         };
 
-        NerModel trained = NerTrainer.Train([.. train.Select(NerCorpus.ToLabeled)], gazetteer, options, log, onEpoch);
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
+        NerModel trained = NerTrainer.Train(train, gazetteer, options, log, onEpoch, words);
+        string folder = Path.GetDirectoryName(Path.GetFullPath(output))!;
+        Directory.CreateDirectory(folder);
         using (FileStream file = File.Create(output))
         {
             trained.Save(file);
         }
 
-        log(string.Create(CultureInfo.InvariantCulture, $"wrote {output}: {new FileInfo(output).Length:N0} bytes, {trained.FeatureCount:N0} feature rows"));
+        if (words is not null && wordClasses is not null)
+        {
+            string beside = Path.Combine(folder, NerModel.WordClassesFileName);
+            if (!string.Equals(Path.GetFullPath(beside), Path.GetFullPath(wordClasses), StringComparison.Ordinal))
+            {
+                File.Copy(wordClasses, beside, overwrite: true);
+                log("copied " + wordClasses + " to " + beside);
+            }
+        }
+
+        log(string.Create(CultureInfo.InvariantCulture, $"wrote {output}: {new FileInfo(output).Length:N0} bytes, {trained.FeatureCount:N0} feature rows, features: {trained.Features}"));
         return trained;
+    }
+
+    /// <summary>Cross-validates the options on <c>eng.train</c> (see <see cref="NerCrossValidation"/>).</summary>
+    /// <param name="conllFolder">The folder with eng.train.</param>
+    /// <param name="placesFolder">The places folder.</param>
+    /// <param name="options">The settings to score (epochs: the most scored).</param>
+    /// <param name="folds">K.</param>
+    /// <param name="only">Only these folds (0-based), or null.</param>
+    /// <param name="wordClasses">The word-classes file, where the feature groups need it.</param>
+    /// <param name="lists">Optional gazetteer lists (<see cref="PlaceLists.OptionalLists"/>).</param>
+    /// <param name="log">Told of progress.</param>
+    public static EvalReport CrossValidate(string conllFolder, string placesFolder, NerTrainingOptions options, int folds, IReadOnlyList<int>? only, string? wordClasses, IReadOnlyCollection<string> lists, Action<string> log)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        (List<LabeledDocument> train, GazetteerLists gazetteer, WordClasses? words) = ReadInputs(conllFolder, placesFolder, options, wordClasses, lists, log);
+        var (last, first) = NerCrossValidation.Run(train, gazetteer, words, options, folds, log, only);
+        string settings = string.Create(
+            CultureInfo.InvariantCulture,
+            $"{folds} folds by contiguous documents{(only is null ? string.Empty : " (folds " + string.Join(',', only.Select(f => f + 1)) + " only)")}; features: {options.Features}; lists: {string.Join(',', gazetteer.Lists.Select(l => l.List))}; passes: {(options.SecondPass ? 2 : 1)}; epochs {options.Epochs}{(options.SecondPass && options.SecondEpochs > 0 ? "/" + options.SecondEpochs : string.Empty)}; min count {options.MinCount}; ensemble {options.Ensemble}; word dropout {options.WordDropout}; prune {options.Prune}; seed {options.Seed}");
+        return NerCrossValidation.Report(Path.Combine(conllFolder, "eng.train"), last, first, settings);
+    }
+
+    private static (List<LabeledDocument> Train, GazetteerLists Gazetteer, WordClasses? Words) ReadInputs(string conllFolder, string placesFolder, NerTrainingOptions options, string? wordClasses, IReadOnlyCollection<string> lists, Action<string> log)
+    {
+        IReadOnlyList<ConllDocument> train = ConllFile.Read(Path.Combine(conllFolder, "eng.train"));
+        log(string.Create(CultureInfo.InvariantCulture, $"eng.train: {train.Count:N0} documents, {train.Sum(d => d.Sentences.Sum(s => s.Rows.Count)):N0} tokens"));
+        GazetteerLists gazetteer = PlaceLists.Build(placesFolder, lists);
+        log("gazetteer: " + string.Join(", ", gazetteer.Lists.Select(l => string.Create(CultureInfo.InvariantCulture, $"{l.List} {l.Phrases.Count:N0}"))));
+        WordClasses? words = null;
+        if (options.Features != NerFeatureSet.None)
+        {
+            if (wordClasses is null || !File.Exists(wordClasses))
+            {
+                throw new FileNotFoundException($"{wordClasses ?? NerModel.WordClassesFileName} not found: the feature groups {options.Features} need word classes ('storyline train word-classes')", wordClasses);
+            }
+
+            words = WordClasses.Load(wordClasses);
+            log(string.Create(CultureInfo.InvariantCulture, $"word classes: {words.Count:N0} words, levels {string.Join('/', words.Levels)}"));
+        }
+
+        return ([.. train.Select(NerCorpus.ToLabeled)], gazetteer, words);
     }
 }

@@ -16,8 +16,14 @@ public static class PlaceLists
     /// <summary>Population from which a city is a "major city" as well.</summary>
     public const int MajorCity = 200_000;
 
+    /// <summary>The optional lists <see cref="Build"/> can add.</summary>
+    public static readonly IReadOnlyList<string> OptionalLists = ["town", "person", "organisation"];
+
     /// <summary>Builds the gazetteer from a places folder (the one holding geonames/ and mledoze-countries/).</summary>
-    public static GazetteerLists Build(string placesFolder)
+    /// <param name="placesFolder">../shared/data/places.</param>
+    /// <param name="extra">Optional lists to add: "town" (every GeoNames populated place of cities1000), "person" and
+    /// "organisation" (the PETRARCH2 actor dictionaries in ../events beside the places folder, see <see cref="ActorLists"/>).</param>
+    public static GazetteerLists Build(string placesFolder, IReadOnlyCollection<string>? extra = null)
     {
         var cities = new SortedSet<string>(StringComparer.Ordinal);
         var major = new SortedSet<string>(StringComparer.Ordinal);
@@ -88,14 +94,48 @@ public static class PlaceLists
             }
         }
 
-        return new GazetteerLists(
-        [
+        var lists = new List<(string, IReadOnlyList<string>)>
+        {
             ("city", [.. cities]),
             ("major-city", [.. major]),
             ("region", [.. regions]),
             ("country", [.. countries]),
             ("demonym", [.. demonyms]),
-        ]);
+        };
+        extra ??= [];
+        if (extra.Contains("town"))
+        {
+            var towns = new SortedSet<string>(StringComparer.Ordinal);
+            using var file = new System.IO.Compression.GZipStream(File.OpenRead(Path.Combine(placesFolder, "geonames", "cities1000.txt.gz")), System.IO.Compression.CompressionMode.Decompress);
+            using var reader = new StreamReader(file);
+            while (reader.ReadLine() is string line)
+            {
+                string[] f = line.Split('\t');
+                if (f.Length > 2)
+                {
+                    AddIfUsable(towns, f[1]);
+                    AddIfUsable(towns, f[2]);
+                }
+            }
+
+            lists.Add(("town", [.. towns]));
+        }
+
+        if (extra.Contains("person") || extra.Contains("organisation"))
+        {
+            (IReadOnlyList<string> people, IReadOnlyList<string> organizations) = ActorLists.Read(Path.Combine(placesFolder, "..", "events", "petrarch2-cameo", "dictionaries"));
+            if (extra.Contains("person"))
+            {
+                lists.Add(("person", people));
+            }
+
+            if (extra.Contains("organisation"))
+            {
+                lists.Add(("organisation", organizations));
+            }
+        }
+
+        return new GazetteerLists(lists);
     }
 
     private static void AddIfUsable(SortedSet<string> into, string? name)

@@ -71,7 +71,7 @@ internal static class ApiEndpoints
         api.MapGet("/reports/{id}", async (Archive archive, string id, CancellationToken ct) =>
             await archive.UseAsync(async (store, token) =>
             {
-                StoredReport report = (string.IsNullOrWhiteSpace(id) ? null : await store.GetReportAsync(id.Trim(), token).ConfigureAwait(false))
+                StoredReport report = (string.IsNullOrWhiteSpace(id) ? null : await ArchiveTypeLookup.LoadReportAsync(store, id.Trim(), token).ConfigureAwait(false))
                     ?? throw ApiException.NotFound($"no report '{id}' (or the prefix names several)");
                 Story? story = await StoryLookup.FindAsync(store, report.Story, token).ConfigureAwait(false);
                 return ArchiveViews.Report(report, story);

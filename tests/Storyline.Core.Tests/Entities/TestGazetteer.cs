@@ -22,6 +22,15 @@ internal static class TestGazetteer
         P	1871859	Pyongyang	39.0339	125.7543	KP	PPLC	3222000	Pjongjang
         P	-1	Khasan	42.4283	130.6456	RU	PPL	742	Hasan
         P	1270239	Hassan	13.0072	76.0962	IN	PPL	128531	Khasan
+        C	LY	LBY	Libya	2215636	25	17	6461454	Tripoli		Libyan
+        C	TN	TUN	Tunisia	2464461	34	9	10589025	Tunis		Tunisian
+        P	87205	Darnah	32.767	22.6367	LY	PPLA	78782	Derna|Darnis
+        P	88319	Benghazi	32.1167	20.0667	LY	PPLA	650629
+        P	2464915	Sousse	35.8254	10.637	TN	PPLA	164123	Susah
+        P	4402428	Pacific	38.482	-90.7415	US	PPL	7161
+        P	4076239	Millbrook	32.4799	-86.3619	US	PPL	16058
+        P	6174041	Victoria	48.4359	-123.3516	CA	PPLA	289625
+        P	4667282	White House	36.4701	-86.6514	US	PPL	11947
         """;
 
     public static Gazetteer Instance { get; } = Gazetteer.Read(new StringReader(Rows.Replace("        ", string.Empty, StringComparison.Ordinal)));

@@ -104,8 +104,9 @@ internal static class RoleFinder
                 return null;
             }
 
+            // A person's office ("chair of …") or what an organisation is ("a local news website").
             RoleKind kind = RoleLexicon.Classify(token.Span.Slice(body));
-            if (head == RoleKind.None && kind is RoleKind.PersonHead && t - start < 5)
+            if (head == RoleKind.None && kind is RoleKind.PersonHead or RoleKind.OrganizationHead && t - start < 5)
             {
                 head = kind;
             }

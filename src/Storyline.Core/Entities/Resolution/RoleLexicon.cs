@@ -62,7 +62,8 @@ public static class RoleLexicon
         StringComparer.Ordinal,
         "agency", "agencies", "broadcaster", "newspaper", "channel", "outlet", "daily", "network", "tabloid", "magazine",
         "company", "firm", "group", "carmaker", "bank", "lender", "insurer", "airline", "party", "ministry", "militia",
-        "broadcasters", "newspapers", "channels", "manufacturer", "maker", "giant", "conglomerate", "operator", "watchdog");
+        "broadcasters", "newspapers", "channels", "manufacturer", "maker", "giant", "conglomerate", "operator", "watchdog",
+        "website", "publication", "automaker", "utility", "charity", "regulator");
 
     // Courtesy titles: they mark a person but are not a role.
     private static readonly FrozenSet<string> Honorifics = FrozenSet.Create(

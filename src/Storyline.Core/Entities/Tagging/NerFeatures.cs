@@ -18,11 +18,17 @@ namespace Storyline.Entities.Tagging;
 /// and document-level evidence: whether the same word is written capitalised in the middle of a sentence, or in
 /// lower case, elsewhere in the document. The second pass adds what the first pass said about the token and about
 /// the other occurrences of the same word in the document (Ratinov and Roth's "extended prediction history").
+/// Optional groups (<see cref="NerFeatureSet"/>) add what unlabelled text says about the word and its neighbours
+/// (<see cref="WordClasses"/>: clusters of word vectors, frequency rank, casing).
 /// </remarks>
 internal sealed class NerFeatures : IDisposable
 {
     /// <summary>Most features a token can have.</summary>
-    public const int MaxPerToken = 80;
+    public const int MaxPerToken = 112;
+
+    // Word-class values beyond a sentence's ends (cluster ids are below 65,535).
+    private const ulong BeforeSentence = 0xB05_0000UL;
+    private const ulong AfterSentence = 0xE05_0000UL;
 
     private const byte Capitalized = 1;
     private const byte AllCaps = 2;
@@ -47,11 +53,16 @@ internal sealed class NerFeatures : IDisposable
     private readonly string text;
     private readonly TextSpan[] tokens;
     private readonly int lists;
+    private readonly WordClasses words;
+    private readonly NerFeatureSet set;
+    private readonly int[] wordEntry;
     private byte[]? firstPass;
     private byte[]? documentType;
 
-    public NerFeatures(TaggingDocument document, GazetteerLists gazetteerLists)
+    public NerFeatures(TaggingDocument document, GazetteerLists gazetteerLists, WordClasses? words = null, NerFeatureSet set = NerFeatureSet.None)
     {
+        this.words = words ?? WordClasses.Empty;
+        this.set = set;
         text = document.Text;
         tokens = document.Tokens;
         sentences = document.Sentences;
@@ -66,6 +77,7 @@ internal sealed class NerFeatures : IDisposable
         sentenceOf = ArrayPool<int>.Shared.Rent(size);
         lowerId = ArrayPool<int>.Shared.Rent(size);
         shortId = ArrayPool<int>.Shared.Rent(size);
+        wordEntry = ArrayPool<int>.Shared.Rent(size);
         gazetteer = ArrayPool<byte>.Shared.Rent(size * GazetteerLists.MaxLists);
         Array.Clear(gazetteer, 0, size * GazetteerLists.MaxLists);
 
@@ -89,6 +101,7 @@ internal sealed class NerFeatures : IDisposable
                 }
 
                 capitals[i] = (flags[i] & Capitalized) != 0;
+                wordEntry[i] = set == NerFeatureSet.None ? -1 : this.words.Find(lower[i]);
             }
 
             gazetteerLists.Mark(lower.AsSpan(first, n), capitals.AsSpan(first, n), gazetteer.AsSpan(first * GazetteerLists.MaxLists, n * GazetteerLists.MaxLists));
@@ -98,6 +111,52 @@ internal sealed class NerFeatures : IDisposable
         LowerCount = Number(lower, lowerId);
         ShortCount = Number(shortShape, shortId);
         MarkDocumentEvidence();
+        if ((set & NerFeatureSet.DocumentContext) != 0)
+        {
+            contexts = GatherContexts();
+        }
+    }
+
+    // Most aggregated context features a token gets.
+    private int MaxContexts => (set & NerFeatureSet.DocumentWords) != 0 ? 12 : 8;
+
+    // Per distinct lower-cased word written capitalised: the (side, cluster) pairs of its neighbours over the document.
+    private readonly Dictionary<int, List<ulong>>? contexts;
+
+    private Dictionary<int, List<ulong>> GatherContexts()
+    {
+        int level = Math.Min(2, words.Levels.Count - 1);
+        var gathered = new Dictionary<int, List<ulong>>();
+        foreach (var (first, n) in sentences)
+        {
+            int end = first + n;
+            for (int i = first; i < end; i++)
+            {
+                if ((flags[i] & Capitalized) == 0)
+                {
+                    continue;
+                }
+
+                if (!gathered.TryGetValue(lowerId[i], out List<ulong>? pairs))
+                {
+                    pairs = [];
+                    gathered[lowerId[i]] = pairs;
+                }
+
+                ReadOnlySpan<ulong> around = (set & NerFeatureSet.DocumentWords) != 0
+                    ? [ClusterAt(i - 1, first, end, level) << 2, (ClusterAt(i + 1, first, end, level) << 2) | 1, (Lower(i - 1, first, end) << 2) | 2, (Lower(i + 1, first, end) << 2) | 3]
+                    : [ClusterAt(i - 1, first, end, level) << 1, (ClusterAt(i + 1, first, end, level) << 1) | 1];
+                foreach (ulong pair in around)
+                {
+                    if (pairs.Count < MaxContexts && !pairs.Contains(pair))
+                    {
+                        pairs.Add(pair);
+                    }
+                }
+            }
+        }
+
+        return gathered;
     }
 
     /// <summary>Number of distinct lower-cased words in the document.</summary>
@@ -289,8 +348,49 @@ internal sealed class NerFeatures : IDisposable
             into[n++] = FeatureHash.Feature(9 + k, FeatureHash.Text(chars[^k..], lower: true));
         }
 
+        if (set != NerFeatureSet.None)
+        {
+            n += WordClassFeatures(i, into[n..]);
+        }
+
         return n;
     }
+
+    // What unlabelled text says about the word itself: its clusters, rank and casing (depend on its characters only,
+    // as ExtractWord's features must).
+    private int WordClassFeatures(int i, Span<ulong> into)
+    {
+        int n = 0;
+        int entry = wordEntry[i];
+        ulong sh = shortShape[i];
+        if ((set & NerFeatureSet.Clusters) != 0)
+        {
+            int levels = words.Levels.Count;
+            for (int l = 0; l < levels; l++)
+            {
+                into[n++] = FeatureHash.Feature(50 + l, words.Cluster(entry, l));
+            }
+
+            into[n++] = FeatureHash.Feature(54, words.Cluster(entry, Math.Min(1, levels - 1)), sh);
+        }
+
+        if ((set & NerFeatureSet.Rank) != 0)
+        {
+            into[n++] = FeatureHash.Feature(55, (ulong)words.RankBucket(entry), sh);
+        }
+
+        if ((set & NerFeatureSet.Casing) != 0)
+        {
+            into[n++] = FeatureHash.Feature(56, (ulong)words.Casing(entry), (ulong)(flags[i] & (Capitalized | AllCaps)));
+        }
+
+        return n;
+    }
+
+    // The cluster of token j at a level, or a marker beyond the sentence's ends.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private ulong ClusterAt(int j, int first, int end, int level) =>
+        j < first ? BeforeSentence + (ulong)(first - j) : j >= end ? AfterSentence + (ulong)(j - end) : words.Cluster(wordEntry[j], level);
 
     /// <summary>The hash of token <paramref name="i"/>'s characters: equal for tokens that may be <see cref="SameWord"/>.</summary>
     public ulong WordHash(int i) => word[i];
@@ -364,6 +464,43 @@ internal sealed class NerFeatures : IDisposable
         into[n++] = FeatureHash.Feature(34, (ulong)(f & (CapitalizedMidElsewhere | LowerElsewhere | SentenceStart | HeadlineSentence | Capitalized)));
         into[n++] = FeatureHash.Feature(35, (ulong)(f & (CapitalizedMidElsewhere | LowerElsewhere | Capitalized)), sh);
 
+        if ((set & NerFeatureSet.Casing) != 0)
+        {
+            // How often news text capitalises the word, against where it stands: a sentence opener or a headline word
+            // that is usually written in lower case is not a name.
+            into[n++] = FeatureHash.Feature(57, (ulong)words.Casing(wordEntry[i]), (ulong)(f & (SentenceStart | HeadlineSentence | Capitalized | AllCaps | CapitalizedMidElsewhere)));
+        }
+
+        if ((set & NerFeatureSet.ClusterContext) != 0)
+        {
+            into[n++] = FeatureHash.Feature(66, ClusterAt(i - 1, first, end, 0));
+            into[n++] = FeatureHash.Feature(67, ClusterAt(i + 1, first, end, 0));
+            int level = Math.Min(1, words.Levels.Count - 1);
+            into[n++] = FeatureHash.Feature(68, ClusterAt(i, first, end, level), lowerPrev);
+            into[n++] = FeatureHash.Feature(69, ClusterAt(i, first, end, level), lowerNext);
+        }
+
+        if (contexts is not null && (f & Capitalized) != 0 && contexts.TryGetValue(lowerId[i], out List<ulong>? pairs))
+        {
+            foreach (ulong pair in pairs)
+            {
+                into[n++] = FeatureHash.Feature(70, pair);
+            }
+        }
+
+        if ((set & NerFeatureSet.ClusterWindow) != 0)
+        {
+            int levels = words.Levels.Count;
+            int near = Math.Min(1, levels - 1);
+            int far = Math.Min(2, levels - 1);
+            into[n++] = FeatureHash.Feature(60, ClusterAt(i - 1, first, end, near));
+            into[n++] = FeatureHash.Feature(61, ClusterAt(i + 1, first, end, near));
+            into[n++] = FeatureHash.Feature(62, ClusterAt(i - 2, first, end, far));
+            into[n++] = FeatureHash.Feature(63, ClusterAt(i + 2, first, end, far));
+            into[n++] = FeatureHash.Feature(64, ClusterAt(i - 1, first, end, far), ClusterAt(i, first, end, far));
+            into[n++] = FeatureHash.Feature(65, ClusterAt(i, first, end, far), ClusterAt(i + 1, first, end, far));
+        }
+
         return n;
     }
 
@@ -377,6 +514,7 @@ internal sealed class NerFeatures : IDisposable
         ArrayPool<int>.Shared.Return(sentenceOf);
         ArrayPool<int>.Shared.Return(lowerId);
         ArrayPool<int>.Shared.Return(shortId);
+        ArrayPool<int>.Shared.Return(wordEntry);
         ArrayPool<byte>.Shared.Return(gazetteer);
     }
 

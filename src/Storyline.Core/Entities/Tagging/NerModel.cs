@@ -16,9 +16,11 @@ namespace Storyline.Entities.Tagging;
 /// above 200,000 tokens a second. Document-level consistency comes from a second pass that sees the first pass's
 /// labels for the same word elsewhere in the document; its training input comes from first-pass models trained on
 /// the other folds (jackknifing), so that it learns how far to trust a first pass that makes mistakes.</para>
-/// <para>File format (gzip): "SLNER", version, gazetteer lists (names and phrases), then per pass: row count, weight
-/// scale, sorted 32-bit feature keys as delta varints, each row's 17 weights as zig-zag varints of int16 steps of
-/// the scale, and the transition matrix as floats.</para>
+/// <para>File format (gzip): "SLNER", version, (from version 2) the feature groups and the fingerprint of the word
+/// classes (0: none), gazetteer lists (names and phrases), then per pass: row count, weight scale, sorted 32-bit
+/// feature keys as delta varints, each row's 17 weights as zig-zag varints of int16 steps of the scale, and the
+/// transition matrix as floats. The word classes are a file of their own beside the model
+/// (<see cref="WordClassesFileName"/>), checked against the fingerprint when the model is loaded.</para>
 /// </remarks>
 public sealed class NerModel
 {
@@ -26,10 +28,20 @@ public sealed class NerModel
 
     // A row not looked up yet (FeatureIndex gives −1 for none).
     private const int Unknown = int.MinValue;
-    private const int Version = 1;
+    private const int Version = 2;
 
-    internal NerModel(GazetteerLists gazetteer, LinearChain first, LinearChain? second)
+    /// <summary>The word-classes table's file name, beside the model.</summary>
+    public const string WordClassesFileName = "word-classes.tsv.gz";
+
+    internal NerModel(GazetteerLists gazetteer, LinearChain first, LinearChain? second, WordClasses? words = null, NerFeatureSet features = NerFeatureSet.None)
     {
+        if (features != NerFeatureSet.None && words is null)
+        {
+            throw new ArgumentException("Word-class features need a word-classes table.", nameof(words));
+        }
+
+        Words = features == NerFeatureSet.None ? null : words;
+        Features = features;
         Gazetteer = gazetteer;
         First = first;
         Second = second;
@@ -40,6 +52,12 @@ public sealed class NerModel
 
     /// <summary>The name lists the model was trained with.</summary>
     public GazetteerLists Gazetteer { get; }
+
+    /// <summary>The word classes the model reads (null: it uses none).</summary>
+    public WordClasses? Words { get; }
+
+    /// <summary>The optional feature groups the model was trained with.</summary>
+    public NerFeatureSet Features { get; }
 
     /// <summary>Number of feature rows, over both passes.</summary>
     public int FeatureCount => First.Keys.Length + (Second?.Keys.Length ?? 0);
@@ -74,7 +92,7 @@ public sealed class NerModel
 
         const int L = LinearChain.Labels;
         int width = Combined.Width;
-        using var features = new NerFeatures(document, Gazetteer);
+        using var features = new NerFeatures(document, Gazetteer, Words, Features);
         float[] scores = ArrayPool<float>.Shared.Rent(count * width);
         byte[] back = ArrayPool<byte>.Shared.Rent(count * L);
 
@@ -207,6 +225,8 @@ public sealed class NerModel
         using var writer = new BinaryWriter(gzip, Encoding.UTF8, leaveOpen: true);
         writer.Write(Magic);
         writer.Write(Version);
+        writer.Write((int)Features);
+        writer.Write(Words?.Fingerprint ?? 0UL);
         writer.Write(Gazetteer.ListCount);
         foreach (var (list, phrases) in Gazetteer.Lists)
         {
@@ -226,17 +246,34 @@ public sealed class NerModel
         }
     }
 
-    /// <summary>Reads a model written by <see cref="Save"/>.</summary>
-    /// <exception cref="InvalidDataException">The stream is not a model of this version.</exception>
-    public static NerModel Load(Stream stream)
+    /// <summary>Reads a model written by <see cref="Save"/> (or a version-1 model, which reads no word classes).</summary>
+    /// <param name="stream">The model.</param>
+    /// <param name="words">Gives the word classes, where the model reads them; it must be the table the model was
+    /// trained with.</param>
+    /// <exception cref="InvalidDataException">The stream is not a model of a known version, or the word classes are
+    /// missing or not the model's.</exception>
+    public static NerModel Load(Stream stream, Func<WordClasses?>? words = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
         using var gzip = new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true);
         using var buffered = new BufferedStream(gzip, 1 << 16);
         using var reader = new BinaryReader(buffered, Encoding.UTF8, leaveOpen: true);
-        if (!string.Equals(reader.ReadString(), Magic, StringComparison.Ordinal) || reader.ReadInt32() != Version)
+        int version = string.Equals(reader.ReadString(), Magic, StringComparison.Ordinal) ? reader.ReadInt32() : -1;
+        if (version is not (1 or Version))
         {
-            throw new InvalidDataException("Not a Storyline NER model of version " + Version + ".");
+            throw new InvalidDataException("Not a Storyline NER model of version 1 or " + Version + ".");
+        }
+
+        var features = version >= 2 ? (NerFeatureSet)reader.ReadInt32() : NerFeatureSet.None;
+        ulong fingerprint = version >= 2 ? reader.ReadUInt64() : 0;
+        WordClasses? table = null;
+        if (features != NerFeatureSet.None)
+        {
+            table = words?.Invoke() ?? throw new InvalidDataException($"The model reads word classes ({WordClassesFileName}), and none were found.");
+            if (table.Fingerprint != fingerprint)
+            {
+                throw new InvalidDataException($"The word classes are not the ones the model was trained with (fingerprint {table.Fingerprint:x16}, the model's {fingerprint:x16}); retrain the model or restore {WordClassesFileName}.");
+            }
         }
 
         int listCount = reader.ReadInt32();
@@ -256,14 +293,16 @@ public sealed class NerModel
         int passes = reader.ReadInt32();
         LinearChain first = ReadChain(reader);
         LinearChain? second = passes > 1 ? ReadChain(reader) : null;
-        return new NerModel(new GazetteerLists(lists), first, second);
+        return new NerModel(new GazetteerLists(lists), first, second, table, features);
     }
 
-    /// <summary>Reads a model from a file.</summary>
+    /// <summary>Reads a model from a file, with the word classes beside it (<see cref="WordClassesFileName"/>).</summary>
     public static NerModel Load(string path)
     {
+        ArgumentNullException.ThrowIfNull(path);
+        string classes = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, WordClassesFileName);
         using FileStream file = File.OpenRead(path);
-        return Load(file);
+        return Load(file, () => File.Exists(classes) ? WordClasses.Load(classes) : null);
     }
 
     /// <summary>Where the committed model is, next to the program: models/ner/model.bin.</summary>

@@ -6,7 +6,15 @@ namespace Storyline.Entities.Tagging;
 /// <param name="SecondPass">Whether to train the document-consistency pass.</param>
 /// <param name="Folds">Folds for the jackknifed first-pass labels the second pass learns from.</param>
 /// <param name="Prune">Rows whose largest averaged weight is below this are dropped from the saved model.</param>
-public sealed record NerTrainingOptions(int Epochs = 10, int Seed = 17, bool SecondPass = true, int Folds = 5, float Prune = 0.01f);
+/// <param name="Features">The optional feature groups (they need word classes).</param>
+/// <param name="SecondEpochs">Passes over the training sentences for the second pass (0: <paramref name="Epochs"/>).</param>
+/// <param name="MinCount">Features seen fewer times than this in the training data get no weights (a regulariser).</param>
+/// <param name="Ensemble">Learners per pass, each on its own sentence order (seeds <paramref name="Seed"/> on), whose
+/// averaged weights are averaged into one model.</param>
+/// <param name="WordDropout">The share of training tokens whose own word features (the word and its lower-cased form)
+/// are hidden from the learner for that step, as if the word were new: the model learns to name words it never saw
+/// from their classes, shape and context.</param>
+public sealed record NerTrainingOptions(int Epochs = 10, int Seed = 17, bool SecondPass = true, int Folds = 5, float Prune = 0.01f, NerFeatureSet Features = NerFeatureSet.None, int SecondEpochs = 0, int MinCount = 1, int Ensemble = 1, float WordDropout = 0);
 
 /// <summary>A training document: its tokens and sentences, and a gold BILOU label per token.</summary>
 /// <param name="Document">The tokens and sentences.</param>
@@ -18,32 +26,48 @@ public sealed record LabeledDocument(TaggingDocument Document, byte[] Labels);
 /// current weights, add the gold sequence's features and subtract the predicted one's where they differ, and keep
 /// the average of the weights over all steps. Deterministic: sentences are shuffled with a seeded generator.
 /// </summary>
-public static class NerTrainer
+public static partial class NerTrainer
 {
     private const int L = LinearChain.Labels;
 
     /// <summary>Trains a model.</summary>
     /// <param name="documents">Training documents.</param>
     /// <param name="gazetteer">Name lists for the gazetteer features.</param>
-    /// <param name="options">Epochs, seed, passes.</param>
+    /// <param name="options">Epochs, seed, passes, feature groups.</param>
     /// <param name="progress">Told of each step ("pass 1, epoch 3: 2,310 sentences wrong").</param>
     /// <param name="onEpoch">Called after each epoch of the final pass with the epoch number and the model so far, for a
     /// development score.</param>
+    /// <param name="words">The word classes, where <see cref="NerTrainingOptions.Features"/> asks for them.</param>
+    /// <param name="onFirstEpoch">Called after each epoch of the first pass (of the whole data, not the jackknife
+    /// folds) with the one-pass model so far.</param>
     public static NerModel Train(
         IReadOnlyList<LabeledDocument> documents,
         GazetteerLists gazetteer,
         NerTrainingOptions options,
         Action<string>? progress = null,
-        Action<int, NerModel>? onEpoch = null)
+        Action<int, NerModel>? onEpoch = null,
+        WordClasses? words = null,
+        Action<int, NerModel>? onFirstEpoch = null)
     {
         ArgumentNullException.ThrowIfNull(documents);
         ArgumentNullException.ThrowIfNull(gazetteer);
         ArgumentNullException.ThrowIfNull(options);
+        if (options.WordDropout > 0 && options.MinCount > 1)
+        {
+            throw new ArgumentException("Word dropout finds a token's word features by their place, which a count cut-off can shift.", nameof(options));
+        }
 
+        if (options.Features != NerFeatureSet.None && words is null)
+        {
+            throw new ArgumentException("The feature groups " + options.Features + " need word classes.", nameof(words));
+        }
+
+        var inputs = new Inputs(gazetteer, options.Features == NerFeatureSet.None ? null : words, options.Features);
         if (!options.SecondPass)
         {
-            var set1 = Prepare(documents, gazetteer, null);
-            return Fit(set1, options, progress, "pass 1", onEpoch is null ? null : (e, c) => onEpoch(e, new NerModel(gazetteer, c, null)));
+            var set1 = Prepare(documents, inputs, null, options.MinCount);
+            Action<int, NerModel>? report = onEpoch ?? onFirstEpoch;
+            return Fit(set1, options.Epochs, options, progress, "pass 1", report is null ? null : (e, c) => report(e, inputs.Model(c, null)));
         }
 
         // First-pass labels for the training documents from models that did not see them (jackknifing).
@@ -51,23 +75,32 @@ public static class NerTrainer
         for (int fold = 0; fold < options.Folds; fold++)
         {
             var train = documents.Where((_, i) => i % options.Folds != fold).ToList();
-            LinearChain chain = Fit(Prepare(train, gazetteer, null), options, progress, $"fold {fold + 1}/{options.Folds}", null).First;
+            LinearChain chain = Fit(Prepare(train, inputs, null, options.MinCount), options.Epochs, options, progress, $"fold {fold + 1}/{options.Folds}", null).First;
             for (int i = fold; i < documents.Count; i += options.Folds)
             {
                 firstPass[i] = new byte[documents[i].Labels.Length];
-                using var features = new NerFeatures(documents[i].Document, gazetteer);
+                using var features = inputs.Features(documents[i].Document);
                 NerModel.Decode(chain, features, firstPass[i]);
             }
         }
 
-        LinearChain first = Fit(Prepare(documents, gazetteer, null), options, progress, "pass 1", null).First;
-        var set2 = Prepare(documents, gazetteer, firstPass);
-        return Fit(set2, options, progress, "pass 2", onEpoch is null ? null : (e, c) => onEpoch(e, new NerModel(gazetteer, first, c)), first);
+        LinearChain first = Fit(Prepare(documents, inputs, null, options.MinCount), options.Epochs, options, progress, "pass 1", onFirstEpoch is null ? null : (e, c) => onFirstEpoch(e, inputs.Model(c, null))).First;
+        var set2 = Prepare(documents, inputs, firstPass, options.MinCount);
+        int secondEpochs = options.SecondEpochs > 0 ? options.SecondEpochs : options.Epochs;
+        return Fit(set2, secondEpochs, options, progress, "pass 2", onEpoch is null ? null : (e, c) => onEpoch(e, inputs.Model(first, c)), first);
+    }
+
+    // What the features are made from: the gazetteer, the word classes and the feature groups.
+    private sealed record Inputs(GazetteerLists Gazetteer, WordClasses? Words, NerFeatureSet Groups)
+    {
+        public NerFeatures Features(TaggingDocument document) => new(document, Gazetteer, Words, Groups);
+
+        public NerModel Model(LinearChain first, LinearChain? second) => new(Gazetteer, first, second, Words, Groups);
     }
 
     private sealed class TrainingSet
     {
-        public required GazetteerLists Gazetteer { get; init; }
+        public required Inputs Inputs { get; init; }
 
         public required int Rows { get; init; }
 
@@ -82,8 +115,10 @@ public static class NerTrainer
         public required List<(int First, int Count)> Sentences { get; init; }
     }
 
-    private static TrainingSet Prepare(IReadOnlyList<LabeledDocument> documents, GazetteerLists gazetteer, byte[][]? firstPass)
+    private static TrainingSet Prepare(IReadOnlyList<LabeledDocument> documents, Inputs inputs, byte[][]? firstPass, int minCount)
     {
+        // Features seen fewer than minCount times are left out: counted in a first sweep.
+        HashSet<uint>? kept = minCount > 1 ? Frequent(documents, inputs, firstPass, minCount) : null;
         var rows = new Dictionary<uint, int>();
         var keys = new List<uint>();
         var tokenFeatures = new List<int>();
@@ -94,7 +129,7 @@ public static class NerTrainer
         for (int d = 0; d < documents.Count; d++)
         {
             LabeledDocument doc = documents[d];
-            using var features = new NerFeatures(doc.Document, gazetteer);
+            using var features = inputs.Features(doc.Document);
             if (firstPass is not null)
             {
                 features.SetFirstPass(firstPass[d]);
@@ -115,6 +150,11 @@ public static class NerTrainer
                 for (int k = 0; k < count; k++)
                 {
                     uint key = LinearChain.Key(buffer[k]);
+                    if (kept is not null && !kept.Contains(key))
+                    {
+                        continue;
+                    }
+
                     if (!rows.TryGetValue(key, out int row))
                     {
                         row = keys.Count;
@@ -132,7 +172,7 @@ public static class NerTrainer
 
         return new TrainingSet
         {
-            Gazetteer = gazetteer,
+            Inputs = inputs,
             Rows = keys.Count,
             Keys = [.. keys],
             TokenFeatures = [.. tokenFeatures],
@@ -142,128 +182,64 @@ public static class NerTrainer
         };
     }
 
-    private static NerModel Fit(TrainingSet set, NerTrainingOptions options, Action<string>? progress, string stage, Action<int, LinearChain>? onEpoch, LinearChain? firstPass = null)
+    private static HashSet<uint> Frequent(IReadOnlyList<LabeledDocument> documents, Inputs inputs, byte[][]? firstPass, int minCount)
     {
-        var w = new float[set.Rows * L];
-        var u = new float[set.Rows * L];
-        var tw = new float[(L + 1) * L];
-        var tu = new float[(L + 1) * L];
-        float c = 1;
+        var counts = new Dictionary<uint, int>();
+        Span<ulong> buffer = stackalloc ulong[NerFeatures.MaxPerToken];
+        for (int d = 0; d < documents.Count; d++)
+        {
+            using var features = inputs.Features(documents[d].Document);
+            if (firstPass is not null)
+            {
+                features.SetFirstPass(firstPass[d]);
+            }
+
+            for (int i = 0; i < features.Count; i++)
+            {
+                int count = features.Extract(i, buffer);
+                for (int k = 0; k < count; k++)
+                {
+                    ref int seen = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, LinearChain.Key(buffer[k]), out _);
+                    seen++;
+                }
+            }
+        }
+
+        return [.. counts.Where(c => c.Value >= minCount).Select(c => c.Key)];
+    }
+
+    private static NerModel Fit(TrainingSet set, int epochs, NerTrainingOptions options, Action<string>? progress, string stage, Action<int, LinearChain>? onEpoch, LinearChain? firstPass = null)
+    {
         int longest = set.Sentences.Max(s => s.Count);
         var scores = new float[longest * L];
         var back = new byte[longest * L];
         var predicted = new byte[longest];
-        int[] order = [.. Enumerable.Range(0, set.Sentences.Count)];
-        var random = new Random(options.Seed);
-        LinearChain? averaged = null;
-        for (int epoch = 1; epoch <= options.Epochs; epoch++)
+
+        // One learner, or several from different sentence orders whose averaged weights are averaged (an ensemble
+        // whose scores are the mean of its members', in one model).
+        var learners = new Learner[Math.Max(1, options.Ensemble)];
+        for (int m = 0; m < learners.Length; m++)
         {
-            random.Shuffle(order);
+            learners[m] = new Learner(set, options.Seed + m, options.WordDropout);
+        }
+
+        LinearChain? averaged = null;
+        for (int epoch = 1; epoch <= epochs; epoch++)
+        {
             int wrong = 0;
-            foreach (int s in order)
+            foreach (Learner learner in learners)
             {
-                var (first, n) = set.Sentences[s];
-                for (int t = 0; t < n; t++)
-                {
-                    Span<float> row = scores.AsSpan(t * L, L);
-                    row.Clear();
-                    for (int k = set.TokenOffsets[first + t]; k < set.TokenOffsets[first + t + 1]; k++)
-                    {
-                        LinearChain.Add(row, w.AsSpan(set.TokenFeatures[k] * L, L));
-                    }
-                }
-
-                LinearChain.Viterbi(scores, n, tw, predicted, back);
-                ReadOnlySpan<byte> gold = set.Gold.AsSpan(first, n);
-                if (!gold.SequenceEqual(predicted.AsSpan(0, n)))
-                {
-                    wrong++;
-                    for (int t = 0; t < n; t++)
-                    {
-                        int g = gold[t];
-                        int p = predicted[t];
-                        if (g != p)
-                        {
-                            for (int k = set.TokenOffsets[first + t]; k < set.TokenOffsets[first + t + 1]; k++)
-                            {
-                                int r = set.TokenFeatures[k] * L;
-                                w[r + g] += 1;
-                                u[r + g] += c;
-                                w[r + p] -= 1;
-                                u[r + p] -= c;
-                            }
-                        }
-
-                        int gp = t == 0 ? 0 : gold[t - 1] + 1;
-                        int pp = t == 0 ? 0 : predicted[t - 1] + 1;
-                        if (gp != pp || g != p)
-                        {
-                            tw[(gp * L) + g] += 1;
-                            tu[(gp * L) + g] += c;
-                            tw[(pp * L) + p] -= 1;
-                            tu[(pp * L) + p] -= c;
-                        }
-                    }
-                }
-
-                c++;
+                wrong += learner.Epoch(set, scores, back, predicted);
             }
 
-            progress?.Invoke($"{stage}, epoch {epoch}: {wrong:N0} of {set.Sentences.Count:N0} sentences wrong");
-            if (onEpoch is not null || epoch == options.Epochs)
+            progress?.Invoke($"{stage}, epoch {epoch}: {wrong / learners.Length:N0} of {set.Sentences.Count:N0} sentences wrong");
+            if (onEpoch is not null || epoch == epochs)
             {
-                averaged = Average(set, w, u, tw, tu, c, options.Prune);
+                averaged = Average(set, learners, options.Prune);
                 onEpoch?.Invoke(epoch, averaged);
             }
         }
 
-        return new NerModel(set.Gazetteer, firstPass ?? averaged!, firstPass is null ? null : averaged);
-    }
-
-    private static LinearChain Average(TrainingSet set, float[] w, float[] u, float[] tw, float[] tu, float c, float prune)
-    {
-        var kept = new List<int>();
-        var averaged = new float[w.Length];
-        for (int i = 0; i < w.Length; i++)
-        {
-            averaged[i] = w[i] - (u[i] / c);
-        }
-
-        for (int r = 0; r < set.Rows; r++)
-        {
-            float max = 0;
-            for (int y = 0; y < L; y++)
-            {
-                max = Math.Max(max, Math.Abs(averaged[(r * L) + y]));
-            }
-
-            if (max >= prune)
-            {
-                kept.Add(r);
-            }
-        }
-
-        var keys = new uint[kept.Count];
-        var weights = new float[kept.Count * L];
-        for (int i = 0; i < kept.Count; i++)
-        {
-            keys[i] = set.Keys[kept[i]];
-            Array.Copy(averaged, kept[i] * L, weights, i * L, L);
-        }
-
-        // Quantised now, so that the model in memory tags exactly as the saved one will.
-        (float scale, short[] steps) = NerModel.Quantize(weights);
-        for (int i = 0; i < weights.Length; i++)
-        {
-            weights[i] = steps[i] * scale;
-        }
-
-        var transitions = new float[tw.Length];
-        for (int i = 0; i < tw.Length; i++)
-        {
-            transitions[i] = tw[i] - (tu[i] / c);
-        }
-
-        return new LinearChain(keys, weights, transitions, scale);
+        return set.Inputs.Model(firstPass ?? averaged!, firstPass is null ? null : averaged);
     }
 }

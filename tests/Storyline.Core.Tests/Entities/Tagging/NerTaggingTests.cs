@@ -188,4 +188,77 @@ public sealed class NerTaggingTests
         var options = new NerTrainingOptions(Epochs: 3, SecondPass: false);
         Assert.Equal(Saved(NerTrainer.Train(train, Places, options)), Saved(NerTrainer.Train(train, Places, options)));
     }
+
+    private static LabeledDocument[] TinyTraining()
+    {
+        static LabeledDocument Labeled(string text, params (int, int, EntityType)[] names)
+        {
+            TaggingDocument doc = Doc(text);
+            var labels = new byte[doc.Tokens.Length];
+            NerLabels.FromSpans(names, labels);
+            return new LabeledDocument(doc, labels);
+        }
+
+        return
+        [
+            Labeled("Anna Berg visited Oslo .", (0, 2, EntityType.Person), (3, 1, EntityType.Location)),
+            Labeled("Carl Dahl left New York .", (0, 2, EntityType.Person), (3, 2, EntityType.Location)),
+            Labeled("Acme Corp hired Eva Lund .", (0, 2, EntityType.Organization), (3, 2, EntityType.Person)),
+            Labeled("the police came to Oslo .", (4, 1, EntityType.Location)),
+            Labeled("Beta Corp said Russian ships sailed .", (0, 2, EntityType.Organization), (3, 1, EntityType.Miscellaneous)),
+        ];
+    }
+
+    [Fact]
+    public void An_ensemble_is_the_mean_of_learners_on_their_own_sentence_orders()
+    {
+        // Given the same data trained by one learner with seed 17, one with seed 18, and an ensemble of two from 17
+        LabeledDocument[] train = TinyTraining();
+        var single = new NerTrainingOptions(Epochs: 3, SecondPass: false, Prune: 0);
+        NerModel a = NerTrainer.Train(train, Places, single);
+        NerModel b = NerTrainer.Train(train, Places, single with { Seed = 18 });
+        NerModel both = NerTrainer.Train(train, Places, single with { Ensemble = 2 });
+
+        // Then the ensemble's transitions are the mean of its members' (weights are quantised, transitions are not),
+        // and it differs from either member
+        Assert.NotEqual(a.First.Transitions, b.First.Transitions);
+        for (int i = 0; i < both.First.Transitions.Length; i++)
+        {
+            Assert.Equal((a.First.Transitions[i] + b.First.Transitions[i]) / 2, both.First.Transitions[i], 1e-4f);
+        }
+
+        // And it still learns its training data
+        foreach (LabeledDocument doc in train)
+        {
+            var labels = new byte[doc.Labels.Length];
+            both.Tag(doc.Document, labels);
+            Assert.Equal(doc.Labels, labels);
+        }
+    }
+
+    [Fact]
+    public void Word_dropout_hides_the_word_and_its_lower_cased_form_only()
+    {
+        // Given a model trained with every token's word features hidden, and one trained with none hidden
+        LabeledDocument[] train = TinyTraining();
+        var options = new NerTrainingOptions(Epochs: 3, SecondPass: false);
+        NerModel seen = NerTrainer.Train(train, Places, options);
+        NerModel hidden = NerTrainer.Train(train, Places, options with { WordDropout = 1 });
+
+        // Then the hidden one has no weights for "Oslo" as a word or in lower case, but has them for its shape
+        using var features = new NerFeatures(train[0].Document, Places);
+        Span<ulong> buffer = stackalloc ulong[NerFeatures.MaxPerToken];
+        features.ExtractWord(3, buffer);
+        Assert.True(seen.First.Row(buffer[1]) >= 0 && seen.First.Row(buffer[2]) >= 0);
+        Assert.Equal(-1, hidden.First.Row(buffer[1]));
+        Assert.Equal(-1, hidden.First.Row(buffer[2]));
+        Assert.True(hidden.First.Row(buffer[3]) >= 0);
+    }
+
+    [Fact]
+    public void Word_dropout_refuses_a_count_cut_off()
+    {
+        // Dropout finds a token's word features by their place in its feature list, which a cut-off shifts.
+        Assert.Throws<ArgumentException>(() => NerTrainer.Train(TinyTraining(), Places, new NerTrainingOptions(Epochs: 1, SecondPass: false, MinCount: 2, WordDropout: 0.1f)));
+    }
 }

@@ -1,0 +1,38 @@
+namespace Storyline.Entities.Tagging;
+
+/// <summary>
+/// The optional feature groups of the tagger, beyond the word, shape, affix, window, gazetteer and document features
+/// every model has. A model stores the groups it was trained with, and tags with the same ones.
+/// </summary>
+[Flags]
+public enum NerFeatureSet
+{
+    /// <summary>Only the base features (the model of 2026-11-29).</summary>
+    None = 0,
+
+    /// <summary>The word's cluster at every level of <see cref="WordClasses"/>, and its cluster (finest but one)
+    /// with its short shape.</summary>
+    Clusters = 1,
+
+    /// <summary>The clusters of the words one and two either side, and cluster bigrams.</summary>
+    ClusterWindow = 2,
+
+    /// <summary>The word's frequency rank (log2 bucket) with its short shape.</summary>
+    Rank = 4,
+
+    /// <summary>How often news text writes the word capitalised mid-sentence, with its own case and place.</summary>
+    Casing = 8,
+
+    /// <summary>The finest clusters of the words either side, and the word's cluster with the words either side.</summary>
+    ClusterContext = 16,
+
+    /// <summary>
+    /// The clusters of the words next to the same capitalised word everywhere else in the document (Ratinov and Roth's
+    /// context aggregation, over clusters).
+    /// </summary>
+    DocumentContext = 32,
+
+    /// <summary>With <see cref="DocumentContext"/>: the words themselves next to the same capitalised word elsewhere
+    /// in the document, not only their clusters.</summary>
+    DocumentWords = 64,
+}

@@ -19,7 +19,12 @@ public sealed partial class SqliteStoryStore
             : new CancellationTokenRegistration();
 
     /// <summary>A scalar query over the connection, for tests of the interrupt.</summary>
-    internal Task<T> ScalarForTestsAsync<T>(string sql, CancellationToken cancellationToken) => ScalarAsync<T>(sql, cancellationToken);
+    internal async Task<long> ScalarForTestsAsync(string sql, CancellationToken cancellationToken)
+    {
+        await using SqliteCommand command = connection.CreateCommand();
+        command.CommandText = sql;
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture);
+    }
 
     private static void Interrupt(SqliteConnection connection)
     {

@@ -27,7 +27,7 @@ public sealed class SqliteInterruptTests : IDisposable
         Task<long> endless = Task.Run(async () =>
         {
             using IDisposable interrupt = store.InterruptWhenCancelled(deadline.Token);
-            return await store.ScalarForTestsAsync<long>(Endless, deadline.Token);
+            return await store.ScalarForTestsAsync(Endless, deadline.Token);
         });
 
         // When the deadline passes, the query fails (SQLite: interrupted) rather than running on (the guard is far off)
@@ -50,6 +50,6 @@ public sealed class SqliteInterruptTests : IDisposable
 
         await early.CancelAsync();
 
-        Assert.Equal(3, await store.ScalarForTestsAsync<long>("WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 3) SELECT count(*) FROM n", CancellationToken.None));
+        Assert.Equal(3, await store.ScalarForTestsAsync("WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n WHERE x < 3) SELECT count(*) FROM n", CancellationToken.None));
     }
 }

@@ -68,3 +68,63 @@ public sealed class StoryViewCacheTests(SampleArchive archive) : IClassFixture<S
         Assert.True(StoryStamp.Of(story, 10) != StoryStamp.Of(apply(story), archiveReports), change);
     }
 }
+
+/// <summary>How the cache makes a view once, however many ask, and keeps it past a request that gave up.</summary>
+public sealed class StoryViewMakingTests
+{
+    private static readonly StoryStamp Stamp = new(1, "Title", new DateOnly(2023, 9, 2), 2, 0, 42, 10);
+
+    [Fact]
+    public async Task Requests_that_ask_at_once_share_one_making()
+    {
+        var cache = new StoryViewCache();
+        using var release = new ManualResetEventSlim();
+        int made = 0;
+        string Make()
+        {
+            Interlocked.Increment(ref made);
+            release.Wait(TimeSpan.FromSeconds(30));
+            return "view";
+        }
+
+        Task<string>[] asking = [.. Enumerable.Range(0, 5).Select(_ => cache.GetAsync(1, "summary", Stamp, Make, CancellationToken.None))];
+        await Task.Delay(200);
+        release.Set();
+
+        Assert.All(await Task.WhenAll(asking), v => Assert.Equal("view", v));
+        Assert.Equal(1, made);
+    }
+
+    [Fact]
+    public async Task A_request_past_its_deadline_gives_up_but_the_view_is_made_and_kept()
+    {
+        // Given a view slower than the request's deadline
+        var cache = new StoryViewCache();
+        using var release = new ManualResetEventSlim();
+        using var deadline = new CancellationTokenSource(TimeSpan.FromMilliseconds(200));
+        string Make()
+        {
+            release.Wait(TimeSpan.FromSeconds(30));
+            return "slow view";
+        }
+
+        // When the deadline passes, the request gives up (503 in the API)
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cache.GetAsync(1, "summary", Stamp, Make, deadline.Token));
+
+        // Then the making goes on, and the next request gets the view without making it again
+        release.Set();
+        Assert.Equal("slow view", await cache.GetAsync<string>(1, "summary", Stamp, () => throw new InvalidOperationException("made twice"), CancellationToken.None));
+        Assert.Equal(1, cache.Computed);
+    }
+
+    [Fact]
+    public async Task A_view_that_failed_is_not_kept()
+    {
+        var cache = new StoryViewCache();
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => cache.GetAsync<string>(1, "summary", Stamp, () => throw new InvalidOperationException("bad"), CancellationToken.None));
+
+        Assert.Equal("made", await cache.GetAsync(1, "summary", Stamp, () => "made", CancellationToken.None));
+        Assert.Null(cache.Find(1, "summary", Stamp with { ArchiveReports = 11 }));
+    }
+}

@@ -335,36 +335,43 @@ internal static class ApiEndpoints
         new(StatusCodes.Status413PayloadTooLarge, $"the body is larger than the limit of {options.MaxIngestBytes.ToString(CultureInfo.InvariantCulture)} bytes (serve --max-body-bytes)");
 
     /// <summary>
-    /// A view of story <paramref name="id"/>: the one kept in <paramref name="cache"/> where the story and the archive are
-    /// as they were when it was made, else made now (outside the read gate) and kept.
+    /// A view of story <paramref name="id"/>: the one kept in (or being made by) <paramref name="cache"/> where the story
+    /// and the archive are as they were, else made now, outside the read gate, and kept. The request waits for it only
+    /// until its deadline (503): a view slower than that is still made once, and kept for the next request.
     /// </summary>
     private static async Task<T> CachedViewAsync<T>(Archive archive, StoryViewCache cache, string id, string view, Func<StoryMaterial, IReadOnlyList<StoryMerge>, T> make, CancellationToken ct, bool withMerges = false)
         where T : class
     {
         StoryId asked = ApiParameters.StoryId(id);
-        (StoryStamp stamp, T? kept, StoryMaterial? material, IReadOnlyList<StoryMerge> merges) = await archive.UseAsync(async (store, token) =>
+        (StoryStamp stamp, Task<object>? kept, StoryMaterial? material, IReadOnlyList<StoryMerge> merges) = await archive.UseAsync(async (store, token) =>
         {
             Story story = await StoryLookup.FindAsync(store, asked, token).ConfigureAwait(false) ?? throw ApiException.NotFound($"no story {asked}");
             var stamp = StoryStamp.Of(story, (await store.CountAsync(token).ConfigureAwait(false)).Reports);
-            if (cache.TryGet(asked.Value, view, stamp, out T hit))
+            if (cache.Find(asked.Value, view, stamp) is Task<object> hit)
             {
-                return (stamp, (T?)hit, (StoryMaterial?)null, (IReadOnlyList<StoryMerge>)[]);
+                return (stamp, hit, (StoryMaterial?)null, (IReadOnlyList<StoryMerge>)[]);
             }
 
             // Loaded after the stamp was taken: if an ingest lands in between, the view is newer than its stamp, and the
             // next request (seeing the new stamp) makes it again; a view is never older than the stamp it is kept under.
             StoryMaterial loaded = await LoadOrThrowAsync(store, id, token).ConfigureAwait(false);
             IReadOnlyList<StoryMerge> merged = withMerges ? await store.GetMergesAsync(loaded.Story.Id, token).ConfigureAwait(false) : [];
-            return (stamp, (T?)null, (StoryMaterial?)loaded, merged);
+            return (stamp, (Task<object>?)null, (StoryMaterial?)loaded, merged);
         }, ct).ConfigureAwait(false);
         if (kept is not null)
         {
-            return kept;
+            try
+            {
+                return (T)await kept.WaitAsync(ct).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (kept.IsCanceled && !ct.IsCancellationRequested)
+            {
+                // The request that started it gave up before it began: ask again, and make it.
+                return await CachedViewAsync(archive, cache, id, view, make, ct, withMerges).ConfigureAwait(false);
+            }
         }
 
-        T made = make(material!, merges);
-        cache.Add(asked.Value, view, stamp, made);
-        return made;
+        return await cache.GetAsync(asked.Value, view, stamp, () => make(material!, merges), ct).ConfigureAwait(false);
     }
 
     private static async Task<StoryMaterial> LoadOrThrowAsync(IStoryStore store, string id, CancellationToken ct)

@@ -243,24 +243,32 @@ internal static class SearchText
     /// What a user typed, as phrases of lexemes: each word outside double quotes is a phrase of one, the words inside a
     /// pair of quotes are one phrase. Search operators have no meaning: punctuation separates words, as in the index.
     /// </summary>
+    /// <exception cref="ArgumentException">The query holds more than <see cref="SearchTerms.MaxWords"/> distinct words.</exception>
     public static List<string[]> Phrases(string query)
     {
         ArgumentNullException.ThrowIfNull(query);
+        if (SearchTerms.Read(query).Problem is string problem)
+        {
+            throw new ArgumentException(problem, nameof(query));
+        }
+
         var phrases = new List<string[]>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         string[] pieces = query.Split('"');
         for (int i = 0; i < pieces.Length; i++)
         {
             string[] lexemes = [.. Words(pieces[i]).Select(w => w.Lexeme)];
+            // A word or phrase given twice is asked for once (SearchTerms).
             if (i % 2 == 1)
             {
-                if (lexemes.Length > 0)
+                if (lexemes.Length > 0 && seen.Add(string.Join(' ', lexemes)))
                 {
                     phrases.Add(lexemes);
                 }
             }
             else
             {
-                phrases.AddRange(lexemes.Select(l => new[] { l }));
+                phrases.AddRange(lexemes.Where(l => seen.Add(l)).Select(l => new[] { l }));
             }
         }
 

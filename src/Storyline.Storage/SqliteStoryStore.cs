@@ -116,34 +116,18 @@ public sealed partial class SqliteStoryStore : RelationalStoryStore
     }
 
     /// <summary>
-    /// Turns what a user typed into an FTS5 query: each word is required and matched as typed (FTS5 operators lose
-    /// their meaning; punctuation separates words, as the index's tokenizer does), and text in double quotes is a phrase.
+    /// Turns what a user typed into an FTS5 query (<see cref="SearchTerms"/>): each word is required and matched as typed
+    /// (FTS5 operators lose their meaning; punctuation separates words, as the index's tokenizer does), text in double
+    /// quotes is a phrase, and a word or phrase given twice is asked for once.
     /// </summary>
+    /// <exception cref="ArgumentException">The query holds more than <see cref="SearchTerms.MaxWords"/> distinct words.</exception>
     internal static string ToFtsQuery(string query)
     {
         ArgumentNullException.ThrowIfNull(query);
-        var parts = new List<string>();
-        string[] pieces = query.Split('"');
-        for (int i = 0; i < pieces.Length; i++)
-        {
-            bool phrase = i % 2 == 1;
-            IEnumerable<string> words = new string([.. pieces[i].Select(c => char.IsLetterOrDigit(c) ? c : ' ')])
-                .Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (phrase)
-            {
-                string joined = string.Join(' ', words);
-                if (joined.Length > 0)
-                {
-                    parts.Add('"' + joined + '"');
-                }
-            }
-            else
-            {
-                parts.AddRange(words.Select(w => '"' + w + '"'));
-            }
-        }
-
-        return string.Join(' ', parts);
+        SearchTerms terms = SearchTerms.Read(query);
+        return terms.Problem is string problem
+            ? throw new ArgumentException(problem, nameof(query))
+            : string.Join(' ', terms.Terms.Select(t => '"' + string.Join(' ', t) + '"'));
     }
 
     private static async Task MigrateAsync(SqliteConnection connection, string path, CancellationToken cancellationToken)

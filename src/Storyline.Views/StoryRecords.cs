@@ -167,4 +167,10 @@ public sealed record FailureItem(string Location, string Reason);
 public sealed record AssignmentItem(string Report, long Story, bool NewStory, double Similarity, string StoryTitle);
 
 /// <summary>What an ingest did.</summary>
-public sealed record IngestView(int Read, int New, int Duplicates, int Failed, int NewStories, IReadOnlyList<FailureItem> Failures, IReadOnlyList<AssignmentItem> Assignments);
+/// <param name="Failed">How many inputs failed, listed or not.</param>
+/// <param name="Failures">The failures, in the order met; all of them, or the first ones where <see cref="MoreFailures"/> is set.</param>
+public sealed record IngestView(int Read, int New, int Duplicates, int Failed, int NewStories, IReadOnlyList<FailureItem> Failures, IReadOnlyList<AssignmentItem> Assignments)
+{
+    /// <summary>How many failures are not in <see cref="Failures"/> (the web API lists at most 100); null where every one is.</summary>
+    public int? MoreFailures { get; init; }
+}

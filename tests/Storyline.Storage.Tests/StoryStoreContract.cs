@@ -374,6 +374,31 @@ public abstract partial class StoryStoreContract
     }
 
     [Fact]
+    public async Task A_word_repeated_a_thousand_times_is_searched_for_once()
+    {
+        // 1,500 repeated words held a request for 54 s: FTS5's bm25() and snippet() cost grows with every term (issue 23).
+        await using IStoryStore store = await OpenSearchableAsync();
+
+        IReadOnlyList<SearchHit> once = await store.SearchAsync("armoured vladivostok", 10);
+        IReadOnlyList<SearchHit> repeated = await store.SearchAsync(string.Join(' ', Enumerable.Repeat("armoured Vladivostok ARMOURED \"armoured\"", 1500)), 10);
+
+        Assert.Equal(once.Select(h => (h.Report, h.Snippet)), repeated.Select(h => (h.Report, h.Snippet)));
+    }
+
+    [Fact]
+    public async Task A_search_of_more_than_32_different_words_is_refused_with_the_reason()
+    {
+        await using IStoryStore store = await OpenSearchableAsync();
+        string thirtyThree = string.Join(' ', Enumerable.Range(0, 33).Select(i => "word" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+        var refused = await Assert.ThrowsAsync<ArgumentException>(() => store.SearchAsync(thirtyThree, 10));
+        IReadOnlyList<SearchHit> thirtyTwo = await store.SearchAsync(string.Join(' ', thirtyThree.Split(' ').Skip(1)), 10);
+
+        Assert.Contains("33 different words; at most 32", refused.Message, StringComparison.Ordinal);
+        Assert.Empty(thirtyTwo);
+    }
+
+    [Fact]
     public async Task Search_gives_the_report_story_date_and_a_snippet_marking_matches()
     {
         await using IStoryStore store = await OpenSearchableAsync();

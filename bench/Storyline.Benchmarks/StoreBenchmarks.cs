@@ -9,7 +9,7 @@ using Storyline.Text;
 namespace Storyline.Benchmarks;
 
 /// <summary>
-/// The store stage alone: <see cref="SqliteStoryStore.SaveAsync"/> of the 34 sample reports, analysed and assigned
+/// The store stage alone: <see cref="IStoryStore.SaveAsync"/> of the 34 sample reports, analysed and assigned
 /// in the setup, into one SQLite file (WAL): one transaction per report, or the 34 in one
 /// batch as ingest stores them (up to 128 per transaction). Each invocation stores them
 /// under new ids, so every call inserts (a repeated id would be skipped); the file grows over the run, as an archive does.
@@ -61,7 +61,7 @@ public class StoreBenchmarks
         return saved;
     }
 
-    /// <summary>Stores the 34 sample reports in one transaction (<see cref="SqliteStoryStore.SaveBatchAsync"/>), as ingest does.</summary>
+    /// <summary>Stores the 34 sample reports in one transaction (<see cref="IStoryStore.SaveBatchAsync"/>), as ingest does.</summary>
     [Benchmark]
     public async Task<int> SaveSampleBatched()
     {

@@ -1,8 +1,5 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Configs;
-using BenchmarkDotNet.Engines;
-using BenchmarkDotNet.Jobs;
-using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using Storyline.Domain;
 using Storyline.Pipeline;
 using Storyline.Stories;
@@ -40,8 +37,8 @@ public class StoryScalingBenchmarks
     private int cursor;
     private int generated;
 
-    /// <summary>Reports already assigned before the measured ones.</summary>
-    [Params(1_000, 100_000)]
+    /// <summary>Reports already assigned before the measured ones (20,000 is 500 days: the 365-day window is full from 14,600).</summary>
+    [Params(1_000, 20_000, 100_000)]
     public int Archive { get; set; }
 
     [GlobalSetup]
@@ -150,14 +147,7 @@ public class StoryScalingBenchmarks
     {
         public ScalingConfig()
         {
-            AddJob(Job.Default
-                .WithStrategy(RunStrategy.Monitoring)
-                .WithLaunchCount(1)
-                .WithWarmupCount(2)
-                .WithIterationCount(10)
-                .WithInvocationCount(1)
-                .WithUnrollFactor(1)
-                .WithToolchain(new InProcessEmitToolchain(TimeSpan.FromMinutes(30), logOutput: true)));
+            AddJob(InProcessMonitoring.Of(warmups: 2, iterations: 10));
         }
     }
 }

@@ -1,26 +1,17 @@
 using Storyline.Storage;
 using Storyline.Storage.Postgres;
+using Shared = Storyline.Storage.Postgres.StoreOpener;
 
 namespace Storyline.Cli;
 
-/// <summary>Opens the store named by --db: a file path for SQLite (the default), a connection string for PostgreSQL.</summary>
+/// <summary>
+/// Opens the store named by --db for a command: the shared opener (<see cref="Shared"/>, which the web server uses too),
+/// with the command's clock. Readers need the archive to be there; writers create it.
+/// </summary>
 internal static class StoreOpener
 {
-    public const string DefaultPath = "storyline.db";
+    public const string DefaultPath = Shared.DefaultPath;
 
-    public static async Task<IStoryStore> OpenAsync(string? db, CliEnvironment env, bool mustExist, CancellationToken cancellationToken)
-    {
-        string target = string.IsNullOrWhiteSpace(db) ? DefaultPath : db.Trim();
-        if (PostgresTarget.Matches(target))
-        {
-            return await PostgresStoryStore.OpenAsync(target, env.Clock, cancellationToken).ConfigureAwait(false);
-        }
-
-        if (mustExist && !File.Exists(target))
-        {
-            throw new StoreException($"{target}: no such database; run 'storyline ingest PATH --db {target}' first");
-        }
-
-        return await SqliteStoryStore.OpenAsync(target, env.Clock, cancellationToken).ConfigureAwait(false);
-    }
+    public static Task<IStoryStore> OpenAsync(string? db, CliEnvironment env, bool mustExist, CancellationToken cancellationToken) =>
+        Shared.OpenAsync(db, mustExist ? StoreAccess.Read : StoreAccess.Write, env.Clock, cancellationToken);
 }

@@ -11,6 +11,10 @@ internal static partial class StorylineApp
 {
     public static async Task<int> RunAsync(string[] args, CliEnvironment env)
     {
+        ArgumentNullException.ThrowIfNull(env);
+        // Whatever a command prints, no control character from a report, a page, a feed or an argument reaches the
+        // terminal (Output.ControlFreeWriter).
+        env = env with { Out = new Output.ControlFreeWriter(env.Out), Error = new Output.ControlFreeWriter(env.Error) };
         var options = new GlobalOptions(
             new Option<string>("--db")
             {

@@ -24,6 +24,3 @@ public sealed record IngestSummary(int Read, int New, int Duplicates, IReadOnlyL
 /// <param name="Done">Items done in this stage.</param>
 /// <param name="Total">Items in this stage, where known.</param>
 public readonly record struct IngestProgress(string Stage, int Done, int? Total);
-
-/// <summary>A report that joined the run: its date, its place in the input, its id, and where the spill file holds it.</summary>
-internal readonly record struct PendingReport(int Order, DateOnly Published, ArticleId Id, long Offset);

@@ -1,11 +1,9 @@
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Storyline.Domain;
-using Storyline.Pipeline;
 using Storyline.Sources;
 using Storyline.Storage;
 using Storyline.Stories;
-using Storyline.Text;
 
 namespace Storyline.Ingest;
 
@@ -23,7 +21,7 @@ namespace Storyline.Ingest;
 /// in that order and analysed on every core, a bounded window ahead of the one being assigned.
 /// </para>
 /// </summary>
-public sealed class Ingestor
+public sealed class Ingestor : IIngestor
 {
     // Reports analysed ahead of the assignment: enough to keep every core busy while one slow report is assigned.
     private const int AnalysisWindow = 64;
@@ -34,72 +32,39 @@ public sealed class Ingestor
     // Reports stored per transaction: one commit (and one full-text index segment) per batch instead of per report.
     // A crash loses at most the batch being written; a rerun stores it.
     private const int StoreBatchSize = 128;
-    private readonly ReportCleaner cleaner;
-    private readonly AnalysisPipeline pipeline;
     private readonly IStoryStore store;
+    private readonly ReportAnalyser analyser;
     private readonly ClusteringOptions clustering;
     private readonly IngestTimings? timings;
 
-    /// <summary>An ingestor that writes to <paramref name="store"/>; <paramref name="timings"/>, where given, collects time per stage.</summary>
-    public Ingestor(IStoryStore store, AnalysisPipeline? pipeline = null, ReportCleaner? cleaner = null, ClusteringOptions? clustering = null, IngestTimings? timings = null)
+    /// <summary>An ingestor that writes to <paramref name="store"/>.</summary>
+    public Ingestor(IStoryStore store, IngestSettings? settings = null)
     {
         this.store = store ?? throw new ArgumentNullException(nameof(store));
-        this.pipeline = pipeline ?? PipelineBuilder.CreateDefault();
-        this.cleaner = cleaner ?? new ReportCleaner();
-        this.clustering = clustering ?? ClusteringOptions.Default;
-        this.timings = timings;
+        settings ??= new IngestSettings();
+        timings = settings.Timings;
+        analyser = settings.Analyser ?? new ReportAnalyser(timings: timings);
+        clustering = settings.Clustering;
     }
 
-    /// <summary>Ingests everything <paramref name="source"/> reads from <paramref name="inputs"/>.</summary>
-    public Task<IngestSummary> IngestAsync(ReportSource source, IEnumerable<string> inputs, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
+    /// <inheritdoc />
+    public async Task<IngestSummary> IngestAsync(ReportIntake intake, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(source);
-        return IngestAsync(source.ReadAsync(inputs, cancellationToken), progress, cancellationToken);
-    }
-
-    /// <summary>Ingests already-read results (reports and failures).</summary>
-    public async Task<IngestSummary> IngestAsync(IAsyncEnumerable<ReadResult> results, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(results);
-        var failures = new List<ReadFailed>();
-        var pending = new List<PendingReport>();
-        var seenInRun = new HashSet<ArticleId>();
-        int read = 0;
-        int duplicates = 0;
-        using var spill = new ReportSpill();
-        await foreach (ReadResult result in results.WithCancellation(cancellationToken).ConfigureAwait(false))
-        {
-            switch (result)
-            {
-                case ReadFailed failed:
-                    failures.Add(failed);
-                    break;
-                case ReportRead ok:
-                    read++;
-                    long t = timings?.Now() ?? 0;
-                    ArticleId id = ok.Report.Id;
-                    if (seenInRun.Add(id))
-                    {
-                        pending.Add(new PendingReport(pending.Count + duplicates, ok.Report.Published, id, spill.Write(ok.Report)));
-                    }
-                    else
-                    {
-                        duplicates++;
-                    }
-
-                    timings?.Add("hash and spill", t);
-
-                    break;
-            }
-
-            progress?.Report(new IngestProgress("reading", read + failures.Count, null));
-        }
+        ArgumentNullException.ThrowIfNull(intake);
+        var failures = new List<ReadFailed>(intake.Failures);
+        int duplicates = intake.RepeatedInRun;
 
         // From here to the last report stored this run is the archive's only writer, in any process: what is stored
         // already, the clustering state and the story numbers it gives out stay true while it works, and two runs that
-        // overlap in time make the archive of one run after the other. Reading (above) needs no lock.
-        progress?.Report(new IngestProgress("waiting", 0, null));
-        await using IAsyncDisposable writer = await store.AcquireWriterLockAsync(cancellationToken).ConfigureAwait(false);
+        // overlap in time make the archive of one run after the other. Reading (the intake) needs no lock.
+        Task<IAsyncDisposable> locking = store.AcquireWriterLockAsync(cancellationToken);
+        if (progress is not null && await Task.WhenAny(locking, Task.Delay(200, cancellationToken)).ConfigureAwait(false) != locking)
+        {
+            progress.Report(new IngestProgress("waiting", 0, null));
+        }
+
+        await using IAsyncDisposable writer = await locking.ConfigureAwait(false);
+        var pending = new List<PendingReport>(intake.Pending);
         IReadOnlySet<ArticleId> stored = await store.FindExistingAsync([.. pending.Select(p => p.Id)], cancellationToken).ConfigureAwait(false);
         duplicates += pending.RemoveAll(p => stored.Contains(p.Id));
 
@@ -120,20 +85,21 @@ public sealed class Ingestor
         Task storing = Task.Run(() => StoreAllAsync(toStore, saved, done, pending.Count, progress, stop.Token), CancellationToken.None);
         try
         {
-            IAsyncEnumerable<Analysed> analysed = OrderedParallelMap.RunAsync(pending.Select(p => ReadBack(spill, p)), Analyse, Environment.ProcessorCount, AnalysisWindow, stop.Token);
-            await foreach (Analysed item in analysed.ConfigureAwait(false))
+            IAsyncEnumerable<(SourceReport Source, ReportAnalysis Analysis)> analysed = OrderedParallelMap.RunAsync(
+                pending.Select(p => ReadBack(intake, p)), source => (source, analyser.Analyse(source)), Environment.ProcessorCount, AnalysisWindow, stop.Token);
+            await foreach ((SourceReport source, ReportAnalysis analysis) in analysed.ConfigureAwait(false))
             {
-                if (item.Report is not AnalyzedArticle report)
+                if (analysis.Report is not AnalyzedArticle report || analysis.Features is not StoryFeatures features)
                 {
-                    failures.Add(new ReadFailed(item.Origin, item.Line, item.Error!));
+                    failures.Add(new ReadFailed(source.Origin, source.Line, analysis.Error!));
                     progress?.Report(new IngestProgress("analysing", Interlocked.Increment(ref done.Value), pending.Count));
                     continue;
                 }
 
                 long t = timings?.Now() ?? 0;
-                StoryAssignment assignment = clusterer.Assign(item.Features!);
+                StoryAssignment assignment = clusterer.Assign(features);
                 timings?.Add("assign", t);
-                await toStore.Writer.WriteAsync(new ReportToStore(report, item.Features!, assignment), stop.Token).ConfigureAwait(false);
+                await toStore.Writer.WriteAsync(new ReportToStore(report, features, assignment), stop.Token).ConfigureAwait(false);
             }
 
             toStore.Writer.Complete();
@@ -155,7 +121,7 @@ public sealed class Ingestor
 
         // Counted as the store answered: a report it found stored already (which only a writer that ignores the lock
         // could have stored meanwhile) is a duplicate, not new.
-        return new IngestSummary(read, saved.Assignments.Count, duplicates + saved.AlreadyStored, failures, saved.Assignments);
+        return new IngestSummary(intake.Read, saved.Assignments.Count, duplicates + saved.AlreadyStored, failures, saved.Assignments);
     }
 
     // Stores the assigned reports in the order they were assigned, StoreBatchSize of them per transaction (the last
@@ -219,52 +185,12 @@ public sealed class Ingestor
     }
 
     // Reads one report back from the spill file; called on the one thread that enumerates the pending reports.
-    private SourceReport ReadBack(ReportSpill spill, PendingReport pending)
+    private SourceReport ReadBack(ReportIntake intake, PendingReport pending)
     {
         long t = timings?.Now() ?? 0;
-        SourceReport report = spill.Read(pending.Offset);
+        SourceReport report = intake.ReadBack(pending);
         timings?.Add("read back", t);
         return report;
-    }
-
-    private Analysed Analyse(SourceReport source)
-    {
-        try
-        {
-            long t = timings?.Now() ?? 0;
-            Article article = cleaner.Clean(source);
-            t = timings?.Add("clean", t) ?? t;
-            if (article.Body.Length == 0)
-            {
-                return new Analysed(null, null, source.Origin, source.Line, "no story text left after removing boilerplate");
-            }
-
-            AnalyzedArticle analysed;
-            if (timings is null)
-            {
-                analysed = pipeline.Analyze(article);
-            }
-            else
-            {
-                // The same as pipeline.Analyze, one stage at a time, timed.
-                analysed = AnalyzedArticle.Empty(article);
-                foreach (IAnalysisStage stage in pipeline.Stages)
-                {
-                    analysed = stage.Apply(analysed);
-                    t = timings.Add(stage.Name, t);
-                }
-            }
-
-            // The clusterer's view of the report depends on the report alone: made here, on every core, not in the ordered step.
-            StoryFeatures features = StoryFeatures.From(analysed);
-            timings?.Add("features", t);
-            return new Analysed(analysed, features, source.Origin, source.Line, null);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
-        {
-            // One report that breaks a stage must not stop the others; the message says which and why.
-            return new Analysed(null, null, source.Origin, source.Line, $"analysis failed: {ex.GetType().Name}: {ex.Message}");
-        }
     }
 
     // What the store took: the assignments of the reports it stored, in order, and how many it found stored already.
@@ -275,8 +201,4 @@ public sealed class Ingestor
 
         public int AlreadyStored { get; set; }
     }
-
-    // A report's analysis and story features, or why there are none; where it came from, for the failure message.
-    private readonly record struct Analysed(AnalyzedArticle? Report, StoryFeatures? Features, string Origin, int? Line, string? Error);
-
 }

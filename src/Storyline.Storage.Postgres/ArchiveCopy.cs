@@ -5,44 +5,17 @@ using System.Text;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using NpgsqlTypes;
+using Storyline.Storage.Relational;
 
 namespace Storyline.Storage.Postgres;
 
 /// <summary>
-/// Copies an archive between stores, SQLite to PostgreSQL or back, table by table (the two schemas have the same
-/// tables and columns), arrival order and story numbers kept, the search index rebuilt on the target. The target
+/// Copies an archive between stores, SQLite to PostgreSQL or back, table by table (both schemas are made from
+/// <see cref="ArchiveTables"/>), arrival order and story numbers kept, the search index rebuilt on the target. The target
 /// must hold no report. <see cref="HashAsync"/> gives the same content hash for the same archive in either store.
 /// </summary>
 public static class ArchiveCopy
 {
-    private enum Kind
-    {
-        Integer,
-        Real,
-        Text,
-    }
-
-    private sealed record Table(string Name, string OrderBy, (string Name, Kind Kind)[] Columns);
-
-    private static readonly Table[] Tables =
-    [
-        new("articles", "seq", [("seq", Kind.Integer), ("id", Kind.Text), ("published", Kind.Text), ("title", Kind.Text), ("outlet", Kind.Text), ("url", Kind.Text),
-            ("origin", Kind.Text), ("dateline", Kind.Text), ("external_id", Kind.Text), ("body", Kind.Text), ("analysis", Kind.Text), ("analysis_version", Kind.Integer),
-            ("features", Kind.Text), ("ingested_at", Kind.Text)]),
-        new("stories", "id", [("id", Kind.Integer), ("title", Kind.Text), ("first_report", Kind.Text), ("last_report", Kind.Text), ("report_count", Kind.Integer), ("merged_into", Kind.Integer)]),
-        new("story_reports", "article_id", [("article_id", Kind.Text), ("story_id", Kind.Integer), ("seq", Kind.Integer), ("similarity", Kind.Real), ("copy_of", Kind.Text)]),
-        new("entities", "key", [("key", Kind.Text), ("type", Kind.Text), ("name", Kind.Text), ("mentions_person", Kind.Integer), ("mentions_organization", Kind.Integer),
-            ("mentions_location", Kind.Integer), ("mentions_miscellaneous", Kind.Integer)]),
-        new("mentions", "article_id, start", [("article_id", Kind.Text), ("start", Kind.Integer), ("length", Kind.Integer), ("entity_key", Kind.Text), ("sentence", Kind.Integer), ("role", Kind.Text)]),
-        new("entity_names", "entity_key, kind, name", [("entity_key", Kind.Text), ("kind", Kind.Text), ("name", Kind.Text)]),
-        new("entity_places", "entity_key", [("entity_key", Kind.Text), ("geonameid", Kind.Integer), ("name", Kind.Text), ("country", Kind.Text), ("latitude", Kind.Real),
-            ("longitude", Kind.Real), ("population", Kind.Integer), ("feature_code", Kind.Text)]),
-        new("quotes", "article_id, ordinal", [("article_id", Kind.Text), ("ordinal", Kind.Integer), ("kind", Kind.Text), ("sentence", Kind.Integer), ("content_start", Kind.Integer),
-            ("content_length", Kind.Integer), ("speaker_key", Kind.Text), ("source_kind", Kind.Text), ("source_text", Kind.Text)]),
-        new("term_df", "term", [("term", Kind.Text), ("df", Kind.Integer)]),
-        new("story_merges", "from_story", [("from_story", Kind.Integer), ("into_story", Kind.Integer), ("at_report", Kind.Text), ("published", Kind.Text)]),
-    ];
-
     /// <summary>What a copy did: rows per table, and the content hash of the source and of the target after it.</summary>
     /// <param name="Rows">Rows copied, by table.</param>
     /// <param name="SourceHash">Content hash of the source.</param>
@@ -55,13 +28,8 @@ public static class ArchiveCopy
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(from);
         ArgumentException.ThrowIfNullOrWhiteSpace(to);
-        if (!PostgresTarget.Matches(from) && !File.Exists(from))
-        {
-            throw new StoreException($"{from}: no such database");
-        }
-
-        await using DbConnection source = await OpenAsync(from, cancellationToken).ConfigureAwait(false);
-        await using DbConnection target = await OpenAsync(to, cancellationToken).ConfigureAwait(false);
+        await using DbConnection source = await OpenAsync(from, StoreAccess.Read, cancellationToken).ConfigureAwait(false);
+        await using DbConnection target = await OpenAsync(to, StoreAccess.Write, cancellationToken).ConfigureAwait(false);
         if (await CountAsync(target, "SELECT count(*) FROM articles", cancellationToken).ConfigureAwait(false) > 0)
         {
             throw new StoreException($"{Describe(to)}: the target already holds reports; copy into an empty store");
@@ -71,12 +39,12 @@ public static class ArchiveCopy
         await using (DbTransaction transaction = await target.BeginTransactionAsync(cancellationToken).ConfigureAwait(false))
         {
             // Tables emptied first: a store with no report may still hold stories or terms of a failed copy.
-            foreach (Table table in Tables.Reverse())
+            foreach (ArchiveTable table in ArchiveTables.Content.Reverse())
             {
                 await ExecuteAsync(target, transaction, $"DELETE FROM {table.Name}", cancellationToken).ConfigureAwait(false);
             }
 
-            foreach (Table table in Tables)
+            foreach (ArchiveTable table in ArchiveTables.Content)
             {
                 rows[table.Name] = target is NpgsqlConnection postgres
                     ? await CopyToPostgresAsync(source, postgres, table, cancellationToken).ConfigureAwait(false)
@@ -101,23 +69,23 @@ public static class ArchiveCopy
     /// <summary>The content hash (SHA-256, hex) of the archive at <paramref name="db"/>: every row of every table, in key order.</summary>
     public static async Task<string> HashAsync(string db, CancellationToken cancellationToken = default)
     {
-        await using DbConnection connection = await OpenAsync(db, cancellationToken).ConfigureAwait(false);
+        await using DbConnection connection = await OpenAsync(db, StoreAccess.Read, cancellationToken).ConfigureAwait(false);
         return await HashConnectionAsync(connection, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task<string> HashConnectionAsync(DbConnection connection, CancellationToken cancellationToken)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (Table table in Tables)
+        foreach (ArchiveTable table in ArchiveTables.Content)
         {
             Append(hash, "T" + table.Name);
             await using DbCommand command = connection.CreateCommand();
-            command.CommandText = $"SELECT {string.Join(", ", table.Columns.Select(c => c.Name))} FROM {table.Name} ORDER BY {table.OrderBy}";
+            command.CommandText = $"SELECT {table.ColumnList} FROM {table.Name} ORDER BY {table.OrderBy}";
             await using DbDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 Append(hash, "R");
-                for (int i = 0; i < table.Columns.Length; i++)
+                for (int i = 0; i < table.Columns.Count; i++)
                 {
                     object? value = Read(reader, i, table.Columns[i].Kind);
                     Append(hash, value switch
@@ -142,17 +110,17 @@ public static class ArchiveCopy
         hash.AppendData(bytes);
     }
 
-    private static object? Read(DbDataReader reader, int ordinal, Kind kind) => reader.IsDBNull(ordinal) ? null : kind switch
+    private static object? Read(DbDataReader reader, int ordinal, ColumnKind kind) => reader.IsDBNull(ordinal) ? null : kind switch
     {
-        Kind.Integer => Convert.ToInt64(reader.GetValue(ordinal), CultureInfo.InvariantCulture),
-        Kind.Real => Convert.ToDouble(reader.GetValue(ordinal), CultureInfo.InvariantCulture),
+        ColumnKind.Integer => Convert.ToInt64(reader.GetValue(ordinal), CultureInfo.InvariantCulture),
+        ColumnKind.Real => Convert.ToDouble(reader.GetValue(ordinal), CultureInfo.InvariantCulture),
         _ => reader.GetString(ordinal),
     };
 
-    private static async Task<long> CopyToPostgresAsync(DbConnection source, NpgsqlConnection target, Table table, CancellationToken cancellationToken)
+    private static async Task<long> CopyToPostgresAsync(DbConnection source, NpgsqlConnection target, ArchiveTable table, CancellationToken cancellationToken)
     {
         bool articles = table.Name == "articles";
-        string plain = string.Join(", ", table.Columns.Select(c => c.Name));
+        string plain = table.ColumnList;
         string columns = plain + (articles ? ", search" : string.Empty);
         string into = table.Name;
         if (articles)
@@ -164,18 +132,18 @@ public static class ArchiveCopy
         }
 
         await using DbCommand select = source.CreateCommand();
-        select.CommandText = $"SELECT {string.Join(", ", table.Columns.Select(c => c.Name))} FROM {table.Name} ORDER BY {table.OrderBy}";
+        select.CommandText = $"SELECT {table.ColumnList} FROM {table.Name} ORDER BY {table.OrderBy}";
         await using DbDataReader reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         long count = 0;
         await using (NpgsqlBinaryImporter writer = await target.BeginBinaryImportAsync($"COPY {into} ({columns}) FROM STDIN (FORMAT BINARY)", cancellationToken).ConfigureAwait(false))
         {
-            int title = Array.FindIndex(table.Columns, c => c.Name == "title");
-            int body = Array.FindIndex(table.Columns, c => c.Name == "body");
+            int title = IndexOf(table, "title");
+            int body = IndexOf(table, "body");
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 await writer.StartRowAsync(cancellationToken).ConfigureAwait(false);
-                var values = new object?[table.Columns.Length];
-                for (int i = 0; i < table.Columns.Length; i++)
+                var values = new object?[table.Columns.Count];
+                for (int i = 0; i < table.Columns.Count; i++)
                 {
                     values[i] = Read(reader, i, table.Columns[i].Kind);
                     if (values[i] is null)
@@ -186,10 +154,10 @@ public static class ArchiveCopy
 
                     switch (table.Columns[i].Kind)
                     {
-                        case Kind.Integer:
+                        case ColumnKind.Integer:
                             await writer.WriteAsync((long)values[i]!, NpgsqlDbType.Bigint, cancellationToken).ConfigureAwait(false);
                             break;
-                        case Kind.Real:
+                        case ColumnKind.Real:
                             await writer.WriteAsync((double)values[i]!, NpgsqlDbType.Double, cancellationToken).ConfigureAwait(false);
                             break;
                         default:
@@ -219,24 +187,24 @@ public static class ArchiveCopy
         return count;
     }
 
-    private static async Task<long> CopyToSqliteAsync(DbConnection source, SqliteConnection target, SqliteTransaction transaction, Table table, CancellationToken cancellationToken)
+    private static async Task<long> CopyToSqliteAsync(DbConnection source, SqliteConnection target, SqliteTransaction transaction, ArchiveTable table, CancellationToken cancellationToken)
     {
         await using DbCommand select = source.CreateCommand();
-        select.CommandText = $"SELECT {string.Join(", ", table.Columns.Select(c => c.Name))} FROM {table.Name} ORDER BY {table.OrderBy}";
+        select.CommandText = $"SELECT {table.ColumnList} FROM {table.Name} ORDER BY {table.OrderBy}";
         await using DbDataReader reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await using SqliteCommand insert = target.CreateCommand();
         insert.Transaction = transaction;
-        insert.CommandText = $"INSERT INTO {table.Name} ({string.Join(", ", table.Columns.Select(c => c.Name))}) VALUES ({string.Join(", ", table.Columns.Select((_, i) => "$p" + i.ToString(CultureInfo.InvariantCulture)))})";
+        insert.CommandText = $"INSERT INTO {table.Name} ({table.ColumnList}) VALUES ({string.Join(", ", table.Columns.Select((_, i) => "$p" + i.ToString(CultureInfo.InvariantCulture)))})";
         var parameters = table.Columns.Select((_, i) => insert.Parameters.Add("$p" + i.ToString(CultureInfo.InvariantCulture), SqliteType.Text)).ToArray();
-        for (int i = 0; i < table.Columns.Length; i++)
+        for (int i = 0; i < table.Columns.Count; i++)
         {
-            parameters[i].SqliteType = table.Columns[i].Kind switch { Kind.Integer => SqliteType.Integer, Kind.Real => SqliteType.Real, _ => SqliteType.Text };
+            parameters[i].SqliteType = table.Columns[i].Kind switch { ColumnKind.Integer => SqliteType.Integer, ColumnKind.Real => SqliteType.Real, _ => SqliteType.Text };
         }
 
         long count = 0;
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
         {
-            for (int i = 0; i < table.Columns.Length; i++)
+            for (int i = 0; i < table.Columns.Count; i++)
             {
                 parameters[i].Value = Read(reader, i, table.Columns[i].Kind) ?? DBNull.Value;
             }
@@ -248,16 +216,16 @@ public static class ArchiveCopy
         return count;
     }
 
-    private static async Task<DbConnection> OpenAsync(string db, CancellationToken cancellationToken)
+    private static async Task<DbConnection> OpenAsync(string db, StoreAccess access, CancellationToken cancellationToken)
     {
-        if (PostgresTarget.Matches(db))
+        // Opening the store checks (or, for the target, creates) the schema; its connection is then used bare.
+        IStoryStore store = await StoreOpener.OpenAsync(db, access, null, cancellationToken).ConfigureAwait(false);
+        if (store is PostgresStoryStore postgres)
         {
-            // Opening the store checks or creates the schema; its connection is then used bare.
-            PostgresStoryStore store = await PostgresStoryStore.OpenAsync(db, null, cancellationToken).ConfigureAwait(false);
-            return store.Connection;
+            return postgres.Connection;
         }
 
-        await (await SqliteStoryStore.OpenAsync(db, null, cancellationToken).ConfigureAwait(false)).DisposeAsync().ConfigureAwait(false);
+        await store.DisposeAsync().ConfigureAwait(false);
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = db, Pooling = false }.ToString());
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         return connection;
@@ -277,6 +245,8 @@ public static class ArchiveCopy
         command.CommandText = sql;
         await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
+
+    private static int IndexOf(ArchiveTable table, string column) => table.Columns.Select(c => c.Name).ToList().IndexOf(column);
 
     private static string Describe(string db) => PostgresTarget.Matches(db) ? PostgresTarget.Describe(PostgresTarget.Parse(db)) : db;
 }

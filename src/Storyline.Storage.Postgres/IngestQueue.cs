@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Npgsql;
 using Storyline.Domain;
+using Storyline.Ingest;
 using Storyline.Stories;
 
 namespace Storyline.Storage.Postgres;
@@ -18,12 +19,14 @@ public sealed class IngestQueue : IAsyncDisposable
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.General);
     private readonly PostgresStoryStore store;
     private readonly NpgsqlConnection claims;
+    private readonly IngestTimings? timings;
     private bool assigning;
 
-    private IngestQueue(PostgresStoryStore store, NpgsqlConnection claims)
+    private IngestQueue(PostgresStoryStore store, NpgsqlConnection claims, IngestTimings? timings)
     {
         this.store = store;
         this.claims = claims;
+        this.timings = timings;
     }
 
     /// <summary>A report a worker claimed, to analyse.</summary>
@@ -31,17 +34,19 @@ public sealed class IngestQueue : IAsyncDisposable
     /// <param name="Source">The report as read.</param>
     public sealed record Claimed(long Seq, SourceReport Source);
 
-    /// <summary>What a worker made of a claimed report: the analysis and features, or why it failed.</summary>
-    /// <param name="Report">The analysed report, or null.</param>
-    /// <param name="Features">Its story features, or null.</param>
-    /// <param name="Error">Why it failed, or null.</param>
-    public sealed record Analysed(AnalyzedArticle? Report, StoryFeatures? Features, string? Error);
-
     /// <summary>An analysed report ready for the assigner, in queue order.</summary>
     /// <param name="Seq">Its place in the queue.</param>
-    /// <param name="Report">The analysed report (tokens not kept).</param>
+    /// <param name="Report">The analysed report as its rows need it: article, mentions, entities, quotes (<see cref="AnalysisJson.DeserializeForRows"/>).</param>
     /// <param name="Features">Its story features.</param>
-    public sealed record Ready(long Seq, AnalyzedArticle Report, StoryFeatures Features);
+    /// <param name="AnalysisJson">Its whole analysis as the queue kept it (the store writes it as it is).</param>
+    /// <param name="FeaturesJson">Its features as the queue kept them.</param>
+    /// <param name="SearchDocument">Its article's search text (tsvector) as the worker that analysed it made it, or null (an older queue row).</param>
+    public sealed record Ready(long Seq, AnalyzedArticle Report, StoryFeatures Features, string AnalysisJson, string FeaturesJson, string? SearchDocument);
+
+    /// <summary>How many reports are analysed and waiting for the assigner, and how many are still to be analysed or stored.</summary>
+    /// <param name="Analysed">Analysed, waiting for the assigner (of any run).</param>
+    /// <param name="Pending">Queued or analysed: of any run, or of the run asked about.</param>
+    public readonly record struct Counts(long Analysed, long Pending);
 
     /// <summary>What became of one run's reports.</summary>
     /// <param name="Assignments">The stored ones, with their stories, in the order they were assigned.</param>
@@ -49,23 +54,27 @@ public sealed class IngestQueue : IAsyncDisposable
     /// <param name="Duplicates">The ones found stored already when their turn came (stored by a writer outside the queue).</param>
     public sealed record RunOutcome(IReadOnlyList<StoryAssignment> Assignments, IReadOnlyList<(string Origin, int? Line, string Reason)> Failures, int Duplicates);
 
-    /// <summary>The queue of <paramref name="store"/>'s schema, with a connection of its own for claims.</summary>
-    public static async Task<IngestQueue> OpenAsync(PostgresStoryStore store, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The queue of <paramref name="store"/>'s schema, with a connection of its own for claims; <paramref name="timings"/>,
+    /// where given, collects the time of the work it does itself (writing and reading the queue's JSON), never across a
+    /// wait for the server, so that a per-thread CPU clock holds.
+    /// </summary>
+    public static async Task<IngestQueue> OpenAsync(PostgresStoryStore store, IngestTimings? timings = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
         var connection = new NpgsqlConnection(store.ConnectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        return new IngestQueue(store, connection);
+        return new IngestQueue(store, connection, timings);
     }
 
     /// <summary>
     /// Queues <paramref name="reports"/> for run <paramref name="runId"/>, in their order, in one transaction. Returns
-    /// the ids queued: not those already stored or queued by any run.
+    /// how many were queued: not those already stored or queued by any run.
     /// </summary>
-    public async Task<IReadOnlySet<ArticleId>> EnqueueAsync(string runId, IReadOnlyList<SourceReport> reports, CancellationToken cancellationToken = default)
+    public async Task<int> EnqueueAsync(string runId, IEnumerable<SourceReport> reports, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(reports);
-        var queued = new HashSet<ArticleId>();
+        int queued = 0;
         await using NpgsqlTransaction transaction = await claims.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         foreach (SourceReport[] chunk in reports.Chunk(1000))
         {
@@ -77,19 +86,16 @@ public sealed class IngestQueue : IAsyncDisposable
                 WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = u.id)
                 ORDER BY u.n
                 ON CONFLICT (id) DO NOTHING
-                RETURNING id
                 """,
                 claims,
                 transaction);
             command.Parameters.AddWithValue("run", runId);
             command.Parameters.AddWithValue("ids", chunk.Select(r => r.Id.Value).ToArray());
-            command.Parameters.AddWithValue("published", chunk.Select(r => PostgresStoryStore.Day(r.Published)).ToArray());
+            command.Parameters.AddWithValue("published", chunk.Select(r => DayText.Format(r.Published)).ToArray());
+            long t = timings?.Now() ?? 0;
             command.Parameters.AddWithValue("sources", chunk.Select(r => JsonSerializer.Serialize(r, Json)).ToArray());
-            await using NpgsqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                queued.Add(new ArticleId(reader.GetString(0)));
-            }
+            timings?.Add("queue: write sources", t);
+            queued += await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -101,7 +107,7 @@ public sealed class IngestQueue : IAsyncDisposable
     /// analyses them with <paramref name="analyse"/> while holding the claim, and records what came of each. Returns
     /// how many were claimed (0: none was free).
     /// </summary>
-    public async Task<int> ClaimAndAnalyseAsync(int max, Func<IReadOnlyList<Claimed>, IReadOnlyList<Analysed>> analyse, CancellationToken cancellationToken = default)
+    public async Task<int> ClaimAndAnalyseAsync(int max, Func<IReadOnlyList<Claimed>, IReadOnlyList<ReportAnalysis>> analyse, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(analyse);
         await using NpgsqlTransaction transaction = await claims.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
@@ -121,7 +127,9 @@ public sealed class IngestQueue : IAsyncDisposable
             await using NpgsqlDataReader reader = await select.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
+                long t = timings?.Now() ?? 0;
                 claimed.Add(new Claimed(reader.GetInt64(0), JsonSerializer.Deserialize<SourceReport>(reader.GetString(1), Json)!));
+                timings?.Add("queue: read sources", t);
             }
         }
 
@@ -130,16 +138,31 @@ public sealed class IngestQueue : IAsyncDisposable
             return 0;
         }
 
-        IReadOnlyList<Analysed> results = analyse(claimed);
+        IReadOnlyList<ReportAnalysis> results = analyse(claimed);
+
+        // The analyses as JSON, and the search text the store indexes each article by, made on every core here and not by
+        // the one assigner: each depends on its report alone.
+        var written = new (string Article, string Analysis, string Features, string Search)?[claimed.Count];
+        Parallel.For(0, claimed.Count, i =>
+        {
+            if (results[i].Report is AnalyzedArticle report && results[i].Features is StoryFeatures features)
+            {
+                long t = timings?.Now() ?? 0;
+                written[i] = (
+                    JsonSerializer.Serialize(QueuedArticle.From(report.Article), Json), AnalysisJson.Serialize(report), AnalysisJson.SerializeFeatures(features),
+                    PostgresStoryStore.SearchDocument(report.Article));
+                timings?.Add("queue: write analyses", t);
+            }
+        });
+
         await using var batch = new NpgsqlBatch(claims, transaction);
         for (int i = 0; i < claimed.Count; i++)
         {
-            Analysed result = results[i];
-            if (result.Report is AnalyzedArticle report && result.Features is StoryFeatures features)
+            ReportAnalysis result = results[i];
+            if (written[i] is (string article, string analysis, string features, string search))
             {
-                PostgresStoryStore.Batch(batch, "UPDATE ingest_queue SET state = 'analysed', article = @article, analysis = @analysis, features = @features WHERE seq = @seq",
-                    ("article", JsonSerializer.Serialize(QueuedArticle.From(report.Article), Json)), ("analysis", AnalysisJson.Serialize(report)),
-                    ("features", AnalysisJson.SerializeFeatures(features)), ("seq", claimed[i].Seq));
+                PostgresStoryStore.Batch(batch, "UPDATE ingest_queue SET state = 'analysed', article = @article, analysis = @analysis, features = @features, search = @search WHERE seq = @seq",
+                    ("article", article), ("analysis", analysis), ("features", features), ("search", search), ("seq", claimed[i].Seq));
             }
             else
             {
@@ -175,67 +198,103 @@ public sealed class IngestQueue : IAsyncDisposable
     public async Task<IReadOnlyList<Ready>> ReadyAsync(int max, CancellationToken cancellationToken = default)
     {
         EnsureAssigner();
-        var ready = new List<Ready>();
         await using var command = new NpgsqlCommand(
             """
-            SELECT seq, state, article, analysis, features FROM ingest_queue
+            SELECT seq, state, article, analysis, features, search FROM ingest_queue
             WHERE state IN ('queued', 'analysed')
             ORDER BY published, seq
             LIMIT @max
             """,
             store.Connection);
         command.Parameters.AddWithValue("max", max);
-        await using NpgsqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        var rows = new List<(long Seq, string Article, string Analysis, string Features, string? Search)>();
+        await using (NpgsqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
-            if (reader.GetString(1) != "analysed")
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                break;
-            }
+                if (reader.GetString(1) != "analysed")
+                {
+                    break;
+                }
 
-            Article article = JsonSerializer.Deserialize<QueuedArticle>(reader.GetString(2), Json)!.ToArticle();
-            ready.Add(new Ready(
-                reader.GetInt64(0),
-                AnalysisJson.Deserialize(article, reader.GetString(3)),
-                AnalysisJson.DeserializeFeatures(article.Id, article.Published, reader.GetString(4))));
+                rows.Add((reader.GetInt64(0), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5)));
+            }
         }
+
+        // Read back on every core: the assigner waits for them, and each depends on its row alone.
+        var ready = new Ready[rows.Count];
+        Parallel.For(0, rows.Count, i =>
+        {
+            long t = timings?.Now() ?? 0;
+            (long seq, string json, string analysis, string features, string? search) = rows[i];
+            Article article = JsonSerializer.Deserialize<QueuedArticle>(json, Json)!.ToArticle();
+            ready[i] = new Ready(seq, AnalysisJson.DeserializeForRows(article, analysis), AnalysisJson.DeserializeFeatures(article.Id, article.Published, features), analysis, features, search);
+            timings?.Add("queue: read analyses", t);
+        });
 
         return ready;
     }
 
     /// <summary>
-    /// Stores an assigned report and marks its queue row stored, in one transaction. False where the report was
-    /// stored already (its row is marked a duplicate, which its run counts as one): the caller's clusterer then holds a
-    /// report the store does not.
+    /// Stores assigned reports, in order, and marks their queue rows stored, and marks <paramref name="duplicates"/>
+    /// (found stored already) as such, in one transaction.
     /// </summary>
-    public Task<bool> StoreAsync(Ready ready, StoryAssignment assignment, CancellationToken cancellationToken = default)
+    public async Task StoreAsync(IReadOnlyList<(Ready Ready, StoryAssignment Assignment)> assigned, IReadOnlyList<Ready> duplicates, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(ready);
-        ArgumentNullException.ThrowIfNull(assignment);
+        ArgumentNullException.ThrowIfNull(assigned);
+        ArgumentNullException.ThrowIfNull(duplicates);
         EnsureAssigner();
-        return store.SaveAsync(ready.Report, ready.Features, assignment, (batch, saved) => PostgresStoryStore.Batch(
-            batch,
-            saved
-                ? "UPDATE ingest_queue SET state = 'stored', analysis = NULL, features = NULL, article = NULL, story_id = @story, new_story = @new, similarity = @similarity, story_title = @title WHERE seq = @seq"
-                : "UPDATE ingest_queue SET state = 'duplicate', analysis = NULL, features = NULL, article = NULL WHERE seq = @seq",
-            ("story", assignment.Story.Value), ("new", assignment.IsNewStory), ("similarity", assignment.Similarity), ("title", assignment.StoryTitle), ("seq", ready.Seq)), cancellationToken);
-    }
+        ReportToStore[] reports = [.. assigned.Select(a => new ReportToStore(a.Ready.Report, a.Ready.Features, a.Assignment)
+        {
+            StoredAnalysis = a.Ready.AnalysisJson,
+            StoredFeatures = a.Ready.FeaturesJson,
+            StoredSearchDocument = a.Ready.SearchDocument,
+        })];
+        await store.SaveBatchAsync(reports, (batch, saved) =>
+        {
+            // A report the store found stored after all (it cannot be, under the assigner's lock) is a duplicate too.
+            var stored = assigned.Where((_, i) => saved[i]).ToList();
+            long[] others = [.. duplicates.Select(d => d.Seq), .. assigned.Where((_, i) => !saved[i]).Select(a => a.Ready.Seq)];
+            if (stored.Count > 0)
+            {
+                PostgresStoryStore.Batch(
+                    batch,
+                    """
+                    UPDATE ingest_queue q SET state = 'stored', analysis = NULL, features = NULL, article = NULL, search = NULL,
+                        story_id = u.story, new_story = u.new, similarity = u.similarity, story_title = u.title
+                    FROM unnest(@seq::bigint[], @story::bigint[], @new::boolean[], @similarity::double precision[], @title::text[]) AS u (seq, story, new, similarity, title)
+                    WHERE q.seq = u.seq
+                    """,
+                    ("seq", stored.Select(a => a.Ready.Seq).ToArray()),
+                    ("story", stored.Select(a => a.Assignment.Story.Value).ToArray()),
+                    ("new", stored.Select(a => a.Assignment.IsNewStory).ToArray()),
+                    ("similarity", stored.Select(a => a.Assignment.Similarity).ToArray()),
+                    ("title", stored.Select(a => a.Assignment.StoryTitle).ToArray()));
+            }
 
-    /// <summary>How many analysed reports wait for the assigner.</summary>
-    public async Task<long> AnalysedAsync(CancellationToken cancellationToken = default)
-    {
-        await using var command = new NpgsqlCommand("SELECT count(*) FROM ingest_queue WHERE state = 'analysed'", claims);
-        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+            if (others.Length > 0)
+            {
+                PostgresStoryStore.Batch(batch, "UPDATE ingest_queue SET state = 'duplicate', analysis = NULL, features = NULL, article = NULL, search = NULL WHERE seq = ANY(@seq)", ("seq", others));
+            }
+        }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
-    /// How many reports, of any run, are still to be analysed or stored. A run works until there is none: it helps the
-    /// others, and takes over the reports of a run whose process died.
+    /// How many analysed reports wait for the assigner, and how many reports are still to be analysed or stored: of any
+    /// run, or of run <paramref name="runId"/> where given. One query.
     /// </summary>
-    public async Task<long> PendingAsync(CancellationToken cancellationToken = default)
+    public async Task<Counts> CountAsync(string? runId = null, CancellationToken cancellationToken = default)
     {
-        await using var command = new NpgsqlCommand("SELECT count(*) FROM ingest_queue WHERE state IN ('queued', 'analysed')", claims);
-        return (long)(await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+        await using var command = new NpgsqlCommand(
+            """
+            SELECT count(*) FILTER (WHERE state = 'analysed'), count(*) FILTER (WHERE @run::text IS NULL OR run_id = @run::text)
+            FROM ingest_queue WHERE state IN ('queued', 'analysed')
+            """,
+            claims);
+        command.Parameters.Add(new NpgsqlParameter("run", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)runId ?? DBNull.Value });
+        await using NpgsqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        return new Counts(reader.GetInt64(0), reader.GetInt64(1));
     }
 
     /// <summary>What became of run <paramref name="runId"/>'s reports; their rows leave the queue.</summary>
@@ -312,9 +371,9 @@ public sealed class IngestQueue : IAsyncDisposable
     private sealed record QueuedArticle(string Id, string Published, string Body, string? Title, string? Outlet, string? Url, string? Origin, string? Dateline, string? ExternalId, string? Author, bool Paywalled)
     {
         public static QueuedArticle From(Article a) =>
-            new(a.Id.Value, PostgresStoryStore.Day(a.Published), a.Body, a.Title, a.Outlet, a.Url, a.Origin, a.Dateline, a.ExternalId, a.Author, a.Paywalled);
+            new(a.Id.Value, DayText.Format(a.Published), a.Body, a.Title, a.Outlet, a.Url, a.Origin, a.Dateline, a.ExternalId, a.Author, a.Paywalled);
 
         public Article ToArticle() =>
-            new(new ArticleId(Id), PostgresStoryStore.ParseDay(Published), Body, Title, Outlet, Url, Origin, Dateline, ExternalId, Author, Paywalled);
+            new(new ArticleId(Id), DayText.Parse(Published), Body, Title, Outlet, Url, Origin, Dateline, ExternalId, Author, Paywalled);
     }
 }

@@ -1,118 +1,17 @@
 namespace Storyline.Storage.Postgres;
 
 /// <summary>
-/// The PostgreSQL schema: the SQLite store's tables column for column (so that an archive copies across table by
-/// table), text compared byte-wise (COLLATE "C", as SQLite's BINARY), dates as 'yyyy-MM-dd' text, and full-text
-/// search as a tsvector column with a GIN index in place of FTS5. One version number for the whole of it; a newer
-/// database is refused, never rewritten.
+/// The PostgreSQL schema: the archive's tables (<see cref="Relational.ArchiveTables"/>, as the SQLite store has them, so
+/// that an archive copies across table by table), text compared byte-wise (COLLATE "C", as SQLite's BINARY), dates as
+/// 'yyyy-MM-dd' text, full-text search as a tsvector column with a GIN index in place of FTS5, and the ingest queue.
+/// One version number for the whole of it; a newer database is refused, never rewritten.
 /// </summary>
 internal static class PostgresSchema
 {
     public const int Version = 1;
 
-    public const string Create = """
-        CREATE TABLE IF NOT EXISTS meta (
-            key   text COLLATE "C" PRIMARY KEY,
-            value text NOT NULL
-        );
-        -- seq is the arrival order: story assignment replays in it. search is the FTS5 index's stand-in.
-        CREATE TABLE IF NOT EXISTS articles (
-            seq              bigserial PRIMARY KEY,
-            id               text COLLATE "C" NOT NULL UNIQUE,
-            published        text COLLATE "C" NOT NULL,
-            title            text COLLATE "C",
-            outlet           text COLLATE "C",
-            url              text COLLATE "C",
-            origin           text COLLATE "C",
-            dateline         text COLLATE "C",
-            external_id      text COLLATE "C",
-            body             text COLLATE "C" NOT NULL,
-            analysis         text NOT NULL,
-            analysis_version bigint NOT NULL,
-            features         text NOT NULL,
-            ingested_at      text NOT NULL,
-            search           tsvector NOT NULL
-        );
-        CREATE INDEX IF NOT EXISTS articles_published ON articles (published);
+    public static readonly string Create = PostgresDialect.Instance.CreateTables() + PostgresDialect.Instance.AddColumnsIfMissing() + """
         CREATE INDEX IF NOT EXISTS articles_search ON articles USING gin (search);
-        CREATE TABLE IF NOT EXISTS stories (
-            id           bigint PRIMARY KEY,
-            title        text COLLATE "C" NOT NULL,
-            first_report text COLLATE "C" NOT NULL,
-            last_report  text COLLATE "C" NOT NULL,
-            report_count bigint NOT NULL,
-            merged_into  bigint
-        );
-        CREATE INDEX IF NOT EXISTS stories_last_report ON stories (last_report);
-        CREATE TABLE IF NOT EXISTS story_reports (
-            article_id text COLLATE "C" PRIMARY KEY REFERENCES articles (id),
-            story_id   bigint NOT NULL REFERENCES stories (id),
-            seq        bigint NOT NULL,
-            similarity double precision NOT NULL,
-            copy_of    text COLLATE "C"
-        );
-        CREATE INDEX IF NOT EXISTS story_reports_story ON story_reports (story_id, seq);
-        CREATE TABLE IF NOT EXISTS entities (
-            key  text COLLATE "C" PRIMARY KEY,
-            type text COLLATE "C" NOT NULL,
-            name text COLLATE "C" NOT NULL
-        );
-        -- How many mentions of the entity were typed as each type: its type is decided from them (ArchiveTypes).
-        ALTER TABLE entities ADD COLUMN IF NOT EXISTS mentions_person bigint NOT NULL DEFAULT 0;
-        ALTER TABLE entities ADD COLUMN IF NOT EXISTS mentions_organization bigint NOT NULL DEFAULT 0;
-        ALTER TABLE entities ADD COLUMN IF NOT EXISTS mentions_location bigint NOT NULL DEFAULT 0;
-        ALTER TABLE entities ADD COLUMN IF NOT EXISTS mentions_miscellaneous bigint NOT NULL DEFAULT 0;
-        CREATE TABLE IF NOT EXISTS mentions (
-            article_id text COLLATE "C" NOT NULL REFERENCES articles (id),
-            start      bigint NOT NULL,
-            length     bigint NOT NULL,
-            entity_key text COLLATE "C" NOT NULL REFERENCES entities (key),
-            sentence   bigint NOT NULL,
-            role       text COLLATE "C",
-            PRIMARY KEY (article_id, start)
-        );
-        CREATE INDEX IF NOT EXISTS mentions_entity ON mentions (entity_key);
-        CREATE TABLE IF NOT EXISTS entity_names (
-            entity_key text COLLATE "C" NOT NULL REFERENCES entities (key),
-            kind       text COLLATE "C" NOT NULL,
-            name       text COLLATE "C" NOT NULL,
-            PRIMARY KEY (entity_key, kind, name)
-        );
-        CREATE INDEX IF NOT EXISTS entity_names_name ON entity_names (translate(name, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'));
-        CREATE TABLE IF NOT EXISTS entity_places (
-            entity_key   text COLLATE "C" PRIMARY KEY REFERENCES entities (key),
-            geonameid    bigint NOT NULL,
-            name         text COLLATE "C" NOT NULL,
-            country      text COLLATE "C" NOT NULL,
-            latitude     double precision NOT NULL,
-            longitude    double precision NOT NULL,
-            population   bigint NOT NULL,
-            feature_code text COLLATE "C" NOT NULL
-        );
-        CREATE TABLE IF NOT EXISTS quotes (
-            article_id     text COLLATE "C" NOT NULL REFERENCES articles (id),
-            ordinal        bigint NOT NULL,
-            kind           text COLLATE "C" NOT NULL,
-            sentence       bigint NOT NULL,
-            content_start  bigint NOT NULL,
-            content_length bigint NOT NULL,
-            speaker_key    text COLLATE "C",
-            source_kind    text COLLATE "C" NOT NULL,
-            source_text    text COLLATE "C",
-            PRIMARY KEY (article_id, ordinal)
-        );
-        CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes (speaker_key);
-        CREATE TABLE IF NOT EXISTS term_df (
-            term text COLLATE "C" PRIMARY KEY,
-            df   bigint NOT NULL
-        );
-        CREATE TABLE IF NOT EXISTS story_merges (
-            from_story bigint PRIMARY KEY REFERENCES stories (id),
-            into_story bigint NOT NULL REFERENCES stories (id),
-            at_report  text COLLATE "C" NOT NULL REFERENCES articles (id),
-            published  text COLLATE "C" NOT NULL
-        );
-        CREATE INDEX IF NOT EXISTS story_merges_into ON story_merges (into_story);
         -- Reports waiting for parallel ingest workers (see IngestQueue): read, then analysed, then stored, failed, or a
         -- duplicate (found stored already when its turn came).
         CREATE TABLE IF NOT EXISTS ingest_queue (
@@ -129,9 +28,31 @@ internal static class PostgresSchema
             story_id  bigint,
             new_story boolean,
             similarity double precision,
-            story_title text
+            story_title text,
+            search    text
         );
+        ALTER TABLE ingest_queue ADD COLUMN IF NOT EXISTS search text;
         CREATE INDEX IF NOT EXISTS ingest_queue_order ON ingest_queue (published, seq) WHERE state IN ('queued', 'analysed');
         CREATE INDEX IF NOT EXISTS ingest_queue_run ON ingest_queue (run_id);
+        """;
+
+    /// <summary>Whether <see cref="Tuning"/> is to be applied: the queue's last column is still compressed (a new archive, or one tuned before it had that column).</summary>
+    public const string NeedsTuning = """
+        SELECT NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = 'ingest_queue'::regclass AND attname = 'search' AND attstorage = 'e')
+        """;
+
+    /// <summary>
+    /// How the server keeps the tables, set once (it changes no content): the queue is work in progress, written and read
+    /// back once per report, so it is UNLOGGED (no write-ahead log: a crash of the server empties it, and the runs that
+    /// queued into it fail and are run again; what is stored stays) and its large columns are not compressed; the rows
+    /// updated in place at every batch (document frequencies, stories) leave room in their pages, so that an update
+    /// stays in its page and touches no index.
+    /// </summary>
+    public const string Tuning = """
+        ALTER TABLE ingest_queue SET UNLOGGED;
+        ALTER TABLE ingest_queue ALTER COLUMN source SET STORAGE EXTERNAL, ALTER COLUMN article SET STORAGE EXTERNAL,
+            ALTER COLUMN analysis SET STORAGE EXTERNAL, ALTER COLUMN features SET STORAGE EXTERNAL, ALTER COLUMN search SET STORAGE EXTERNAL;
+        ALTER TABLE term_df SET (fillfactor = 70);
+        ALTER TABLE stories SET (fillfactor = 80);
         """;
 }

@@ -57,22 +57,156 @@ internal static class SearchText
         return words;
     }
 
-    /// <summary>The tsvector literal of a report (see <see cref="Positions"/>).</summary>
+    /// <summary>
+    /// The tsvector literal of a report: the words of <see cref="Positions"/>, made in one pass over the text without a
+    /// string per word (a report has about a thousand words and a few hundred distinct ones): ASCII letters and digits
+    /// are read and folded directly, other characters as <see cref="Words"/> reads them.
+    /// </summary>
     public static string ToTsVector(string? title, string body)
     {
-        var text = new StringBuilder();
-        foreach ((string lexeme, List<int> list) in Positions(title, body))
+        var positions = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        Dictionary<string, List<int>>.AlternateLookup<ReadOnlySpan<char>> lookup = positions.GetAlternateLookup<ReadOnlySpan<char>>();
+        char[] buffer = new char[64];
+        int position = 0;
+        foreach (string? part in new[] { title, body })
+        {
+            if (!string.IsNullOrEmpty(part))
+            {
+                AddWords(part, ref position, ref buffer, positions, lookup);
+            }
+
+            position = Math.Min(position + 1, MaxPosition);
+        }
+
+        string[] lexemes = [.. positions.Keys];
+        Array.Sort(lexemes, StringComparer.Ordinal);
+        var text = new StringBuilder(lexemes.Length * 16);
+        foreach (string lexeme in lexemes)
         {
             if (text.Length > 0)
             {
                 text.Append(' ');
             }
 
-            text.Append('\'').Append(lexeme.Replace("'", "''", StringComparison.Ordinal).Replace("\\", "\\\\", StringComparison.Ordinal)).Append("':");
-            text.AppendJoin(',', list.Select(p => p.ToString(CultureInfo.InvariantCulture)));
+            // Words are letters, digits and marks: a quote or backslash in one is escaped all the same.
+            text.Append('\'');
+            if (lexeme.AsSpan().IndexOfAny('\'', '\\') >= 0)
+            {
+                text.Append(lexeme.Replace("'", "''", StringComparison.Ordinal).Replace("\\", "\\\\", StringComparison.Ordinal));
+            }
+            else
+            {
+                text.Append(lexeme);
+            }
+
+            text.Append("':");
+            List<int> list = positions[lexeme];
+            for (int i = 0; i < list.Count; i++)
+            {
+                if (i > 0)
+                {
+                    text.Append(',');
+                }
+
+                text.Append(CultureInfo.InvariantCulture, $"{list[i]}");
+            }
         }
 
         return text.ToString();
+    }
+
+    // The words of `text` into `positions`, numbered on from `position`: the words of Words(text), folded as Fold does.
+    private static void AddWords(
+        string text, ref int position, ref char[] buffer, Dictionary<string, List<int>> positions, Dictionary<string, List<int>>.AlternateLookup<ReadOnlySpan<char>> lookup)
+    {
+        int i = 0;
+        while (i < text.Length)
+        {
+            int width;
+            if (text[i] < 0x80 ? !char.IsAsciiLetterOrDigit(text[i]) : !IsWordStart(text, i, out width))
+            {
+                i += text[i] < 0x80 ? 1 : WidthAt(text, i);
+                continue;
+            }
+
+            int start = i;
+            i += text[i] < 0x80 ? 1 : WidthAt(text, i);
+            while (i < text.Length)
+            {
+                if (text[i] < 0x80)
+                {
+                    if (!char.IsAsciiLetterOrDigit(text[i]))
+                    {
+                        break;
+                    }
+
+                    i++;
+                }
+                else if (IsWordPart(text, i, out width))
+                {
+                    i += width;
+                }
+                else
+                {
+                    break;
+                }
+            }
+
+            int length = FoldInto(text.AsSpan(start, i - start), ref buffer);
+            ReadOnlySpan<char> lexeme = buffer.AsSpan(0, length);
+            if (length == 0 || (length * 3 > MaxLexemeBytes && Encoding.UTF8.GetByteCount(lexeme) > MaxLexemeBytes))
+            {
+                continue;
+            }
+
+            position = Math.Min(position + 1, MaxPosition);
+            if (!lookup.TryGetValue(lexeme, out List<int>? list))
+            {
+                list = [];
+                positions[new string(lexeme)] = list;
+            }
+
+            if (list.Count < MaxPositions && (list.Count == 0 || list[^1] != position))
+            {
+                list.Add(position);
+            }
+        }
+    }
+
+    private static int WidthAt(string text, int i)
+    {
+        RuneAt(text, i, out int width);
+        return width;
+    }
+
+    // Fold(word) written into `buffer` (grown where needed); its length.
+    private static int FoldInto(ReadOnlySpan<char> word, ref char[] buffer)
+    {
+        if (buffer.Length < word.Length)
+        {
+            buffer = new char[Math.Max(word.Length, buffer.Length * 2)];
+        }
+
+        int n = 0;
+        foreach (char c in word)
+        {
+            if (c < 0x80)
+            {
+                buffer[n++] = char.ToLowerInvariant(c);
+                continue;
+            }
+
+            UnicodeCategory category = CharUnicodeInfo.GetUnicodeCategory(c);
+            if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark or UnicodeCategory.EnclosingMark)
+            {
+                continue;
+            }
+
+            char folded = c >= '\u00C0' && c <= '\u024F' && LatinFold[c - '\u00C0'] != '.' ? LatinFold[c - '\u00C0'] : c;
+            buffer[n++] = char.ToLowerInvariant(folded);
+        }
+
+        return n;
     }
 
     /// <summary>
@@ -109,24 +243,32 @@ internal static class SearchText
     /// What a user typed, as phrases of lexemes: each word outside double quotes is a phrase of one, the words inside a
     /// pair of quotes are one phrase. Search operators have no meaning: punctuation separates words, as in the index.
     /// </summary>
+    /// <exception cref="ArgumentException">The query holds more than <see cref="SearchTerms.MaxWords"/> distinct words.</exception>
     public static List<string[]> Phrases(string query)
     {
         ArgumentNullException.ThrowIfNull(query);
+        if (SearchTerms.Read(query).Problem is string problem)
+        {
+            throw new ArgumentException(problem, nameof(query));
+        }
+
         var phrases = new List<string[]>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         string[] pieces = query.Split('"');
         for (int i = 0; i < pieces.Length; i++)
         {
             string[] lexemes = [.. Words(pieces[i]).Select(w => w.Lexeme)];
+            // A word or phrase given twice is asked for once (SearchTerms).
             if (i % 2 == 1)
             {
-                if (lexemes.Length > 0)
+                if (lexemes.Length > 0 && seen.Add(string.Join(' ', lexemes)))
                 {
                     phrases.Add(lexemes);
                 }
             }
             else
             {
-                phrases.AddRange(lexemes.Select(l => new[] { l }));
+                phrases.AddRange(lexemes.Where(l => seen.Add(l)).Select(l => new[] { l }));
             }
         }
 

@@ -44,6 +44,19 @@ public static class AnalysisJson
         };
     }
 
+    /// <summary>
+    /// The analysed report made of <paramref name="article"/> and the parts of its stored annotations a store's rows are
+    /// made of (mentions, entities, quotes); its sentences, times and claims are left empty. For a report whose analysis
+    /// is stored as <paramref name="json"/> as it is (<see cref="ReportToStore.StoredAnalysis"/>): the rest of the JSON is
+    /// read past, not built.
+    /// </summary>
+    public static AnalyzedArticle DeserializeForRows(Article article, string json)
+    {
+        StoredRows stored = JsonSerializer.Deserialize<StoredRows>(json, Options)
+            ?? throw new InvalidDataException($"report {article.Id}: stored analysis is empty");
+        return new AnalyzedArticle(article, [], [], stored.Mentions, stored.Entities, [], stored.Quotes, []) { Location = stored.Location };
+    }
+
     /// <summary>Clustering features as JSON.</summary>
     public static string SerializeFeatures(StoryFeatures features)
     {
@@ -57,7 +70,13 @@ public static class AnalysisJson
                 names,
                 features.HeadTerms.IsDefaultOrEmpty ? null : [.. features.HeadTerms],
                 features.PlaceTerms.IsDefaultOrEmpty ? null : [.. features.PlaceTerms],
-                features.Signature.IsDefaultOrEmpty ? null : [.. features.Signature]),
+                features.Signature.IsDefaultOrEmpty ? null : [.. features.Signature])
+            {
+                People = features.PeopleTerms.IsDefaultOrEmpty ? null : [.. features.PeopleTerms],
+                Dates = features.DateTerms.IsDefaultOrEmpty ? null : [.. features.DateTerms],
+                Numbers = features.NumberTerms.IsDefaultOrEmpty ? null : [.. features.NumberTerms],
+                Headline = features.Headline.Length == 0 ? null : features.Headline,
+            },
             Options);
     }
 
@@ -87,6 +106,12 @@ public static class AnalysisJson
             HeadTerms = Strings(root, "head"),
             PlaceTerms = Strings(root, "places"),
             Signature = root.TryGetProperty("signature", out JsonElement signature) ? [.. signature.EnumerateArray().Select(v => v.GetUInt32())] : [],
+
+            // People, dates, numbers and the headline came with issue 19; features stored before have none.
+            PeopleTerms = Strings(root, "people"),
+            DateTerms = Strings(root, "dates"),
+            NumberTerms = Strings(root, "numbers"),
+            Headline = root.TryGetProperty("headline", out JsonElement headline) ? headline.GetString() ?? string.Empty : string.Empty,
         };
     }
 
@@ -99,6 +124,8 @@ public static class AnalysisJson
         ImmutableArray<Claim> Claims,
         EntityKey? Location = null);
 
+    private sealed record StoredRows(ImmutableArray<Mention> Mentions, ImmutableArray<Entity> Entities, ImmutableArray<Quote> Quotes, EntityKey? Location = null);
+
     private static ImmutableArray<string> Strings(JsonElement root, string name) =>
         root.TryGetProperty(name, out JsonElement list) ? [.. list.EnumerateArray().Select(v => v.GetString()!)] : [];
 
@@ -107,7 +134,16 @@ public static class AnalysisJson
         SortedDictionary<string, string> EntityNames,
         List<string>? Head,
         List<string>? Places,
-        List<uint>? Signature);
+        List<uint>? Signature)
+    {
+        public List<string>? People { get; init; }
+
+        public List<string>? Dates { get; init; }
+
+        public List<string>? Numbers { get; init; }
+
+        public string? Headline { get; init; }
+    }
 
     private sealed class EntityKeyConverter : JsonConverter<EntityKey>
     {

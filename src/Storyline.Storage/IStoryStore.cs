@@ -41,6 +41,16 @@ public interface IStoryStore : IAsyncDisposable
     /// <exception cref="StoreException">The lock cannot be taken (for a file, its folder is not writable).</exception>
     Task<IAsyncDisposable> AcquireWriterLockAsync(CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// What <c>storyline watch</c> kept for its next run (the validators of the pages and feeds it fetched, the feed items
+    /// it read), as the text it saved; null when nothing is kept. A SQLite archive keeps it in a file beside itself
+    /// (<c>&lt;archive&gt;.watch.json</c>), a PostgreSQL archive inside the database.
+    /// </summary>
+    Task<string?> LoadWatchStateAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Keeps <paramref name="state"/> for the next <see cref="LoadWatchStateAsync"/>, in place of what was kept (a crash while saving leaves the old).</summary>
+    Task SaveWatchStateAsync(string state, CancellationToken cancellationToken = default);
+
     /// <summary>Rebuilds what the clusterer needs to go on: document frequencies, and the stories still open.</summary>
     Task<ClusteringState> LoadClusteringStateAsync(ClusteringOptions options, CancellationToken cancellationToken = default);
 
@@ -118,6 +128,23 @@ public interface IStoryStore : IAsyncDisposable
 /// <param name="Assignment">Its story assignment.</param>
 public sealed record ReportToStore(AnalyzedArticle Report, StoryFeatures Features, StoryAssignment Assignment)
 {
+    /// <summary>
+    /// The report's analysis as <see cref="AnalysisJson.Serialize"/> gives it, where the caller has it already (a report
+    /// that waited in a queue as JSON): a store writes it as it is instead of making it again, and of
+    /// <see cref="Report"/> needs only the article, mentions, entities and quotes. Null: the store makes it.
+    /// </summary>
+    public string? StoredAnalysis { get; init; }
+
+    /// <summary>Likewise its features as <see cref="AnalysisJson.SerializeFeatures"/> gives them, or null.</summary>
+    public string? StoredFeatures { get; init; }
+
+    /// <summary>
+    /// Likewise the store's own search text of its article (PostgreSQL's tsvector), where the caller made it already with
+    /// the store's function; null: the store makes it. A store that indexes by itself (SQLite's FTS5) makes none and
+    /// ignores it.
+    /// </summary>
+    public string? StoredSearchDocument { get; init; }
+
     /// <summary>Throws when <paramref name="reports"/> or any of its items or their parts is null: a store checks a batch before it writes any of it.</summary>
     public static void ThrowIfIncomplete(IReadOnlyList<ReportToStore> reports)
     {

@@ -90,18 +90,22 @@ public static class ArchiveViews
             [.. StoryEntities.Gather([r]).Select(StoryViews.Entity)]);
     }
 
-    /// <summary>What an ingest did.</summary>
-    public static IngestView Ingest(IngestSummary s)
+    /// <summary>What an ingest did; with <paramref name="listAtMost"/>, only that many failures are listed and the rest counted.</summary>
+    public static IngestView Ingest(IngestSummary s, int? listAtMost = null)
     {
         ArgumentNullException.ThrowIfNull(s);
+        int listed = Math.Min(s.Failures.Count, listAtMost ?? int.MaxValue);
         return new IngestView(
             s.Read,
             s.New,
             s.Duplicates,
             s.Failed,
             s.NewStories,
-            [.. s.Failures.Select(Failure)],
-            [.. s.Assignments.Select(a => new AssignmentItem(a.Report.Value, a.Story.Value, a.IsNewStory, Math.Round(a.Similarity, 4), a.StoryTitle))]);
+            [.. s.Failures.Take(listed).Select(Failure)],
+            [.. s.Assignments.Select(a => new AssignmentItem(a.Report.Value, a.Story.Value, a.IsNewStory, Math.Round(a.Similarity, 4), a.StoryTitle))])
+        {
+            MoreFailures = listed < s.Failures.Count ? s.Failures.Count - listed : null,
+        };
     }
 
     /// <summary>An input that failed, with its line where it has one.</summary>

@@ -73,11 +73,13 @@ public sealed record ClaimItem(string Report, DateOnly Published, string Text, C
 /// <summary>A claim key followed across a story's reports.</summary>
 public sealed record ClaimTrackItem(string Key, IReadOnlyList<ClaimDayItem> Days);
 
-/// <summary>The distinct statuses of a claim on one day, in the order first said.</summary>
-public sealed record ClaimDayItem(DateOnly Date, IReadOnlyList<Certainty> Statuses);
+/// <summary>What one day's reports said of a claim.</summary>
+/// <param name="Statuses">The day's distinct statuses, in the order first said.</param>
+/// <param name="Standing">The claim's standing that day, the value what's new compares (<see cref="ClaimStanding"/>).</param>
+public sealed record ClaimDayItem(DateOnly Date, IReadOnlyList<Certainty> Statuses, Certainty Standing);
 
 /// <summary>A claim whose standing moved, with the sentence that moved it.</summary>
-/// <param name="From">Its standing in the latest old report that spoke of it.</param>
+/// <param name="From">Its standing on the latest earlier day that spoke of it (that day's <see cref="ClaimDayItem.Standing"/>).</param>
 /// <param name="To">Its standing in the new reports.</param>
 /// <param name="Evidence">The new sentence that settles it.</param>
 public sealed record StatusChangeItem(string Key, Certainty From, Certainty To, string Evidence, string Report, DateOnly Published, string? Source);

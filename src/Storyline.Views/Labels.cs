@@ -34,6 +34,18 @@ public static class Labels
     /// <summary>A certainty as a word ("confirmed").</summary>
     public static string Of(Certainty status) => status.ToString().ToLowerInvariant();
 
+    /// <summary>
+    /// A claim's day in words: its standing, then the statuses said that day where they are more than that one
+    /// ("unconfirmed (speculative, unconfirmed, expected)", "confirmed").
+    /// </summary>
+    public static string Of(ClaimDayItem day)
+    {
+        ArgumentNullException.ThrowIfNull(day);
+        return day.Statuses.Count == 1 && day.Statuses[0] == day.Standing
+            ? Of(day.Standing)
+            : $"{Of(day.Standing)} ({string.Join(", ", day.Statuses.Select(Of))})";
+    }
+
     /// <summary>A quote kind as a word.</summary>
     public static string Of(QuoteKind kind) => kind == QuoteKind.Direct ? "direct" : "indirect";
 
@@ -42,8 +54,8 @@ public static class Labels
         n.ToString(CultureInfo.InvariantCulture) + " " + (n == 1 ? singular : plural ?? Plural(singular));
 
     /// <summary>
-    /// A claim key as a reader would say it: "kim jong un|visit" is "Kim Jong Un: visit". Keys stay as they are in
-    /// JSON; this is only for showing them.
+    /// A claim key as a reader would say it: "kim jong un|visit" is "Kim Jong Un: visit", "kim jong un+vladimir
+    /// putin|meet" is "Kim Jong Un and Vladimir Putin: meet". Keys stay as they are in JSON; this is only for showing them.
     /// </summary>
     public static string ClaimKey(string key)
     {
@@ -56,7 +68,7 @@ public static class Labels
 
         string who = key[..bar];
         string what = key[(bar + 1)..].Replace('_', ' ');
-        return (who.StartsWith("country:", StringComparison.Ordinal) || who.StartsWith("place:", StringComparison.Ordinal) ? who : Title(who)) + ": " + what;
+        return string.Join(" and ", who.Split('+').Select(w => w.StartsWith("country:", StringComparison.Ordinal) || w.StartsWith("place:", StringComparison.Ordinal) ? w : Title(w))) + ": " + what;
     }
 
     /// <summary>Every label, by the JSON value it names, for the web UI.</summary>

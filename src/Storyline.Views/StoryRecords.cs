@@ -50,7 +50,9 @@ public sealed record SourceRef(string Id, DateOnly Published, string? Title, str
 /// One story: its reports, entities, places, timeline, quotes and claims. A merged-away number shows the story it
 /// became part of, with <paramref name="AskedFor"/> set.
 /// </summary>
+/// <param name="Title">Its headline (the title of its most central recent report, or that report's lead cut short).</param>
 /// <param name="AskedFor">The number asked for, where that story was merged into this one; null otherwise.</param>
+/// <param name="KeyEntities">Its most mentioned people, organisations and places (as a story card names them).</param>
 /// <param name="QuotesBySpeaker">The same quotes grouped by who said them, most quoted first.</param>
 /// <param name="ClaimHistory">Claim keys said more than once, each day's statuses in the order first said.</param>
 public sealed record StoryDetail(
@@ -60,6 +62,7 @@ public sealed record StoryDetail(
     DateOnly LastReport,
     long? AskedFor,
     IReadOnlyList<MergeItem> MergedFrom,
+    IReadOnlyList<EntityRef> KeyEntities,
     IReadOnlyList<ReportItem> Reports,
     IReadOnlyList<StoryEntityItem> Entities,
     IReadOnlyList<PlaceItem> Places,
@@ -67,7 +70,11 @@ public sealed record StoryDetail(
     IReadOnlyList<QuoteItem> Quotes,
     IReadOnlyList<SpeakerQuotes> QuotesBySpeaker,
     IReadOnlyList<ClaimItem> Claims,
-    IReadOnlyList<ClaimTrackItem> ClaimHistory);
+    IReadOnlyList<ClaimTrackItem> ClaimHistory)
+{
+    /// <summary>Days whose sentences were too many to compare all one with another: which were considered, and why.</summary>
+    public IReadOnlyList<string> TimelineNotes { get; init; } = [];
+}
 
 /// <summary>A dated timeline entry.</summary>
 /// <param name="Date">The day it is placed on.</param>
@@ -93,7 +100,11 @@ public sealed record TimelineItem(
     SourceKind? AttributionKind);
 
 /// <summary>A story's ranked timeline.</summary>
-public sealed record TimelineView(long Story, string Title, IReadOnlyList<TimelineItem> Entries);
+public sealed record TimelineView(long Story, string Title, IReadOnlyList<TimelineItem> Entries)
+{
+    /// <summary>Days whose sentences were too many to compare all one with another: which were considered, and why.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+}
 
 /// <summary>A day of an exported timeline.</summary>
 /// <param name="Weight">How much the reports talk about the day.</param>
@@ -126,7 +137,10 @@ public sealed record ExportView(
 /// <param name="SinceReport">The report after which reports are new; null where the cutoff is a day.</param>
 /// <param name="NewReports">The ids of the new reports, in story order.</param>
 /// <param name="Reports">The new reports.</param>
-/// <param name="Facts">Sentences of the new reports that no earlier report said, the most important first.</param>
+/// <param name="Facts">
+/// Sentences of the new reports that no earlier report said, each about the cutoff day or later, the most important
+/// first, at most the number asked for.
+/// </param>
 /// <param name="NewEntities">Entities the new reports name that no earlier report did.</param>
 /// <param name="Quotes">Quotes of the new reports that no earlier report had.</param>
 /// <param name="StatusChanges">Claims whose standing moved, with the sentence and source that moved it.</param>
@@ -144,7 +158,11 @@ public sealed record WhatsNewView(
     IReadOnlyList<QuoteItem> Quotes,
     IReadOnlyList<StatusChangeItem> StatusChanges,
     IReadOnlyList<ClaimChange> Claims,
-    string Method);
+    string Method)
+{
+    /// <summary>How many more new facts there are beyond <see cref="Facts"/>.</summary>
+    public int MoreFacts { get; init; }
+}
 
 /// <summary>A report that matches a search.</summary>
 /// <param name="Snippet">The matching text; matches are between « and ».</param>
@@ -161,4 +179,10 @@ public sealed record FailureItem(string Location, string Reason);
 public sealed record AssignmentItem(string Report, long Story, bool NewStory, double Similarity, string StoryTitle);
 
 /// <summary>What an ingest did.</summary>
-public sealed record IngestView(int Read, int New, int Duplicates, int Failed, int NewStories, IReadOnlyList<FailureItem> Failures, IReadOnlyList<AssignmentItem> Assignments);
+/// <param name="Failed">How many inputs failed, listed or not.</param>
+/// <param name="Failures">The failures, in the order met; all of them, or the first ones where <see cref="MoreFailures"/> is set.</param>
+public sealed record IngestView(int Read, int New, int Duplicates, int Failed, int NewStories, IReadOnlyList<FailureItem> Failures, IReadOnlyList<AssignmentItem> Assignments)
+{
+    /// <summary>How many failures are not in <see cref="Failures"/> (the web API lists at most 100); null where every one is.</summary>
+    public int? MoreFailures { get; init; }
+}

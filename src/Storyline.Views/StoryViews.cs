@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+using System.Globalization;
 using Storyline.Domain;
 using Storyline.Stories;
 using Storyline.Timelines;
@@ -13,8 +15,8 @@ public static class StoryViews
     /// <summary>How many key entities a story card names.</summary>
     public const int KeyEntityCount = 4;
 
-    private const string SummaryMethod = "extractive: the sentences most central to the story, each unlike those already chosen (maximal marginal relevance), in story order";
-    private const string WhatsNewMethod = "reports published after the cutoff; the sentences and quotes of theirs that no earlier report said, most important first; claims whose standing moved";
+    private const string SummaryMethod = "extractive: each day's main news from the timeline (the most important days when there are more days than sentences), in date order, none opening with a pronoun or repeating another";
+    private const string WhatsNewMethod = "reports published after the cutoff; the sentences of theirs that no earlier report said, each about the cutoff day or later, the most important first (and how many more), and their new quotes; claims whose standing moved";
 
     private static readonly StoryDigest Digests = new();
     private static readonly WhatsNew News = new();
@@ -49,6 +51,8 @@ public static class StoryViews
         var byId = ById(story);
         var quotes = Quotes(story);
         Story s = story.Story;
+        ImmutableArray<StoryEntity> entities = StoryEntities.Gather(originals);
+        ImmutableArray<TimelineDay> days = TimelineDays(story);
         return new StoryDetail(
             s.Id.Value,
             s.Title,
@@ -56,14 +60,18 @@ public static class StoryViews
             s.LastReport,
             story.AskedFor,
             [.. merges.Select(m => new MergeItem(m.From.Value, m.AtReport.Value, m.Published))],
+            [.. entities.Where(e => e.Type != EntityType.Miscellaneous).Take(KeyEntityCount).Select(e => new EntityRef(e.Key.Value, e.Name, e.Type))],
             [.. story.Reports.Select(r => Report(r, s))],
-            [.. StoryEntities.Gather(originals).Select(Entity)],
+            [.. entities.Select(Entity)],
             Places(originals),
-            [.. TimelineEntries(story).Select(e => Timeline(e, byId, s))],
+            [.. days.SelectMany(d => d.Entries).Select(e => Timeline(e, byId, s))],
             quotes,
             BySpeaker(quotes),
             [.. story.Reports.SelectMany(r => r.Claims.Select(c => Claim(r, c)))],
-            Tracks(ClaimStanding.History(story.Reports)));
+            Tracks(ClaimStanding.History(story.Reports)))
+        {
+            TimelineNotes = Notes(days),
+        };
     }
 
     /// <summary>The story's ranked timeline, in date order, the most important first within a day.</summary>
@@ -71,7 +79,11 @@ public static class StoryViews
     {
         ArgumentNullException.ThrowIfNull(story);
         var byId = ById(story);
-        return new TimelineView(story.Story.Id.Value, story.Story.Title, [.. TimelineEntries(story).Select(e => Timeline(e, byId, story.Story))]);
+        ImmutableArray<TimelineDay> days = TimelineDays(story);
+        return new TimelineView(story.Story.Id.Value, story.Story.Title, [.. days.SelectMany(d => d.Entries).Select(e => Timeline(e, byId, story.Story))])
+        {
+            Notes = Notes(days),
+        };
     }
 
     /// <summary>The story's extractive summary of <paramref name="length"/> sentences.</summary>
@@ -136,7 +148,10 @@ public static class StoryViews
             [.. news.Quotes.Select(q => Quote(byId[q.Report], q.Quote, s.Id.Value, names))],
             changes,
             [.. changes.Select(c => new ClaimChange(c.Key, [c.From], [c.To], c.Published))],
-            WhatsNewMethod);
+            WhatsNewMethod)
+        {
+            MoreFacts = news.MoreFacts,
+        };
     }
 
     /// <summary>A quote of a report, its speaker named from <paramref name="names"/>.</summary>
@@ -179,8 +194,13 @@ public static class StoryViews
     internal static PlaceItem Place(string key, string name, Place p, int mentions) =>
         new(key, name, p.GeoNameId, p.CountryCode, p.Latitude, p.Longitude, p.Population, p.FeatureCode, p.IsCountry, mentions);
 
-    private static IEnumerable<TimelineEntry> TimelineEntries(StoryMaterial story) =>
-        Digests.Timeline(story.Reports, story.Copies).SelectMany(d => d.Entries);
+    private static ImmutableArray<TimelineDay> TimelineDays(StoryMaterial story) => Digests.Timeline(story.Reports, story.Copies);
+
+    /// <summary>Why a day's entries were chosen among only some of its sentences, for each day where they were.</summary>
+    private static List<string> Notes(ImmutableArray<TimelineDay> days) =>
+        [.. days.Where(d => d.Considered < d.Candidates).Select(d => string.Create(
+            CultureInfo.InvariantCulture,
+            $"{d.Date:yyyy-MM-dd}: entries chosen among the {d.Considered:N0} most central of its {d.Candidates:N0} sentences (more are not compared one with another, so that a day of thousands of reports stays quick)"))];
 
     private static Dictionary<ArticleId, AnalyzedArticle> ById(StoryMaterial story) => story.Reports.ToDictionary(r => r.Article.Id);
 
@@ -224,7 +244,7 @@ public static class StoryViews
         c.Key);
 
     private static List<ClaimTrackItem> Tracks(IEnumerable<Claims.ClaimTrack> tracks) =>
-        [.. tracks.Select(t => new ClaimTrackItem(t.Key, [.. t.ByDay.Select(d => new ClaimDayItem(d.Date, d.Statuses))]))];
+        [.. tracks.Select(t => new ClaimTrackItem(t.Key, [.. t.ByDay.Select(d => new ClaimDayItem(d.Date, d.Statuses, d.Standing))]))];
 
     private static List<QuoteItem> Quotes(StoryMaterial story)
     {

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,6 +11,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Storyline.Storage;
+using Storyline.Storage.Postgres;
 using Storyline.Web.Api;
 
 namespace Storyline.Web;
@@ -41,7 +41,7 @@ public static class StorylineServer
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
-            kestrel.Listen(options.Address, options.Port);
+            kestrel.Listen(options.Address, options.Port, listen => listen.Use(KestrelErrorsAsJson.Wrap));
             kestrel.Limits.MaxRequestBodySize = options.MaxIngestBytes;
             kestrel.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
             kestrel.Limits.MaxRequestLineSize = 8 * 1024;
@@ -53,15 +53,9 @@ public static class StorylineServer
 
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(UiFiles.Load());
+        builder.Services.AddSingleton(new StoryViewCache());
         builder.Services.ConfigureHttpJsonOptions(json => Configure(json.SerializerOptions));
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        builder.Services.AddHostFiltering(o =>
-        {
-            // On loopback, only loopback host names: a page on another site whose name resolves to 127.0.0.1
-            // (DNS rebinding) cannot read the archive.
-            o.AllowedHosts = options.IsLoopback ? ["localhost", "127.0.0.1", "[::1]"] : ["*"];
-            o.IncludeFailureMessage = false;
-        });
         builder.Services.AddRequestTimeouts(o =>
         {
             o.DefaultPolicy = new RequestTimeoutPolicy { Timeout = options.RequestTimeout, TimeoutStatusCode = StatusCodes.Status503ServiceUnavailable };
@@ -75,14 +69,19 @@ public static class StorylineServer
         }));
         configure?.Invoke(builder);
 
-        IStoryStore store = await SqliteStoryStore.OpenAsync(options.Database, options.Clock, cancellationToken).ConfigureAwait(false);
-        builder.Services.AddSingleton(new Archive(store, async ct => await SqliteStoryStore.OpenAsync(options.Database, options.Clock, ct).ConfigureAwait(false)));
+        // The archive must be there (a name mistyped must not become a new, empty archive); ingests open their own store.
+        IStoryStore store = await StoreOpener.OpenAsync(options.Database, StoreAccess.Read, options.Clock, cancellationToken).ConfigureAwait(false);
+        builder.Services.AddSingleton(new Archive(store, ct => StoreOpener.OpenAsync(options.Database, StoreAccess.Write, options.Clock, ct)));
 
         WebApplication app = builder.Build();
-        app.UseHostFiltering();
         app.Use(SecurityHeaders);
         app.Use(JsonErrors);
         app.UseStatusCodePages(EmptyErrorAsJson);
+        if (options.IsLoopback)
+        {
+            app.Use(LoopbackHostsOnly(options.LoopbackHosts));
+        }
+
         app.UseRequestTimeouts();
         UiFiles ui = app.Services.GetRequiredService<UiFiles>();
         app.Use(async (context, next) =>
@@ -92,7 +91,8 @@ public static class StorylineServer
                 await next(context).ConfigureAwait(false);
             }
         });
-        app.MapOpenApi("/openapi/{documentName}.json");
+        // One document, at one path: the framework's "/openapi/{documentName}.json" answered other names with plain text.
+        app.MapOpenApi("/openapi/v1.json");
         ApiEndpoints.Map(app, options);
         return app;
     }
@@ -105,7 +105,7 @@ public static class StorylineServer
         await app.StartAsync(cancellationToken).ConfigureAwait(false);
         foreach (string address in app.Urls)
         {
-            await log.WriteLineAsync($"Serving {options.Database} at {address}/ (API under /api, OpenAPI at /openapi/v1.json); Ctrl-C stops.").ConfigureAwait(false);
+            await log.WriteLineAsync($"Serving {StoreOpener.Describe(options.Database)} at {address}/ (API under /api, OpenAPI at /openapi/v1.json); Ctrl-C stops.").ConfigureAwait(false);
         }
 
         // Ends on Ctrl-C or SIGTERM, whichever of the command's token and the host's own signal handling sees it first.
@@ -131,6 +131,21 @@ public static class StorylineServer
         headers["Referrer-Policy"] = "no-referrer";
         return next();
     }
+
+    /// <summary>
+    /// On loopback, only loopback host names: a page on another site whose name resolves to 127.0.0.1 (DNS rebinding)
+    /// cannot read the archive. (The framework's host filtering answered with an empty body, before any middleware.)
+    /// </summary>
+    private static Func<HttpContext, Func<Task>, Task> LoopbackHostsOnly(IReadOnlyList<string> hosts) => (context, next) =>
+    {
+        string host = context.Request.Host.Host;
+        if (host.Length == 0 || hosts.Contains(host, StringComparer.OrdinalIgnoreCase))
+        {
+            return next();
+        }
+
+        return WriteErrorAsync(context, StatusCodes.Status400BadRequest, $"this server answers only to {string.Join(", ", hosts)} as its host name, not to '{host}'");
+    };
 
     private static async Task JsonErrors(HttpContext context, Func<Task> next)
     {

@@ -26,6 +26,7 @@ public sealed class BadArgumentsTests : IDisposable
         { ["export", "1", "--format", "markdown", "--json"], "--json and --format markdown disagree" }, // was: --json ignored
         { ["search", "Peskov", "--limit", "-1"], "--limit must be a whole number of at least 1" }, // was: "Nothing matches", exit 0
         { ["search", "kim", "--bogus"], "unknown option '--bogus'" },            // was: searched for "--bogus"
+        { ["search", .. Enumerable.Range(0, 33).Select(i => $"w{i}")], "33 different words; at most 32" }, // was: minutes of FTS5 ranking (issue 23)
         { ["entities", "--limit", "0"], "--limit must be a whole number of at least 1" }, // was: "No entities yet", exit 0
         { ["entities", "--limit", "many"], "--limit must be a whole number" },
         { ["entities", "--type", "planet"], "unknown type 'planet'" },
@@ -37,6 +38,8 @@ public sealed class BadArgumentsTests : IDisposable
         { ["watch", "inbox", "--interval", "0"], "--interval must be a whole number of at least 1" },
         { ["watch", "inbox", "--interval", "soon"], "--interval must be a whole number" },
         { ["serve", "--port", "http"], "'http' is not a whole number" },         // the parser's own message, in words
+        { ["serve", "--host", "::ffff:10.0.0.1", "--port", "0"], "10.0.0.1 is not a loopback address" }, // IPv4 written as IPv6 is that IPv4 address
+        { ["serve", "--host", "192.0.2.7", "--allow-remote", "--port", "0"], "cannot listen on 192.0.2.7:0" }, // an address this machine does not have
         { ["migrate", "--from", "a.db"], "--to" },
         { ["migrate", "--from", "a.db", "--to", "b.db", "--db", "c.db"], "--db" }, // migrate has no --db
         { ["stories", "--limit", "3"], "--limit" },                              // stories has no --limit

@@ -77,4 +77,60 @@ public sealed class ErrorHandlingTests : IDisposable
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("not-a-number", run.Error, StringComparison.Ordinal);
     }
+
+    [Theory]
+    // A reader, a writer (which reads its input first) and the server: each says it in one line, exits 2, creates nothing.
+    [InlineData("stories")]
+    [InlineData("ingest -")]
+    [InlineData("serve --port 0")]
+    public async Task A_folder_given_as_the_archive_is_one_line_and_exit_2(string command)
+    {
+        Directory.CreateDirectory(cli.Db);
+
+        CliRun run = await cli.RunWithStdinAsync("date 2023-09-12\n\nKim Jong Un arrived in Russia.", command.Split(' '));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal($"error: {cli.Db}: is a folder, not an archive; --db takes a SQLite file (or a PostgreSQL address)", run.Error.TrimEnd());
+        Assert.Empty(Directory.GetFileSystemEntries(cli.Db));
+    }
+
+    [Fact]
+    public async Task Serving_an_archive_that_does_not_exist_is_refused_and_creates_none()
+    {
+        CliRun run = await cli.RunAsync("serve", "--port", "0");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("no such database", run.Error, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(cli.Folder, "test.db*"));
+    }
+
+    [Fact]
+    public async Task Ingesting_nothing_readable_into_a_new_archive_leaves_no_file_behind()
+    {
+        CliRun run = await cli.RunAsync("ingest", Path.Combine(cli.Folder, "nonexistent"));
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("no such file or folder", run.Error, StringComparison.Ordinal);
+        Assert.Contains("Read 0 reports", run.Output, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFiles(cli.Folder, "test.db*"));
+    }
+
+    [Fact]
+    public async Task Eval_quotes_names_a_broken_annotation_line_and_a_folder_of_no_known_layout()
+    {
+        // Given a Gender Gap Tracker folder whose annotations have a broken line, and a folder of neither layout
+        cli.Write("ggt/rawtext/a.txt", "\"We won,\" she said.");
+        cli.Write("ggt/annotations.jsonl", "{\"_id\": \"a\", \"quotations\": []}\n{not json\n");
+        cli.Write("other/readme.txt", "nothing here");
+
+        CliRun broken = await cli.RunAsync("eval", "quotes", "--data", Path.Combine(cli.Folder, "ggt"));
+        CliRun other = await cli.RunAsync("eval", "quotes", "--data", Path.Combine(cli.Folder, "other"));
+
+        // Then each is one line naming the file (and line) and the reason, exit 2, no stack trace
+        Assert.Equal(2, broken.ExitCode);
+        Assert.Contains("annotations.jsonl:2: not a Gender Gap Tracker article", broken.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", broken.Error, StringComparison.Ordinal);
+        Assert.Equal(2, other.ExitCode);
+        Assert.Contains("neither a PolNeAR split", other.Error, StringComparison.Ordinal);
+    }
 }

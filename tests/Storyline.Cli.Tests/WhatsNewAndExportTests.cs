@@ -17,13 +17,16 @@ public sealed class WhatsNewAndExportTests : IDisposable
         await cli.RunAsync("ingest", TestPaths.Seeds);
         string first = await FirstReportAsync();
 
-        // When asking what the Independent's report adds to Reuters'
-        CliRun run = await cli.RunAsync("whatsnew", "1", "--since", first[..8], "--json");
+        // When asking what the Independent's report adds to Reuters', all of it and the default eight
+        CliRun run = await cli.RunAsync("whatsnew", "1", "--since", first[..8], "--limit", "100", "--json");
+        CliRun shortRun = await cli.RunAsync("whatsnew", "1", "--since", first[..8], "--json");
 
         // Then the arrival, the Khasan crossing, the planned lunch and the delegation are new facts,
         Assert.Equal(0, run.ExitCode);
         using JsonDocument doc = JsonDocument.Parse(run.Json);
         string[] facts = [.. doc.RootElement.GetProperty("facts").EnumerateArray().Select(f => f.GetProperty("text").GetString()!)];
+        using JsonDocument shortDoc = JsonDocument.Parse(shortRun.Json);
+        string[] shortFacts = [.. shortDoc.RootElement.GetProperty("facts").EnumerateArray().Select(f => f.GetProperty("text").GetString()!)];
         Assert.Contains(facts, f => f.Contains("Kim Jong-un arrived in Russia", StringComparison.Ordinal));
         Assert.Contains(facts, f => f.Contains("the train crossed the Khasan station", StringComparison.Ordinal));
         Assert.Contains(facts, f => f.Contains("would include a lunch", StringComparison.Ordinal));
@@ -31,6 +34,12 @@ public sealed class WhatsNewAndExportTests : IDisposable
 
         // nothing Reuters already said is,
         Assert.DoesNotContain(facts, f => f.Contains("still unconfirmed", StringComparison.Ordinal));
+
+        // by default the eight most important are shown, the arrival among them, with the count of the rest (issue 20),
+        Assert.Equal(8, shortFacts.Length);
+        Assert.Equal(facts[..8], shortFacts);
+        Assert.Equal(facts.Length - 8, shortDoc.RootElement.GetProperty("moreFacts").GetInt32());
+        Assert.Contains(shortFacts, f => f.Contains("Kim Jong-un arrived in Russia", StringComparison.Ordinal));
 
         // and the visit moved from unconfirmed to confirmed, on Interfax's word.
         JsonElement change = Assert.Single(
@@ -55,6 +64,9 @@ public sealed class WhatsNewAndExportTests : IDisposable
         using JsonDocument tuesday = JsonDocument.Parse(sinceTuesday.Json);
         Assert.Equal(1, monday.RootElement.GetProperty("newReports").GetArrayLength());
         Assert.Equal(0, tuesday.RootElement.GetProperty("newReports").GetArrayLength());
+
+        // Each new fact is about the cutoff day or later (issue 20: the first used to be dated before it).
+        Assert.All(monday.RootElement.GetProperty("facts").EnumerateArray(), f => Assert.True(string.CompareOrdinal(f.GetProperty("date").GetString(), "2023-09-11") >= 0));
         Assert.Equal(2, nonsense.ExitCode);
     }
 

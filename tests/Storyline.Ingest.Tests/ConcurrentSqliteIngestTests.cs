@@ -12,21 +12,9 @@ namespace Storyline.Ingest.Tests;
 /// </summary>
 public sealed class ConcurrentSqliteIngestTests : IDisposable
 {
-    private readonly string folder = Path.Combine(Path.GetTempPath(), "storyline-concurrent-" + Guid.NewGuid().ToString("N"));
+    private readonly ScratchFolder scratch = new("storyline-concurrent");
 
-    public ConcurrentSqliteIngestTests() => Directory.CreateDirectory(folder);
-
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder is harmless.
-        }
-    }
+    public void Dispose() => scratch.Dispose();
 
     [Fact]
     public async Task Two_ingest_processes_on_one_file_make_the_archive_of_one_sequential_run()
@@ -35,12 +23,12 @@ public sealed class ConcurrentSqliteIngestTests : IDisposable
         const int Each = 150;
         string[] inputs =
         [
-            StoryInputs.Write(folder, "uaw-kim", ["uaw-strike", "kim-putin"], Each, seed: 3),
-            StoryInputs.Write(folder, "derna-harbourton", ["derna-flood", "harbourton-water"], Each, seed: 4),
+            StoryInputs.Write(scratch.Path, "uaw-kim", ["uaw-strike", "kim-putin"], Each, seed: 3),
+            StoryInputs.Write(scratch.Path, "derna-harbourton", ["derna-flood", "harbourton-water"], Each, seed: 4),
         ];
 
         // When two storyline ingest processes write them into one new file at the same time
-        string db = Path.Combine(folder, "both.db");
+        string db = Path.Combine(scratch.Path, "both.db");
         JsonElement[] outputs = await Task.WhenAll(inputs.Select(input => StorylineProcess.IngestAsync(input, db)));
 
         // Then each counted exactly its own reports as new
@@ -50,7 +38,7 @@ public sealed class ConcurrentSqliteIngestTests : IDisposable
         // the two wrote: no story has reports of both inputs, and no report was numbered or ordered as the other's
         string firstStored = FirstStoredReport(db);
         int first = outputs[0].GetProperty("assignments").EnumerateArray().Any(a => a.GetProperty("report").GetString() == firstStored) ? 0 : 1;
-        string sequential = Path.Combine(folder, "sequential.db");
+        string sequential = Path.Combine(scratch.Path, "sequential.db");
         await IngestInOrderAsync(sequential, [[inputs[first]], [inputs[1 - first]]]);
         Assert.Equal(ArchiveSnapshot.TableHashes(sequential).Values, ArchiveSnapshot.TableHashes(db).Values);
     }
@@ -59,14 +47,14 @@ public sealed class ConcurrentSqliteIngestTests : IDisposable
     public async Task Two_ingestors_at_once_with_overlapping_inputs_count_each_stored_report_once()
     {
         // Given 120 reports of all four sample stories, as two overlapping halves: reports 0-79 and 40-119
-        string all = StoryInputs.Write(folder, "all", ["uaw-strike", "kim-putin", "derna-flood", "harbourton-water"], 120, seed: 9);
+        string all = StoryInputs.Write(scratch.Path, "all", ["uaw-strike", "kim-putin", "derna-flood", "harbourton-water"], 120, seed: 9);
         string[] lines = await File.ReadAllLinesAsync(all);
-        string[] halves = [Path.Combine(folder, "first.jsonl"), Path.Combine(folder, "second.jsonl")];
+        string[] halves = [Path.Combine(scratch.Path, "first.jsonl"), Path.Combine(scratch.Path, "second.jsonl")];
         await File.WriteAllLinesAsync(halves[0], lines[..80]);
         await File.WriteAllLinesAsync(halves[1], lines[40..]);
 
         // When two ingestors of this process, each with its own connection, ingest the halves into one file at once
-        string db = Path.Combine(folder, "overlap.db");
+        string db = Path.Combine(scratch.Path, "overlap.db");
         IngestSummary[] summaries = await Task.WhenAll(halves.Select(half => Task.Run(async () =>
         {
             await using IStoryStore store = await SqliteStoryStore.OpenAsync(db);
@@ -80,7 +68,7 @@ public sealed class ConcurrentSqliteIngestTests : IDisposable
 
         // And the archive is that of the two runs one after the other, the one that stored all of its half first
         int first = summaries[0].New == 80 ? 0 : 1;
-        string sequential = Path.Combine(folder, "overlap-sequential.db");
+        string sequential = Path.Combine(scratch.Path, "overlap-sequential.db");
         await IngestInOrderAsync(sequential, [[halves[first]], [halves[1 - first]]]);
         Assert.Equal(ArchiveSnapshot.TableHashes(sequential).Values, ArchiveSnapshot.TableHashes(db).Values);
     }

@@ -9,35 +9,23 @@ namespace Storyline.Ingest.Tests;
 public sealed class CrashRecoveryTests : IDisposable
 {
     private const int Reports = 600;
-    private readonly string folder = Path.Combine(Path.GetTempPath(), "storyline-crash-" + Guid.NewGuid().ToString("N"));
+    private readonly ScratchFolder scratch = new("storyline-crash");
 
-    public CrashRecoveryTests() => Directory.CreateDirectory(folder);
-
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder is harmless.
-        }
-    }
+    public void Dispose() => scratch.Dispose();
 
     [Fact]
     public async Task Killed_ingests_rerun_to_the_same_archive_as_an_uninterrupted_one()
     {
         // Given a generated archive of reports in one JSON Lines file
-        string input = Path.Combine(folder, "archive.jsonl");
+        string input = Path.Combine(scratch.Path, "archive.jsonl");
         await File.WriteAllTextAsync(input, Corpus.GenerateJsonLines(Reports, seed: 7));
 
         // And the archive an uninterrupted run makes
-        string reference = Path.Combine(folder, "reference.db");
+        string reference = Path.Combine(scratch.Path, "reference.db");
         Assert.Equal(0, await RunAsync(input, reference, killAt: null));
 
         // When another run is killed three times at random points while it stores, and then run to the end
-        string crashed = Path.Combine(folder, "crashed.db");
+        string crashed = Path.Combine(scratch.Path, "crashed.db");
         var random = new Random(20231112);
         int killed = 0;
         for (int attempt = 1; attempt <= 3; attempt++)

@@ -14,21 +14,9 @@ public sealed class DuplicateIngestPropertyTests : IDisposable
 {
     // Twelve reports of the sample: enough for several stories, few enough for many runs.
     private static readonly SourceReport[] Pool = [.. Corpus.Sample.Take(12)];
-    private readonly string folder = Path.Combine(Path.GetTempPath(), "storyline-prop-" + Guid.NewGuid().ToString("N"));
+    private readonly ScratchFolder scratch = new("storyline-prop");
 
-    public DuplicateIngestPropertyTests() => Directory.CreateDirectory(folder);
-
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder is harmless.
-        }
-    }
+    public void Dispose() => scratch.Dispose();
 
     [Fact]
     public void Duplicates_in_any_order_and_any_split_give_the_first_seen_archive()
@@ -69,7 +57,7 @@ public sealed class DuplicateIngestPropertyTests : IDisposable
             && third.New == 0 && third.Duplicates == sequence.Length;
     }
 
-    private string NewDb() => Path.Combine(folder, Guid.NewGuid().ToString("N") + ".db");
+    private string NewDb() => Path.Combine(scratch.Path, Guid.NewGuid().ToString("N") + ".db");
 
     private static IngestSummary Ingest(string db, int[] indices)
     {

@@ -1,8 +1,6 @@
-using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
 using Storyline.Domain;
-using Storyline.Ingest.Distributed;
 using Storyline.Sources;
 using Storyline.Storage;
 using Storyline.Storage.Postgres;
@@ -16,32 +14,20 @@ namespace Storyline.Ingest.Tests;
 /// </summary>
 public sealed class QueuedIngestTests : IDisposable
 {
-    private readonly string folder = Path.Combine(Path.GetTempPath(), "storyline-queued-" + Guid.NewGuid().ToString("N"));
+    private readonly ScratchFolder scratch = new("storyline-queued");
 
-    public QueuedIngestTests() => Directory.CreateDirectory(folder);
-
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(folder, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A leftover temp folder is harmless.
-        }
-    }
+    public void Dispose() => scratch.Dispose();
 
     [PostgresFact]
     public async Task Three_processes_at_once_store_each_report_once_in_the_stories_of_a_single_process_run()
     {
         // Given generated reports over three months, in one JSON Lines file
-        string input = Path.Combine(folder, "reports.jsonl");
+        string input = Path.Combine(scratch.Path, "reports.jsonl");
         IReadOnlyList<SourceReport> reports = LoadTest.Generate(Path.Combine(TestPaths.Samples, "reports"), 160, seed: 5);
-        await File.WriteAllTextAsync(input, ToJsonLines(reports));
+        await File.WriteAllTextAsync(input, StoryInputs.ToJsonLines(reports));
 
         // And the stories a single process makes of it in a SQLite file
-        string reference = Path.Combine(folder, "reference.db");
+        string reference = Path.Combine(scratch.Path, "reference.db");
         await using (SqliteStoryStore sqlite = await SqliteStoryStore.OpenAsync(reference))
         {
             IngestSummary single = await new Ingestor(sqlite).IngestAsync(new ReportSource(), [input]);
@@ -50,10 +36,10 @@ public sealed class QueuedIngestTests : IDisposable
 
         // When three processes ingest it into one PostgreSQL store at the same time
         string db = TestPostgres.WithSchema(TestPostgres.NewSchema("three"));
-        string[] outputs = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => RunIngestAsync(input, db)));
+        JsonElement[] outputs = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => StorylineProcess.IngestAsync(input, db)));
 
         // Then each report was stored once, counted as new by exactly one process, and the stories are the same
-        Assert.Equal(160, outputs.Sum(o => JsonDocument.Parse(o).RootElement.GetProperty("new").GetInt32()));
+        Assert.Equal(160, outputs.Sum(o => o.GetProperty("new").GetInt32()));
         await using PostgresStoryStore postgres = await PostgresStoryStore.OpenAsync(db);
         Assert.Empty(await ArchiveChecks.CheckAsync(postgres));
         await using SqliteStoryStore expected = await SqliteStoryStore.OpenAsync(reference);
@@ -66,7 +52,7 @@ public sealed class QueuedIngestTests : IDisposable
     {
         string db = TestPostgres.WithSchema(TestPostgres.NewSchema("load"));
         string program = Path.Combine(AppContext.BaseDirectory, "storyline.dll");
-        var options = new LoadTestOptions(db, Path.Combine(TestPaths.Samples, "reports"), Path.Combine(folder, "load"), ["dotnet", program])
+        var options = new LoadTestOptions(db, Path.Combine(TestPaths.Samples, "reports"), Path.Combine(scratch.Path, "load"), ["dotnet", program])
         {
             Reports = 120,
             Workers = 4,
@@ -79,17 +65,11 @@ public sealed class QueuedIngestTests : IDisposable
         Assert.Equal(120, result.Stored);
         Assert.Equal(120, result.NewByWorkers);
         Assert.True(result.Stories > 0);
-    }
 
-    private static string ToJsonLines(IReadOnlyList<SourceReport> reports)
-    {
-        var text = new StringBuilder();
-        foreach (SourceReport r in reports)
-        {
-            text.AppendLine(JsonSerializer.Serialize(new { date = r.Published.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), title = r.Title, source = r.Outlet, text = r.Text }));
-        }
-
-        return text.ToString();
+        // and it says where the time went: four .NET processes and their server processes did use CPU
+        Assert.True(result.WorkerCpuSeconds > 0.5, $"worker CPU {result.WorkerCpuSeconds} s");
+        Assert.True(result.ServerCpuSeconds > 0, $"server CPU {result.ServerCpuSeconds} s");
+        Assert.StartsWith("Where the time went: the workers used ", result.TimeSpent(2), StringComparison.Ordinal);
     }
 
     // Every story with its dates, count, title, reports in join order, copies and merges: what a reader of the archive sees.
@@ -105,23 +85,5 @@ public sealed class QueuedIngestTests : IDisposable
         }
 
         return text.ToString();
-    }
-
-    private static async Task<string> RunIngestAsync(string input, string db)
-    {
-        string program = Path.Combine(AppContext.BaseDirectory, "storyline.dll");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            ArgumentList = { program, "ingest", input, "--db", db, "--json" },
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        using Process process = Process.Start(start)!;
-        Task<string> output = process.StandardOutput.ReadToEndAsync();
-        Task<string> error = process.StandardError.ReadToEndAsync();
-        using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        await process.WaitForExitAsync(limit.Token);
-        Assert.True(process.ExitCode == 0, $"storyline ingest exited {process.ExitCode}: {await error}{await output}");
-        return await output;
     }
 }

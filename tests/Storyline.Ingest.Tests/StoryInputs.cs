@@ -2,8 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Storyline.Domain;
-using Storyline.Ingest.Distributed;
-using Storyline.Sources;
+using Storyline.Storage.Postgres;
 using Storyline.Testing;
 
 namespace Storyline.Ingest.Tests;

@@ -38,5 +38,12 @@ internal static class Same
         Assert.Equal(expected.Published, actual.Published);
         Assert.Equal(expected.Terms.ToArray(), actual.Terms.ToArray());
         Assert.Equal(expected.EntityNames.OrderBy(n => n.Key, StringComparer.Ordinal), actual.EntityNames.OrderBy(n => n.Key, StringComparer.Ordinal));
+        Assert.Equal(expected.HeadTerms.ToArray(), actual.HeadTerms.ToArray());
+        Assert.Equal(expected.PlaceTerms.ToArray(), actual.PlaceTerms.ToArray());
+        Assert.Equal(expected.PeopleTerms.ToArray(), actual.PeopleTerms.ToArray());
+        Assert.Equal(expected.DateTerms.ToArray(), actual.DateTerms.ToArray());
+        Assert.Equal(expected.NumberTerms.ToArray(), actual.NumberTerms.ToArray());
+        Assert.Equal(expected.Signature.ToArray(), actual.Signature.ToArray());
+        Assert.Equal(expected.Headline, actual.Headline);
     }
 }

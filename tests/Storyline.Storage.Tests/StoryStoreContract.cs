@@ -374,6 +374,31 @@ public abstract partial class StoryStoreContract
     }
 
     [Fact]
+    public async Task A_word_repeated_a_thousand_times_is_searched_for_once()
+    {
+        // 1,500 repeated words held a request for 54 s: FTS5's bm25() and snippet() cost grows with every term (issue 23).
+        await using IStoryStore store = await OpenSearchableAsync();
+
+        IReadOnlyList<SearchHit> once = await store.SearchAsync("armoured vladivostok", 10);
+        IReadOnlyList<SearchHit> repeated = await store.SearchAsync(string.Join(' ', Enumerable.Repeat("armoured Vladivostok ARMOURED \"armoured\"", 1500)), 10);
+
+        Assert.Equal(once.Select(h => (h.Report, h.Snippet)), repeated.Select(h => (h.Report, h.Snippet)));
+    }
+
+    [Fact]
+    public async Task A_search_of_more_than_32_different_words_is_refused_with_the_reason()
+    {
+        await using IStoryStore store = await OpenSearchableAsync();
+        string thirtyThree = string.Join(' ', Enumerable.Range(0, 33).Select(i => "word" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
+        var refused = await Assert.ThrowsAsync<ArgumentException>(() => store.SearchAsync(thirtyThree, 10));
+        IReadOnlyList<SearchHit> thirtyTwo = await store.SearchAsync(string.Join(' ', thirtyThree.Split(' ').Skip(1)), 10);
+
+        Assert.Contains("33 different words; at most 32", refused.Message, StringComparison.Ordinal);
+        Assert.Empty(thirtyTwo);
+    }
+
+    [Fact]
     public async Task Search_gives_the_report_story_date_and_a_snippet_marking_matches()
     {
         await using IStoryStore store = await OpenSearchableAsync();
@@ -879,6 +904,51 @@ public abstract partial class StoryStoreContract
         ClusteringState actual = await batched.LoadClusteringStateAsync(ClusteringOptions.Default);
         Assert.Equal(expected.DocumentCount, actual.DocumentCount);
         Assert.Equal(expected.DocumentFrequency.OrderBy(p => p.Key, StringComparer.Ordinal), actual.DocumentFrequency.OrderBy(p => p.Key, StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_batch_with_a_chain_of_merges_stores_what_saving_report_by_report_stores()
+    {
+        // Given three stories of one report each, and a batch that joins story 1, merges 1 into 2, merges 2 into 3, and
+        // adds a near-copy to 3: the story changes a batch computes at once must be those of each report in turn
+        AnalyzedArticle[] r = [.. Enumerable.Range(0, 7).Select(i => Reports.Bare("c" + i.ToString("x15", System.Globalization.CultureInfo.InvariantCulture), $"2023-09-{10 + i}", $"Report {i}."))];
+        ReportToStore Item(int i, long story, bool isNew, long? merged = null, int? copyOf = null) => new(
+            r[i],
+            StoryFeatures.From(r[i]),
+            new StoryAssignment(r[i].Article.Id, new StoryId(story), isNew, isNew ? 0 : 0.5, "Title after report " + i.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            {
+                Merged = merged is long m ? new StoryId(m) : null,
+                CopyOf = copyOf is int c ? r[c].Article.Id : null,
+            });
+        ReportToStore[] first = [Item(0, 1, true), Item(1, 2, true), Item(2, 3, true)];
+        ReportToStore[] batch = [Item(3, 1, false), Item(4, 2, false, merged: 1), Item(5, 3, false, merged: 2), Item(6, 3, false, copyOf: 5)];
+
+        // When one archive saves them report by report and another in two batches
+        await using IStoryStore oneByOne = await OpenAsync("one");
+        foreach (ReportToStore item in first.Concat(batch))
+        {
+            Assert.True(await oneByOne.SaveAsync(item.Report, item.Features, item.Assignment));
+        }
+
+        await using IStoryStore batched = await OpenAsync("batched");
+        await batched.SaveBatchAsync(first);
+        Assert.Equal([true, true, true, true], await batched.SaveBatchAsync(batch));
+
+        // Then they hold the same stories, each story its reports, the merges and what the merged stories became
+        Assert.Equal(await oneByOne.ListStoriesAsync(), await batched.ListStoriesAsync());
+        StorySummary merged = Assert.Single(await batched.ListStoriesAsync());
+        Assert.Equal((new StoryId(3), 6, "Title after report 6"), (merged.Id, merged.ReportCount, merged.Title));
+        for (long id = 1; id <= 3; id++)
+        {
+            Story expected = (await oneByOne.GetStoryAsync(new StoryId(id)))!;
+            Story actual = (await batched.GetStoryAsync(new StoryId(id)))!;
+            Assert.Equal((expected.Title, expected.MergedInto, expected.FirstReport, expected.LastReport), (actual.Title, actual.MergedInto, actual.FirstReport, actual.LastReport));
+            Assert.Equal(expected.Reports.ToArray(), actual.Reports.ToArray());
+            Assert.Equal(expected.Copies.OrderBy(c => c.Key.Value, StringComparer.Ordinal), actual.Copies.OrderBy(c => c.Key.Value, StringComparer.Ordinal));
+        }
+
+        Assert.Equal(await oneByOne.GetMergesAsync(new StoryId(3)), await batched.GetMergesAsync(new StoryId(3)));
+        Assert.Equal(2, (await batched.GetMergesAsync(new StoryId(3))).Count);
     }
 
     [Fact]

@@ -25,7 +25,8 @@ public sealed class LabelsTests
     public static TheoryData<string, string> ClaimKeys => new()
     {
         { "kim jong un|visit", "Kim Jong Un: visit" },        // a person's key, title-cased
-        { "country:kp|missile_launch", "country:kp: missile launch" }, // a country's key stays a key
+        { "kim jong un+vladimir putin|meet", "Kim Jong Un and Vladimir Putin: meet" }, // both sides (was "Kim Jong Un+vladimir Putin")
+        { "country:kp|missile_launch", "country:kp: missile launch" }, // a country's key (archives before issue 18) stays a key
         { "no bar here", "no bar here" },                     // not a claim key: as it is
     };
 

@@ -48,7 +48,7 @@ public sealed class BrowserTests(BrowserFixture browser) : IClassFixture<Browser
         Assert.NotEmpty(sourceTexts);
         Assert.DoesNotContain(sourceTexts, t => System.Text.RegularExpressions.Regex.IsMatch(t, "^[0-9a-f]{12,}"));
         Assert.True(await news.Locator("blockquote").CountAsync() > 1);
-        await Expect(page.Locator("section[aria-labelledby=summary-h] p").First).ToContainTextAsync("Kim");
+        await Expect(page.Locator("section[aria-labelledby=summary-h] p").First).ToContainTextAsync("Korea");
         await BrowserFixture.ShotAsync(page, "02-story");
 
         // When an entity is clicked

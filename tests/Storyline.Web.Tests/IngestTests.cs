@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Storyline.Storage;
+using static Storyline.Web.Tests.JsonResponses;
 
 namespace Storyline.Web.Tests;
 
@@ -144,13 +145,5 @@ public sealed class IngestTests(SampleArchive archive) : IClassFixture<SampleArc
         var content = new StringContent(body, Encoding.UTF8);
         content.Headers.ContentType = new MediaTypeHeaderValue(type);
         return client.PostAsync("/api/ingest", content);
-    }
-
-    private static async Task<JsonElement> JsonAsync(HttpResponseMessage response, HttpStatusCode expected)
-    {
-        string body = await response.Content.ReadAsStringAsync();
-        Assert.True(expected == response.StatusCode, $"expected {(int)expected}, got {(int)response.StatusCode}: {body}");
-        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
-        return JsonDocument.Parse(body).RootElement;
     }
 }

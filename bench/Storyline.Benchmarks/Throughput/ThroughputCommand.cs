@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime;
 using System.Text.Json;
 using Storyline.Entities.Resolution;
 using Storyline.Ingest;
@@ -19,12 +20,16 @@ internal static class ThroughputCommand
 {
     private const string Usage = """
         throughput [--corpora 1000,10000,timeline17,100000] [--data ../shared/data/timelines/timeline17] [--work DIR] [--keep] [--prepare]
+                   [--store postgres --db postgres://… [--workers 2]]
 
           --corpora  which corpora to run, in order (default all four, smallest first)
           --data     the Timeline17 folder (real reports, and the sentences the archives are made of)
           --work     where the inputs and the stores go (default $TMPDIR/storyline-throughput; inputs are reused)
           --keep     keep each run's store (deleted by default)
           --prepare  only make the inputs (the 100,000-report archive takes a while), run nothing
+          --store    postgres: each corpus also into PostgreSQL (a new schema of --db, default $STORYLINE_TEST_POSTGRES)
+                     by --workers queued worker processes at once (default 2), right after the SQLite run; prints both,
+                     the ratio of their reports/s, and the CPU of the server's processes for the workers' connections
         """;
 
     public static async Task<int> RunAsync(string[] args)
@@ -46,6 +51,19 @@ internal static class ThroughputCommand
             return await ChildAsync(corpus, options["--input"], options["--db"]).ConfigureAwait(false);
         }
 
+        if (options.TryGetValue("--child-queued", out string? worker))
+        {
+            return await PostgresThroughput.ChildAsync(worker, options["--input"], options["--db"]).ConfigureAwait(false);
+        }
+
+        bool postgres = options.GetValueOrDefault("--store") == "postgres";
+        string? pg = options.GetValueOrDefault("--db") ?? Environment.GetEnvironmentVariable("STORYLINE_TEST_POSTGRES");
+        if (postgres && string.IsNullOrWhiteSpace(pg))
+        {
+            Console.Error.WriteLine("error: --store postgres needs --db postgres://user@host:port/database (or STORYLINE_TEST_POSTGRES)");
+            return 2;
+        }
+
         string data = options.GetValueOrDefault("--data") ?? BenchText.Timeline17Folder();
         string work = options.GetValueOrDefault("--work") ?? Path.Combine(Path.GetTempPath(), "storyline-throughput");
         string[] corpora = (options.GetValueOrDefault("--corpora") ?? "1000,10000,timeline17,100000").Split(',', StringSplitOptions.RemoveEmptyEntries);
@@ -57,7 +75,7 @@ internal static class ThroughputCommand
 
         Directory.CreateDirectory(work);
         Console.WriteLine($"// {Environment.ProcessorCount} cores, {RuntimeInfo()}, load average {LoadAverage()}");
-        var rows = new List<(CorpusInfo Corpus, ChildResult Result)>();
+        var rows = new List<(CorpusInfo Corpus, string Store, ChildResult Result)>();
         foreach (string name in corpora)
         {
             string input = Path.Combine(work, "input-" + name);
@@ -73,7 +91,8 @@ internal static class ThroughputCommand
 
             string db = Path.Combine(work, $"run-{name}.db");
             DeleteStore(db);
-            ChildResult? result = await RunChildAsync(name, input, db).ConfigureAwait(false);
+            string[] child = ["throughput", "--child", name, "--input", input, "--db", db];
+            ChildResult? result = await RunChildAsync(child).ConfigureAwait(false);
             if (!options.ContainsKey("--keep"))
             {
                 DeleteStore(db);
@@ -85,8 +104,23 @@ internal static class ThroughputCommand
                 return 1;
             }
 
-            rows.Add((info, result));
-            Print(info, result);
+            rows.Add((info, "SQLite, 1 process", result));
+            Print(info, "SQLite", result);
+            if (postgres)
+            {
+                int workers = PostgresThroughput.Workers(options);
+                ChildResult? queued = await PostgresThroughput.RunAsync(name, input, pg!, workers, work, options.ContainsKey("--keep")).ConfigureAwait(false);
+                if (queued is null)
+                {
+                    Console.Error.WriteLine($"error: the {name} run into PostgreSQL failed");
+                    return 1;
+                }
+
+                rows.Add((info, $"PostgreSQL, {workers} processes", queued));
+                Print(info, $"PostgreSQL, {workers} worker processes", queued);
+                Console.WriteLine(FormattableString.Invariant(
+                    $"// {name}: PostgreSQL with {workers} workers / SQLite in one process = {info.Reports / queued.WallSeconds:N1} / {info.Reports / result.WallSeconds:N1} reports/s = {result.WallSeconds / queued.WallSeconds:F2}; load average {LoadAverage()}"));
+            }
         }
 
         if (rows.Count == 0)
@@ -95,23 +129,23 @@ internal static class ThroughputCommand
         }
 
         Console.WriteLine();
-        Console.WriteLine("| corpus | reports | words/report | MB | wall | reports/s | MB/s | words/s | ms/report (wall) | CPU ms/report | peak working set |");
-        Console.WriteLine("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
-        foreach ((CorpusInfo info, ChildResult r) in rows)
+        Console.WriteLine("| corpus | store | reports | words/report | MB | wall | reports/s | MB/s | words/s | ms/report (wall) | stages ms/report | run CPU ms/report | peak working set |");
+        Console.WriteLine("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+        foreach ((CorpusInfo info, string store, ChildResult r) in rows)
         {
             double seconds = r.WallSeconds;
             Console.WriteLine(FormattableString.Invariant(
-                $"| {info.Name} | {info.Reports:N0} | {info.Words / (double)info.Reports:N0} | {info.Bytes / 1e6:F1} | {seconds:F1} s | {info.Reports / seconds:N0} | {info.Bytes / 1e6 / seconds:F2} | {info.Words / seconds:N0} | {seconds * 1000 / info.Reports:F2} | {r.Stages.Sum(s => s.Seconds) * 1000 / Math.Max(1, r.New + r.Failed):F2} | {r.PeakWorkingSetBytes / 1048576.0:N0} MiB |"));
+                $"| {info.Name} | {store} | {info.Reports:N0} | {info.Words / (double)info.Reports:N0} | {info.Bytes / 1e6:F1} | {seconds:F1} s | {info.Reports / seconds:N0} | {info.Bytes / 1e6 / seconds:F2} | {info.Words / seconds:N0} | {seconds * 1000 / info.Reports:F2} | {r.Stages.Sum(s => s.Seconds) * 1000 / Math.Max(1, r.New + r.Failed):F2} | {r.RunCpuSeconds * 1000 / Math.Max(1, r.New + r.Failed):F2} | {r.PeakWorkingSetBytes / 1048576.0:N0} MiB |"));
         }
 
         Console.WriteLine($"// load average at the end {LoadAverage()}");
         return 0;
     }
 
-    private static void Print(CorpusInfo info, ChildResult r)
+    private static void Print(CorpusInfo info, string store, ChildResult r)
     {
         Console.WriteLine(FormattableString.Invariant(
-            $"{info.Name}: {r.New:N0} new, {r.Duplicates:N0} duplicate, {r.Failed:N0} failed, {r.Stories:N0} stories; {r.WallSeconds:F1} s wall ({info.Reports / r.WallSeconds:N0} reports/s), start-up {r.StartupSeconds:F1} s, peak working set {r.PeakWorkingSetBytes / 1048576.0:N0} MiB, store {r.StoreBytes / 1e6:N0} MB"));
+            $"{info.Name} ({store}): {r.New:N0} new, {r.Duplicates:N0} duplicate, {r.Failed:N0} failed, {r.Stories:N0} stories; {r.WallSeconds:F1} s wall ({info.Reports / r.WallSeconds:N0} reports/s), start-up {r.StartupSeconds:F1} s, peak working set {r.PeakWorkingSetBytes / 1048576.0:N0} MiB, store {r.StoreBytes / 1e6:N0} MB"));
         Console.WriteLine($"  stage                CPU-s ({(ThreadCpuClock.Available ? "thread CPU clock" : "stopwatch")})   ms/report   share");
         double total = r.Stages.Sum(s => s.Seconds);
         int reports = Math.Max(1, r.New + r.Failed);
@@ -129,6 +163,8 @@ internal static class ThroughputCommand
         Console.WriteLine(FormattableString.Invariant(
             $"  CPU per report {all * 1000:F2} ms, the slower ordered step {ordered * 1000:F2} ms: at most {1 / bound:N0} reports/s on {Environment.ProcessorCount} idle cores; process CPU {r.ProcessCpuSeconds:F1} s"));
         Console.WriteLine(FormattableString.Invariant(
+            $"  run CPU {r.RunCpuSeconds * 1000 / reports:F2} ms/report (after start-up{(r.ServerCpuSeconds > 0 ? $"; the server's {r.ServerCpuSeconds * 1000 / reports:F2}" : string.Empty)}), of which in the stages above {all * 1000:F2}, elsewhere {(r.RunCpuSeconds - total) * 1000 / reports:F2} (storing, driver, compiling code, garbage collection, runtime); {r.JitMethods:N0} methods compiled after start-up"));
+        Console.WriteLine(FormattableString.Invariant(
             $"  allocated {r.AllocatedBytes / 1048576.0:N0} MiB ({r.AllocatedBytes / 1024.0 / reports:N0} KiB/report), GC pauses {r.GcPauseSeconds:F2} s, collections (gen 0/1/2) {string.Join('/', r.Collections)}"));
     }
 
@@ -140,37 +176,59 @@ internal static class ThroughputCommand
         _ = Gazetteer.Default.PlaceCount;
         var timings = new IngestTimings(ThreadCpuClock.Now, ThreadCpuClock.Frequency);
         await using SqliteStoryStore store = await SqliteStoryStore.OpenAsync(db).ConfigureAwait(false);
-        var ingestor = new Ingestor(store, pipeline, timings: timings);
+        var ingestor = new Ingestor(store, new IngestSettings { Analyser = new ReportAnalyser(pipeline, timings: timings), Timings = timings });
         var source = new ReportSource(new ReaderOptions());
         double startupSeconds = startup.Elapsed.TotalSeconds;
 
-        var wall = Stopwatch.StartNew();
-        IngestSummary summary = await ingestor.IngestAsync(source, [input], new ConsoleProgress(corpus)).ConfigureAwait(false);
-        double wallSeconds = wall.Elapsed.TotalSeconds;
+        double cpuAtStart = ProcessCpuSeconds();
+        long jitAtStart = JitInfo.GetCompiledMethodCount();
+        var clock = Stopwatch.StartNew();
+        var progress = new ConsoleProgress(corpus);
+        using ReportIntake intake = await ReportIntake.ReadAsync(source.ReadAsync([input]), progress, timings).ConfigureAwait(false);
+        IngestSummary summary = await ingestor.IngestAsync(intake, progress).ConfigureAwait(false);
+        double wallSeconds = clock.Elapsed.TotalSeconds;
 
         ArchiveCounts counts = await store.CountAsync().ConfigureAwait(false);
+        long storeBytes = new[] { db, db + "-wal" }.Where(File.Exists).Sum(f => new FileInfo(f).Length);
+        Console.WriteLine("RESULT " + JsonSerializer.Serialize(Measure(summary, wallSeconds, startupSeconds, counts.Stories, storeBytes, timings) with
+        {
+            RunCpuSeconds = ProcessCpuSeconds() - cpuAtStart,
+            JitMethods = JitInfo.GetCompiledMethodCount() - jitAtStart,
+        }));
+        return 0;
+    }
+
+    /// <summary>This process's CPU time so far, in seconds.</summary>
+    internal static double ProcessCpuSeconds()
+    {
+        using var self = Process.GetCurrentProcess();
+        return self.TotalProcessorTime.TotalSeconds;
+    }
+
+    /// <summary>What a run measured: its counts and times, and this process's memory, CPU and garbage collection.</summary>
+    internal static ChildResult Measure(IngestSummary summary, double wallSeconds, double startupSeconds, long stories, long storeBytes, IngestTimings timings)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        ArgumentNullException.ThrowIfNull(timings);
         using var self = Process.GetCurrentProcess();
         self.Refresh();
-        double processCpu = self.TotalProcessorTime.TotalSeconds;
-        long storeBytes = new[] { db, db + "-wal" }.Where(File.Exists).Sum(f => new FileInfo(f).Length);
-        var result = new ChildResult(
-            wallSeconds, startupSeconds, summary.New, summary.Duplicates, summary.Failed, counts.Stories, self.PeakWorkingSet64, storeBytes, processCpu,
+        foreach (ReadFailed failure in summary.Failures.Take(5))
+        {
+            Console.Error.WriteLine($"failed: {failure.Location}: {failure.Reason}");
+        }
+
+        return new ChildResult(
+            wallSeconds, startupSeconds, summary.New, summary.Duplicates, summary.Failed, stories, self.PeakWorkingSet64, storeBytes, self.TotalProcessorTime.TotalSeconds,
             [.. timings.Stages.Select(s => new StageTime(s, timings[s].TotalSeconds))])
         {
             AllocatedBytes = GC.GetTotalAllocatedBytes(),
             GcPauseSeconds = GC.GetTotalPauseDuration().TotalSeconds,
             Collections = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)],
         };
-        foreach (ReadFailed failure in summary.Failures.Take(5))
-        {
-            Console.Error.WriteLine($"failed: {failure.Location}: {failure.Reason}");
-        }
-
-        Console.WriteLine("RESULT " + JsonSerializer.Serialize(result));
-        return 0;
     }
 
-    private static async Task<ChildResult?> RunChildAsync(string corpus, string input, string db)
+    /// <summary>Runs this program again with <paramref name="arguments"/>; its lines are echoed (after <paramref name="prefix"/>), its RESULT line returned.</summary>
+    internal static async Task<ChildResult?> RunChildAsync(IReadOnlyList<string> arguments, string prefix = "")
     {
         // This program again: the apphost, or dotnet with this assembly.
         string self = Environment.ProcessPath!;
@@ -180,7 +238,7 @@ internal static class ThroughputCommand
             start.ArgumentList.Add(typeof(ThroughputCommand).Assembly.Location);
         }
 
-        foreach (string arg in new[] { "throughput", "--child", corpus, "--input", input, "--db", db })
+        foreach (string arg in arguments)
         {
             start.ArgumentList.Add(arg);
         }
@@ -195,7 +253,7 @@ internal static class ThroughputCommand
             }
             else
             {
-                Console.WriteLine(line);
+                Console.WriteLine(prefix + line);
             }
         }
 
@@ -276,6 +334,21 @@ internal sealed record ChildResult(
 
     /// <summary>Collections of generations 0, 1 and 2.</summary>
     public int[] Collections { get; init; } = [];
+
+    /// <summary>The CPU time of the database server's processes for the run (PostgreSQL), included in <see cref="RunCpuSeconds"/>.</summary>
+    public double ServerCpuSeconds { get; init; }
+
+    /// <summary>The process's CPU time from the start of the run (after start-up) to its end (for PostgreSQL, the workers' and the server's).</summary>
+    public double RunCpuSeconds { get; init; }
+
+    /// <summary>Methods compiled (JIT, every tier) after start-up: each process compiles what it runs, once or twice.</summary>
+    public long JitMethods { get; init; }
+
+    /// <summary>When the run started after start-up, on this machine's monotonic clock (seconds), for runs of several processes.</summary>
+    public double StartedAt { get; init; }
+
+    /// <summary>When it ended, on the same clock.</summary>
+    public double EndedAt { get; init; }
 }
 
 /// <summary>Thread time spent in one stage.</summary>

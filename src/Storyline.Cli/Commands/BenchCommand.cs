@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Reflection;
 using Storyline.Cli.Output;
-using Storyline.Ingest.Distributed;
+using Storyline.Storage.Postgres;
 
 namespace Storyline.Cli.Commands;
 
@@ -46,12 +46,14 @@ internal static class BenchCommand
                     {
                         result.Generated, result.Stored, result.NewByWorkers, result.Stories, seconds = Math.Round(result.Elapsed.TotalSeconds, 2),
                         reportsPerSecond = Math.Round(result.ReportsPerSecond, 1), result.Problems,
+                        workerCpuSeconds = Math.Round(result.WorkerCpuSeconds, 1), serverCpuSeconds = Math.Round(result.ServerCpuSeconds, 1),
                     }).ConfigureAwait(false);
                 }
                 else
                 {
                     await env.Out.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                         $"{options.Workers} workers stored {result.Stored} of {result.Generated} reports in {result.Elapsed.TotalSeconds:F1} s: {result.ReportsPerSecond:F1} reports/s; {result.Stories} stories.")).ConfigureAwait(false);
+                    await env.Out.WriteLineAsync(result.TimeSpent(Environment.ProcessorCount)).ConfigureAwait(false);
                     await env.Out.WriteLineAsync(result.Problems.Count == 0
                         ? "Invariants hold: each report stored exactly once and counted once, each story consistent, the queue drained."
                         : "PROBLEMS:\n  " + string.Join("\n  ", result.Problems)).ConfigureAwait(false);

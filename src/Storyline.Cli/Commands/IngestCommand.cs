@@ -2,7 +2,6 @@ using System.CommandLine;
 using Spectre.Console;
 using Storyline.Cli.Output;
 using Storyline.Ingest;
-using Storyline.Ingest.Distributed;
 using Storyline.Sources;
 using Storyline.Sources.Web;
 using Storyline.Storage;
@@ -50,14 +49,24 @@ internal static class IngestCommand
                 readerOptions = readerOptions with { MaxFileBytes = limit };
             }
 
-            await using IStoryStore store = await StoreOpener.OpenAsync(parse.GetValue(global.Db), env, mustExist: false, cancellationToken).ConfigureAwait(false);
+            string? db = parse.GetValue(global.Db);
             using var fetcher = new PoliteFetcher(new FetchOptions { Clock = env.Clock });
             var source = new ReportSource(readerOptions, env.OpenStdin, fetcher);
-            var ingestor = new Ingestor(store);
             string[] inputs = parse.GetValue(paths) ?? [];
-            IngestSummary summary = store is PostgresStoryStore postgres
-                ? await new QueuedIngestor(postgres).IngestAsync(source, inputs, null, cancellationToken).ConfigureAwait(false) // several processes may share its queue
-                : await RunAsync(env, ingestor, source, inputs, showProgress: !json, cancellationToken).ConfigureAwait(false);
+            (IngestSummary summary, ArchiveCounts counts) = await WithProgressAsync(env, showProgress: !json, async progress =>
+            {
+                // The input is read before the archive is opened: a run that reads nothing to store leaves no new, empty
+                // archive behind.
+                using ReportIntake intake = await ReportIntake.ReadAsync(source.ReadAsync(inputs, cancellationToken), progress, null, cancellationToken).ConfigureAwait(false);
+                if (intake.Pending.Count == 0 && !Storage.Postgres.StoreOpener.Exists(db))
+                {
+                    return (new IngestSummary(intake.Read, 0, intake.RepeatedInRun, intake.Failures, []), new ArchiveCounts(0, 0, 0));
+                }
+
+                await using IStoryStore store = await StoreOpener.OpenAsync(db, env, mustExist: false, cancellationToken).ConfigureAwait(false);
+                IngestSummary done = await IngestorFactory.For(store).IngestAsync(intake, progress, cancellationToken).ConfigureAwait(false);
+                return (done, await store.CountAsync(cancellationToken).ConfigureAwait(false));
+            }).ConfigureAwait(false);
 
             foreach (ReadFailed failure in summary.Failures)
             {
@@ -70,7 +79,6 @@ internal static class IngestCommand
             }
             else
             {
-                ArchiveCounts counts = await store.CountAsync(cancellationToken).ConfigureAwait(false);
                 env.Screen.Line(ArchiveText.Ingested(ArchiveViews.Ingest(summary), counts.Reports, counts.Stories));
             }
 
@@ -79,14 +87,15 @@ internal static class IngestCommand
         return command;
     }
 
-    private static async Task<IngestSummary> RunAsync(CliEnvironment env, Ingestor ingestor, ReportSource source, string[] inputs, bool showProgress, CancellationToken cancellationToken)
+    // Runs the ingest with a progress bar where the console is a terminal and progress is wanted.
+    private static async Task<T> WithProgressAsync<T>(CliEnvironment env, bool showProgress, Func<IProgress<IngestProgress>?, Task<T>> run)
     {
         if (!showProgress || !env.Console.Profile.Capabilities.Interactive)
         {
-            return await ingestor.IngestAsync(source, inputs, null, cancellationToken).ConfigureAwait(false);
+            return await run(null).ConfigureAwait(false);
         }
 
-        IngestSummary? summary = null;
+        T result = default!;
         await env.Console.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new ReportsDoneColumn(), new ElapsedTimeColumn())
             .StartAsync(async context =>
@@ -96,20 +105,27 @@ internal static class IngestCommand
                 ProgressTask analysing = context.AddTask("Analysing", autoStart: false);
                 var progress = new Progress<IngestProgress>(p =>
                 {
-                    if (p.Stage == "analysing")
+                    if (p.Stage == "waiting")
                     {
                         reading.Value = reading.MaxValue;
                         reading.StopTask();
+                        reading.Description = "Read; waiting for another writer of the archive";
+                    }
+                    else if (p.Stage == "analysing")
+                    {
+                        reading.Value = reading.MaxValue;
+                        reading.StopTask();
+                        reading.Description = "Reading";
                         analysing.StartTask();
                         analysing.MaxValue = p.Total ?? 1;
                         analysing.Value = p.Done;
                     }
                 });
-                summary = await ingestor.IngestAsync(source, inputs, progress, cancellationToken).ConfigureAwait(false);
+                result = await run(progress).ConfigureAwait(false);
                 reading.StopTask();
                 analysing.Value = analysing.MaxValue;
             }).ConfigureAwait(false);
-        return summary!;
+        return result;
     }
 }
 

@@ -40,7 +40,7 @@ internal static class ServeCommand
 
             if (!options.IsLoopback && !options.AllowRemote)
             {
-                await env.Error.WriteLineAsync($"error: {address} is not a loopback address; pass --allow-remote to serve the archive to other machines").ConfigureAwait(false);
+                await env.Error.WriteLineAsync($"error: {options.Address} is not a loopback address; pass --allow-remote to serve the archive to other machines").ConfigureAwait(false);
                 return ExitCodes.Error;
             }
 
@@ -48,9 +48,10 @@ internal static class ServeCommand
             {
                 await StorylineServer.RunAsync(options, env.Out, cancellationToken).ConfigureAwait(false);
             }
-            catch (IOException ex)
+            catch (Exception ex) when (ex is IOException or System.Net.Sockets.SocketException)
             {
-                await env.Error.WriteLineAsync($"error: cannot listen on {address}:{options.Port}: {ex.Message}").ConfigureAwait(false);
+                // An address this machine does not have, or a port in use: one line, not a stack trace (exit 134 before).
+                await env.Error.WriteLineAsync($"error: cannot listen on {options.Address}:{options.Port}: {ex.Message}").ConfigureAwait(false);
                 return ExitCodes.Error;
             }
 

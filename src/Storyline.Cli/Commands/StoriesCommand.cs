@@ -34,7 +34,7 @@ internal static class StoriesCommand
                 foreach (StoryDetail detail in details)
                 {
                     StoryText.Heading(screen, detail.Id, detail.Title, detail.Reports.Count(r => r.CopyOf is null));
-                    StoryText.Timeline(screen, detail.Timeline);
+                    StoryText.Timeline(screen, detail.Timeline, detail.TimelineNotes);
                 }
 
                 return ExitCodes.Ok;

@@ -30,7 +30,7 @@ internal static class TimelineCommand
             {
                 Screen screen = env.Screen;
                 StoryText.Heading(screen, timeline.Story, timeline.Title, material.Originals.Count());
-                StoryText.Timeline(screen, timeline.Entries);
+                StoryText.Timeline(screen, timeline.Entries, timeline.Notes);
             }
 
             return ExitCodes.Ok;

@@ -17,6 +17,7 @@ internal static class TrainCommand
         NerCommands.TrainWordClasses,
         StoriesTrainCommand.Create,
         TrainEmbeddingsCommand.Create,
+        TrainTimelinesCommand.Create,
     ];
 
     public static Command? Create(CliEnvironment env, GlobalOptions global) =>

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using Storyline.Ingest;
-using Storyline.Ingest.Distributed;
 using Storyline.Sources;
 using Storyline.Sources.Web;
 using Storyline.Cli.Output;
@@ -14,6 +13,7 @@ namespace Storyline.Cli.Commands;
 /// <summary>
 /// <c>storyline watch PATH|URL… [--interval SECONDS] [--once]</c>: polls folders, files, pages and feeds, and ingests
 /// what is new. A failing source is reported and the others go on; Ctrl-C stops between or during polls, cleanly.
+/// What it fetched (validators, feed items) is kept with the archive, so a restart goes on where it stopped.
 /// </summary>
 internal static class WatchCommand
 {
@@ -31,15 +31,12 @@ internal static class WatchCommand
         {
             int seconds = parse.GetValue(interval);
             bool json = parse.GetValue(global.Json);
-            string db = parse.GetValue(global.Db) is string named && !string.IsNullOrWhiteSpace(named) ? named.Trim() : StoreOpener.DefaultPath;
-            string cachePath = db + ".http-cache.json";
-            await using IStoryStore store = await StoreOpener.OpenAsync(db, env, mustExist: false, cancellationToken).ConfigureAwait(false);
-            using var fetcher = new PoliteFetcher(new FetchOptions { Clock = env.Clock }, ValidatorCache.Load(cachePath));
+            await using IStoryStore store = await StoreOpener.OpenAsync(parse.GetValue(global.Db), env, mustExist: false, cancellationToken).ConfigureAwait(false);
+            WatchMemory memory = WatchMemory.Parse(await store.LoadWatchStateAsync(cancellationToken).ConfigureAwait(false));
+            using var fetcher = new PoliteFetcher(new FetchOptions { Clock = env.Clock }, ValidatorCache.From(memory.Validators));
             var source = new ReportSource(new ReaderOptions { Clock = env.Clock }, env.OpenStdin, fetcher);
-            var watcher = new SourceWatcher(parse.GetValue(sources) ?? [], source);
-            // On PostgreSQL every writer goes through the queue and its one assigner, as `ingest` does.
-            var ingestor = new Ingestor(store);
-            QueuedIngestor? queued = store is PostgresStoryStore postgres ? new QueuedIngestor(postgres) : null;
+            var watcher = new SourceWatcher(parse.GetValue(sources) ?? [], source, memory.SeenItems);
+            IIngestor ingestor = IngestorFactory.For(store);
             bool anyFailed = false;
             try
             {
@@ -51,16 +48,15 @@ internal static class WatchCommand
                         results.Add(result);
                     }
 
-                    IngestSummary summary = queued is not null
-                        ? await queued.IngestAsync(results.ToAsyncEnumerable(), null, cancellationToken).ConfigureAwait(false)
-                        : await ingestor.IngestAsync(results.ToAsyncEnumerable(), null, cancellationToken).ConfigureAwait(false);
+                    IngestSummary summary = await ingestor.IngestAsync(results.ToAsyncEnumerable(), null, cancellationToken).ConfigureAwait(false);
                     foreach (ReadFailed failure in summary.Failures)
                     {
                         anyFailed = true;
                         await env.Error.WriteLineAsync($"error: {failure}").ConfigureAwait(false);
                     }
 
-                    fetcher.Cache.Save(cachePath);
+                    // Kept once what was read is stored: a crash before this reads it again, and finds it stored.
+                    await store.SaveWatchStateAsync(WatchMemory.Of(fetcher.Cache, watcher).ToJson(), cancellationToken).ConfigureAwait(false);
                     string time = env.Clock.GetLocalNow().ToString("HH:mm:ss", CultureInfo.InvariantCulture);
                     if (json)
                     {

@@ -17,7 +17,7 @@ internal static class WhatsNewCommand
             Description = "A day (YYYY-MM-DD: reports published after it are new) or a report id or prefix (reports after it are new)",
             Required = true,
         };
-        Option<int> limit = CliOptions.Count("--limit", "How many new facts to show at most", 20);
+        Option<int> limit = CliOptions.Count("--limit", "How many new facts to show at most, the most important first", WhatsNew.DefaultMaxFacts);
         var command = global.AddTo(new Command("whatsnew", "What a story's reports since a day or a report add: facts, quotes, changes of status") { id, since, limit });
         command.SetAction(async (parse, cancellationToken) =>
         {

@@ -22,6 +22,11 @@ internal static class StoryText
 
         Heading(screen, story.Id, story.Title, story.Reports.Count(r => r.CopyOf is null));
         screen.Line($"{Day(story.FirstReport)} to {Day(story.LastReport)}");
+        if (story.KeyEntities.Count > 0)
+        {
+            screen.Line($"Key entities: {string.Join(" · ", story.KeyEntities.Select(e => e.Name))}", "  ");
+        }
+
         foreach (MergeItem merge in story.MergedFrom)
         {
             screen.Line($"Story {Number(merge.Story)} merged in on {Day(merge.Published)}, at report {ShortId(merge.AtReport)}.");
@@ -50,12 +55,13 @@ internal static class StoryText
         }
 
         screen.Write(entities);
-        Timeline(screen, story.Timeline);
+        Timeline(screen, story.Timeline, story.TimelineNotes);
         Quotes(screen, story.Quotes, "Quotes");
         Claims(screen, story.Claims, story.ClaimHistory);
     }
 
-    public static void Timeline(Screen screen, IReadOnlyList<TimelineItem> timeline)
+    /// <summary>The timeline's entries, then why a day's entries were chosen among only some of its sentences.</summary>
+    public static void Timeline(Screen screen, IReadOnlyList<TimelineItem> timeline, IReadOnlyList<string>? notes = null)
     {
         var table = new TextTable("Timeline").Column("Date").Column("What happened", Cell.Prose).Column("Dated by", Cell.Prose).Column("Sources", Cell.Number);
         foreach (TimelineItem e in timeline)
@@ -67,6 +73,15 @@ internal static class StoryText
         }
 
         screen.Write(table);
+        foreach (string note in notes ?? [])
+        {
+            screen.Line(note);
+        }
+
+        if (notes is { Count: > 0 })
+        {
+            screen.Line();
+        }
     }
 
     public static void Quotes(Screen screen, IReadOnlyList<QuoteItem> quotes, string title)
@@ -124,7 +139,7 @@ internal static class StoryText
             screen.Line("Claims over time");
             foreach (ClaimTrackItem track in history)
             {
-                string days = string.Join(" → ", track.Days.Select(d => $"{Day(d.Date)} {string.Join(", ", d.Statuses.Select(Labels.Of))}"));
+                string days = string.Join(" → ", track.Days.Select(d => $"{Day(d.Date)} {Labels.Of(d)}"));
                 screen.Line($"  {Labels.ClaimKey(track.Key)}: {days}", "    ");
             }
 
@@ -150,6 +165,12 @@ internal static class StoryText
 
         screen.Line();
         Timeline(screen, news.Facts);
+        if (news.MoreFacts > 0)
+        {
+            screen.Line($"… and {Count(news.MoreFacts, "more new fact")} (--limit N shows more).");
+            screen.Line();
+        }
+
         if (news.Quotes.Count > 0)
         {
             var quotes = new TextTable("New quotes").Column("Date").Column("Who", Cell.Prose).Column("What", Cell.Prose);

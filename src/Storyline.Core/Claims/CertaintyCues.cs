@@ -9,6 +9,14 @@ namespace Storyline.Claims;
 /// </summary>
 public static class CertaintyCues
 {
+    /// <summary>A refusal to confirm or deny: unconfirmed, though it has a word of denial in it (so it is looked for first).</summary>
+    public static readonly string[] NeitherConfirmedNorDenied =
+    [
+        "neither confirmed nor denied", "neither confirm nor deny", "neither confirms nor denies", "not confirmed or denied",
+        "not confirm or deny", "declined to confirm or deny", "would not confirm or deny", "refused to confirm or deny",
+        "could not confirm or deny",
+    ];
+
     /// <summary>Words and phrases of denial.</summary>
     public static readonly string[] Denied =
     [
@@ -79,9 +87,10 @@ public static class CertaintyCues
     private static readonly FrozenDictionary<string, (string Group, bool Past)>.AlternateLookup<ReadOnlySpan<char>> EventWordsBySpan =
         EventWords.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    /// <summary>The cue lists in the order they win when a sentence has several: a denial beats everything.</summary>
+    /// <summary>The cue lists in the order they win when a sentence has several: a denial beats everything but a refusal to confirm or deny.</summary>
     public static IEnumerable<(Certainty Status, string[] Cues)> ByPrecedence =>
     [
+        (Certainty.Unconfirmed, NeitherConfirmedNorDenied),
         (Certainty.Denied, Denied),
         (Certainty.Unconfirmed, Unconfirmed),
         (Certainty.Speculative, Speculative),

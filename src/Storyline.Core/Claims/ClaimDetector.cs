@@ -8,10 +8,12 @@ namespace Storyline.Claims;
 
 /// <summary>
 /// The claims stage: each sentence that reports something (it has an attribution, a certainty cue, or an event word)
-/// is a claim, with a status from the cues in it and its attribution. Precedence: denied, unconfirmed, speculative,
-/// expected, explicitly confirmed; then an attributed claim is <see cref="Certainty.Reported"/> (the writer relays it,
-/// "Interfax reported"), and an unhedged past-tense event stated by the writer is <see cref="Certainty.Confirmed"/>.
-/// Each claim gets a key (its entities and event group, "kim jong un|visit") to follow it across reports.
+/// is a claim, with a status from the cues in it and its attribution, computed by <see cref="ClaimStatus.OfSentence"/>:
+/// a cue first (a denial beats everything; "neither confirmed nor denied" is unconfirmed); then an unhedged statement
+/// on the record ("Interfax reported") is confirmed and any other attribution reported; then an unhedged past-tense
+/// event stated by the writer is confirmed.
+/// Each claim gets a key (its entities by name and its event group: "kim jong un|visit", "khasan|cross", never a code or
+/// a place number) to follow it across reports.
 /// Runs after <see cref="Quotes.QuoteFinder"/>. Holds no state: thread-safe.
 /// </summary>
 public sealed class ClaimDetector : IAnalysisStage
@@ -68,33 +70,35 @@ public sealed class ClaimDetector : IAnalysisStage
         // What the claim is about: the reported clause when attributed, else the sentence.
         TextSpan about = attribution?.Kind == QuoteKind.Indirect ? attribution.Content : sentence.Span;
         (string Group, bool Past, int At)? evt = FirstEvent(article, about);
-        Certainty resolved;
-        if (cue is (Certainty s, _, _) && s != Certainty.Confirmed)
-        {
-            resolved = s;
-        }
-        else if (cue is not null)
-        {
-            resolved = Certainty.Confirmed;
-        }
-        else if (attribution is not null)
-        {
-            resolved = Certainty.Reported;
-        }
-        else if (evt is (_, true, _))
-        {
-            resolved = Certainty.Confirmed;
-        }
-        else
+        if (ClaimStatus.OfSentence(cue?.Status, attribution, evt is (_, true, _)) is not Certainty resolved)
         {
             return null;
         }
 
-        // A claim attributed to someone who confirms it is still theirs: "X confirmed" is Confirmed, "X said" Reported.
         string? key = evt is (string group, _, _) ? Key(index, about, attribution?.Source, group) : null;
         TextSpan? cueSpan = cue is (_, int a, int l) ? new TextSpan(sentence.Span.Start + a, l) : null;
-        return new Claim(sentence.Span, sentence.Index, resolved, attribution?.Source, attribution?.SourceKind ?? SourceKind.Unknown, key, cueSpan);
+        return new Claim(ClaimSpan(article, sentence, attribution), sentence.Index, resolved, attribution?.Source, attribution?.SourceKind ?? SourceKind.Unknown, key, cueSpan);
     }
+
+    // The claim's words: its sentence, from the opening mark of a direct quote that began in an earlier sentence
+    // ("Both countries show teeth … So, there is something in common," said Fyodor: not "So, there is …" alone).
+    private static TextSpan ClaimSpan(AnalyzedArticle article, Sentence sentence, Quote? attribution)
+    {
+        if (attribution is not { Kind: QuoteKind.Direct } || attribution.Content.Start >= sentence.Span.Start)
+        {
+            return sentence.Span;
+        }
+
+        int start = attribution.Content.Start;
+        if (start > 0 && IsQuoteMark(article.Body[start - 1]))
+        {
+            start--;
+        }
+
+        return new TextSpan(start, sentence.Span.End - start);
+    }
+
+    private static bool IsQuoteMark(char c) => c is '"' or '\u201C' or '\u201D' or '\u00AB' or '\'' or '\u2018';
 
     // Curly apostrophes as straight ones, so that cue phrases match either.
     private static string Normalize(string text) => text.ToLowerInvariant().Replace('\u2019', '\'').Replace('\u2018', '\'');
@@ -237,10 +241,10 @@ public sealed class ClaimDetector : IAnalysisStage
         var inside = index.MentionsIn(about)
             .Where(m => about.Contains(m.Span) && !(source is TextSpan s && s.Overlaps(m.Span)))
             .ToList();
-        var people = inside.Where(m => m.Type == EntityType.Person).Select(m => KeyPart(m.Entity)).Distinct(StringComparer.Ordinal).ToList();
+        var people = inside.Where(m => m.Type == EntityType.Person).Select(m => KeyPart(index.Entity(m.Entity), m.Entity)).Where(p => p.Length > 0).Distinct(StringComparer.Ordinal).ToList();
         List<string> parts = people.Count > 0
             ? people
-            : inside.Where(m => m.Type is EntityType.Organization or EntityType.Location).Select(m => KeyPart(m.Entity)).Distinct(StringComparer.Ordinal).ToList();
+            : inside.Where(m => m.Type is EntityType.Organization or EntityType.Location).Select(m => KeyPart(index.Entity(m.Entity), m.Entity)).Where(p => p.Length > 0).Distinct(StringComparer.Ordinal).ToList();
         if (parts.Count == 0)
         {
             return null;
@@ -250,18 +254,22 @@ public sealed class ClaimDetector : IAnalysisStage
         return string.Join('+', chosen) + "|" + group;
     }
 
-    // Entity keys as the entity stage gives them, reduced to letters and single spaces ("kim jong-un" = "kim jong un").
-    private static string KeyPart(EntityKey key)
+    /// <summary>
+    /// An entity as a part of a claim key, in words a reader knows and every report shares: a person's or an
+    /// organisation's key is already its name ("kim jong un"); a country or a geocoded place ("country:kp",
+    /// "place:524901") goes by its gazetteer name ("north korea", "moscow"), never by a code or a number. Reduced to
+    /// lower-case letters, digits and single spaces ("kim jong-un" = "kim jong un"); empty when no letter is left.
+    /// </summary>
+    internal static string KeyPart(Entity? entity, EntityKey key)
     {
-        string value = key.Value;
-        int colon = value.IndexOf(':', StringComparison.Ordinal);
-        if (colon >= 0 && colon < 12)
+        string words = key.Value;
+        if (words.Contains(':', StringComparison.Ordinal))
         {
-            value = value[(colon + 1)..];
+            words = entity is null ? string.Empty : entity.Place?.Name ?? entity.Name;
         }
 
-        var sb = new StringBuilder(value.Length);
-        foreach (char c in value.ToLowerInvariant())
+        var sb = new StringBuilder(words.Length);
+        foreach (char c in words.ToLowerInvariant())
         {
             if (char.IsLetterOrDigit(c))
             {
@@ -273,7 +281,8 @@ public sealed class ClaimDetector : IAnalysisStage
             }
         }
 
-        return sb.ToString().Trim();
+        string part = sb.ToString().Trim();
+        return part.Any(char.IsLetter) ? part : string.Empty;
     }
 
     /// <summary>
@@ -289,9 +298,11 @@ public sealed class ClaimDetector : IAnalysisStage
         private readonly Mention[] mentions;
         private readonly int[] mentionStarts;
         private readonly int[] mentionOrder;
+        private readonly Dictionary<EntityKey, Entity> entities;
 
         public SpanIndex(AnalyzedArticle article)
         {
+            entities = article.Entities.DistinctBy(e => e.Key).ToDictionary(e => e.Key);
             quotes = [.. article.Quotes];
             (quoteStarts, quoteOrder) = Sorted(quotes.Select(q => q.Cue?.Start ?? -1).ToArray());
             mentions = [.. article.Mentions];
@@ -299,6 +310,8 @@ public sealed class ClaimDetector : IAnalysisStage
         }
 
         public IEnumerable<Quote> AttributionsIn(TextSpan span) => Range(quoteStarts, quoteOrder, span).Select(i => quotes[i]);
+
+        public Entity? Entity(EntityKey key) => entities.GetValueOrDefault(key);
 
         public IEnumerable<Mention> MentionsIn(TextSpan span) => Range(mentionStarts, mentionOrder, span).Select(i => mentions[i]);
 

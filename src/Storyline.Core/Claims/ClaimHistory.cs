@@ -15,14 +15,28 @@ public sealed record ClaimReport(DateOnly Date, Certainty Status, ArticleId Repo
 /// <param name="Reports">Each claim with that key, by publication date, then in text order.</param>
 public sealed record ClaimTrack(string Key, ImmutableArray<ClaimReport> Reports)
 {
-    /// <summary>The distinct statuses of each day, in the order they were first said that day.</summary>
-    public IEnumerable<(DateOnly Date, ImmutableArray<Certainty> Statuses)> ByDay =>
-        Reports.GroupBy(r => r.Date).OrderBy(g => g.Key).Select(g => (g.Key, g.Select(r => r.Status).Distinct().ToImmutableArray()));
+    /// <summary>
+    /// Each day the claim was spoken of, in date order: the day's distinct statuses in the order first said, and the
+    /// claim's standing that day (<see cref="ClaimStatus.Standing(IEnumerable{Certainty})"/> over them), the value what's
+    /// new reports when a later day moves it.
+    /// </summary>
+    public IEnumerable<ClaimDay> ByDay =>
+        Reports.GroupBy(r => r.Date).OrderBy(g => g.Key).Select(g =>
+        {
+            ImmutableArray<Certainty> statuses = [.. g.Select(r => r.Status).Distinct()];
+            return new ClaimDay(g.Key, statuses, ClaimStatus.Standing(statuses));
+        });
 }
+
+/// <summary>What the reports of one day said of a claim.</summary>
+/// <param name="Date">The publication date.</param>
+/// <param name="Statuses">The day's distinct statuses, in the order first said.</param>
+/// <param name="Standing">The claim's standing that day (<see cref="ClaimStatus.Standing(IEnumerable{Certainty})"/>).</param>
+public readonly record struct ClaimDay(DateOnly Date, ImmutableArray<Certainty> Statuses, Certainty Standing);
 
 /// <summary>
 /// Gathers a story's claims by key, so that a claim's status over time shows ("still unconfirmed" and "expected" on
-/// 2023-09-11, "arrived" — reported — on 2023-09-12). Computed at read time from stored analyses. Stateless.
+/// 2023-09-11, "arrived" — confirmed, on Interfax's word — on 2023-09-12). Computed at read time from stored analyses. Stateless.
 /// </summary>
 public static class ClaimHistory
 {

@@ -174,6 +174,8 @@ public enum SourceKind
 /// quoted Peskov as saying …).</param>
 /// <param name="Citing">Whom the source itself cites, where it names one (Interfax … "citing footage from Rossiya-1").</param>
 /// <param name="CitingKind">What kind of source <paramref name="Citing"/> is.</param>
+/// <param name="Act">What the attribution reports of its source: words it said (a quote), a speech act told without
+/// its words, a belief, or a finding. Lists of who said what show statements.</param>
 public sealed record Quote(
     TextSpan Content,
     QuoteKind Kind,
@@ -184,7 +186,28 @@ public sealed record Quote(
     SourceKind SourceKind = SourceKind.Unknown,
     TextSpan? CitedBy = null,
     TextSpan? Citing = null,
-    SourceKind CitingKind = SourceKind.Unknown);
+    SourceKind CitingKind = SourceKind.Unknown,
+    QuoteAct Act = QuoteAct.Statement)
+{
+    /// <summary>Whether this is a quote in the narrow sense: words the source said or wrote, directly or reported.</summary>
+    public bool IsStatement => Act == QuoteAct.Statement;
+}
+
+/// <summary>What an attribution reports of its source.</summary>
+public enum QuoteAct
+{
+    /// <summary>Words the source said or wrote: a direct quote, or a reported clause ("said the talks failed", "according to X, …").</summary>
+    Statement,
+
+    /// <summary>A speech act told without its words: "accused X of …", "urged X to …", "called it a disaster", "denied the report".</summary>
+    Description,
+
+    /// <summary>A belief, hope, fear, intention or knowledge: "believes that …", "wants …", "knows he is qualified".</summary>
+    Belief,
+
+    /// <summary>What a study, survey, document, footage or data found or showed.</summary>
+    Finding,
+}
 
 /// <summary>How sure a report is of a claim.</summary>
 public enum Certainty

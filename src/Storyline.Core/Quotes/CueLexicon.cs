@@ -85,6 +85,16 @@ public static class CueLexicon
         ("worry", ["worry", "worries", "worried"]),
         ("fear", ["fear", "fears", "feared"]),
         ("expect", ["expects", "expected"]),
+        ("lament", ["lament", "laments", "lamented"]),
+        ("quip", ["quip", "quips", "quipped"]),
+        ("comment", ["commented"]),
+        ("shout", ["shouted"]),
+        ("advise", ["advise", "advises", "advised"]),
+        ("caution", ["cautioned"]),
+        ("reiterate", ["reiterate", "reiterates", "reiterated"]),
+        ("retort", ["retorted"]),
+        ("counter", ["countered"]),
+        ("answer", ["answered"]),
     ];
 
     private static readonly FrozenDictionary<string, string> FormToLemma = Verbs
@@ -109,7 +119,7 @@ public static class CueLexicon
     {
         "has", "have", "had", "was", "were", "is", "are", "will", "would", "did", "does", "do", "also", "later", "previously",
         "recently", "repeatedly", "again", "then", "once", "first", "earlier", "often", "publicly", "privately", "not",
-        "never", "already", "still", "flatly",
+        "never", "already", "still", "flatly", "neither", "nor",
     }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Words at which a source noun phrase, read outward from its cue, stops.</summary>
@@ -132,6 +142,113 @@ public static class CueLexicon
     /// <summary>Personal pronouns that refer back to a speaker named earlier.</summary>
     public static readonly FrozenSet<string> Pronouns = new[] { "he", "she", "they", "we", "i", "you" }
         .ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Words before a cue word that make it a noun or an adjective: "an expected meeting", "the report", "his call".</summary>
+    public static readonly FrozenSet<string> Determiners = new[] { "a", "an", "the", "his", "her", "their", "its", "our", "my", "your", "this", "that", "whose" }
+        .ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Cue lemmas whose forms are nouns as often as verbs ("a claim", "the report", "remarks"): after a word that is no
+    /// subject of a verb ("the strange remark", "cost estimate") or before another cue ("reports say") they are nouns.
+    /// </summary>
+    public static readonly FrozenSet<string> NounLike = new[]
+    {
+        "claim", "report", "estimate", "remark", "call", "reply", "tweet", "post", "show", "question", "promise", "vow",
+        "note", "quote", "joke", "boast", "blame", "praise", "fear", "hope", "worry", "want", "stress", "signal", "find",
+        "state", "reveal",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Verbs of belief, hope, fear, intention and knowledge: their attributions are <see cref="Domain.QuoteAct.Belief"/>.</summary>
+    public static readonly FrozenSet<string> BeliefCues = new[] { "believe", "think", "know", "hope", "want", "feel", "worry", "fear", "expect", "learn" }
+        .ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Verbs of evidence (a study, survey or footage "found", "showed"): their attributions are <see cref="Domain.QuoteAct.Finding"/>.</summary>
+    public static readonly FrozenSet<string> FindingCues = new[] { "find", "show", "reveal", "conclude", "estimate" }
+        .ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Verbs that report nothing unless a clause follows them: "added a goal", "posted a profit", "continued the work".</summary>
+    public static readonly FrozenSet<string> SpeechOnlyWithClause = new[] { "add", "post", "continue" }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Words that lead a time phrase: "late on Monday", "early Tuesday", "last week".</summary>
+    public static readonly FrozenSet<string> TimeLeads = new[] { "on", "late", "early", "last", "this", "by", "," }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Cue lemmas that, after "who", ask for anonymity rather than report: "who asked not to be named".</summary>
+    public static readonly FrozenSet<string> AnonymityRequests = new[] { "ask", "request", "decline", "insist" }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Words after which a preposition stays in the source: "people familiar with the matter", "sources close to the talks".</summary>
+    public static readonly FrozenSet<string> SourceModifiers = new[] { "familiar", "close", "knowledgeable", "briefed", "involved" }
+        .ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Auxiliaries before a participle that make it a cue: "as saying", "is saying".</summary>
+    public static readonly FrozenSet<string> ProgressiveAuxiliaries = new[] { "as", "is", "are", "was", "were", "been", "be" }
+        .ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Lemmas that stay cues before "to" ("said to reporters", "told to"); other cues before "to" are not reporting ("want to").</summary>
+    public static readonly FrozenSet<string> SpeechBeforeTo = new[] { "say", "tell", "report", "write", "explain", "confirm", "announce", "state", "reply", "respond" }
+        .ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Lemmas that are no cue before a particle (<see cref="PhrasalParticles"/>): "called for", "showed up".</summary>
+    public static readonly FrozenSet<string> PhrasalVerbs = new[] { "call", "ask", "show", "find", "want", "hope", "feel", "know", "continue" }
+        .ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>The particles of <see cref="PhrasalVerbs"/>.</summary>
+    public static readonly FrozenSet<string> PhrasalParticles = new[] { "for", "off", "up", "on", "out" }
+        .ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>The participles of "quoted X as saying".</summary>
+    public static readonly FrozenSet<string> AsSaying = new[] { "saying", "telling", "stating" }
+        .ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>The hearers a cue's object may be before the reported clause: "told reporters …".</summary>
+    public static readonly FrozenSet<string> Addressees = new[] { "reporters", "him", "her", "them", "us", "me", "journalists" }
+        .ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Words that open a phrase only saying when or how something was said ("said on Monday", "said again").</summary>
+    public static readonly FrozenSet<string> AdverbialOpeners = new[]
+    {
+        "on", "in", "at", "last", "this", "yesterday", "today", "tonight", "earlier", "later", "during", "after", "before",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "recently", "previously", "again", "so",
+        "too", "publicly", "privately", "afterward", "afterwards",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Pronouns that, after a comma and before a cue, start an attribution of their own: "…, he said".</summary>
+    public static readonly FrozenSet<string> SubjectPronouns = new[] { "he", "she", "they" }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Words that open a clause of their own: at the end of a source phrase they are dropped ("Calloway, who denied").</summary>
+    public static readonly FrozenSet<string> SourceTrailers = new[] { "who", "which", "because" }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Coordinating conjunctions: never the first or the last word of a source phrase.</summary>
+    public static readonly FrozenSet<string> Coordinators = new[] { "and", "but", "or", "nor" }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Forms of "be": before a cue's participle they make it passive ("were reported", "is said").</summary>
+    public static readonly FrozenSet<string> BeForms = new[] { "is", "are", "was", "were", "be", "been", "being" }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Words that open a reported clause, so a source read forward from its cue stops before them.</summary>
+    public static readonly FrozenSet<string> ClauseOpeners = new[] { "that", "whether", "if" }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Words at which a source read forward from its cue stops once it has a word: "said Fyodor, who …", "said X, adding …".</summary>
+    public static readonly FrozenSet<string> SourceAfterBreaks = new[] { "who", "which", "adding", "using", "citing", "saying", "noting", "and" }
+        .ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Prepositions and time words at which a source read forward from its cue stops ("said in a speech": no source).</summary>
+    public static readonly FrozenSet<string> SourceAfterStops = new[]
+    {
+        "in", "on", "at", "during", "after", "before", "as", "to", "when", "while", "last", "this", "of", "about", "by", "for",
+        "with", "from",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Prepositions that may stand inside a name between capitalised words ("Bank of America", "Center for Progress").</summary>
+    public static readonly FrozenSet<string> NameLinks = new[] { "of", "for", "at", "in", "on" }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Words that open an appositive or relative clause after a name: "Dmitry Peskov, the Kremlin spokesman, said".</summary>
+    public static readonly FrozenSet<string> AppositiveOpeners = new[] { "the", "a", "an", "who", "whose" }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Connectives before a sentence's subject: "But he said …".</summary>
+    public static readonly FrozenSet<string> SentenceConnectives = new[] { "but", "and", "meanwhile", "still", "then" }
+        .ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Phrases by which a report says a speaker gave only a first name (a member of the public).</summary>
+    public static readonly string[] FirstNameRemarks = ["surname", "first name", "last name", "full name"];
 
     /// <summary>The lemma of a cue word form ("told" → "tell"), or null when the word is not a cue.</summary>
     public static string? Lemma(string lowerWord) => FormToLemma.GetValueOrDefault(lowerWord);

@@ -17,6 +17,8 @@ public static class SourceClassifier
         "unidentified", "unnamed", "anonymous", "anonymity", "familiar with", "not to be named", "not be named",
         "not authorized", "not authorised", "a source", "one source", "sources", "a government source", "an official",
         "a senior official", "insider", "a person", "people close to", "a diplomat", "an aide",
+        // Unnamed officials, aides and diplomats are unnamed sources, whoever they work for ("US officials said").
+        "officials", "aides", "diplomats",
     ];
 
     private static readonly string[] StateMediaPhrases =
@@ -31,7 +33,7 @@ public static class SourceClassifier
         "news agency", "news agencies", "agency interfax", "interfax", "reuters", "associated press", "afp", "bloomberg",
         "new york times", "washington post", "times", "post", "journal", "cnn", "bbc", "fox news", "nbc", "abc", "cbs",
         "broadcaster", "newspaper", "tabloid", "yonhap", "ytn", "nhk", "kyodo", "guardian", "independent", "politico",
-        "media", "reports", "report", "outlet", "television", "tv", "radio", "magazine", "newswire", "footage", "website",
+        "media", "reports", "report", "outlet", "television", "tv", "radio", "magazine", "newswire", "website",
         "the hill", "axios", "breitbart", "huffington", "usa today", "daily",
     ];
 

@@ -3,14 +3,19 @@ namespace Storyline.Stories;
 /// <summary>Settings of the online story clusterer.</summary>
 public sealed record ClusteringOptions
 {
+    private static readonly Lazy<Vectors.TextEmbedder?> ShippedEmbedder = new(() => Vectors.WordVectors.Shipped is { } vectors ? new Vectors.TextEmbedder(vectors) : null);
+
     /// <summary>
     /// Kept for callers of the stand-in clusterer; the merge-or-new decision is now <see cref="Model"/>, and this
     /// threshold is not used.
     /// </summary>
     public double JoinThreshold { get; init; } = 0.2;
 
-    /// <summary>Only stories with a report within this many days are candidates (default 30).</summary>
-    public int WindowDays { get; init; } = 30;
+    /// <summary>
+    /// Only stories with a report within this many days are candidates (default 365, chosen with the model by
+    /// <c>storyline train stories</c>; the candidate index keeps the cost per report from growing with it).
+    /// </summary>
+    public int WindowDays { get; init; } = 365;
 
     /// <summary>A story's word vector keeps at most this many terms, the heaviest (default 200).</summary>
     public int MaxStoryTerms { get; init; } = 200;
@@ -26,9 +31,9 @@ public sealed record ClusteringOptions
 
     /// <summary>
     /// Two stories a report both fits this well (score of <see cref="Model"/>, in log-odds) are one story and are merged
-    /// (default 2.0; <see cref="double.PositiveInfinity"/> never merges).
+    /// (<see cref="double.PositiveInfinity"/>, the default chosen by <c>storyline train stories</c>, never merges).
     /// </summary>
-    public double MergeScore { get; init; } = 2.0;
+    public double MergeScore { get; init; } = double.PositiveInfinity;
 
     /// <summary>The report's heaviest words and entities (this many of each) look up candidate stories (default 12).</summary>
     public int QueryTerms { get; init; } = 12;
@@ -41,6 +46,18 @@ public sealed record ClusteringOptions
 
     /// <summary>A band of the near-copy index holding more reports than this is too common to find copies by (default 50).</summary>
     public int MaxCopyBucket { get; init; } = 50;
+
+    /// <summary>
+    /// Makes the dense vectors of reports and stories (<see cref="StorySimilarities.Meaning"/>); null compares words
+    /// alone. Defaults to the committed word vectors where the program has them.
+    /// </summary>
+    public Vectors.TextEmbedder? Embedder { get; init; } = ShippedEmbedder.Value;
+
+    /// <summary>
+    /// Whether every similarity is measured for every candidate, even those <see cref="Model"/> gives weight 0 (which
+    /// cannot change a decision and are otherwise left at 0): training needs them all.
+    /// </summary>
+    public bool MeasureAllEvidence { get; init; }
 
     /// <summary>The defaults.</summary>
     public static ClusteringOptions Default { get; } = new();

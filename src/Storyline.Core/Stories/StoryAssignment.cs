@@ -22,3 +22,8 @@ public sealed record StoryAssignment(ArticleId Report, StoryId Story, bool IsNew
     /// <summary>A story found at this report to be the same as <see cref="Story"/> and merged into it; null when none.</summary>
     public StoryId? Merged { get; init; }
 }
+
+/// <summary>An open story offered for a report by the candidate index, and how alike the two are.</summary>
+/// <param name="Story">The story.</param>
+/// <param name="Similarities">The report against it.</param>
+public readonly record struct StoryCandidate(StoryId Story, StorySimilarities Similarities);

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Runtime.InteropServices;
 using Storyline.Domain;
 using Storyline.Text;
@@ -30,6 +31,26 @@ public sealed record StoryFeatures(ArticleId Id, DateOnly Published, ImmutableAr
 
     /// <summary>MinHash signature of the body's word shingles (see <see cref="MinHash"/>); empty for very short bodies.</summary>
     public ImmutableArray<uint> Signature { get; init; } = [];
+
+    /// <summary>The entity terms (of <see cref="Terms"/>) that name people, sorted; empty for features made before types were kept.</summary>
+    public ImmutableArray<string> PeopleTerms { get; init; } = [];
+
+    /// <summary>
+    /// The calendar dates the report mentions, as TIMEX3 values cut to their precision: a day ("2023-09-12"), a month
+    /// ("2023-09") or a year ("2019"); distinct, sorted. Relative expressions count as resolved against the
+    /// publication date ("Tuesday morning" → "2023-09-12").
+    /// </summary>
+    public ImmutableArray<string> DateTerms { get; init; } = [];
+
+    /// <summary>
+    /// The numbers the body gives that can tell one event from another of its kind — a toll, a magnitude, an amount
+    /// ("527", "6.4", "143") — without separators or units, distinct, sorted; whole numbers under 10 and years
+    /// (1900–2100) are left out.
+    /// </summary>
+    public ImmutableArray<string> NumberTerms { get; init; } = [];
+
+    /// <summary>The report's headline (<see cref="Stories.Headline.Of"/>): its title, else its lead cut short; empty when unknown.</summary>
+    public string Headline { get; init; } = string.Empty;
 
     /// <summary>
     /// The features of an analysed report: lower-cased content words (no stopwords, numbers or one-letter words;
@@ -134,6 +155,7 @@ public sealed record StoryFeatures(ArticleId Id, DateOnly Published, ImmutableAr
 
             var names = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
             var places = new SortedSet<string>(StringComparer.Ordinal);
+            var people = new SortedSet<string>(StringComparer.Ordinal);
             foreach (Entity entity in article.Entities)
             {
                 string term = EntityPrefix + entity.Key.Value;
@@ -141,6 +163,10 @@ public sealed record StoryFeatures(ArticleId Id, DateOnly Published, ImmutableAr
                 if (entity.Type == EntityType.Location)
                 {
                     places.Add(term);
+                }
+                else if (entity.Type == EntityType.Person)
+                {
+                    people.Add(term);
                 }
             }
 
@@ -162,6 +188,10 @@ public sealed record StoryFeatures(ArticleId Id, DateOnly Published, ImmutableAr
             {
                 HeadTerms = [.. head.Keys.Order(StringComparer.Ordinal)],
                 PlaceTerms = [.. places.Where(counts.ContainsKey)],
+                PeopleTerms = [.. people.Where(counts.ContainsKey)],
+                DateTerms = DatesOf(article.Times),
+                NumberTerms = NumbersOf(article),
+                Headline = Stories.Headline.Of(article),
                 Signature = MinHash.Sign(lowered.AsSpan(0, used), wordEnds.AsSpan(0, words)),
             };
         }
@@ -175,6 +205,106 @@ public sealed record StoryFeatures(ArticleId Id, DateOnly Published, ImmutableAr
             ArrayPool<char>.Shared.Return(lowered);
             ArrayPool<int>.Shared.Return(wordEnds);
         }
+    }
+
+    // The body's numbers as plain digits ("6,500km" → "6500", "6.4" stays), whole numbers under 10 and years left out.
+    private static ImmutableArray<string> NumbersOf(AnalyzedArticle article)
+    {
+        var numbers = new SortedSet<string>(StringComparer.Ordinal);
+        Span<char> digits = stackalloc char[32];
+        foreach (Token token in article.Tokens)
+        {
+            if (token.Kind != TokenKind.Number || token.Span.Length > digits.Length)
+            {
+                continue;
+            }
+
+            int n = 0;
+            bool point = false;
+            foreach (char c in token.Span.Slice(article.Body))
+            {
+                if (char.IsAsciiDigit(c))
+                {
+                    digits[n++] = c;
+                }
+                else if (c == '.' && !point && n > 0)
+                {
+                    digits[n++] = c;
+                    point = true;
+                }
+                else if (c != ',')
+                {
+                    break;
+                }
+            }
+
+            ReadOnlySpan<char> number = digits[..n].TrimEnd('.');
+            if (number.Length == 0 || number[0] == '.')
+            {
+                continue;
+            }
+
+            bool whole = !number.Contains('.');
+            bool small = whole && number.Length == 1;
+            bool year = whole && number.Length == 4 && int.Parse(number, CultureInfo.InvariantCulture) is >= 1900 and <= 2100;
+            if (!small && !year)
+            {
+                numbers.Add(number.ToString());
+            }
+        }
+
+        return [.. numbers];
+    }
+
+    // Calendar dates and times cut to day, month or year ("2023-09-12TMO" → "2023-09-12"); durations, sets and values
+    // that name no calendar period ("PRESENT_REF", "2023-W37") are left out.
+    private static ImmutableArray<string> DatesOf(ImmutableArray<TimeExpression> times)
+    {
+        if (times.IsDefaultOrEmpty)
+        {
+            return [];
+        }
+
+        var dates = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (TimeExpression time in times)
+        {
+            if (time.Type is not (TimeType.Date or TimeType.Time))
+            {
+                continue;
+            }
+
+            string value = time.Value;
+            int length = Digits(value, 0, 4) && value.Length >= 4 ? 4 : 0;
+            if (length == 4 && value.Length >= 7 && value[4] == '-' && Digits(value, 5, 2))
+            {
+                length = value.Length >= 10 && value[7] == '-' && Digits(value, 8, 2) ? 10 : 7;
+            }
+
+            if (length > 0 && (value.Length == length || !char.IsDigit(value[length])))
+            {
+                dates.Add(value[..length]);
+            }
+        }
+
+        return [.. dates];
+    }
+
+    private static bool Digits(string value, int start, int count)
+    {
+        if (value.Length < start + count)
+        {
+            return false;
+        }
+
+        for (int i = start; i < start + count; i++)
+        {
+            if (!char.IsAsciiDigit(value[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     // The first four UTF-16 units of a term (zero where it is shorter), packed so that comparing two prefixes orders

@@ -36,6 +36,12 @@ public sealed class BoilerplateCleaner
     // How far to look for the closing parenthesis of a photo credit.
     private const int MaxCreditLength = 80;
 
+    // A paragraph ending with a photo credit is a caption when it has at most this many pieces (one or two sentences
+    // and the credit) and words.
+    private const int MaxCaptionPieces = 3;
+
+    private const int MaxCaptionWords = 60;
+
     /// <summary>Cleans paragraph-normalised text (see <see cref="Paragraphs.Normalize"/>).</summary>
     /// <param name="text">Paragraphs separated by a blank line; other text is accepted, and paragraphs are trimmed.</param>
     public CleanedText Clean(string text)
@@ -79,10 +85,20 @@ public sealed class BoilerplateCleaner
         }
 
         var boilerplate = new bool[pieces.Count];
-        for (int i = 0; i < pieces.Count; i++)
+        // A caption cue ("Photo:") makes the rest of the paragraph a caption, and so does a photographer's credit
+        // closing a short paragraph.
+        int captionFrom = IsCaption(paragraph, words, pieces) ? 0 : pieces.FindIndex(p => p.Opening?.Cue.Kind == CueKind.Caption);
+        if (captionFrom < 0)
+        {
+            captionFrom = pieces.Count;
+        }
+
+        // From the last piece back, so that a piece knows whether a prompt with a cue follows it.
+        for (int i = pieces.Count - 1; i >= 0; i--)
         {
             Piece? previous = i > 0 ? pieces[i - 1] : null;
-            boilerplate[i] = IsBoilerplate(paragraph, words, pieces[i], previous);
+            bool beforePrompt = i + 1 < captionFrom && boilerplate[i + 1] && pieces[i + 1].Opening is not null;
+            boilerplate[i] = i >= captionFrom || IsBoilerplate(paragraph, words, pieces[i], previous, beforePrompt);
         }
 
         int lead = 0;
@@ -369,7 +385,8 @@ public sealed class BoilerplateCleaner
 
     // A story sentence glued onto a prompt with no punctuation between: "...newsletter The minister resigned".
     // Cut before a capitalised sentence opener that follows a prompt word (not a connective, which would make it
-    // part of a name: "from The Independent").
+    // part of a name: "from The Independent"), and before a wire dateline in capitals glued onto a prompt
+    // ("...to the Business Briefing DETROIT (Wire) - Nearly 13,000 ...").
     private static void AddGlueCuts(string text, List<Range> words, List<CueMatch> cues, SortedSet<int> cuts)
     {
         if (cues.Count == 0)
@@ -381,9 +398,18 @@ public sealed class BoilerplateCleaner
         {
             Range word = words[w];
             Range before = words[w - 1];
-            if (word.Start < cues[0].Start
-                || !BoilerplateCues.SentenceOpeners.Contains(text[word.Start..word.End])
-                || !text.AsSpan(before.End, word.Start - before.End).IsWhiteSpace())
+            if (word.Start < cues[0].Start || !text.AsSpan(before.End, word.Start - before.End).IsWhiteSpace())
+            {
+                continue;
+            }
+
+            if (word.Length >= 3 && IsAllUpper(text.AsSpan(word.Start, word.Length)) && Dateline.TryParse(text[word.Start..], out _))
+            {
+                cuts.Add(word.Start);
+                continue;
+            }
+
+            if (!BoilerplateCues.SentenceOpeners.Contains(text[word.Start..word.End]))
             {
                 continue;
             }
@@ -401,7 +427,9 @@ public sealed class BoilerplateCleaner
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Strong = BoilerplateCues.Strong.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Vocabulary = BoilerplateCues.Vocabulary.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    private static bool IsBoilerplate(string text, List<Range> words, Piece piece, Piece? previous)
+    // beforePrompt: a prompt with a cue follows the piece, so that a lead-in to it needs one strong prompt word, not two
+    // ("Get the day's biggest business stories in your inbox Sign up to our Business Briefing").
+    private static bool IsBoilerplate(string text, List<Range> words, Piece piece, Piece? previous, bool beforePrompt)
     {
         ReadOnlySpan<char> core = Core(text.AsSpan(piece.Start, piece.Length));
         if (core.IsEmpty)
@@ -454,8 +482,10 @@ public sealed class BoilerplateCleaner
         {
             if (cue.Cue.Kind == CueKind.Link)
             {
-                // "Related: Cabinet reshuffle expected" is a link; "Related: the figures show" is a sentence.
-                return total <= MaxLinkWords && !quoted && (cue.End == piece.End || NextOpensSentence(text, cue.End));
+                // "Related: Cabinet reshuffle expected" is a link; "Related: the figures show" is a sentence. A video
+                // link may go on after a bar ("WATCH | …") or end with a colon ("Watch highlights of the game:").
+                return total <= MaxLinkWords && !quoted
+                    && (cue.End == piece.End || NextOpensSentence(text, cue.End) || NextIsBar(text, cue.End) || text[piece.End - 1] == ':');
             }
 
             if (total > MaxPromptWords || quoted || reporting)
@@ -479,7 +509,7 @@ public sealed class BoilerplateCleaner
         }
 
         // No cue phrase: a prompt in other words ("Get breaking news alerts sent straight to your inbox").
-        return total <= MaxPromptWords && !digits && strong >= 2 && addressee && unknown <= 2 && unknown * 3 <= total;
+        return total <= MaxPromptWords && !digits && strong >= (beforePrompt ? 1 : 2) && addressee && unknown <= 2 && unknown * 3 <= total;
     }
 
     // The piece without the punctuation and symbols around it.
@@ -506,11 +536,30 @@ public sealed class BoilerplateCleaner
         return piece.Length > 2 && piece[0] == '(' && piece[^1] == ')' && IsCredit(piece[1..^1]);
     }
 
+    // A paragraph that ends with a photographer's credit is a caption ("Wendy Golden at her home. (Steve Lawrence/CBC)"),
+    // when it is as short as captions are. An agency credit glued to a paragraph ("… (Getty Images)") is trimmed alone:
+    // pages put those after story paragraphs too, while a photographer's "Name/Outlet" goes under a picture.
+    private static bool IsCaption(string paragraph, List<Range> words, List<Piece> pieces)
+    {
+        if (pieces.Count < 2 || pieces.Count > MaxCaptionPieces || words.Count > MaxCaptionWords)
+        {
+            return false;
+        }
+
+        ReadOnlySpan<char> last = paragraph.AsSpan(pieces[^1].Start, pieces[^1].Length).TrimEnd('.');
+        return last.Length > 2 && last[0] == '(' && last[^1] == ')' && IsPhotographerCredit(last[1..^1]);
+    }
+
     private static bool IsCredit(ReadOnlySpan<char> inside)
     {
         if (inside.Contains('(') || inside.Contains(')'))
         {
             return false;
+        }
+
+        if (IsPhotographerCredit(inside))
+        {
+            return true;
         }
 
         bool credit = false;
@@ -523,6 +572,34 @@ public sealed class BoilerplateCleaner
         }
 
         return credit && count <= 8;
+    }
+
+    // "Steve Lawrence/CBC", "Jane Doe/The Canadian Press": a photographer's name (two to four capitalised words), a
+    // slash, and the outlet or agency (one to six words, the first capitalised).
+    private static bool IsPhotographerCredit(ReadOnlySpan<char> inside)
+    {
+        int slash = inside.IndexOf('/');
+        if (slash < 0 || inside[(slash + 1)..].Contains('/'))
+        {
+            return false;
+        }
+
+        string name = inside[..slash].Trim().ToString();
+        string outlet = inside[(slash + 1)..].Trim().ToString();
+        List<Range> nameWords = FindWords(name);
+        List<Range> outletWords = FindWords(outlet);
+        return nameWords.Count is >= 2 and <= 4 && nameWords.TrueForAll(w => char.IsUpper(name[w.Start]))
+            && outletWords.Count is >= 1 and <= 6 && char.IsUpper(outlet[outletWords[0].Start]);
+    }
+
+    private static bool NextIsBar(string text, int index)
+    {
+        while (index < text.Length && char.IsWhiteSpace(text[index]))
+        {
+            index++;
+        }
+
+        return index < text.Length && text[index] == '|';
     }
 
     // Index of the first word that starts at or after position, by binary search over the ordered words.

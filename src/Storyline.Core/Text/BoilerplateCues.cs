@@ -19,10 +19,14 @@ internal enum CueKind
     Open,
 
     /// <summary>
-    /// Introduces a link to another article ("Read more: ..."): the headline that follows may look like story text,
-    /// so reporting verbs do not save it, but it must be short and open like a headline (a capital, a digit, a quote).
+    /// Introduces a link to another article ("Read more: ...") or a video ("WATCH: ..."): the headline that follows may
+    /// look like story text, so reporting verbs do not save it, but it must be short and open like a headline (a
+    /// capital, a digit, a quote, a bar) or end with a colon ("Watch highlights of the game:").
     /// </summary>
     Link,
+
+    /// <summary>Opens a photo caption ("Open this photo in gallery ..."): the rest of the paragraph is the caption.</summary>
+    Caption,
 }
 
 /// <summary>Which letter cases a cue matches in.</summary>
@@ -97,7 +101,10 @@ internal static class BoilerplateCues
         Closed("advertisement", CueCase.Upper),
         Closed("skip advertisement"),
         Closed("story continues below"),
+        Closed("story continued below"),
         Closed("article continues below"),
+        Closed("article continued below"),
+        Caption("open this photo in gallery"),
         Closed("continue reading below"),
         Closed("scroll to continue"),
 
@@ -111,6 +118,9 @@ internal static class BoilerplateCues
         Link("read more", colon: true),
         Link("see also", colon: true),
         Link("more on this story", colon: true),
+        Link("watch below", colon: true),
+        Link("watch", colon: true),
+        Link("watch"),
     ];
 
     /// <summary>The scanned cues grouped by their first word, so that each word of a paragraph is one lookup.</summary>
@@ -203,6 +213,8 @@ internal static class BoilerplateCues
     private static Cue Open(string phrase, CueCase letterCase = CueCase.Any) => Make(phrase, CueKind.Open, letterCase, false);
 
     private static Cue Closed(string phrase, CueCase letterCase = CueCase.Any) => Make(phrase, CueKind.Closed, letterCase, false);
+
+    private static Cue Caption(string phrase) => Make(phrase, CueKind.Caption, CueCase.Any, false);
 
     private static Cue Link(string phrase, CueCase letterCase = CueCase.Capitalised, bool colon = false) =>
         Make(phrase, CueKind.Link, letterCase, colon);

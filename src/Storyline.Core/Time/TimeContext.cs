@@ -25,6 +25,15 @@ internal sealed class TimeContext
         "stood", "taught", "understood", "shot", "fought", "caught", "kept", "built", "felt", "heard", "beat", "quit",
     ];
 
+    // Modal verbs that, before "be", speak of what may come ("could be targeted at noon on Friday"), unless denied: then
+    // they report what was not possible ("could not be reached on Monday", "neither … could be located Wednesday").
+    private static readonly string[] Modals = ["could", "might", "may"];
+    private static readonly string[] Negations = ["not", "n't", "never", "neither", "nor", "no"];
+
+    // Adjectives that, before "to", forecast ("unlikely to leave before Saturday", "poised to win"); "due" is a
+    // future cue of its own, so that "had been due to expire Friday" still looks back.
+    private static readonly string[] Forecasts = ["likely", "unlikely", "poised", "about", "ready", "certain", "sure", "bound"];
+
     private static readonly string[] AdjectiveMarkers = ["a", "an", "the", "this", "its", "their", "his", "her", "still", "already", "newly", "recently"];
     private static readonly string[] PresentBe = ["is", "are", "am", "be", "being"];
     private static readonly string[] UntilWords = ["until", "till"];
@@ -155,6 +164,20 @@ internal sealed class TimeContext
         return false;
     }
 
+    // A negation just before a modal or right after it.
+    private bool Negated(int modal)
+    {
+        for (int k = modal - 6; k <= modal + 1; k++)
+        {
+            if (k != modal && IsAny(k, Negations))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private int Cue(int i)
     {
         if (Tokens[i].Kind != TokenKind.Word)
@@ -168,8 +191,15 @@ internal sealed class TimeContext
             return 1;
         }
 
-        // "is to resume", "guidelines to be published": an arrangement.
-        if (w.Equals("to", StringComparison.OrdinalIgnoreCase) && (Is(i - 1, "is") || Is(i - 1, "are") || Is(i + 1, "be")))
+        // "is to resume", "guidelines to be published": an arrangement; "unlikely to leave": a forecast.
+        if (w.Equals("to", StringComparison.OrdinalIgnoreCase) && (Is(i - 1, "is") || Is(i - 1, "are") || Is(i + 1, "be") || IsAny(i - 1, Forecasts)))
+        {
+            return 1;
+        }
+
+        // "could be targeted on Friday" looks ahead; "could not be reached on Monday" says nothing of when, nor does a
+        // modal before another verb ("could have been", "may meet"): the scan goes on. "May" with a capital is the month.
+        if (char.IsLower(w[0]) && IsAny(i, Modals) && Is(i + 1, "be") && !Negated(i))
         {
             return 1;
         }

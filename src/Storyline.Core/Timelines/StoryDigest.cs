@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using Storyline.Claims;
 using Storyline.Domain;
@@ -10,8 +11,12 @@ namespace Storyline.Timelines;
 /// <param name="Report">The report it comes from.</param>
 /// <param name="Published">That report's date.</param>
 /// <param name="Sources">Every report that says it (near-identical sentences are one).</param>
-/// <param name="Score">How central it is to the story (cosine to the story's centroid, raised by its sources).</param>
-public sealed record SummarySentence(string Text, ArticleId Report, DateOnly Published, ImmutableArray<ArticleId> Sources, double Score);
+/// <param name="Score">How important it is in its day of the story's timeline (<see cref="TimelineEntry.Importance"/>).</param>
+public sealed record SummarySentence(string Text, ArticleId Report, DateOnly Published, ImmutableArray<ArticleId> Sources, double Score)
+{
+    /// <summary>The day it is about (its timeline day).</summary>
+    public DateOnly Date { get; init; } = Published;
+}
 
 /// <summary>A quote of a story with the words its spans point to.</summary>
 /// <param name="Report">The report it is in.</param>
@@ -49,15 +54,23 @@ public sealed record Digest(
 
 /// <summary>
 /// Computes a story's digest at read time from its stored reports: the ranked timeline
-/// (<see cref="TimelineSummarizer"/>), an extractive summary chosen by maximal marginal relevance (central to the story,
-/// not repeating what is already chosen), entities, quotes and claim histories. No I/O; stateless and thread-safe, for
-/// the command line and the web API alike.
+/// (<see cref="TimelineSummarizer"/>), an extractive summary drawn from it (each day's main news, in date order),
+/// entities, quotes and claim histories. Work is linear in the story's sentences. No I/O; stateless and thread-safe,
+/// for the command line and the web API alike.
 /// </summary>
 public sealed class StoryDigest
 {
-    private const double Relevance = 0.7;
-    private const double SameSentence = 0.6;
-    private readonly TimelineSummarizer summarizer = new();
+    // An entry this similar (TF-IDF cosine, IDF over the timeline's entries, so that the names every entry shares
+    // weigh little) to one already in the summary says the same.
+    private const double SameSentence = 0.5;
+
+    // Words that, opening a sentence, point back to something the summary has not said ("It was first reported…").
+    private static readonly FrozenSet<string> Pronouns = new[]
+    {
+        "he", "she", "it", "they", "this", "that", "these", "those", "his", "her", "its", "their", "we", "our", "i", "him", "them", "such",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    private static readonly TimelineSummarizer Summarizer = new();
 
     /// <summary>The digest of <paramref name="story"/> from its <paramref name="reports"/> (any order).</summary>
     public Digest Build(Story story, IReadOnlyList<AnalyzedArticle> reports, int summarySentences = 5, TimelineOptions? timeline = null)
@@ -67,10 +80,11 @@ public sealed class StoryDigest
         var copies = story.Copies.Keys.ToHashSet();
         AnalyzedArticle[] ordered = [.. reports.OrderBy(r => r.Article.Published).ThenBy(r => r.Article.Id)];
         AnalyzedArticle[] originals = [.. ordered.Where(r => !copies.Contains(r.Article.Id))];
+        ImmutableArray<TimelineDay> days = Timeline(ordered, copies, timeline);
         return new Digest(
             story,
-            Summarize(ordered, copies, summarySentences),
-            Timeline(ordered, copies, timeline),
+            Summarize(days, ordered, summarySentences),
+            days,
             StoryEntities.Gather(originals),
             [.. ordered.SelectMany(r => r.Quotes.Select(q => new StoryQuote(r.Article.Id, r.Article.Published, q, r.Text(q.Content), q.Source is TextSpan s ? r.Text(s) : null)))],
             ClaimHistory.Build(ordered),
@@ -79,12 +93,14 @@ public sealed class StoryDigest
 
     /// <summary>The story's ranked timeline: every day with an entry, at most <see cref="TimelineOptions.EntriesPerDate"/> a day.</summary>
     public ImmutableArray<TimelineDay> Timeline(IReadOnlyList<AnalyzedArticle> reports, IReadOnlySet<ArticleId> copies, TimelineOptions? options = null) =>
-        summarizer.Summarize(reports, (options ?? TimelineOptions.Story) with { Copies = copies });
+        Summarizer.Summarize(reports, (options ?? TimelineOptions.Story) with { Copies = copies });
 
     /// <summary>
-    /// The <paramref name="length"/> sentences that best sum the story up, in story order: each chosen for its
-    /// centrality (cosine to the centroid of all the story's sentences, raised by the number of independent reports
-    /// that say it, and by an early place in its report) less its similarity to the sentences already chosen.
+    /// The <paramref name="length"/> sentences that best sum the story up, in date order: drawn from its timeline, each
+    /// day's main news first, so that the summary draws on every day (on the days that matter most when there are more
+    /// days than sentences) and then adds a day's further news; never a sentence that opens with a pronoun or a
+    /// demonstrative ("It was first reported…"), which would point back to something the summary does not say, nor one
+    /// that repeats a sentence already chosen.
     /// </summary>
     public static ImmutableArray<SummarySentence> Summarize(IReadOnlyList<AnalyzedArticle> reports, IReadOnlySet<ArticleId> copies, int length)
     {
@@ -95,122 +111,75 @@ public sealed class StoryDigest
             return [];
         }
 
-        List<SentenceUnit> units = SentenceUnit.Of(reports, minWords: 4, maxWords: 45);
-        if (units.Count == 0)
+        AnalyzedArticle[] ordered = [.. reports.OrderBy(r => r.Article.Published).ThenBy(r => r.Article.Id)];
+        return Summarize(Summarizer.Summarize(ordered, TimelineOptions.Story with { Copies = copies, EntriesPerDate = Math.Max(length, TimelineOptions.Story.EntriesPerDate) }), ordered, length);
+    }
+
+    private static ImmutableArray<SummarySentence> Summarize(ImmutableArray<TimelineDay> timeline, AnalyzedArticle[] reports, int length)
+    {
+        if (length <= 0 || timeline.IsDefaultOrEmpty)
         {
             return [];
         }
 
-        // Near-identical sentences (a syndicated copy) are one unit with every report saying it.
-        var groups = new List<(SentenceUnit First, List<ArticleId> Sources)>();
-        foreach (SentenceUnit unit in units)
+        // The days to draw on: all of them, or the most important when there are more days than sentences.
+        List<TimelineDay> days = [.. timeline.OrderByDescending(d => d.Weight).ThenBy(d => d.Date).Take(length)];
+        var queues = days.Select(d => new Queue<TimelineEntry>(d.Entries.Where(e => !OpensWithPronoun(e.Text)))).ToList();
+        var words = timeline.SelectMany(d => d.Entries).ToDictionary<TimelineEntry, TimelineEntry, List<string>>(e => e, e => TermVector.ContentWords(e.Text), ReferenceEqualityComparer.Instance);
+        var df = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (string word in words.Values.SelectMany(w => w.Distinct(StringComparer.Ordinal)))
         {
-            int same = groups.FindIndex(g => g.First.Vector.Cosine(unit.Vector) >= SameSentence + 0.3);
-            if (same >= 0)
+            df[word] = df.GetValueOrDefault(word) + 1;
+        }
+
+        var idf = df.ToDictionary(p => p.Key, p => Math.Log((words.Count + 1.0) / (p.Value + 1)) + 1, StringComparer.Ordinal);
+        var chosen = new List<(TimelineEntry Entry, TermVector Vector)>();
+        for (bool any = true; chosen.Count < length && any;)
+        {
+            // One round: each day's best remaining entry, the days in order of importance.
+            any = false;
+            foreach (Queue<TimelineEntry> queue in queues)
             {
-                if (!groups[same].Sources.Contains(unit.Report.Article.Id))
+                while (chosen.Count < length && queue.TryDequeue(out TimelineEntry? entry))
                 {
-                    groups[same].Sources.Add(unit.Report.Article.Id);
+                    any = true;
+                    TermVector vector = TermVector.Of(words[entry], idf);
+                    if (chosen.All(c => c.Vector.Cosine(vector) < SameSentence))
+                    {
+                        chosen.Add((entry, vector));
+                        break;
+                    }
                 }
             }
-            else
-            {
-                groups.Add((unit, [unit.Report.Article.Id]));
-            }
         }
 
-        TermVector centroid = TermVector.Centroid(units.Select(u => u.Vector));
-        var scored = groups.Select(g =>
+        var order = new Dictionary<ArticleId, int>();
+        for (int i = 0; i < reports.Length; i++)
         {
-            int independent = g.Sources.Count(s => !copies.Contains(s));
-            double score = g.First.Vector.Cosine(centroid) * (1 + (0.3 * Math.Log(Math.Max(1, independent)))) / (1 + (0.05 * g.First.Position));
-            return (g.First, g.Sources, Score: score);
-        }).ToList();
-
-        var chosen = new List<(SentenceUnit First, List<ArticleId> Sources, double Score)>();
-        while (chosen.Count < length && scored.Count > 0)
-        {
-            var best = scored
-                .Select(s => (Item: s, Mmr: (Relevance * s.Score) - ((1 - Relevance) * chosen.Select(c => c.First.Vector.Cosine(s.First.Vector)).DefaultIfEmpty(0).Max())))
-                .MaxBy(s => s.Mmr).Item;
-            scored.Remove(best);
-            if (chosen.All(c => c.First.Vector.Cosine(best.First.Vector) < SameSentence))
-            {
-                chosen.Add(best);
-            }
+            order.TryAdd(reports[i].Article.Id, i);
         }
 
+        var published = reports.ToDictionary(r => r.Article.Id, r => r.Article.Published);
         return
         [
-            .. chosen.OrderBy(c => c.First.Order).Select(c => new SummarySentence(
-                c.First.Text, c.First.Report.Article.Id, c.First.Report.Article.Published, [.. c.Sources], Math.Round(c.Score, 4))),
+            .. chosen.Select(c => c.Entry)
+                .OrderBy(e => e.Date).ThenBy(e => order.GetValueOrDefault(e.Report)).ThenBy(e => e.Span.Start)
+                .Select(e => new SummarySentence(e.Text, e.Report, published.GetValueOrDefault(e.Report, e.Date), e.Sources, e.Importance) { Date = e.Date }),
         ];
     }
-}
 
-/// <summary>A sentence of a report with its term vector (IDF over the sentences it was made with).</summary>
-internal sealed class SentenceUnit
-{
-    private SentenceUnit(AnalyzedArticle report, Sentence sentence, string text, int position, int order, List<string> words)
+    /// <summary>Whether the sentence opens with a pronoun or demonstrative (after any quotation mark).</summary>
+    public static bool OpensWithPronoun(string sentence)
     {
-        Report = report;
-        Sentence = sentence;
-        Text = text;
-        Position = position;
-        Order = order;
-        Words = words;
+        ArgumentNullException.ThrowIfNull(sentence);
+        ReadOnlySpan<char> text = sentence.AsSpan().TrimStart(" \"'\u2018\u201C(".AsSpan());
+        int end = 0;
+        while (end < text.Length && char.IsLetter(text[end]))
+        {
+            end++;
+        }
+
+        return end > 0 && Pronouns.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text[..end]);
     }
 
-    public AnalyzedArticle Report { get; }
-
-    public Sentence Sentence { get; }
-
-    public string Text { get; }
-
-    /// <summary>Its place among its report's kept sentences, from 0.</summary>
-    public int Position { get; }
-
-    /// <summary>Its place among all units.</summary>
-    public int Order { get; }
-
-    public List<string> Words { get; }
-
-    public TermVector Vector { get; private set; } = TermVector.Of([], new Dictionary<string, double>());
-
-    /// <summary>The sentences of <paramref name="reports"/> with between the given numbers of content words, vectorised.</summary>
-    public static List<SentenceUnit> Of(IEnumerable<AnalyzedArticle> reports, int minWords, int maxWords)
-    {
-        var units = new List<SentenceUnit>();
-        foreach (AnalyzedArticle report in reports)
-        {
-            int position = 0;
-            foreach (Sentence sentence in report.Sentences)
-            {
-                string text = report.SentenceText(sentence).Trim();
-                List<string> words = TermVector.ContentWords(text);
-                if (words.Count >= minWords && words.Count <= maxWords)
-                {
-                    units.Add(new SentenceUnit(report, sentence, text, position++, units.Count, words));
-                }
-            }
-        }
-
-        var df = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (SentenceUnit unit in units)
-        {
-            foreach (string word in unit.Words.Distinct(StringComparer.Ordinal))
-            {
-                df[word] = df.GetValueOrDefault(word) + 1;
-            }
-        }
-
-        double n = units.Count;
-        var idf = df.ToDictionary(p => p.Key, p => Math.Log((n + 1) / (p.Value + 1)) + 1, StringComparer.Ordinal);
-        foreach (SentenceUnit unit in units)
-        {
-            unit.Vector = TermVector.Of(unit.Words, idf);
-        }
-
-        return units;
-    }
 }

@@ -15,6 +15,9 @@ internal sealed class TermVector
 
     private readonly Dictionary<string, double> weights;
 
+    /// <summary>The vector of no words.</summary>
+    public static TermVector Empty { get; } = new(new Dictionary<string, double>(StringComparer.Ordinal));
+
     /// <summary>Term → weight; the squares sum to 1 (or the vector is empty).</summary>
     public IReadOnlyDictionary<string, double> Weights => weights;
 

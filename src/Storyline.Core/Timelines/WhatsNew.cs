@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using Storyline.Claims;
 using Storyline.Domain;
 
 namespace Storyline.Timelines;
@@ -53,7 +54,10 @@ public sealed record StatusChange(string Key, Certainty From, Certainty To, stri
 /// <summary>What the new reports of a story add.</summary>
 /// <param name="Cutoff">Where "new" starts.</param>
 /// <param name="NewReports">The new reports, in story order.</param>
-/// <param name="Facts">Sentences of the new reports that no old report said, the most important first.</param>
+/// <param name="Facts">
+/// The most important sentences of the new reports that no old report said, each about a day on or after the cutoff,
+/// the most important first; <see cref="MoreFacts"/> says how many more there are.
+/// </param>
 /// <param name="Quotes">Quotes of the new reports that no old report had.</param>
 /// <param name="StatusChanges">Claims whose standing changed.</param>
 public sealed record NewsSince(
@@ -61,24 +65,28 @@ public sealed record NewsSince(
     ImmutableArray<ArticleId> NewReports,
     ImmutableArray<TimelineEntry> Facts,
     ImmutableArray<StoryQuote> Quotes,
-    ImmutableArray<StatusChange> StatusChanges);
+    ImmutableArray<StatusChange> StatusChanges)
+{
+    /// <summary>How many further new facts there are beyond <see cref="Facts"/>.</summary>
+    public int MoreFacts { get; init; }
+}
 
 /// <summary>
-/// What changed in a story since a day or a report: new facts (sentences of the new reports that no earlier report
-/// said, dated and ranked like timeline entries, each with its certainty and attribution), new quotes, and claims
-/// whose standing moved (unconfirmed → confirmed). Computed at read time; no I/O; stateless.
+/// What changed in a story since a day or a report: new facts (the most important sentences of the new reports that
+/// no earlier report said, dated and ranked like timeline entries, each with its certainty and attribution, each about a
+/// day on or after the cutoff), new quotes, and claims whose standing moved (unconfirmed → confirmed), by
+/// <see cref="ClaimStatus.Standing(IEnumerable{Claim})"/> over the same claim statuses the story and its timeline show.
+/// Computed at read time in time linear in the story's sentences; no I/O; stateless.
 /// </summary>
 public sealed class WhatsNew
 {
-    // A new sentence this similar (cosine over content words) to an old one says nothing new.
-    private const double AlreadySaid = 0.5;
-
-    private static readonly SourceKind[] OnRecord = [SourceKind.NamedPerson, SourceKind.Organization, SourceKind.NewsOutlet, SourceKind.StateMedia];
+    /// <summary>How many new facts are given unless the caller asks for another number.</summary>
+    public const int DefaultMaxFacts = 8;
 
     private readonly TimelineSummarizer summarizer = new();
 
     /// <summary>What the reports after <paramref name="cutoff"/> add to those before it.</summary>
-    public NewsSince Since(IReadOnlyList<AnalyzedArticle> reports, NewsCutoff cutoff, IReadOnlySet<ArticleId>? copies = null, int maxFacts = 20)
+    public NewsSince Since(IReadOnlyList<AnalyzedArticle> reports, NewsCutoff cutoff, IReadOnlySet<ArticleId>? copies = null, int maxFacts = DefaultMaxFacts)
     {
         ArgumentNullException.ThrowIfNull(reports);
         copies ??= new HashSet<ArticleId>();
@@ -86,16 +94,14 @@ public sealed class WhatsNew
         int firstNew = cutoff.Date is DateOnly day
             ? Array.FindIndex(ordered, r => r.Article.Published > day)
             : Array.FindIndex(ordered, r => r.Article.Id == cutoff.Report) + 1;
-        if (firstNew < 0 || firstNew >= ordered.Length)
+        if (firstNew <= 0 && cutoff.Date is null || firstNew < 0 || firstNew >= ordered.Length)
         {
             return new NewsSince(cutoff, [], [], [], []);
         }
 
         AnalyzedArticle[] old = ordered[..firstNew];
         AnalyzedArticle[] fresh = ordered[firstNew..];
-
-        List<SentenceUnit> all = SentenceUnit.Of(ordered, minWords: 1, maxWords: int.MaxValue);
-        var oldVectors = all.Where(u => old.Contains(u.Report)).Select(u => u.Vector).ToList();
+        DateOnly since = cutoff.Date ?? ordered[firstNew - 1].Article.Published;
 
         // Every sentence of the new reports is a candidate fact, dated and ranked by the timeline's rules, except that
         // what's new weighs events with a time of their own and names not seen before more than centrality, and ranks
@@ -113,16 +119,17 @@ public sealed class WhatsNew
             Copies = copies,
             KnownEntities = old.SelectMany(r => r.Mentions.Select(m => m.Entity)).ToHashSet(),
         };
-        var freshVectors = all.Where(u => fresh.Contains(u.Report)).ToDictionary(u => (u.Report.Article.Id, u.Sentence.Index), u => u.Vector);
-        ImmutableArray<TimelineEntry> facts =
+        var said = new SaidBefore(old, fresh);
+        TimelineEntry[] facts =
         [
             .. summarizer.Summarize(fresh, options)
+                .Where(d => d.Date >= since)
                 .SelectMany(d => d.Entries)
-                .Where(e => !freshVectors.TryGetValue((e.Report, SentenceIndex(fresh, e)), out TermVector? v) || oldVectors.All(o => o.Cosine(v) < AlreadySaid))
+                .Where(e => !said.Contains(e.Text))
                 .OrderByDescending(e => e.Importance)
-                .ThenBy(e => e.Date)
-                .Take(maxFacts),
+                .ThenBy(e => e.Date),
         ];
+        int shown = Math.Min(Math.Max(0, maxFacts), facts.Length);
 
         var oldQuotes = old.SelectMany(r => r.Quotes.Select(q => TermVector.ContentWords(r.Text(q.Content)))).Select(w => string.Join(' ', w)).ToHashSet(StringComparer.Ordinal);
         ImmutableArray<StoryQuote> quotes =
@@ -131,73 +138,61 @@ public sealed class WhatsNew
                 .Where(q => !oldQuotes.Contains(string.Join(' ', TermVector.ContentWords(q.Content)))),
         ];
 
-        return new NewsSince(cutoff, [.. fresh.Select(r => r.Article.Id)], facts, quotes, StatusChanges(old, fresh));
+        return new NewsSince(cutoff, [.. fresh.Select(r => r.Article.Id)], [.. facts.Take(shown)], quotes, StatusChanges(old, fresh))
+        {
+            MoreFacts = facts.Length - shown,
+        };
     }
-
-    /// <summary>
-    /// A claim's standing over some reports: denied if any report denies it; confirmed if any states it as confirmed, or
-    /// an on-record source (a named person, an organisation, an outlet, state media) reports it without hedging; else
-    /// the most doubtful explicit word: unconfirmed, then expected, then speculative; else reported.
-    /// </summary>
-    public static Certainty Standing(IEnumerable<Claim> claims)
-    {
-        ArgumentNullException.ThrowIfNull(claims);
-        Claim[] all = [.. claims];
-        if (all.Any(c => c.Status == Certainty.Denied))
-        {
-            return Certainty.Denied;
-        }
-
-        if (all.Any(IsSettled))
-        {
-            return Certainty.Confirmed;
-        }
-
-        foreach (Certainty doubt in new[] { Certainty.Unconfirmed, Certainty.Expected, Certainty.Speculative })
-        {
-            if (all.Any(c => c.Status == doubt))
-            {
-                return doubt;
-            }
-        }
-
-        return Certainty.Reported;
-    }
-
-    private static bool IsSettled(Claim claim) =>
-        claim.Status == Certainty.Confirmed || (claim.Status == Certainty.Reported && claim.Cue is null && OnRecord.Contains(claim.SourceKind));
 
     private static ImmutableArray<StatusChange> StatusChanges(AnalyzedArticle[] old, AnalyzedArticle[] fresh)
     {
         var changes = new List<StatusChange>();
         var freshByKey = fresh.SelectMany(r => r.Claims.Where(c => c.Key is not null).Select(c => (Report: r, Claim: c))).GroupBy(x => x.Claim.Key!, StringComparer.Ordinal);
+
+        // The claims of each key on the latest day of the old reports that spoke of it, found in one pass over the old
+        // reports in date order.
+        var lastOldDay = new Dictionary<string, (DateOnly Day, List<Claim> Claims)>(StringComparer.Ordinal);
+        foreach (AnalyzedArticle report in old)
+        {
+            foreach (Claim claim in report.Claims)
+            {
+                if (claim.Key is null)
+                {
+                    continue;
+                }
+
+                DateOnly day = report.Article.Published;
+                if (!lastOldDay.TryGetValue(claim.Key, out var last) || last.Day != day)
+                {
+                    last = (day, []);
+                    lastOldDay[claim.Key] = last;
+                }
+
+                last.Claims.Add(claim);
+            }
+        }
+
         foreach (var group in freshByKey.OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            // The standing before is that of the latest old report that spoke of the claim.
-            AnalyzedArticle? lastOld = old.LastOrDefault(r => r.Claims.Any(c => string.Equals(c.Key, group.Key, StringComparison.Ordinal)));
-            if (lastOld is null)
+            // The standing before is that of the latest day of the old reports that spoke of the claim, as the claim's
+            // status over time has it (ClaimTrack.ByDay).
+            if (!lastOldDay.TryGetValue(group.Key, out var lastOld))
             {
                 continue;
             }
 
-            Certainty before = Standing(lastOld.Claims.Where(c => string.Equals(c.Key, group.Key, StringComparison.Ordinal)));
-            Certainty after = Standing(group.Select(x => x.Claim));
+            Certainty before = ClaimStatus.Standing(lastOld.Claims);
+            Certainty after = ClaimStatus.Standing(group.Select(x => x.Claim));
             if (before == after)
             {
                 continue;
             }
 
-            var evidence = group.FirstOrDefault(x => after == Certainty.Confirmed ? IsSettled(x.Claim) : x.Claim.Status == after);
+            var evidence = group.FirstOrDefault(x => x.Claim.Status == after);
             (AnalyzedArticle report, Claim claim) = evidence.Report is null ? group.First() : evidence;
-            changes.Add(new StatusChange(group.Key, before, after, report.SentenceText(report.Sentences[claim.Sentence]).Trim(), report.Article.Id, claim.Source is TextSpan s ? report.Text(s) : null));
+            changes.Add(new StatusChange(group.Key, before, after, report.Text(claim.Span).Trim(), report.Article.Id, claim.Source is TextSpan s ? report.Text(s) : null));
         }
 
         return [.. changes];
-    }
-
-    private static int SentenceIndex(AnalyzedArticle[] reports, TimelineEntry entry)
-    {
-        AnalyzedArticle report = reports.First(r => r.Article.Id == entry.Report);
-        return report.Sentences.FirstOrDefault(s => s.Span == entry.Span).Index;
     }
 }

@@ -63,7 +63,7 @@ public sealed class TextEmbedder
             }
 
             int length = word.ToLowerInvariant(buffer);
-            found += AddWord(buffer[..length], sum);
+            found += AddWord(buffer[..length], 1f, sum);
         }
 
         return found;
@@ -131,7 +131,12 @@ public sealed class TextEmbedder
         return total;
     }
 
-    private int AddWord(ReadOnlySpan<char> word, Span<float> sum)
+    /// <summary>
+    /// Adds <paramref name="times"/> the weighted vector of one lower-cased word (of a hyphenated word not in the table,
+    /// its parts) to <paramref name="sum"/>, as <see cref="Accumulate"/> does for each token; returns how many words
+    /// were found. For callers that hold words with their counts rather than the text.
+    /// </summary>
+    public int AddWord(ReadOnlySpan<char> word, float times, Span<float> sum)
     {
         if (word.IsEmpty)
         {
@@ -140,7 +145,7 @@ public sealed class TextEmbedder
 
         if (vectors.TryFind(word, out int id))
         {
-            vectors.AddTo(id, vectors.SifWeight(id, smoothing), sum);
+            vectors.AddTo(id, times * vectors.SifWeight(id, smoothing), sum);
             return 1;
         }
 
@@ -155,7 +160,7 @@ public sealed class TextEmbedder
             ReadOnlySpan<char> piece = word[part];
             if (!piece.IsEmpty && vectors.TryFind(piece, out int partId))
             {
-                vectors.AddTo(partId, vectors.SifWeight(partId, smoothing), sum);
+                vectors.AddTo(partId, times * vectors.SifWeight(partId, smoothing), sum);
                 found++;
             }
         }

@@ -57,6 +57,23 @@ public readonly record struct AttributionScores(Prf ContentExact, Prf ContentOve
             new Prf(sourceExact, predSources, goldSources));
     }
 
+    /// <summary>
+    /// The gold attributions no prediction overlaps and the predictions that overlap no gold attribution, under the
+    /// one-to-one matching of <see cref="Score"/> (content overlap).
+    /// </summary>
+    public static (IReadOnlyList<BratAttribution> Missed, IReadOnlyList<BratAttribution> False) Unmatched(
+        IReadOnlyList<BratAttribution> gold, IReadOnlyList<BratAttribution> predicted)
+    {
+        ArgumentNullException.ThrowIfNull(gold);
+        ArgumentNullException.ThrowIfNull(predicted);
+        var goldContent = gold.Where(g => g.Content is not null).ToList();
+        var predContent = predicted.Where(p => p.Content is not null).ToList();
+        var pairs = Match(goldContent, predContent, (g, p) => Overlap(g.Content!.Value, p.Content!.Value));
+        var matchedGold = pairs.Select(p => p.Gold).ToHashSet(ReferenceEqualityComparer.Instance);
+        var matchedPredicted = pairs.Select(p => p.Predicted).ToHashSet(ReferenceEqualityComparer.Instance);
+        return ([.. goldContent.Where(g => !matchedGold.Contains(g))], [.. predContent.Where(p => !matchedPredicted.Contains(p))]);
+    }
+
     private static int Overlap(TextSpan a, TextSpan b) => Math.Max(0, Math.Min(a.End, b.End) - Math.Max(a.Start, b.Start));
 
     // Edges that annotators treat differently: white space, and closing punctuation outside the words.

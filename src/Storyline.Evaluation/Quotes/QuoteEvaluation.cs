@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Storyline.Domain;
 using Storyline.Entities;
 using Storyline.Pipeline;
@@ -13,16 +14,21 @@ namespace Storyline.Evaluation.Quotes;
 /// </summary>
 public static class QuoteEvaluation
 {
-    private static readonly AnalysisPipeline Pipeline = new PipelineBuilder().UseText().UseEntities().UseQuotes().Build();
+    private static readonly AnalysisPipeline Pipeline = PipelineBuilder.CreateDefault();
 
-    /// <summary>Scores the folder; writes one predicted .ann per article into <paramref name="predictions"/> when given.</summary>
-    public static EvalReport Run(string data, string? predictions = null, int limit = int.MaxValue)
+    /// <summary>
+    /// Scores the folder; writes one predicted .ann per article into <paramref name="predictions"/> and every
+    /// attribution missed or found falsely (by content overlap) into <paramref name="errors"/> when given.
+    /// </summary>
+    public static EvalReport Run(string data, string? predictions = null, int limit = int.MaxValue, string? errors = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         if (predictions is not null)
         {
             Directory.CreateDirectory(predictions);
         }
+
+        var log = errors is null ? null : new StringBuilder();
 
         AttributionScores all = default, direct = default;
         int documents = 0, gold = 0, goldDirect = 0;
@@ -38,6 +44,16 @@ public static class QuoteEvaluation
             {
                 File.WriteAllLines(Path.Combine(predictions, document.Name + ".ann"), PolnearReader.Format(document.Text, predicted));
             }
+
+            if (log is not null)
+            {
+                WriteErrors(log, document, predicted);
+            }
+        }
+
+        if (errors is not null)
+        {
+            File.WriteAllText(errors, log!.ToString());
         }
 
         return new EvalReport("quotes", data, [Row("direct quotes", direct), Row("all attributions", all)],
@@ -84,6 +100,27 @@ public static class QuoteEvaluation
         }
 
         return result;
+    }
+
+    private static void WriteErrors(StringBuilder log, AttributionDocument document, IReadOnlyList<BratAttribution> predicted)
+    {
+        (IReadOnlyList<BratAttribution> missed, IReadOnlyList<BratAttribution> falsely) = AttributionScores.Unmatched(document.Attributions, predicted);
+        foreach ((string label, IReadOnlyList<BratAttribution> list) in new[] { ("MISSED", missed), ("FALSE", falsely) })
+        {
+            foreach (BratAttribution a in list)
+            {
+                log.Append(label).Append('\t').Append(document.Name).Append('\t').Append(a.Direct ? "direct" : "indirect").Append('\t')
+                    .Append(a.Source is TextSpan s ? OneLine(document.Text, s) : "(none)").Append('\t')
+                    .Append(a.Cue is TextSpan c ? OneLine(document.Text, c) : "(none)").Append('\t')
+                    .AppendLine(OneLine(document.Text, a.Content!.Value));
+            }
+        }
+    }
+
+    private static string OneLine(string text, TextSpan span)
+    {
+        string line = span.ToString(text).Replace('\n', ' ').Replace('\t', ' ').Trim();
+        return line.Length <= 240 ? line : string.Concat(line.AsSpan(0, 237), "…");
     }
 
     private static EvalRow Row(string label, AttributionScores s) => new(label,

@@ -100,8 +100,8 @@ public static class StoryEvaluation
         return new StoryRun(predicted, gold, ClusteringScores.BCubed(gold, predicted), ClusteringScores.Pairwise(gold, predicted), copies, mergedInto.Count, failed);
     }
 
-    /// <summary>The printed report of a run.</summary>
-    public static EvalReport Report(string data, StoryBenchmarkStream stream, StoryRun run)
+    /// <summary>The printed report of a run; <paramref name="variant"/> names what ran where it is not the clusterer.</summary>
+    public static EvalReport Report(string data, StoryBenchmarkStream stream, StoryRun run, string? variant = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(run);
@@ -112,7 +112,7 @@ public static class StoryEvaluation
             _ => "events",
         };
         EvalRow row = new(
-            stream.Layout.ToString(),
+            variant is null ? stream.Layout.ToString() : $"{stream.Layout} ({variant})",
             [
                 new("BCubed P", run.BCubed.Precision),
                 new("BCubed R", run.BCubed.Recall),

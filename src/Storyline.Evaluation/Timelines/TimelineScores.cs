@@ -19,68 +19,69 @@ public sealed record DatedSummaries(ImmutableSortedDictionary<DateOnly, Immutabl
     }
 }
 
+/// <summary>Alignment-based ROUGE-1 and ROUGE-2 of one predicted timeline.</summary>
+/// <param name="Rouge1">ROUGE-1 precision and recall.</param>
+/// <param name="Rouge2">ROUGE-2 precision and recall.</param>
+public readonly record struct AlignedRouge(PrecisionRecall Rouge1, PrecisionRecall Rouge2);
+
 /// <summary>
-/// The timeline summarisation metrics of Martschat and Markert (2017, "Improving ROUGE for Timeline Summarization"),
-/// as used by news-tls (Ghalandari and Ifrim 2020): alignment-based ROUGE-N with many-to-one date alignment, and date
-/// F1. Written from the paper's definitions:
+/// The timeline summarisation metrics as tilse computes them for news-tls (Martschat and Markert 2017, "Improving ROUGE
+/// for Timeline Summarization"; Ghalandari and Ifrim 2020): alignment-based ROUGE-N with many-to-one date alignment
+/// ("align+ m:1"), and date F1. Written from the paper and tilse's description:
 /// <list type="bullet">
-/// <item>The cost of aligning a predicted day d with a reference day r is (1 − cos(d, r)) · (|d − r| + 1), where cos is
-/// the cosine of the two days' unigram count vectors.</item>
+/// <item>The cost of aligning a predicted day d with a reference day r is (1 − 1 / (|d − r| + 1)) · (1 − F), where F is an
+/// approximate ROUGE-1 F1 of the two days' whitespace tokens (as written, case kept, single punctuation tokens left
+/// out). An exact date therefore costs 0; ties go to the earliest day.</item>
 /// <item>Precision: each predicted day is aligned with its cheapest reference day (many predicted days may go to one
-/// reference day); its clipped n-gram matches with that day count, weighted by 1 / (|d − r| + 1), over all n-grams of
-/// the prediction. Recall: each reference day is aligned with its cheapest predicted day, the same weighted matches over
-/// all n-grams of the reference. Both are micro-averaged over the days of one timeline.</item>
-/// <item>Date F1: precision and recall of the predicted set of days against the reference set, exact days.</item>
+/// reference day); the ROUGE-1.5.5 n-gram hits of that pair (<see cref="Rouge155"/>, clipped counts), weighted by
+/// 1 / (|d − r| + 1), are summed over the predicted days and divided by all the prediction's n-grams. Recall: each
+/// reference day is aligned with its cheapest predicted day, and the weighted hits are divided by all the reference's
+/// n-grams.</item>
+/// <item>Date precision and recall: of the predicted set of days against the reference set, exact days.</item>
 /// </list>
-/// Tokens are lower-cased runs of letters and digits (Penn Treebank bracket tokens such as -LRB- dropped), no stemming
-/// and no stopword removal; n-grams do not cross sentence boundaries.
 /// </summary>
 public static class TimelineScores
 {
-    /// <summary>Alignment-based ROUGE-<paramref name="n"/> (many-to-one) of <paramref name="predicted"/> against <paramref name="reference"/>.</summary>
-    public static PrecisionRecall AlignedRouge(DatedSummaries predicted, DatedSummaries reference, int n)
+    /// <summary>Alignment-based ROUGE-1 and ROUGE-2 (many-to-one) of <paramref name="predicted"/> against <paramref name="reference"/>.</summary>
+    public static AlignedRouge Aligned(DatedSummaries predicted, DatedSummaries reference, Rouge155 rouge)
     {
         ArgumentNullException.ThrowIfNull(predicted);
         ArgumentNullException.ThrowIfNull(reference);
-        ArgumentOutOfRangeException.ThrowIfLessThan(n, 1);
-        DateOnly[] predDates = [.. predicted.Days.Keys];
-        DateOnly[] refDates = [.. reference.Days.Keys];
-        if (predDates.Length == 0 || refDates.Length == 0)
+        ArgumentNullException.ThrowIfNull(rouge);
+        Day[] pred = [.. predicted.Days.Select(p => new Day(p.Key, p.Value, rouge))];
+        Day[] refs = [.. reference.Days.Select(p => new Day(p.Key, p.Value, rouge))];
+        if (pred.Length == 0 || refs.Length == 0)
         {
-            return new PrecisionRecall(0, 0);
+            return default;
         }
 
-        Dictionary<string, int>[] predUnigrams = [.. predDates.Select(d => NGrams(predicted.Days[d], 1))];
-        Dictionary<string, int>[] refUnigrams = [.. refDates.Select(d => NGrams(reference.Days[d], 1))];
-        Dictionary<string, int>[] predGrams = n == 1 ? predUnigrams : [.. predDates.Select(d => NGrams(predicted.Days[d], n))];
-        Dictionary<string, int>[] refGrams = n == 1 ? refUnigrams : [.. refDates.Select(d => NGrams(reference.Days[d], n))];
-
-        var cost = new double[predDates.Length, refDates.Length];
-        for (int i = 0; i < predDates.Length; i++)
+        var cost = new double[pred.Length, refs.Length];
+        for (int i = 0; i < pred.Length; i++)
         {
-            for (int j = 0; j < refDates.Length; j++)
+            for (int j = 0; j < refs.Length; j++)
             {
-                cost[i, j] = (1 - Cosine(predUnigrams[i], refUnigrams[j])) * (Distance(predDates[i], refDates[j]) + 1);
+                double dateFactor = 1 - (1.0 / (Distance(pred[i].Date, refs[j].Date) + 1));
+                cost[i, j] = dateFactor * (1 - ApproximateRouge1(pred[i].Words, refs[j].Words));
             }
         }
 
-        double precisionMatches = 0;
-        for (int i = 0; i < predDates.Length; i++)
+        var precision = new Sums();
+        foreach (int i in Enumerable.Range(0, pred.Length))
         {
-            int j = ArgMin(refDates.Length, k => cost[i, k]);
-            precisionMatches += Matches(predGrams[i], refGrams[j]) / (Distance(predDates[i], refDates[j]) + 1.0);
+            int j = ArgMin(refs.Length, k => cost[i, k]);
+            precision.Add(pred[i], refs[j], forPrecision: true);
         }
 
-        double recallMatches = 0;
-        for (int j = 0; j < refDates.Length; j++)
+        var recall = new Sums();
+        foreach (int j in Enumerable.Range(0, refs.Length))
         {
-            int i = ArgMin(predDates.Length, k => cost[k, j]);
-            recallMatches += Matches(predGrams[i], refGrams[j]) / (Distance(predDates[i], refDates[j]) + 1.0);
+            int i = ArgMin(pred.Length, k => cost[k, j]);
+            recall.Add(pred[i], refs[j], forPrecision: false);
         }
 
-        double predTotal = predGrams.Sum(g => g.Values.Sum());
-        double refTotal = refGrams.Sum(g => g.Values.Sum());
-        return new PrecisionRecall(predTotal == 0 ? 0 : precisionMatches / predTotal, refTotal == 0 ? 0 : recallMatches / refTotal);
+        return new AlignedRouge(
+            new PrecisionRecall(precision.Ratio(1), recall.Ratio(1)),
+            new PrecisionRecall(precision.Ratio(2), recall.Ratio(2)));
     }
 
     /// <summary>Precision and recall of the predicted days against the reference days.</summary>
@@ -94,66 +95,63 @@ public static class TimelineScores
             reference.Days.Count == 0 ? 0 : (double)shared / reference.Days.Count);
     }
 
-    /// <summary>The scoring tokens of a sentence.</summary>
-    public static List<string> Tokens(string sentence)
+    /// <summary>
+    /// tilse's stand-in for ROUGE-1 F1 in the alignment cost: whitespace tokens as written, without tokens that are a
+    /// run of punctuation characters in ASCII order (".", ",", "()"), clipped unigram matches.
+    /// </summary>
+    public static double ApproximateRouge1(IReadOnlyDictionary<string, int> predicted, IReadOnlyDictionary<string, int> reference)
     {
-        ArgumentNullException.ThrowIfNull(sentence);
-        var tokens = new List<string>();
-        foreach (string raw in sentence.Split([' ', '\t', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries))
-        {
-            if (raw is "-LRB-" or "-RRB-" or "-LSB-" or "-RSB-" or "-LCB-" or "-RCB-")
-            {
-                continue;
-            }
-
-            int i = 0;
-            while (i < raw.Length)
-            {
-                if (!char.IsLetterOrDigit(raw[i]))
-                {
-                    i++;
-                    continue;
-                }
-
-                int start = i;
-                while (i < raw.Length && char.IsLetterOrDigit(raw[i]))
-                {
-                    i++;
-                }
-
-                tokens.Add(raw[start..i].ToLowerInvariant());
-            }
-        }
-
-        return tokens;
+        ArgumentNullException.ThrowIfNull(predicted);
+        ArgumentNullException.ThrowIfNull(reference);
+        double match = Matches(predicted, reference);
+        double p = Total(predicted) == 0 ? 0 : match / Total(predicted);
+        double r = Total(reference) == 0 ? 0 : match / Total(reference);
+        return p + r == 0 ? 0 : 2 * p * r / (p + r);
     }
 
-    private static Dictionary<string, int> NGrams(IEnumerable<string> sentences, int n)
+    /// <summary>The whitespace tokens of sentences as the alignment cost counts them (see <see cref="ApproximateRouge1"/>).</summary>
+    public static Dictionary<string, int> WhitespaceTokens(IEnumerable<string> sentences)
     {
+        ArgumentNullException.ThrowIfNull(sentences);
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (string sentence in sentences)
         {
-            List<string> tokens = Tokens(sentence);
-            for (int i = 0; i + n <= tokens.Count; i++)
+            foreach (string token in sentence.Split([' ', '\t', '\n', '\r', '\f', '\v'], StringSplitOptions.RemoveEmptyEntries))
             {
-                string gram = n == 1 ? tokens[i] : string.Join(' ', tokens.Skip(i).Take(n));
-                counts[gram] = counts.GetValueOrDefault(gram) + 1;
+                // Python's `token in string.punctuation` is a substring test against the punctuation characters in
+                // ASCII order.
+                if (!Punctuation.Contains(token, StringComparison.Ordinal))
+                {
+                    counts[token] = counts.GetValueOrDefault(token) + 1;
+                }
             }
         }
 
         return counts;
     }
 
+    /// <summary>The n-grams of a token sequence with their counts.</summary>
+    public static Dictionary<string, int> NGrams(IReadOnlyList<string> tokens, int n)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        ArgumentOutOfRangeException.ThrowIfLessThan(n, 1);
+        var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (int i = 0; i + n <= tokens.Count; i++)
+        {
+            string gram = n == 1 ? tokens[i] : string.Join(' ', tokens.Skip(i).Take(n));
+            counts[gram] = counts.GetValueOrDefault(gram) + 1;
+        }
+
+        return counts;
+    }
+
+    private const string Punctuation = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~";
+
     // Clipped matches: each n-gram counts as often as the rarer side has it.
-    private static int Matches(Dictionary<string, int> a, Dictionary<string, int> b) =>
+    private static int Matches(IReadOnlyDictionary<string, int> a, IReadOnlyDictionary<string, int> b) =>
         a.Sum(p => b.TryGetValue(p.Key, out int other) ? Math.Min(p.Value, other) : 0);
 
-    private static double Cosine(Dictionary<string, int> a, Dictionary<string, int> b)
-    {
-        double dot = a.Sum(p => b.TryGetValue(p.Key, out int other) ? (double)p.Value * other : 0);
-        double norms = Math.Sqrt(a.Values.Sum(v => (double)v * v)) * Math.Sqrt(b.Values.Sum(v => (double)v * v));
-        return norms == 0 ? 0 : dot / norms;
-    }
+    private static int Total(IReadOnlyDictionary<string, int> counts) => counts.Values.Sum();
 
     private static int Distance(DateOnly a, DateOnly b) => Math.Abs(a.DayNumber - b.DayNumber);
 
@@ -170,5 +168,38 @@ public static class TimelineScores
         }
 
         return best;
+    }
+
+    private sealed class Day(DateOnly date, ImmutableArray<string> sentences, Rouge155 rouge)
+    {
+        private readonly List<string> tokens = rouge.Tokens(sentences);
+
+        public DateOnly Date { get; } = date;
+
+        public Dictionary<string, int> Words { get; } = WhitespaceTokens(sentences);
+
+        private Dictionary<string, int>? unigrams;
+        private Dictionary<string, int>? bigrams;
+
+        public Dictionary<string, int> Grams(int n) => n == 1 ? unigrams ??= NGrams(tokens, 1) : bigrams ??= NGrams(tokens, 2);
+    }
+
+    // Weighted hits and n-gram totals of one direction, for ROUGE-1 and ROUGE-2.
+    private sealed class Sums
+    {
+        private readonly double[] hits = new double[3];
+        private readonly double[] totals = new double[3];
+
+        public void Add(Day predicted, Day reference, bool forPrecision)
+        {
+            double weight = 1.0 / (Distance(predicted.Date, reference.Date) + 1);
+            for (int n = 1; n <= 2; n++)
+            {
+                hits[n] += weight * Matches(predicted.Grams(n), reference.Grams(n));
+                totals[n] += Total(forPrecision ? predicted.Grams(n) : reference.Grams(n));
+            }
+        }
+
+        public double Ratio(int n) => totals[n] == 0 ? 0 : hits[n] / totals[n];
     }
 }

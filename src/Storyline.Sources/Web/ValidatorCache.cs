@@ -8,8 +8,9 @@ public readonly record struct CachedValidators(string? ETag, DateTimeOffset? Las
 
 /// <summary>
 /// The conditional-GET cache: for each address fetched, the ETag and Last-Modified the server sent, so that the next
-/// poll can ask "only if changed". Kept in memory for one run, or in a small JSON file (<c>storyline watch</c> keeps
-/// it next to the database as <c>&lt;db&gt;.http-cache.json</c>) so that it lasts across runs. Thread-safe.
+/// poll can ask "only if changed". Kept in memory for one run, or saved (in a small JSON file, or as part of a
+/// <see cref="WatchMemory"/>, which <c>storyline watch</c> keeps with the archive) so that it lasts across runs.
+/// Thread-safe.
 /// </summary>
 public sealed class ValidatorCache
 {
@@ -38,19 +39,31 @@ public sealed class ValidatorCache
         return entries.TryGetValue(url.AbsoluteUri, out validators);
     }
 
+    /// <summary>Every address remembered and its validators, in address order.</summary>
+    public IReadOnlyDictionary<string, CachedValidators> Entries =>
+        new SortedDictionary<string, CachedValidators>(entries.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal), StringComparer.Ordinal);
+
+    /// <summary>A cache holding <paramref name="entries"/> (as <see cref="Entries"/> gave them).</summary>
+    public static ValidatorCache From(IEnumerable<KeyValuePair<string, CachedValidators>> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var cache = new ValidatorCache();
+        foreach ((string url, CachedValidators v) in entries)
+        {
+            cache.entries[url] = v;
+        }
+
+        return cache;
+    }
+
     /// <summary>Loads a cache saved by <see cref="Save"/>; a missing or unreadable file gives an empty cache.</summary>
     public static ValidatorCache Load(string path)
     {
-        var cache = new ValidatorCache();
         try
         {
             if (File.Exists(path))
             {
-                var saved = JsonSerializer.Deserialize<Dictionary<string, CachedValidators>>(File.ReadAllText(path));
-                foreach ((string url, CachedValidators v) in saved ?? [])
-                {
-                    cache.entries[url] = v;
-                }
+                return From(JsonSerializer.Deserialize<Dictionary<string, CachedValidators>>(File.ReadAllText(path)) ?? []);
             }
         }
         catch (Exception ex) when (ex is JsonException or IOException or UnauthorizedAccessException)
@@ -58,14 +71,14 @@ public sealed class ValidatorCache
             // The cache only saves bandwidth: a damaged one is started afresh.
         }
 
-        return cache;
+        return new ValidatorCache();
     }
 
     /// <summary>Writes the cache to <paramref name="path"/> (through a temporary file, so a crash leaves the old one).</summary>
     public void Save(string path)
     {
         string temp = path + ".tmp";
-        File.WriteAllText(temp, JsonSerializer.Serialize(entries.ToDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal)));
+        File.WriteAllText(temp, JsonSerializer.Serialize(Entries));
         File.Move(temp, path, overwrite: true);
     }
 }

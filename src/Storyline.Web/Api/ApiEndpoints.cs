@@ -1,10 +1,12 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.OpenApi;
 using Storyline.Domain;
 using Storyline.Ingest;
 using Storyline.Sources;
 using Storyline.Storage;
+using Storyline.Storage.Postgres;
 using Storyline.Timelines;
 using Storyline.Views;
 
@@ -19,6 +21,9 @@ internal static class ApiEndpoints
     public const int MaxLimit = ApiParameters.MaxLimit;
     private const int SummaryLength = 5;
     private const int MaxFacts = 20;
+
+    // An ingest answer lists at most this many failures and counts the rest.
+    private const int MaxListedFailures = 100;
     private static readonly System.Text.UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     public static void Map(IEndpointRouteBuilder app, WebOptions options)
@@ -34,37 +39,32 @@ internal static class ApiEndpoints
         .WithName("ListStories").WithSummary("Every story, latest activity first, with counts and key entities.")
         .Produces<List<StoryListItem>>().Produces<ApiError>(StatusCodes.Status400BadRequest);
 
-        api.MapGet("/stories/{id}", async (Archive archive, string id, CancellationToken ct) =>
-            await archive.UseAsync(async (store, token) =>
-            {
-                StoryMaterial material = await LoadOrThrowAsync(store, id, token).ConfigureAwait(false);
-                IReadOnlyList<StoryMerge> merges = await store.GetMergesAsync(material.Story.Id, token).ConfigureAwait(false);
-                return StoryViews.Detail(material, merges);
-            }, ct).ConfigureAwait(false))
+        api.MapGet("/stories/{id}", (Archive archive, StoryViewCache cache, string id, CancellationToken ct) =>
+            CachedViewAsync(archive, cache, id, "detail", StoryViews.Detail, ct, withMerges: true))
         .WithName("GetStory").WithSummary("One story: reports, entities with roles, places with coordinates, timeline, quotes (also by speaker), claims.")
         .Produces<StoryDetail>().Produces<ApiError>(StatusCodes.Status400BadRequest).Produces<ApiError>(StatusCodes.Status404NotFound);
 
-        api.MapGet("/stories/{id}/timeline", async (Archive archive, string id, CancellationToken ct) =>
-            StoryViews.TimelineOf(await LoadMaterialAsync(archive, id, ct).ConfigureAwait(false)))
+        api.MapGet("/stories/{id}/timeline", (Archive archive, StoryViewCache cache, string id, CancellationToken ct) =>
+            CachedViewAsync(archive, cache, id, "timeline", (material, _) => StoryViews.TimelineOf(material), ct))
         .WithName("GetTimeline").WithSummary("A story's ranked timeline: dated entries with certainty, attribution, importance and sources (as the CLI's timeline).")
         .Produces<TimelineView>().Produces<ApiError>(StatusCodes.Status400BadRequest).Produces<ApiError>(StatusCodes.Status404NotFound);
 
-        api.MapGet("/stories/{id}/summary", async (Archive archive, string id, CancellationToken ct) =>
-            StoryViews.Summary(await LoadMaterialAsync(archive, id, ct).ConfigureAwait(false), SummaryLength))
+        api.MapGet("/stories/{id}/summary", (Archive archive, StoryViewCache cache, string id, CancellationToken ct) =>
+            CachedViewAsync(archive, cache, id, "summary", (material, _) => StoryViews.Summary(material, SummaryLength), ct))
         .WithName("GetSummary").WithSummary("A story's extractive summary: its most central sentences, each with every report that says it.")
         .Produces<SummaryView>().Produces<ApiError>(StatusCodes.Status400BadRequest).Produces<ApiError>(StatusCodes.Status404NotFound);
 
-        api.MapGet("/stories/{id}/whatsnew", async (Archive archive, string id, string? since, CancellationToken ct) =>
+        api.MapGet("/stories/{id}/whatsnew", (Archive archive, StoryViewCache cache, string id, string? since, CancellationToken ct) =>
         {
             if (string.IsNullOrWhiteSpace(since))
             {
                 throw ApiException.BadRequest("'since' is required: a date as YYYY-MM-DD (reports published after it are new) or a report id or prefix (reports after it are new)");
             }
 
-            StoryMaterial material = await LoadMaterialAsync(archive, id, ct).ConfigureAwait(false);
-            return NewsCutoff.TryParse(since.Trim(), material.Reports, out NewsCutoff cutoff)
-                ? StoryViews.WhatsNew(material, cutoff, MaxFacts)
-                : throw ApiException.BadRequest($"'since' is neither a date (YYYY-MM-DD) nor one report of story {material.Story.Id}: '{since}'");
+            return CachedViewAsync(archive, cache, id, "whatsnew " + since.Trim(), (material, _) =>
+                NewsCutoff.TryParse(since.Trim(), material.Reports, out NewsCutoff cutoff)
+                    ? StoryViews.WhatsNew(material, cutoff, MaxFacts)
+                    : throw ApiException.BadRequest($"'since' is neither a date (YYYY-MM-DD) nor one report of story {material.Story.Id}: '{since}'"), ct);
         })
         .WithName("GetWhatsNew").WithSummary("What a story gained after a date or a report: new reports, new facts, newly named entities, new quotes and claims whose standing moved.")
         .Produces<WhatsNewView>().Produces<ApiError>(StatusCodes.Status400BadRequest).Produces<ApiError>(StatusCodes.Status404NotFound);
@@ -165,6 +165,11 @@ internal static class ApiEndpoints
             throw ApiException.BadRequest("'q' is required: the words to search for");
         }
 
+        if (SearchTerms.Read(q).Problem is string problem)
+        {
+            throw ApiException.BadRequest("'q': " + problem);
+        }
+
         DateOnly? lo = ApiParameters.Day("from", from);
         DateOnly? hi = ApiParameters.Day("to", to);
         if (lo is DateOnly f && hi is DateOnly t && f > t)
@@ -213,15 +218,44 @@ internal static class ApiEndpoints
         string text = Decode(body);
 
         var source = new ReportSource(new ReaderOptions { Clock = options.Clock, MaxFileBytes = options.MaxIngestBytes, MaxFileBytesSetting = "serve --max-body-bytes" }, () => Stream.Null);
+        // The one way in: the archive's ingestor (on PostgreSQL the queue and its one assigner), working only until this
+        // request's reports are stored, not until every other writer's are. Failures past the listed number are counted.
+        var unlisted = new StrongBox<int>();
         IngestSummary summary = await archive.WriteAsync(
-            (store, token) => new Ingestor(store).IngestAsync(source.Parse(origin, text).ToAsyncEnumerable(), null, token), ct).ConfigureAwait(false);
-        IngestView view = ArchiveViews.Ingest(summary);
+            (store, token) => IngestorFactory.For(store, queued: new QueuedIngestOptions { HelpOtherRuns = false })
+                .IngestAsync(ListedFailures(source.Parse(origin, text), unlisted).ToAsyncEnumerable(), null, token),
+            ct).ConfigureAwait(false);
+        IngestView view = ArchiveViews.Ingest(summary, MaxListedFailures);
+        if (unlisted.Value > 0)
+        {
+            view = view with { Failed = view.Failed + unlisted.Value, MoreFailures = (view.MoreFailures ?? 0) + unlisted.Value };
+        }
+
         if (summary.Read == 0)
         {
-            return Results.Json(new ApiError("no report could be read from the body", StatusCodes.Status422UnprocessableEntity, view.Failures), statusCode: StatusCodes.Status422UnprocessableEntity);
+            return Results.Json(new ApiError("no report could be read from the body", StatusCodes.Status422UnprocessableEntity, view.Failures, view.MoreFailures), statusCode: StatusCodes.Status422UnprocessableEntity);
         }
 
         return Results.Json(view);
+    }
+
+    /// <summary>
+    /// What was read, with only the first <see cref="MaxListedFailures"/> failures kept and the others counted in
+    /// <paramref name="unlisted"/>: a 2 MB body of a million bad lines made a 107 MB answer and 350 MB of failures.
+    /// </summary>
+    private static IEnumerable<ReadResult> ListedFailures(IEnumerable<ReadResult> results, StrongBox<int> unlisted)
+    {
+        int failures = 0;
+        foreach (ReadResult result in results)
+        {
+            if (result is ReadFailed && ++failures > MaxListedFailures)
+            {
+                unlisted.Value++;
+                continue;
+            }
+
+            yield return result;
+        }
     }
 
     /// <summary>A POST from a page of another site (a form or script aimed at this loopback server) is refused.</summary>
@@ -305,8 +339,45 @@ internal static class ApiEndpoints
     private static ApiException TooLarge(WebOptions options) =>
         new(StatusCodes.Status413PayloadTooLarge, $"the body is larger than the limit of {options.MaxIngestBytes.ToString(CultureInfo.InvariantCulture)} bytes (serve --max-body-bytes)");
 
-    private static async Task<StoryMaterial> LoadMaterialAsync(Archive archive, string id, CancellationToken ct) =>
-        await archive.UseAsync((store, token) => LoadOrThrowAsync(store, id, token), ct).ConfigureAwait(false);
+    /// <summary>
+    /// A view of story <paramref name="id"/>: the one kept in (or being made by) <paramref name="cache"/> where the story
+    /// and the archive are as they were, else made now, outside the read gate, and kept. The request waits for it only
+    /// until its deadline (503): a view slower than that is still made once, and kept for the next request.
+    /// </summary>
+    private static async Task<T> CachedViewAsync<T>(Archive archive, StoryViewCache cache, string id, string view, Func<StoryMaterial, IReadOnlyList<StoryMerge>, T> make, CancellationToken ct, bool withMerges = false)
+        where T : class
+    {
+        StoryId asked = ApiParameters.StoryId(id);
+        (StoryStamp stamp, Task<object>? kept, StoryMaterial? material, IReadOnlyList<StoryMerge> merges) = await archive.UseAsync(async (store, token) =>
+        {
+            Story story = await StoryLookup.FindAsync(store, asked, token).ConfigureAwait(false) ?? throw ApiException.NotFound($"no story {asked}");
+            var stamp = StoryStamp.Of(story, (await store.CountAsync(token).ConfigureAwait(false)).Reports);
+            if (cache.Find(asked.Value, view, stamp) is Task<object> hit)
+            {
+                return (stamp, hit, (StoryMaterial?)null, (IReadOnlyList<StoryMerge>)[]);
+            }
+
+            // Loaded after the stamp was taken: if an ingest lands in between, the view is newer than its stamp, and the
+            // next request (seeing the new stamp) makes it again; a view is never older than the stamp it is kept under.
+            StoryMaterial loaded = await LoadOrThrowAsync(store, id, token).ConfigureAwait(false);
+            IReadOnlyList<StoryMerge> merged = withMerges ? await store.GetMergesAsync(loaded.Story.Id, token).ConfigureAwait(false) : [];
+            return (stamp, (Task<object>?)null, (StoryMaterial?)loaded, merged);
+        }, ct).ConfigureAwait(false);
+        if (kept is not null)
+        {
+            try
+            {
+                return (T)await kept.WaitAsync(ct).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (kept.IsCanceled && !ct.IsCancellationRequested)
+            {
+                // The request that started it gave up before it began: ask again, and make it.
+                return await CachedViewAsync(archive, cache, id, view, make, ct, withMerges).ConfigureAwait(false);
+            }
+        }
+
+        return await cache.GetAsync(asked.Value, view, stamp, () => make(material!, merges), ct).ConfigureAwait(false);
+    }
 
     private static async Task<StoryMaterial> LoadOrThrowAsync(IStoryStore store, string id, CancellationToken ct)
     {

@@ -8,5 +8,6 @@ namespace Storyline.Web.Api;
 /// <summary>A refused request: what was wrong, in words.</summary>
 /// <param name="Error">What was wrong.</param>
 /// <param name="Status">The HTTP status.</param>
-/// <param name="Failures">For an ingest that read nothing: each input that failed and why.</param>
-public sealed record ApiError(string Error, int Status, IReadOnlyList<FailureItem>? Failures = null);
+/// <param name="Failures">For an ingest that read nothing: the inputs that failed and why (at most 100).</param>
+/// <param name="MoreFailures">For an ingest that read nothing: how many more failed than are listed; absent where none.</param>
+public sealed record ApiError(string Error, int Status, IReadOnlyList<FailureItem>? Failures = null, int? MoreFailures = null);

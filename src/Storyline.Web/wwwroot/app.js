@@ -46,12 +46,13 @@
   const labelsLoaded = api("/api/labels").then(l => { labels = l; }).catch(() => {});
   const typeLabel = type => labels.entityType[type] || type;
   const kindLabel = kind => labels.sourceKind[kind] || kind;
-  // A claim key as a reader says it: "kim jong un|visit" is "Kim Jong Un: visit" (as the command line shows it).
+  // A claim key as a reader says it: "kim jong un|visit" is "Kim Jong Un: visit", "a+b|meet" "A and B: meet" (as the
+  // command line shows it, Labels.ClaimKey).
   function claimLabel(key) {
     const bar = key.indexOf("|");
     if (bar < 0) return key;
     const who = key.slice(0, bar), what = key.slice(bar + 1).replace(/_/g, " ");
-    const name = /^(country|place):/.test(who) ? who : who.split(" ").filter(Boolean).map(w => w[0].toUpperCase() + w.slice(1)).join(" ");
+    const name = who.split("+").map(part => /^(country|place):/.test(part) ? part : part.split(" ").filter(Boolean).map(w => w[0].toUpperCase() + w.slice(1)).join(" ")).join(" and ");
     return `${name}: ${what}`;
   }
 
@@ -193,6 +194,7 @@
         h("p", {}, h("strong", { title: c.key }, claimLabel(c.key)), " ", badge(c.from), " → ", badge(c.to), " (", h("a", { href: reportHref(c.report) }, time(c.published)), ")"),
         h("blockquote", {}, h("p", {}, c.evidence), c.source ? h("footer", {}, c.source) : null)))));
       if (w.facts.length) parts.push(h("h3", {}, "New facts"), timelineList(w.facts, reportsById));
+      if (w.moreFacts) parts.push(h("p", { class: "meta" }, `… and ${plural(w.moreFacts, "more new fact")}.`));
       if (w.newEntities.length) parts.push(h("h3", {}, "Newly named"), h("ul", { class: "chips" }, w.newEntities.map(e => h("li", {}, entityChip(e)))));
       if (w.quotes.length) parts.push(h("details", { class: "new-quotes", open: w.quotes.length <= 5 },
         h("summary", {}, `New quotes (${w.quotes.length})`), w.quotes.map(quoteBlock)));
@@ -222,6 +224,7 @@
     show(story.title,
       h("nav", { "aria-label": "Breadcrumb", class: "meta" }, h("a", { href: "#/" }, "Stories"), " › Story ", String(story.id)),
       h("h1", {}, story.title),
+      story.keyEntities.length ? h("ul", { class: "chips", "aria-label": "Key entities" }, story.keyEntities.map(e => h("li", {}, entityChip(e)))) : null,
       story.askedFor ? h("p", { class: "meta" }, `Story ${story.askedFor} was merged into this one.`) : null,
       h("p", { class: "counts" },
         h("span", {}, h("strong", {}, String(originals)), originals === 1 ? " report" : " reports"),

@@ -63,6 +63,7 @@ public sealed class SeedQuoteTests
         // First reported by the New York Times citing unidentified US officials
         Quote times = Assert.Single(a.Quotes, q => Words(a, q.Source) == "the New York Times");
         Assert.Equal(SourceKind.NewsOutlet, times.SourceKind);
+        Assert.Equal("Kim's trip", a.Text(times.Content)); // not "It" (issue 18)
         Assert.Equal("unidentified US officials", Words(a, times.Citing));
         Assert.Equal(SourceKind.Anonymous, times.CitingKind);
 
@@ -127,9 +128,11 @@ public sealed class SeedQuoteTests
         Assert.Equal(Certainty.Expected, ClaimOf(reuters, "One source who spoke").Status);
         Assert.Equal(Certainty.Speculative, ClaimOf(reuters, "Kim appears to have departed").Status);
 
-        // Decided: the arrival is Reported, not Confirmed — the report relays Interfax, which relays state TV footage.
+        // The arrival is Confirmed on the record: Interfax (an outlet, citing state TV footage) states it without
+        // hedging. One status for the claim everywhere (issue 18: it was "reported" in the story and "confirmed" in
+        // what's new).
         Claim arrived = ClaimOf(independent, "North Korean leader Kim Jong-un arrived");
-        Assert.Equal(Certainty.Reported, arrived.Status);
+        Assert.Equal(Certainty.Confirmed, arrived.Status);
         Assert.Equal(SourceKind.NewsOutlet, arrived.SourceKind);
         Assert.Equal(Certainty.Speculative, ClaimOf(independent, "Mr Kim and Mr Putin may meet").Status);
 
@@ -141,6 +144,13 @@ public sealed class SeedQuoteTests
         Assert.Equal(new DateOnly(2023, 9, 11), days[0].Date);
         Assert.Contains(Certainty.Unconfirmed, days[0].Statuses);
         Assert.Contains(Certainty.Expected, days[0].Statuses);
-        Assert.Equal([Certainty.Reported], days[1].Statuses.ToArray());
+        Assert.Contains(Certainty.Confirmed, days[1].Statuses);
+        Assert.Equal([Certainty.Unconfirmed, Certainty.Confirmed], days.Select(d => d.Standing).ToArray());
+
+        // What's new since the first day reads the same values as the claim's status over time
+        var news = new Storyline.Timelines.WhatsNew().Since([reuters, independent], new Storyline.Timelines.NewsCutoff(new DateOnly(2023, 9, 11), null));
+        var change = Assert.Single(news.StatusChanges, c => c.Key == "kim jong un|visit");
+        Assert.Equal(Certainty.Unconfirmed, change.From);
+        Assert.Equal(Certainty.Confirmed, change.To);
     }
 }

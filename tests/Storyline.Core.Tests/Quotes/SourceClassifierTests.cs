@@ -34,7 +34,11 @@ public sealed class SourceClassifierTests
         // Organisations: by name or by an organisation word; "agency" alone is not an outlet
         { "The Kremlin", false, true, SourceKind.Organization },
         { "South Korea's intelligence agency", false, false, SourceKind.Organization },
-        { "US officials", false, false, SourceKind.Organization },
+        // Unnamed officials are unnamed sources, not an organisation (issue 18)
+        { "US officials", false, false, SourceKind.Anonymous },
+        { "Russian officials", false, false, SourceKind.Anonymous },
+        // Footage is evidence, not a news outlet speaking (issue 18)
+        { "The footage", false, false, SourceKind.Unknown },
         // A bare pronoun says nothing by itself
         { "he", false, false, SourceKind.Unknown },
         // "ria" must match as a word only, not inside "Korea"

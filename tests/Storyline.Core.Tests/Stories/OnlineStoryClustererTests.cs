@@ -22,10 +22,18 @@ public sealed class OnlineStoryClustererTests
         Report(6, "2023-09-13", "putin", "kim", "cosmodrome", "summit", "@kim jong un"),
     ];
 
+    // These reports are a handful of words with no headline, places or numbers, and the shipped model needs more
+    // evidence than that to join (its bias is fitted on whole reports; StoryStreamTests run it on real text): the
+    // assign-or-start mechanics are checked under hand-set weights on the words and entities.
+    private static readonly ClusteringOptions WordsAndEntities = ClusteringOptions.Default with
+    {
+        Model = new MergeModel(-2.5, 9.0, 3.0, 1.0, 0.5, 0.5, 30.0),
+    };
+
     [Fact]
     public void Reports_on_one_event_join_and_others_start_stories()
     {
-        var clusterer = new OnlineStoryClusterer(ClusteringOptions.Default, ClusteringState.Empty);
+        var clusterer = new OnlineStoryClusterer(WordsAndEntities, ClusteringState.Empty);
         var stories = Stream.Select(r => clusterer.Assign(r).Story.Value).ToArray();
 
         // Kim reports 1, 3, 6 together; Derna 2, 4 together; the strike alone.

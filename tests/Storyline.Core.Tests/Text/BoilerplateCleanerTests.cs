@@ -30,6 +30,14 @@ public sealed class BoilerplateCleanerTests
             ["Sign up to our daily newsletter"]
         },
 
+        // A prompt glued onto a wire dateline with no punctuation between (the sample's 021): cut before the dateline,
+        // which the report cleaner then reads as one.
+        {
+            "Get the day's biggest business stories in your inbox Sign up to our Business Briefing Enter your email address SUBSCRIBE Read our privacy policy Thanks for subscribing to the Business Briefing DETROIT (Wire) - " + Story,
+            "DETROIT (Wire) - " + Story,
+            ["Get the day's biggest business stories in your inbox Sign up to our Business Briefing Enter your email address SUBSCRIBE Read our privacy policy Thanks for subscribing to the Business Briefing"]
+        },
+
         // A prompt glued to the end of a story paragraph is trimmed off.
         {
             Story + " Share this article Copy link",
@@ -240,6 +248,56 @@ public sealed class BoilerplateCleanerTests
             "Share on Facebook Share on Twitter Share on WhatsApp Copy link\n\n" + Story,
             Story,
             ["Share on Facebook Share on Twitter Share on WhatsApp Copy link"]
+        },
+
+        // Page furniture between story paragraphs, in the forms outlets print it (issue 18).
+        {
+            Story + "\n\nArticle Continued Below\n\n" + Story,
+            Story + "\n\n" + Story,
+            ["Article Continued Below"]
+        },
+
+        // A video link: "WATCH:" and a headline, even one with a reporting verb in it.
+        {
+            "WATCH: Sanders says Trump didn\u2019t cave on border wall because talks are ongoing\n\n" + Story,
+            Story,
+            ["WATCH: Sanders says Trump didn\u2019t cave on border wall because talks are ongoing"]
+        },
+
+        // A video link with a bar, and one that ends with a colon; then a video link and furniture in one paragraph.
+        {
+            "WATCH | Gasol-Valanciunas trade deepens Raptors' identity crisis;\n\nWatch highlights of Edmonton's loss to San Jose:\n\n"
+                + "Watch: Malaysia's king abdicates. Story continues below.\n\n" + Story,
+            Story,
+            ["WATCH | Gasol-Valanciunas trade deepens Raptors' identity crisis;", "Watch highlights of Edmonton's loss to San Jose:", "Watch: Malaysia's king abdicates. Story continues below."]
+        },
+
+        // A photo caption from a gallery, with its credit.
+        {
+            "Open this photo in gallery Conservative Leader Andrew Scheer. Jacques Boissinot/The Canadian Press.\n\n" + Story,
+            Story,
+            ["Open this photo in gallery Conservative Leader Andrew Scheer. Jacques Boissinot/The Canadian Press."]
+        },
+
+        // A paragraph that ends with a photographer's credit is a caption, even when it reads like a story sentence.
+        {
+            Story + "\n\nGolden said she looked for the co-worker who shared the drugs. (Steve Lawrence/CBC)\n\n" + Story,
+            Story + "\n\n" + Story,
+            ["Golden said she looked for the co-worker who shared the drugs. (Steve Lawrence/CBC)"]
+        },
+
+        // Negative: two words with a slash in brackets that are no credit, at the end of a story paragraph.
+        {
+            "Sales rose in the first quarter (January/March).",
+            "Sales rose in the first quarter (January/March).",
+            []
+        },
+
+        // Negative: "Watch" opening a story sentence.
+        {
+            "Watch out for ice on the roads, police said.",
+            "Watch out for ice on the roads, police said.",
+            []
         },
 
         // Empty input.

@@ -117,6 +117,11 @@ public sealed class TimeTaggerTests
         { Tue, "Sales rose for the full year.", "the full year", "2023", TimeType.Date },
         { Tue, "Revenue was $76 million for the year ended March 31.", "the year", "P1Y", TimeType.Duration }, // twelve months to a day
         { Tue, "The stock rose to a high for the year in June.", "the year", "2023", TimeType.Date },
+        // Issue 20: a plan or a forecast resolves forward, news of what happened backward.
+        { "2023-09-07", "A person familiar with the preparations said Mr Kim was unlikely to leave Pyongyang before Saturday.", "Saturday", "2023-09-09", TimeType.Date }, // sample 004, a Thursday: "unlikely to" forecasts
+        { "2023-09-20", "UAW President Shawn Fain has said more plants could be targeted at noon on Friday if talks do not improve.", "noon on Friday", "2023-09-22T12:00", TimeType.Time }, // the sample's wire, a Wednesday: "could be" looks ahead
+        { "2023-09-20", "The union leader could not be reached on Friday.", "Friday", "2023-09-15", TimeType.Date }, // a denied "could be" is news of the past
+        { Tue, "Mr Kim and Mr Putin may meet in Vladivostok, where Mr Putin arrived on Monday to attend a forum.", "Monday", "2023-09-11", TimeType.Date }, // the seed: the arrival is Monday's, the meeting is not (ClauseScope)
     };
 
     [Fact]

@@ -51,32 +51,61 @@ public sealed class PairFitTests
     public void The_fit_weighs_evidence_for_and_against_as_the_labels_say()
     {
         // Same-story pairs share their words; the others share few words and have conflicting actors.
-        var examples = new List<PairExample>();
+        var decisions = new List<StoryDecision>();
         for (int i = 0; i < 20; i++)
         {
-            examples.Add(new PairExample(new StorySimilarities(0.6 + (i % 4 * 0.05), 0.5, 0.5, 0.5, 1), true));
-            examples.Add(new PairExample(new StorySimilarities(0.1 + (i % 3 * 0.05), 0, 0, 0, 1) { EntityConflict = 1 }, false));
+            decisions.Add(StoryDecision.Of(new PairExample(new StorySimilarities(0.6 + (i % 4 * 0.05), 0.5, 0.5, 0.5, 1), true)));
+            decisions.Add(StoryDecision.Of(new PairExample(new StorySimilarities(0.1 + (i % 3 * 0.05), 0, 0, 0, 1) { EntityConflict = 1 }, false)));
         }
 
-        MergeModel model = PairFit.Fit(examples, MergeModel.Default);
-        PairQuality quality = PairFit.Quality(examples, model);
+        MergeModel model = PairFit.Fit(decisions, l2: 0.01, decayDays: 14);
+        PairQuality quality = PairFit.Quality([.. decisions.SelectMany(d => d.Pairs)], model);
 
         Assert.True(model.Body > 0);
         Assert.True(model.EntityConflict < 0);
-        Assert.Equal(MergeModel.Default.DecayDays, model.DecayDays);
+        Assert.Equal(14, model.DecayDays);
         Assert.Equal(1.0, quality.Accuracy);
         Assert.Equal(1.0, quality.Scores.F1);
     }
 
     [Fact]
+    public void A_decision_among_candidates_learns_to_prefer_the_right_one_and_to_start_a_story_when_none_is()
+    {
+        // Given reports that each face a close story (body 0.5) and a far one (body 0.1), half of them belonging to the
+        // close one and half to none: the threshold must fall between what joins and what does not
+        var decisions = new List<StoryDecision>();
+        for (int i = 0; i < 30; i++)
+        {
+            var near = new StorySimilarities(0.5 + (i % 5 * 0.05), 0, 0, 0, 1);
+            var far = new StorySimilarities(0.1, 0, 0, 0, 1);
+            var nearButWrong = new StorySimilarities(0.25 + (i % 5 * 0.02), 0, 0, 0, 1);
+            decisions.Add(new StoryDecision([near, far], 0));
+            decisions.Add(new StoryDecision([nearButWrong, far], -1));
+        }
+
+        // When the model is fitted on the decisions
+        MergeModel model = PairFit.Fit(decisions, l2: 0.001, decayDays: 30, use: new HashSet<string> { "body" });
+
+        // Then only the body counts, the right story scores above 0 and the wrong ones below
+        Assert.True(model.Body > 0);
+        Assert.Equal(0, model.Head);
+        Assert.True(model.Score(new StorySimilarities(0.5, 0, 0, 0, 1)) > 0);
+        Assert.True(model.Score(new StorySimilarities(0.33, 0, 0, 0, 1)) < 0);
+    }
+
+    [Fact]
     public void A_model_round_trips_through_its_json()
     {
-        var tuned = new TunedModel(MergeModel.Default with { EntityConflict = -1.5, PlaceConflict = -0.25 }, 2, 0.9) { StartedFrom = "pairs" };
+        // Given a trained model with every weight set and merges off
+        MergeModel model = PairFit.Model(-2.5, [.. Enumerable.Range(1, PairFit.Names.Count).Select(i => i * 0.25)], 30);
+        var trained = new TrainedStories(new TrainingSetting(90, 0.01, 30, 0.5, double.PositiveInfinity), model, [new HeldOutScore("giveme", "BCubed F1", 0.9)], 0.9, 0.22);
 
-        (MergeModel model, double mergeScore) = StoryTuning.FromJson(StoryTuning.ToJson(tuned, "giveme"));
+        // When it is written and read back
+        StoredMergeModel back = MergeModelJson.FromJson(MergeModelJson.ToJson(trained, new Dictionary<string, string> { ["fittedOn"] = "x" }));
 
-        Assert.Equal(tuned.Model, model);
-        Assert.Equal(2, mergeScore);
-        Assert.Equal(double.PositiveInfinity, StoryTuning.FromJson(StoryTuning.ToJson(tuned with { MergeScore = double.PositiveInfinity }, "g")).MergeScore);
+        // Then the weights and the settings are the same
+        Assert.Equal(model, back.Model);
+        Assert.Equal(double.PositiveInfinity, back.MergeScore);
+        Assert.Equal(90, back.WindowDays);
     }
 }

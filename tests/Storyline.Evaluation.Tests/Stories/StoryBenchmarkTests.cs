@@ -90,10 +90,13 @@ public sealed class StoryBenchmarkTests
     [Fact]
     public void The_shipped_model_is_the_one_in_models_stories()
     {
-        // models/stories/merge-model.json is what 'storyline train stories' wrote; MergeModel.Default must match it.
-        (MergeModel model, double mergeScore) = StoryTuning.FromJson(File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "models", "stories", "merge-model.json")));
+        // models/stories/merge-model.json is what 'storyline train stories' wrote; the defaults must match it.
+        string json = File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "models", "stories", "merge-model.json"));
+        StoredMergeModel stored = MergeModelJson.FromJson(json);
 
-        Assert.Equal(model, MergeModel.Default);
-        Assert.Equal(mergeScore, ClusteringOptions.Default.MergeScore);
+        Assert.Equal(stored.Model, MergeModel.Default);
+        Assert.Equal(stored.MergeScore, ClusteringOptions.Default.MergeScore);
+        Assert.Equal(stored.WindowDays, ClusteringOptions.Default.WindowDays);
+        Assert.Equal(TfidfBaseline.Threshold, MergeModelJson.BaselineThreshold(json));
     }
 }

@@ -1,6 +1,6 @@
 using Storyline.Sources.Feeds;
-using Storyline.Sources.Tests.Web;
 using Storyline.Sources.Web;
+using Storyline.Testing;
 
 namespace Storyline.Sources.Tests.Feeds;
 

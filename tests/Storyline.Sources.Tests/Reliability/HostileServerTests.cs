@@ -3,8 +3,8 @@ using System.IO.Compression;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using Storyline.Sources.Tests.Web;
 using Storyline.Sources.Web;
+using Storyline.Testing;
 
 namespace Storyline.Sources.Tests.Reliability;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Storyline.Sources.Web;
+using Storyline.Testing;
 
 namespace Storyline.Sources.Tests.Web;
 

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Storyline.Web.Tests;
+namespace Storyline.Web.Tests.Security;
 
 /// <summary>The real server (Kestrel on loopback): where it listens, and what it does with a slow client.</summary>
 public sealed class ServerLimitsTests(SampleArchive archive) : IClassFixture<SampleArchive>

@@ -3,11 +3,11 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace Storyline.Sources.Tests.Web;
+namespace Storyline.Testing;
 
 /// <summary>
-/// An HTTP server on 127.0.0.1 and a free port, for the fetcher's tests: each path is answered by a handler, and the
-/// requests each path received are counted and kept. Nothing leaves the machine.
+/// An HTTP server on 127.0.0.1 and a free port, for the tests of the fetcher and of the watch command: each path is
+/// answered by a handler, and the requests each path received are counted and kept. Nothing leaves the machine.
 /// </summary>
 internal sealed class LocalServer : IDisposable
 {

@@ -4,10 +4,9 @@ using System.Text;
 using System.Text.Json;
 using Storyline.Domain;
 using Storyline.Storage;
-using Storyline.Storage.Postgres;
 using Storyline.Text;
 
-namespace Storyline.Ingest.Distributed;
+namespace Storyline.Storage.Postgres;
 
 /// <summary>How a load test runs.</summary>
 /// <param name="Db">The PostgreSQL store (it must hold no report).</param>
@@ -40,6 +39,20 @@ public sealed record LoadTestResult(int Generated, long Stored, long NewByWorker
 {
     /// <summary>Reports stored per second of wall time.</summary>
     public double ReportsPerSecond => Elapsed.TotalSeconds > 0 ? Stored / Elapsed.TotalSeconds : 0;
+
+    /// <summary>The CPU seconds the worker processes used (start-up included), from <c>/proc</c>; 0 where it cannot be read.</summary>
+    public double WorkerCpuSeconds { get; init; }
+
+    /// <summary>The CPU seconds the database server's processes used for the workers' connections; 0 where they cannot be read (another machine).</summary>
+    public double ServerCpuSeconds { get; init; }
+
+    /// <summary>
+    /// Where the time went, in one line: the workers' and the server's CPU per report, and how busy that kept the machine's
+    /// cores over the wall time (below 100 % the workers waited: for the one assigner, the server, or the machine).
+    /// </summary>
+    public string TimeSpent(int cores) => string.Create(
+        CultureInfo.InvariantCulture,
+        $"Where the time went: the workers used {WorkerCpuSeconds:F1} s of CPU ({WorkerCpuSeconds * 1000 / Math.Max(1, Stored):F2} ms/report, start-up included), the server's processes for their connections {ServerCpuSeconds:F1} s ({ServerCpuSeconds * 1000 / Math.Max(1, Stored):F2} ms/report); together {(WorkerCpuSeconds + ServerCpuSeconds) / Math.Max(0.001, Elapsed.TotalSeconds * cores):P0} of {cores} cores for {Elapsed.TotalSeconds:F1} s. Each stage's time: bench throughput --store postgres.");
 }
 
 /// <summary>
@@ -137,7 +150,7 @@ public static class LoadTest
 
         // The ids a reader gives them: read back from the files as the workers will.
         HashSet<ArticleId> expected = [.. reports.Select(r => ArticleId.FromContent(r.Outlet, r.Published, r.Title, r.Text))];
-        await using (PostgresStoryStore store = await PostgresStoryStore.OpenAsync(options.Db, cancellationToken: cancellationToken).ConfigureAwait(false))
+        await using (PostgresStoryStore store = await PostgresStoryStore.OpenAsync(options.Db, null, create: true, cancellationToken).ConfigureAwait(false))
         {
             if ((await store.CountAsync(cancellationToken).ConfigureAwait(false)).Reports > 0)
             {
@@ -149,9 +162,24 @@ public static class LoadTest
         var clock = Stopwatch.StartNew();
         using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         limit.CancelAfter(options.TimeLimit);
-        var workers = files.Select(file => RunWorkerAsync(options, file, limit.Token)).ToList();
+        var pids = new List<int>();
+        CpuSampler cpu = CpuSampler.Start(options.Db, () =>
+        {
+            lock (pids)
+            {
+                return [.. pids];
+            }
+        });
+        var workers = files.Select(file => RunWorkerAsync(options, file, pid =>
+        {
+            lock (pids)
+            {
+                pids.Add(pid);
+            }
+        }, limit.Token)).ToList();
         (int? Code, string Output, string Error)[] outcomes = await Task.WhenAll(workers).ConfigureAwait(false);
         clock.Stop();
+        await cpu.StopAsync().ConfigureAwait(false);
 
         long newByWorkers = 0;
         for (int w = 0; w < outcomes.Length; w++)
@@ -174,7 +202,7 @@ public static class LoadTest
             }
         }
 
-        await using PostgresStoryStore check = await PostgresStoryStore.OpenAsync(options.Db, cancellationToken: cancellationToken).ConfigureAwait(false);
+        await using PostgresStoryStore check = await PostgresStoryStore.OpenAsync(options.Db, null, create: true, cancellationToken).ConfigureAwait(false);
         ArchiveCounts counts = await check.CountAsync(cancellationToken).ConfigureAwait(false);
         int found = (await check.FindExistingAsync(expected, cancellationToken).ConfigureAwait(false)).Count;
         if (found != expected.Count)
@@ -193,10 +221,14 @@ public static class LoadTest
         }
 
         problems.AddRange(await ArchiveChecks.CheckAsync(check, cancellationToken).ConfigureAwait(false));
-        return new LoadTestResult(expected.Count, counts.Reports, newByWorkers, counts.Stories, clock.Elapsed, problems);
+        return new LoadTestResult(expected.Count, counts.Reports, newByWorkers, counts.Stories, clock.Elapsed, problems)
+        {
+            WorkerCpuSeconds = cpu.WorkerSeconds,
+            ServerCpuSeconds = cpu.ServerSeconds,
+        };
     }
 
-    private static async Task<(int? Code, string Output, string Error)> RunWorkerAsync(LoadTestOptions options, string file, CancellationToken cancellationToken)
+    private static async Task<(int? Code, string Output, string Error)> RunWorkerAsync(LoadTestOptions options, string file, Action<int> started, CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo(options.WorkerCommand[0]) { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (string argument in options.WorkerCommand.Skip(1).Concat(["ingest", file, "--db", options.Db, "--json"]))
@@ -205,6 +237,7 @@ public static class LoadTest
         }
 
         using Process process = Process.Start(start) ?? throw new InvalidOperationException("could not start " + options.WorkerCommand[0]);
+        started(process.Id);
         Task<string> output = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
         Task<string> error = process.StandardError.ReadToEndAsync(CancellationToken.None);
         try

@@ -1,0 +1,241 @@
+namespace Storyline.Stories;
+
+/// <summary>
+/// How alike the report being assigned and an open story are: pure functions of the report's slots and the story's
+/// sums, with idf from the vocabulary. The sums are taken in a fixed order, so every figure is the same bit for bit
+/// however the story was built.
+/// </summary>
+internal static class StorySimilarity
+{
+    /// <summary>
+    /// The similarities of the report in <paramref name="slots"/> (its vector <paramref name="report"/>) to
+    /// <paramref name="story"/>. Words, headline words, names, places and recency are always measured; the rest only
+    /// where <paramref name="model"/> weighs it or <paramref name="all"/> asks for everything (as training does), since
+    /// a similarity with weight 0 cannot change a decision.
+    /// </summary>
+    public static StorySimilarities Measure(ReportVector report, ReportSlots slots, DateOnly published, ActiveStory story, MergeModel model, bool all)
+    {
+        double body = Cosine(slots, report.WordNorm, story.TopWords());
+        double head = HeadCosine(slots, report.HeadNorm, story.TopHead());
+        (double entities, double places) = EntityCosines(slots, report, story);
+        StoryVocabulary vocabulary = slots.Vocabulary;
+        return new StorySimilarities(body, head, entities, places, model.RecencyOf(published.DayNumber - story.LastReport.DayNumber))
+        {
+            EntityConflict = all || model.EntityConflict != 0 ? Conflict(slots, report.KeyEntities(slots), story, NameKind.Actors) : 0,
+            PlaceConflict = all || model.PlaceConflict != 0 ? Conflict(slots, report.KeyPlaces(slots), story, NameKind.Places) : 0,
+            PeopleConflict = all || model.PeopleConflict != 0 ? Conflict(slots, report.KeyPeople(slots), story, NameKind.People) : 0,
+            Meaning = all || model.Meaning != 0 ? MeaningVectors.Cosine(report.BodyMeaning, story.BodyMeaning) : 0,
+            HeadMeaning = all || model.HeadMeaning != 0 ? MeaningVectors.Cosine(report.HeadMeaning, story.HeadMeaning) : 0,
+            DateMatch = all || model.DateMatch != 0 ? DateMatch(vocabulary, report.Dates, published, story) : 0,
+            DateConflict = all || model.DateConflict != 0 ? DateConflict(vocabulary, report.Dates, published, story) : 0,
+            NumberMatch = all || model.NumberMatch != 0 ? NumberMatch(report.Numbers, story) : 0,
+        };
+    }
+
+    // The share of the report's numbers the story gave too.
+    private static double NumberMatch(int[] numbers, ActiveStory story)
+    {
+        if (numbers.Length == 0)
+        {
+            return 0;
+        }
+
+        int shared = 0;
+        foreach (int number in numbers)
+        {
+            shared += story.Numbers.Contains(number) ? 1 : 0;
+        }
+
+        return (double)shared / numbers.Length;
+    }
+
+    // The share of the days the report mentions that a report of the story mentioned too. Days next to the publication
+    // date ("today", "on Monday") say only when the report was written, which recency already weighs: only the others
+    // count ("on March 14", "last month's vote").
+    private static double DateMatch(StoryVocabulary vocabulary, int[] dates, DateOnly published, ActiveStory story)
+    {
+        int days = 0, shared = 0;
+        foreach (int date in dates)
+        {
+            string term = vocabulary[date];
+            if (IsDay(term) && DateOnly.TryParseExact(term.AsSpan(ReportTerms.DatePrefix.Length), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out DateOnly day)
+                && Math.Abs(day.DayNumber - published.DayNumber) > 1)
+            {
+                days++;
+                shared += story.Dates.ContainsKey(date) ? 1 : 0;
+            }
+        }
+
+        return days == 0 ? 0 : (double)shared / days;
+    }
+
+    // Years, as the actor conflict compares names: the report's years new to the story, times the story's most
+    // mentioned years (at most three) that the report does not mention. The years of publication are left out on both
+    // sides: every relative date ("on Monday") resolves into them.
+    private static double DateConflict(StoryVocabulary vocabulary, int[] dates, DateOnly published, ActiveStory story)
+    {
+        if (dates.Length == 0 || story.Dates.Count == 0)
+        {
+            return 0;
+        }
+
+        string reportYear = published.Year.ToString("D4", System.Globalization.CultureInfo.InvariantCulture);
+        string storyYear = story.LastReport.Year.ToString("D4", System.Globalization.CultureInfo.InvariantCulture);
+        var reportYears = new HashSet<string>(StringComparer.Ordinal);
+        foreach (int date in dates)
+        {
+            string year = Year(vocabulary[date]);
+            if (!string.Equals(year, reportYear, StringComparison.Ordinal))
+            {
+                reportYears.Add(year);
+            }
+        }
+
+        var storyYears = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach ((int date, int count) in story.Dates)
+        {
+            string year = Year(vocabulary[date]);
+            if (!string.Equals(year, storyYear, StringComparison.Ordinal))
+            {
+                storyYears[year] = storyYears.GetValueOrDefault(year) + count;
+            }
+        }
+
+        if (reportYears.Count == 0 || storyYears.Count == 0)
+        {
+            return 0;
+        }
+
+        int unknown = reportYears.Count(y => !storyYears.ContainsKey(y));
+        var key = storyYears.OrderByDescending(y => y.Value).ThenBy(y => y.Key, StringComparer.Ordinal).Take(3).ToList();
+        int missing = key.Count(y => !reportYears.Contains(y.Key));
+        return (double)unknown / reportYears.Count * missing / key.Count;
+    }
+
+    // Date terms are "#" and a TIMEX3 date cut to day, month or year.
+    private static bool IsDay(string term) => term.Length == ReportTerms.DatePrefix.Length + 10;
+
+    private static string Year(string term) => term.Substring(ReportTerms.DatePrefix.Length, 4);
+
+    // Two reports of the same kind of event (two earthquakes, two stars in rehab) share their words but not their actors:
+    // the report's key names are new to the story, and the story's key names are absent from the report. Either alone is
+    // common within one story (new people get quoted; a follow-up names only the newest actor), so the conflict is the
+    // product of the two shares (by weight). A name counts as present when the other side has the same entity or has
+    // used the name's last word (Reid of "Tara Reid"), so that two resolutions of one person do not look like two people.
+    private static double Conflict(ReportSlots slots, KeyName[] key, ActiveStory story, NameKind kind)
+    {
+        KeyName[] storyKey = story.KeyNames(kind);
+        if (key.Length == 0 || storyKey.Length == 0)
+        {
+            return 0;
+        }
+
+        double all = 0, unknown = 0;
+        foreach (KeyName name in key)
+        {
+            all += name.Weight;
+            if (!story.Names(name.Term) && !story.UsedWord(name.LastWord))
+            {
+                unknown += name.Weight;
+            }
+        }
+
+        double storyAll = 0, missing = 0;
+        foreach (KeyName name in storyKey)
+        {
+            storyAll += name.Weight;
+            if (!slots.HasName(name.Term) && !slots.HasWord(name.LastWord))
+            {
+                missing += name.Weight;
+            }
+        }
+
+        return unknown / all * (missing / storyAll);
+    }
+
+    // TF-IDF cosine of the report's words with the story's heaviest words (idf of the report's time, as a per-report
+    // cache gives it).
+    private static double Cosine(ReportSlots slots, double reportNorm, TopTerm[] story)
+    {
+        if (reportNorm == 0)
+        {
+            return 0;
+        }
+
+        StoryVocabulary vocabulary = slots.Vocabulary;
+        int generation = slots.Generation;
+        int[] mark = slots.Mark;
+        TermKind[] kind = slots.Kind;
+        double[] weights = slots.Weight;
+        double dot = 0, norm = 0;
+        foreach (TopTerm term in story)
+        {
+            double weight = term.Sum / TermSums.Quantum * vocabulary.Idf(term.Term);
+            norm += weight * weight;
+            if (mark[term.Term] == generation && kind[term.Term] == TermKind.Word)
+            {
+                dot += weights[term.Term] * weight;
+            }
+        }
+
+        return dot == 0 ? 0 : dot / Math.Sqrt(reportNorm * norm);
+    }
+
+    // Headline words weigh by their counts, not by thousandths.
+    private static double HeadCosine(ReportSlots slots, double reportNorm, TopTerm[] story)
+    {
+        if (reportNorm == 0)
+        {
+            return 0;
+        }
+
+        StoryVocabulary vocabulary = slots.Vocabulary;
+        int generation = slots.Generation;
+        int[] mark = slots.HeadMark;
+        double[] weights = slots.HeadWeight;
+        double dot = 0, norm = 0;
+        foreach (TopTerm term in story)
+        {
+            double weight = term.Sum * vocabulary.Idf(term.Term);
+            norm += weight * weight;
+            if (mark[term.Term] == generation)
+            {
+                dot += weights[term.Term] * weight;
+            }
+        }
+
+        return dot == 0 ? 0 : dot / Math.Sqrt(reportNorm * norm);
+    }
+
+    private static (double Entities, double Places) EntityCosines(ReportSlots slots, ReportVector report, ActiveStory story)
+    {
+        StoryVocabulary vocabulary = slots.Vocabulary;
+        int generation = slots.Generation;
+        int[] mark = slots.Mark;
+        TermKind[] kind = slots.Kind;
+        double[] weights = slots.Weight;
+        double dotE = 0, normE = 0, dotP = 0, normP = 0;
+        TopTerm[] top = story.TopEntities();
+        bool[] isPlace = story.TopEntityPlaces();
+        for (int i = 0; i < top.Length; i++)
+        {
+            TopTerm term = top[i];
+            double weight = term.Sum / TermSums.Quantum * vocabulary.Idf(term.Term);
+            bool inReport = mark[term.Term] == generation;
+            if (isPlace[i])
+            {
+                normP += weight * weight;
+                dotP += inReport && kind[term.Term] == TermKind.Place ? weights[term.Term] * weight : 0;
+            }
+            else
+            {
+                normE += weight * weight;
+                dotE += inReport && kind[term.Term] == TermKind.Entity ? weights[term.Term] * weight : 0;
+            }
+        }
+
+        return (
+            dotE == 0 ? 0 : dotE / Math.Sqrt(report.EntityNorm * normE),
+            dotP == 0 ? 0 : dotP / Math.Sqrt(report.PlaceNorm * normP));
+    }
+}

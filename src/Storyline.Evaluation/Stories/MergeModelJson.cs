@@ -1,0 +1,73 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Storyline.Stories;
+
+namespace Storyline.Evaluation.Stories;
+
+/// <summary>A merge model as <c>storyline train stories</c> writes it: the weights and the clusterer's settings.</summary>
+/// <param name="Model">The merge-or-new weights.</param>
+/// <param name="MergeScore">The score above which a report that fits two stories merges them.</param>
+/// <param name="WindowDays">How long a story stays open.</param>
+public sealed record StoredMergeModel(MergeModel Model, double MergeScore, int WindowDays)
+{
+    /// <summary>The clustering options of this model.</summary>
+    public ClusteringOptions Options(ClusteringOptions? start = null) =>
+        (start ?? ClusteringOptions.Default) with { Model = Model, MergeScore = MergeScore, WindowDays = WindowDays };
+}
+
+/// <summary>The JSON of models/stories/merge-model.json: weights, settings, and how they were chosen.</summary>
+public static class MergeModelJson
+{
+    /// <summary>The trained model as JSON, with <paramref name="provenance"/> (what data chose what) and any figures.</summary>
+    public static string ToJson(TrainedStories trained, IReadOnlyDictionary<string, string> provenance)
+    {
+        ArgumentNullException.ThrowIfNull(trained);
+        ArgumentNullException.ThrowIfNull(provenance);
+        MergeModel m = trained.Model;
+        var weights = new JsonObject { ["bias"] = m.Bias };
+        double[] values = PairFit.Weights(m);
+        for (int i = 0; i < values.Length; i++)
+        {
+            weights[PairFit.Names[i]] = values[i];
+        }
+
+        var root = new JsonObject
+        {
+            ["weights"] = weights,
+            ["decayDays"] = m.DecayDays,
+            ["windowDays"] = trained.Setting.WindowDays,
+            ["mergeScore"] = double.IsPositiveInfinity(trained.Setting.MergeScore) ? "never" : trained.Setting.MergeScore.ToString(CultureInfo.InvariantCulture),
+            ["penalty"] = trained.Setting.L2,
+            ["biasOffset"] = trained.Setting.Offset,
+            ["heldOut"] = new JsonObject(trained.HeldOut.Select(h => KeyValuePair.Create(h.Set, (JsonNode?)JsonValue.Create(Math.Round(h.Score, 4))))),
+            ["meanHeldOut"] = Math.Round(trained.MeanHeldOut, 4),
+            ["baselineThreshold"] = trained.BaselineThreshold,
+            ["provenance"] = new JsonObject(provenance.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)JsonValue.Create(p.Value)))),
+        };
+        return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+    }
+
+    /// <summary>Reads a model written by <see cref="ToJson"/>.</summary>
+    /// <exception cref="JsonException">Not JSON.</exception>
+    /// <exception cref="KeyNotFoundException">A weight or setting is missing.</exception>
+    /// <exception cref="FormatException">A number is not one.</exception>
+    public static StoredMergeModel FromJson(string json)
+    {
+        using JsonDocument document = JsonDocument.Parse(json);
+        JsonElement root = document.RootElement;
+        JsonElement weights = root.GetProperty("weights");
+        double[] values = [.. PairFit.Names.Select(n => weights.GetProperty(n).GetDouble())];
+        MergeModel model = PairFit.Model(weights.GetProperty("bias").GetDouble(), values, root.GetProperty("decayDays").GetDouble());
+        string merge = root.GetProperty("mergeScore").GetString() ?? "never";
+        double mergeScore = merge == "never" ? double.PositiveInfinity : double.Parse(merge, NumberStyles.Float, CultureInfo.InvariantCulture);
+        return new StoredMergeModel(model, mergeScore, root.GetProperty("windowDays").GetInt32());
+    }
+
+    /// <summary>The TF-IDF baseline's threshold stored with a model.</summary>
+    public static double BaselineThreshold(string json)
+    {
+        using JsonDocument document = JsonDocument.Parse(json);
+        return document.RootElement.GetProperty("baselineThreshold").GetDouble();
+    }
+}

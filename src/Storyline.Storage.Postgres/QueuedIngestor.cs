@@ -1,0 +1,154 @@
+using Storyline.Domain;
+using Storyline.Ingest;
+using Storyline.Sources;
+using Storyline.Stories;
+
+namespace Storyline.Storage.Postgres;
+
+/// <summary>
+/// The ingestor of a PostgreSQL archive, for any number of processes at once (<c>ingest</c>, <c>watch</c>,
+/// <c>serve</c>'s <c>POST /api/ingest</c>). Each run queues what it read (input order, first copy only, in one
+/// transaction), then works: it claims queued reports of any run and analyses them (<see cref="ReportAnalyser"/>,
+/// the analysis step of every ingestor), and, while it is the one assigner, assigns the analysed head of the queue to
+/// stories in queue order (publication date, then arrival), the order of <see cref="Ingestor"/>, storing each batch
+/// with the update of its queue rows in one transaction. Over the same queued input the stories are those of a
+/// single-process run; a report queued after later-dated ones were assigned is assigned after them, as in a second
+/// single-process run.
+/// </summary>
+public sealed class QueuedIngestor : IIngestor
+{
+    private readonly PostgresStoryStore store;
+    private readonly ReportAnalyser analyser;
+    private readonly ClusteringOptions clustering;
+    private readonly IngestTimings? timings;
+    private readonly QueuedIngestOptions options;
+
+    /// <summary>An ingestor that works on <paramref name="store"/>'s queue.</summary>
+    public QueuedIngestor(PostgresStoryStore store, IngestSettings? settings = null, QueuedIngestOptions? options = null)
+    {
+        this.store = store ?? throw new ArgumentNullException(nameof(store));
+        settings ??= new IngestSettings();
+        timings = settings.Timings;
+        analyser = settings.Analyser ?? new ReportAnalyser(timings: timings);
+        clustering = settings.Clustering;
+        this.options = options ?? new QueuedIngestOptions();
+    }
+
+    /// <inheritdoc />
+    public async Task<IngestSummary> IngestAsync(ReportIntake intake, IProgress<IngestProgress>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(intake);
+        string run = Guid.NewGuid().ToString("N");
+        await using IngestQueue queue = await IngestQueue.OpenAsync(store, timings, cancellationToken).ConfigureAwait(false);
+        int queued = await queue.EnqueueAsync(run, intake.Pending.Select(intake.ReadBack), cancellationToken).ConfigureAwait(false);
+        await WorkAsync(queue, run, queued, progress, cancellationToken).ConfigureAwait(false);
+        IngestQueue.RunOutcome outcome = await queue.FinishRunAsync(run, cancellationToken).ConfigureAwait(false);
+        List<ReadFailed> failures = [.. intake.Failures, .. outcome.Failures.Select(f => new ReadFailed(f.Origin, f.Line, f.Reason))];
+        int duplicates = intake.RepeatedInRun + (intake.Pending.Count - queued) + outcome.Duplicates;
+        return new IngestSummary(intake.Read, outcome.Assignments.Count, duplicates, failures, outcome.Assignments);
+    }
+
+    private async Task WorkAsync(IngestQueue queue, string run, int total, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
+    {
+        OnlineStoryClusterer? clusterer = null;
+        while (true)
+        {
+            int assigned = 0;
+            if (await queue.TryBecomeAssignerAsync(cancellationToken).ConfigureAwait(false))
+            {
+                // The assigner's clusterer starts from the store as the last writer left it, and stays right while this
+                // process holds the lock: no one else assigns or stores.
+                clusterer ??= new OnlineStoryClusterer(clustering, await store.LoadClusteringStateAsync(clustering, cancellationToken).ConfigureAwait(false));
+
+                assigned = await AssignAsync(queue, clusterer, cancellationToken).ConfigureAwait(false);
+            }
+
+            // Analysis waits while the assigner is behind: the machine's cores then go to assigning and storing. The
+            // assigner itself analyses only once it has caught up. The whole queue counts, or only this run's reports: a
+            // run that helps works until nothing of any run is left (and so takes over the reports of a run whose process
+            // died); one that does not stops once its own are done.
+            IngestQueue.Counts counts = await queue.CountAsync(options.HelpOtherRuns ? null : run, cancellationToken).ConfigureAwait(false);
+            int claimed = 0;
+            if (assigned < options.AssignBatch && counts.Analysed < options.MaxAnalysedAhead && counts.Pending > 0)
+            {
+                claimed = await queue.ClaimAndAnalyseAsync(options.ClaimBatch, Analyse, cancellationToken).ConfigureAwait(false);
+            }
+
+            progress?.Report(new IngestProgress("analysing", total - (int)Math.Min(counts.Pending, total), total));
+            if (counts.Pending == 0)
+            {
+                return;
+            }
+
+            if (claimed == 0 && assigned == 0)
+            {
+                await Task.Delay(options.IdleDelay, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    // Assigns the analysed head of the queue and stores it, one transaction; the number of reports taken.
+    private async Task<int> AssignAsync(IngestQueue queue, OnlineStoryClusterer clusterer, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<IngestQueue.Ready> ready = await queue.ReadyAsync(options.AssignBatch, cancellationToken).ConfigureAwait(false);
+        if (ready.Count == 0)
+        {
+            return 0;
+        }
+
+        // A report stored meanwhile by a writer outside the queue (which waited for this lock like any writer) is a
+        // duplicate, and is not shown to the clusterer: its state stays the store's.
+        IReadOnlySet<ArticleId> stored = await store.FindExistingAsync([.. ready.Select(r => r.Report.Article.Id)], cancellationToken).ConfigureAwait(false);
+        var assigned = new List<(IngestQueue.Ready Ready, StoryAssignment Assignment)>(ready.Count);
+        var duplicates = new List<IngestQueue.Ready>();
+        foreach (IngestQueue.Ready report in ready)
+        {
+            if (stored.Contains(report.Report.Article.Id))
+            {
+                duplicates.Add(report);
+                continue;
+            }
+
+            long t = timings?.Now() ?? 0;
+            assigned.Add((report, clusterer.Assign(report.Features)));
+            timings?.Add("assign", t);
+        }
+
+        // Not timed: storing waits on the server (a per-thread clock cannot follow it); its CPU shows in the process's.
+        await queue.StoreAsync(assigned, duplicates, cancellationToken).ConfigureAwait(false);
+        return ready.Count;
+    }
+
+    private IReadOnlyList<ReportAnalysis> Analyse(IReadOnlyList<IngestQueue.Claimed> claimed)
+    {
+        var results = new ReportAnalysis[claimed.Count];
+        Parallel.For(0, claimed.Count, new ParallelOptions { MaxDegreeOfParallelism = options.Parallelism }, i => results[i] = analyser.Analyse(claimed[i].Source));
+        return results;
+    }
+}
+
+/// <summary>How a queued ingest run works.</summary>
+public sealed record QueuedIngestOptions
+{
+    /// <summary>Reports claimed and analysed at a time (the claim is held while they are analysed).</summary>
+    public int ClaimBatch { get; init; } = 32;
+
+    /// <summary>Analysed reports the assigner takes from the head of the queue, and stores in one transaction, at a time.</summary>
+    public int AssignBatch { get; init; } = 256;
+
+    /// <summary>Threads that analyse one claimed batch.</summary>
+    public int Parallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Analysed reports waiting for the assigner above which no more are claimed.</summary>
+    public int MaxAnalysedAhead { get; init; } = 512;
+
+    /// <summary>How long to wait when there was nothing to claim or assign.</summary>
+    public TimeSpan IdleDelay { get; init; } = TimeSpan.FromMilliseconds(25);
+
+    /// <summary>
+    /// Whether a run works until the queue is empty, helping the other runs and finishing those of processes that died
+    /// (ingest, watch), or only until its own reports are stored or failed (a web request, which should not wait for a
+    /// large ingest of someone else's).
+    /// </summary>
+    public bool HelpOtherRuns { get; init; } = true;
+}

@@ -1,0 +1,25 @@
+using Storyline.Domain;
+
+namespace Storyline.Core.Tests.Quotes.Patterns;
+
+/// <summary><see cref="Storyline.Quotes.ClauseThenSourcePattern"/>: "CONTENT, SOURCE CUE." and "CONTENT, CUE SOURCE.".</summary>
+public sealed class ClauseThenSourcePatternTests
+{
+    // body, content, source, cue
+    public static TheoryData<string, string, string?, string?> Cases => new()
+    {
+        // Clause first, then source and cue
+        { "North Korea may have millions of shells, analysts say.", "North Korea may have millions of shells", "analysts", "say" },
+        // Then source, cue, an adverbial and a citing chain
+        { "Kim appears to have departed for Russia on a train, South Korean broadcaster YTN reported on Monday, citing a government source.", "Kim appears to have departed for Russia on a train", "South Korean broadcaster YTN", "reported" },
+        // Inverted: cue, then source
+        { "The talks will go on next week, said the foreign minister.", "The talks will go on next week", "the foreign minister", "said" },
+        // After a semicolon the clause starts there
+        { "The vote was close; the measure failed, officials said.", "the measure failed", "officials", "said" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void The_clause_before_the_comma_is_the_content(string body, string content, string? source, string? cue) =>
+        PatternCase.Check(body, QuoteKind.Indirect, content, source, cue);
+}

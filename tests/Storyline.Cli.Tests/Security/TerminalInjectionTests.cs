@@ -22,7 +22,7 @@ public sealed class TerminalInjectionTests : IDisposable
     public static TheoryData<string[], string> Commands => new()
     {
         // Each command, and visible text of the hostile reports that it prints (its control characters dropped).
-        { ["stories"], "Kim Jong Un" },
+        { ["stories"], "Kim arrives" },                   // the story's headline (issue 19), from a report title
         { ["stories", "--timelines"], "armoured train on Monday" },
         { ["story", "1"], "]0;pwnedKim heads for Russia[2J" },
         { ["timeline", "1"], "armoured train on Monday" },

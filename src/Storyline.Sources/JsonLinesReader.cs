@@ -104,7 +104,9 @@ public sealed class JsonLinesReader(ReaderOptions options)
             Title: StringField(root, "title"),
             Url: StringField(root, "url"),
             Outlet: StringField(root, "source") ?? StringField(root, "outlet"),
-            ExternalId: StringField(root, "id")));
+            ExternalId: StringField(root, "id"),
+            Author: StringField(root, "author"),
+            Paywalled: root.TryGetProperty("paywalled", out JsonElement paywalled) && paywalled.ValueKind == JsonValueKind.True));
     }
 
     private static string? StringField(JsonElement root, string name) =>

@@ -21,13 +21,13 @@ public sealed partial class PostgresStoryStore
             Batch(
                 batch,
                 """
-                INSERT INTO articles (id, published, title, outlet, url, origin, dateline, external_id, body, analysis, analysis_version, features, ingested_at, search)
-                VALUES (@id, @published, @title, @outlet, @url, @origin, @dateline, @external, @body, @analysis, @version, @features, @ingested, @search::tsvector)
+                INSERT INTO articles (id, published, title, outlet, url, origin, dateline, external_id, body, analysis, analysis_version, features, ingested_at, author, paywalled, search)
+                VALUES (@id, @published, @title, @outlet, @url, @origin, @dateline, @external, @body, @analysis, @version, @features, @ingested, @author, @paywalled, @search::tsvector)
                 """,
                 ("id", article.Id.Value), ("published", report.Day), ("title", article.Title), ("outlet", article.Outlet), ("url", article.Url),
                 ("origin", article.Origin), ("dateline", article.Dateline), ("external", article.ExternalId), ("body", article.Body),
                 ("analysis", report.Prepared.Analysis), ("version", (long)AnalysisJson.Version), ("features", report.Prepared.Features),
-                ("ingested", ingestedAt), ("search", report.Prepared.Search));
+                ("ingested", ingestedAt), ("author", article.Author), ("paywalled", article.Paywalled ? 1L : 0L), ("search", report.Prepared.Search));
         }
 
         if (rows.Entities.Count > 0)

@@ -35,5 +35,10 @@ internal static class SqliteSchema
         ("entities", "mentions_organization", "INTEGER NOT NULL DEFAULT 0"),
         ("entities", "mentions_location", "INTEGER NOT NULL DEFAULT 0"),
         ("entities", "mentions_miscellaneous", "INTEGER NOT NULL DEFAULT 0"),
+
+        // A report's byline, and whether its body is only a paywalled article's teaser (1): unknown and 0 for reports
+        // stored before they existed.
+        ("articles", "author", "TEXT"),
+        ("articles", "paywalled", "INTEGER NOT NULL DEFAULT 0"),
     ];
 }

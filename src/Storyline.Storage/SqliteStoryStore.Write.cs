@@ -23,14 +23,15 @@ public sealed partial class SqliteStoryStore
             long seq = (long)(await ScalarAsync(
                 tx,
                 """
-                INSERT INTO articles (id, published, title, outlet, url, origin, dateline, external_id, body, analysis, analysis_version, features, ingested_at)
-                VALUES ($id, $published, $title, $outlet, $url, $origin, $dateline, $external, $body, $analysis, $version, $features, $ingested)
+                INSERT INTO articles (id, published, title, outlet, url, origin, dateline, external_id, body, analysis, analysis_version, features, ingested_at, author, paywalled)
+                VALUES ($id, $published, $title, $outlet, $url, $origin, $dateline, $external, $body, $analysis, $version, $features, $ingested, $author, $paywalled)
                 RETURNING seq
                 """,
                 cancellationToken,
                 ("$id", article.Id.Value), ("$published", report.Day), ("$title", article.Title), ("$outlet", article.Outlet), ("$url", article.Url),
                 ("$origin", article.Origin), ("$dateline", article.Dateline), ("$external", article.ExternalId), ("$body", article.Body),
-                ("$analysis", report.Prepared.Analysis), ("$version", AnalysisJson.Version), ("$features", report.Prepared.Features), ("$ingested", ingestedAt)).ConfigureAwait(false))!;
+                ("$analysis", report.Prepared.Analysis), ("$version", AnalysisJson.Version), ("$features", report.Prepared.Features), ("$ingested", ingestedAt),
+                ("$author", article.Author), ("$paywalled", article.Paywalled ? 1L : 0L)).ConfigureAwait(false))!;
             seqs[article.Id.Value] = seq;
             await ExecuteAsync(tx, "INSERT INTO articles_fts (rowid, title, body) VALUES ($seq, $title, $body)", cancellationToken,
                 ("$seq", seq), ("$title", article.Title), ("$body", article.Body)).ConfigureAwait(false);

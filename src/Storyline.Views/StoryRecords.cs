@@ -25,6 +25,12 @@ public sealed record ReportItem(string Id, DateOnly Published, string? Title, st
 {
     /// <summary>The report this one is a near-copy of; null for an original.</summary>
     public string? CopyOf { get; init; }
+
+    /// <summary>The byline, where the source gave one.</summary>
+    public string? Author { get; init; }
+
+    /// <summary>Whether only the free teaser of a paywalled article could be read.</summary>
+    public bool Paywalled { get; init; }
 }
 
 /// <summary>A report as a source of an entry, a summary sentence or a story.</summary>
@@ -32,6 +38,12 @@ public sealed record SourceRef(string Id, DateOnly Published, string? Title, str
 {
     /// <summary>The report this one is a near-copy of; null for an original (or where not known).</summary>
     public string? CopyOf { get; init; }
+
+    /// <summary>The byline, where the source gave one (and the report is known).</summary>
+    public string? Author { get; init; }
+
+    /// <summary>Whether only the free teaser of a paywalled article could be read.</summary>
+    public bool Paywalled { get; init; }
 }
 
 /// <summary>

@@ -34,7 +34,12 @@ public static class StoryViews
         ArgumentNullException.ThrowIfNull(report);
         Article a = report.Article;
         string? copyOf = story is not null && story.Copies.TryGetValue(a.Id, out ArticleId original) ? original.Value : null;
-        return new ReportItem(a.Id.Value, a.Published, a.Title, a.Outlet, a.Url, a.Dateline, a.Origin, a.ExternalId, Lead(report)) { CopyOf = copyOf };
+        return new ReportItem(a.Id.Value, a.Published, a.Title, a.Outlet, a.Url, a.Dateline, a.Origin, a.ExternalId, Lead(report))
+        {
+            CopyOf = copyOf,
+            Author = a.Author,
+            Paywalled = a.Paywalled,
+        };
     }
 
     /// <summary>One story whole: reports, entities, places, timeline, quotes, claims.</summary>
@@ -109,7 +114,7 @@ public static class StoryViews
             [.. d.Entities.Select(Entity)],
             quotes,
             Tracks(d.Claims),
-            [.. d.Sources.Select(x => new SourceRef(x.Id.Value, x.Published, x.Title, x.Outlet, x.Url) { CopyOf = x.CopyOf?.Value })]);
+            [.. d.Sources.Select(x => Byline(new SourceRef(x.Id.Value, x.Published, x.Title, x.Outlet, x.Url) { CopyOf = x.CopyOf?.Value }, byId.GetValueOrDefault(x.Id)))]);
     }
 
     /// <summary>What the story's reports after <paramref name="cutoff"/> add; at most <paramref name="maxFacts"/> new facts.</summary>
@@ -220,9 +225,13 @@ public static class StoryViews
     {
         string? copyOf = story.Copies.TryGetValue(id, out ArticleId original) ? original.Value : null;
         return byId.TryGetValue(id, out AnalyzedArticle? r)
-            ? new SourceRef(id.Value, r.Article.Published, r.Article.Title, r.Article.Outlet, r.Article.Url) { CopyOf = copyOf }
+            ? Byline(new SourceRef(id.Value, r.Article.Published, r.Article.Title, r.Article.Outlet, r.Article.Url) { CopyOf = copyOf }, r)
             : new SourceRef(id.Value, fallback, null, null, null) { CopyOf = copyOf };
     }
+
+    /// <summary><paramref name="source"/> with the byline and paywall flag of its report, where the report is known.</summary>
+    private static SourceRef Byline(SourceRef source, AnalyzedArticle? report) =>
+        report is null ? source : source with { Author = report.Article.Author, Paywalled = report.Article.Paywalled };
 
     private static ClaimItem Claim(AnalyzedArticle r, Claim c) => new(
         r.Article.Id.Value,

@@ -21,6 +21,18 @@ public sealed class JsonLinesReaderTests
     }
 
     [Fact]
+    public void Reads_the_byline_and_the_paywall_flag()
+    {
+        SourceReport report = Assert.IsType<ReportRead>(Assert.Single(Read("""{"date":"2023-09-12","text":"x y","author":"Guy Faulconbridge","paywalled":true}"""))).Report;
+        SourceReport plain = Assert.IsType<ReportRead>(Assert.Single(Read("""{"date":"2023-09-12","text":"x y","paywalled":"yes"}"""))).Report;
+
+        Assert.Equal("Guy Faulconbridge", report.Author);
+        Assert.True(report.Paywalled);
+        Assert.Null(plain.Author);
+        Assert.False(plain.Paywalled); // only a JSON true sets the flag
+    }
+
+    [Fact]
     public void Reads_the_alternate_field_names()
     {
         List<ReadResult> results = Read("""{"published":"2023-09-12","body":"Putin met Kim.","outlet":"Reuters"}""");

@@ -73,6 +73,33 @@ public sealed class PostgresStoryStoreTests : StoryStoreContract, IDisposable
     }
 
     [Fact]
+    public async Task An_archive_from_before_bylines_gains_them_and_keeps_every_report()
+    {
+        // Given an archive written before articles had an author and a paywall flag (the columns dropped again)
+        await using (IStoryStore store = await OpenAsync("bylines"))
+        {
+            Assert.True(await store.SaveInStoryAsync(Reports.Stream[0], 1));
+        }
+
+        await ExecuteAsync("bylines", "ALTER TABLE articles DROP COLUMN author, DROP COLUMN paywalled");
+
+        // When this program opens it again
+        await using IStoryStore reopened = await OpenAsync("bylines");
+        AnalyzedArticle bylined = Reports.Stream[1] with { Article = Reports.Stream[1].Article with { Author = "Jane Doe", Paywalled = true } };
+        Assert.True(await reopened.SaveInStoryAsync(bylined, 1));
+
+        // Then the old report is there with no byline, and the new one keeps its own
+        StoredReport? old = await reopened.GetReportAsync(Reports.Stream[0].Article.Id.Value);
+        StoredReport? added = await reopened.GetReportAsync(bylined.Article.Id.Value);
+        Assert.NotNull(old);
+        Assert.Null(old.Report.Article.Author);
+        Assert.False(old.Report.Article.Paywalled);
+        Assert.NotNull(added);
+        Assert.Equal("Jane Doe", added.Report.Article.Author);
+        Assert.True(added.Report.Article.Paywalled);
+    }
+
+    [Fact]
     public async Task A_report_that_fails_midway_leaves_nothing_behind()
     {
         // Given a report whose last mention points at an entity it does not list (a broken analysis)

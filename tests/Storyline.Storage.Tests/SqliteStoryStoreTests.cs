@@ -139,6 +139,37 @@ public sealed class SqliteStoryStoreTests : StoryStoreContract, IDisposable
     }
 
     [Fact]
+    public async Task An_archive_from_before_bylines_gains_them_and_keeps_every_report()
+    {
+        // Given an archive written before articles had an author and a paywall flag (the columns dropped again)
+        string path = PathOf("before-bylines");
+        await using (IStoryStore store = await SqliteStoryStore.OpenAsync(path))
+        {
+            Assert.True(await store.SaveInStoryAsync(Reports.Stream[0], 1));
+            Assert.True(await store.SaveInStoryAsync(Reports.Stream[1], 1));
+        }
+
+        await ExecuteAsync(path, "ALTER TABLE articles DROP COLUMN author; ALTER TABLE articles DROP COLUMN paywalled;");
+
+        // When this program opens it, reads it and adds a report with a byline
+        await using IStoryStore reopened = await SqliteStoryStore.OpenAsync(path);
+        IReadOnlyList<AnalyzedArticle> before = await reopened.GetStoryReportsAsync(new StoryId(1));
+        AnalyzedArticle bylined = Reports.Stream[2] with { Article = Reports.Stream[2].Article with { Author = "Jane Doe", Paywalled = true } };
+        Assert.True(await reopened.SaveInStoryAsync(bylined, 2));
+
+        // Then the old reports are all there, with no byline and not paywalled, and the new one keeps its own
+        Assert.Equal(2, before.Count);
+        Assert.All(before, r => Assert.Null(r.Article.Author));
+        Assert.All(before, r => Assert.False(r.Article.Paywalled));
+        Assert.Equal(new[] { Reports.Stream[0].Article.Id, Reports.Stream[1].Article.Id }.Order(), before.Select(r => r.Article.Id).Order());
+        StoredReport? back = await reopened.GetReportAsync(bylined.Article.Id.Value);
+        Assert.NotNull(back);
+        Assert.Equal("Jane Doe", back.Report.Article.Author);
+        Assert.True(back.Report.Article.Paywalled);
+        Assert.Equal(SqliteSchema.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), await ScalarAsync(path, "SELECT value FROM meta WHERE key = 'schema_version'"));
+    }
+
+    [Fact]
     public async Task A_report_that_fails_midway_leaves_nothing_behind()
     {
         // Given a report whose last mention points at an entity it does not list (a broken analysis)

@@ -102,6 +102,7 @@ public abstract partial class StoryStoreContract
         Assert.NotNull(analysed.Article.Dateline);
         AnalyzedArticle report = analysed with
         {
+            Article = analysed.Article with { Author = "Andrew Osborn", Paywalled = true },
             Mentions = [analysed.Mentions[0] with { Role = "North Korean leader" }, .. analysed.Mentions[1..]],
             Entities = [analysed.Entities[0] with { Aliases = ["Kim", "Kim Jong-un"], Roles = ["leader", "chairman"] }, .. analysed.Entities[1..]],
             Times =
@@ -135,6 +136,8 @@ public abstract partial class StoryStoreContract
         Assert.Equal("Reuters", byStory.Article.Outlet);
         Assert.Equal("https://example.com/kim-train", byStory.Article.Url);
         Assert.Equal("feeds/reuters.jsonl", byStory.Article.Origin);
+        Assert.Equal("Andrew Osborn", byStory.Article.Author);
+        Assert.True(byStory.Article.Paywalled);
     }
 
     [Fact]
@@ -151,6 +154,8 @@ public abstract partial class StoryStoreContract
         Assert.Null(back.Article.Outlet);
         Assert.Null(back.Article.Url);
         Assert.Null(back.Article.Dateline);
+        Assert.Null(back.Article.Author);
+        Assert.False(back.Article.Paywalled);
     }
 
     // ---- Stories ----

@@ -59,8 +59,9 @@ internal static class StoryExport
         {
             string copy = s.CopyOf is null ? string.Empty : $" (copy of {Short(s.CopyOf)})";
             // The address is shown as text, not made a link: a report's address may be javascript: or data:.
-            string line = string.Join(' ', new[] { Day(s.Published), Short(s.Id), Text(s.Outlet), Text(s.Title), Text(s.Url) }.Where(x => !string.IsNullOrEmpty(x)));
-            md.Append("- ").Append(line).Append(copy).Append('\n');
+            string line = string.Join(' ', new[] { Day(s.Published), Short(s.Id), Text(s.Outlet), s.Author is null ? null : "by " + Text(s.Author), Text(s.Title), Text(s.Url) }.Where(x => !string.IsNullOrEmpty(x)));
+            string teaser = s.Paywalled ? " (paywalled: teaser only)" : string.Empty;
+            md.Append("- ").Append(line).Append(copy).Append(teaser).Append('\n');
         }
 
         return md.ToString();

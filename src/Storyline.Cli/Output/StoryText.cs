@@ -36,14 +36,15 @@ internal static class StoryText
         var reports = new TextTable("Reports").Column("Date").Column("Report").Column("Source").Column("Lead", Cell.Prose);
         foreach (ReportItem r in story.Reports)
         {
-            string source = r.Outlet ?? (r.Origin is null ? string.Empty : Path.GetFileName(r.Origin));
-            if (r.Dateline is not null)
+            string source = string.Join(", ", new[]
             {
-                source += (source.Length > 0 ? ", " : string.Empty) + r.Dateline;
-            }
-
+                r.Outlet ?? (r.Origin is null ? null : Path.GetFileName(r.Origin)),
+                r.Author is null ? null : "by " + r.Author,
+                r.Dateline,
+            }.Where(part => !string.IsNullOrEmpty(part)));
             string copy = r.CopyOf is null ? string.Empty : $" (copy of {ShortId(r.CopyOf)})";
-            reports.Row(Day(r.Published), ShortId(r.Id), source, Shorten(r.Title ?? r.Lead, 90) + copy);
+            string teaser = r.Paywalled ? " (paywalled: teaser only)" : string.Empty;
+            reports.Row(Day(r.Published), ShortId(r.Id), source, Shorten(r.Title ?? r.Lead, 90) + copy + teaser);
         }
 
         screen.Write(reports);

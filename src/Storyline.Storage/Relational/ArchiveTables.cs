@@ -68,8 +68,8 @@ public static class ArchiveTables
     public static ArchiveTable Meta { get; } = new("meta", [Text("key"), Text("value")], ["key"], [], Content: false);
 
     /// <summary>
-    /// The reports: text as read and cleaned, the analysis and story features as JSON with the analysis's version, and
-    /// <c>seq</c>, the arrival order, which story assignment replays in.
+    /// The reports: text as read and cleaned, the analysis and story features as JSON with the analysis's version, the
+    /// byline and paywall flag, and <c>seq</c>, the arrival order, which story assignment replays in.
     /// </summary>
     public static ArchiveTable Articles { get; } = new(
         "articles",
@@ -78,6 +78,11 @@ public static class ArchiveTables
             new ArchiveColumn("id", ColumnKind.Text, Unique: true),
             Text("published"), Text("title", false), Text("outlet", false), Text("url", false), Text("origin", false), Text("dateline", false),
             Text("external_id", false), Text("body"), Text("analysis"), Int("analysis_version"), Text("features"), Text("ingested_at"),
+
+            // The byline and whether the body is only a paywalled article's teaser: added after the first version, so an
+            // older archive gains them as unknown (null) and not paywalled (0).
+            new ArchiveColumn("author", ColumnKind.Text, NotNull: false, Default: "NULL"),
+            new ArchiveColumn("paywalled", ColumnKind.Integer, Default: "0"),
         ],
         ["seq"],
         [Index("articles_published", "published")]);

@@ -12,10 +12,10 @@ namespace Storyline.Storage.Relational;
 public abstract partial class RelationalStoryStore
 {
     /// <summary>The article columns <see cref="ReadArticle"/> reads, in its order, from an <c>articles a</c>.</summary>
-    protected const string ArticleColumns = "a.id, a.published, a.title, a.outlet, a.url, a.origin, a.dateline, a.body, a.analysis, a.external_id";
+    protected const string ArticleColumns = "a.id, a.published, a.title, a.outlet, a.url, a.origin, a.dateline, a.body, a.analysis, a.external_id, a.author, a.paywalled";
 
     /// <summary>How many columns <see cref="ArticleColumns"/> is.</summary>
-    protected const int ArticleColumnCount = 10;
+    protected const int ArticleColumnCount = 12;
 
     /// <inheritdoc />
     public async Task<ClusteringState> LoadClusteringStateAsync(ClusteringOptions options, CancellationToken cancellationToken = default)
@@ -277,7 +277,9 @@ public abstract partial class RelationalStoryStore
             NullableString(reader, 4),
             NullableString(reader, 5),
             NullableString(reader, 6),
-            NullableString(reader, 9));
+            NullableString(reader, 9),
+            NullableString(reader, 10),
+            reader.GetInt64(11) != 0);
         return AnalysisJson.Deserialize(article, reader.GetString(8));
     }
 

@@ -243,7 +243,7 @@
           section("Quotes by speaker", "quotes-h", quotesBySpeaker(story.quotesBySpeaker)))),
       section("Entities", "entities-h", entitiesTable(story.entities)),
       section("Reports", "reports-h", h("ol", { class: "reports" }, story.reports.map(r => h("li", {},
-        h("a", { href: reportHref(r.id) }, h("strong", {}, r.title || clip(r.lead, 90))), " ", h("span", { class: "how" }, [r.outlet, day(r.published)].filter(Boolean).join(" · "), r.copyOf ? " · near-copy" : ""))))));
+        h("a", { href: reportHref(r.id) }, h("strong", {}, r.title || clip(r.lead, 90))), " ", h("span", { class: "how" }, [r.outlet, r.author && "by " + r.author, day(r.published)].filter(Boolean).join(" · "), r.copyOf ? " · near-copy" : "", r.paywalled ? " · paywalled teaser" : ""))))));
     if (params.get("since")) whatsNew(story.id, since, newBox);
   }
 
@@ -390,7 +390,9 @@
     const storyLink = h("a", { href: storyHref(page.story) }, page.storyTitle || `Story ${page.story}`);
     const facts = [["Published", longDay(r.published)]];
     if (r.outlet) facts.push(["Outlet", r.outlet]);
+    if (r.author) facts.push(["Author", r.author]);
     if (r.dateline) facts.push(["Dateline", r.dateline]);
+    if (r.paywalled) facts.push(["Paywall", "Only the free teaser could be read"]);
     // Only a web address becomes a link (never javascript: or data: from a hostile feed).
     if (r.url && /^https?:\/\//i.test(r.url)) facts.push(["Source", h("a", { href: r.url, rel: "noopener noreferrer nofollow", target: "_blank" }, r.url)]);
     else if (r.url) facts.push(["Source", r.url]);

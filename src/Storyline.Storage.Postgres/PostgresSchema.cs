@@ -8,7 +8,9 @@ namespace Storyline.Storage.Postgres;
 /// </summary>
 internal static class PostgresSchema
 {
-    public const int Version = 1;
+    // 2: articles.author and articles.paywalled; an older database gains them on opening (reports stored before keep
+    // no byline and are not paywalled), and an older program refuses the database rather than store reports without them.
+    public const int Version = 2;
 
     public static readonly string Create = PostgresDialect.Instance.CreateTables() + PostgresDialect.Instance.AddColumnsIfMissing() + """
         CREATE INDEX IF NOT EXISTS articles_search ON articles USING gin (search);

@@ -9,7 +9,9 @@ namespace Storyline.Storage;
 internal static class SqliteSchema
 {
     // 2: entity_names (aliases and roles) and entity_places; a version-1 file gains them on opening.
-    public const int Version = 2;
+    // 3: articles.author and articles.paywalled; an older file gains them on opening (reports stored before keep no
+    // byline and are not paywalled), and an older program refuses the file rather than store reports without them.
+    public const int Version = 3;
 
     public static readonly string Create = SqliteDialect.Instance.CreateTables() + """
         CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5 (

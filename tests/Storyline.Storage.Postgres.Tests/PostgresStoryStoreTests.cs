@@ -75,13 +75,13 @@ public sealed class PostgresStoryStoreTests : StoryStoreContract, IDisposable
     [Fact]
     public async Task An_archive_from_before_bylines_gains_them_and_keeps_every_report()
     {
-        // Given an archive written before articles had an author and a paywall flag (the columns dropped again)
+        // Given a version-1 archive, written before articles had an author and a paywall flag (the columns dropped again)
         await using (IStoryStore store = await OpenAsync("bylines"))
         {
             Assert.True(await store.SaveInStoryAsync(Reports.Stream[0], 1));
         }
 
-        await ExecuteAsync("bylines", "ALTER TABLE articles DROP COLUMN author, DROP COLUMN paywalled");
+        await ExecuteAsync("bylines", "ALTER TABLE articles DROP COLUMN author, DROP COLUMN paywalled; UPDATE meta SET value = '1' WHERE key = 'schema_version'");
 
         // When this program opens it again
         await using IStoryStore reopened = await OpenAsync("bylines");
@@ -97,6 +97,10 @@ public sealed class PostgresStoryStoreTests : StoryStoreContract, IDisposable
         Assert.NotNull(added);
         Assert.Equal("Jane Doe", added.Report.Article.Author);
         Assert.True(added.Report.Article.Paywalled);
+        await using var connection = new NpgsqlConnection(PostgresTarget.Parse(Target("bylines")).ConnectionString);
+        await connection.OpenAsync();
+        await using var version = new NpgsqlCommand("SELECT value FROM meta WHERE key = 'schema_version'", connection);
+        Assert.Equal(PostgresSchema.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), await version.ExecuteScalarAsync());
     }
 
     [Fact]

@@ -141,7 +141,7 @@ public sealed class SqliteStoryStoreTests : StoryStoreContract, IDisposable
     [Fact]
     public async Task An_archive_from_before_bylines_gains_them_and_keeps_every_report()
     {
-        // Given an archive written before articles had an author and a paywall flag (the columns dropped again)
+        // Given a version-2 archive, written before articles had an author and a paywall flag (the columns dropped again)
         string path = PathOf("before-bylines");
         await using (IStoryStore store = await SqliteStoryStore.OpenAsync(path))
         {
@@ -149,7 +149,7 @@ public sealed class SqliteStoryStoreTests : StoryStoreContract, IDisposable
             Assert.True(await store.SaveInStoryAsync(Reports.Stream[1], 1));
         }
 
-        await ExecuteAsync(path, "ALTER TABLE articles DROP COLUMN author; ALTER TABLE articles DROP COLUMN paywalled;");
+        await ExecuteAsync(path, "ALTER TABLE articles DROP COLUMN author; ALTER TABLE articles DROP COLUMN paywalled; UPDATE meta SET value = '2' WHERE key = 'schema_version';");
 
         // When this program opens it, reads it and adds a report with a byline
         await using IStoryStore reopened = await SqliteStoryStore.OpenAsync(path);
@@ -157,7 +157,8 @@ public sealed class SqliteStoryStoreTests : StoryStoreContract, IDisposable
         AnalyzedArticle bylined = Reports.Stream[2] with { Article = Reports.Stream[2].Article with { Author = "Jane Doe", Paywalled = true } };
         Assert.True(await reopened.SaveInStoryAsync(bylined, 2));
 
-        // Then the old reports are all there, with no byline and not paywalled, and the new one keeps its own
+        // Then the old reports are all there, with no byline and not paywalled, the new one keeps its own, and the file is
+        // at this program's version
         Assert.Equal(2, before.Count);
         Assert.All(before, r => Assert.Null(r.Article.Author));
         Assert.All(before, r => Assert.False(r.Article.Paywalled));

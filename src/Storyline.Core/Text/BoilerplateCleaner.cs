@@ -403,7 +403,9 @@ public sealed class BoilerplateCleaner
                 continue;
             }
 
-            if (word.Length >= 3 && IsAllUpper(text.AsSpan(word.Start, word.Length)) && Dateline.TryParse(text[word.Start..], out _))
+            // A word of a cue phrase is not a dateline: "READ MORE: Nova Scotia says …" stays one link.
+            if (word.Length >= 3 && IsAllUpper(text.AsSpan(word.Start, word.Length)) && !cues.Exists(c => word.Start >= c.Start && word.Start < c.End)
+                && Dateline.TryParse(text[word.Start..], out _))
             {
                 cuts.Add(word.Start);
                 continue;

@@ -87,6 +87,13 @@ public sealed class BoilerplateCleanerTests
             ["Read more: Opposition says minister's exit came too late"]
         },
 
+        // The same in capitals: "MORE:" is the cue's word, not a wire dateline to cut before (Gender Gap Tracker dev).
+        {
+            Story + "\n\nREAD MORE: Nova Scotia says hospital emergency departments closing more often",
+            Story,
+            ["READ MORE: Nova Scotia says hospital emergency departments closing more often"]
+        },
+
         // "Related:" and "Most read" lines.
         {
             "Related: Cabinet reshuffle expected next week\n\n" + Story + "\n\nMost read",

@@ -82,6 +82,16 @@ internal sealed class QuoteTokens
         return s.FirstToken + s.TokenCount - 1;
     }
 
+    /// <summary>
+    /// Whether token <paramref name="j"/> is the apostrophe of a plural's possessive ("the companies' planning"): glued
+    /// to a word in s, a word after it, and no quotation mark of a pair.
+    /// </summary>
+    public bool IsPluralPossessive(int j) =>
+        j > 0 && j + 1 < Tokens.Length && QuoteOf[j] < 0 && Lower[j] is "'" or "\u2019"
+        && Tokens[j - 1].Kind == TokenKind.Word && Tokens[j - 1].Span.End == Tokens[j].Span.Start && Lower[j - 1].EndsWith('s')
+        && Tokens[j + 1].Kind == TokenKind.Word && Tokens[j + 1].Span.Start > Tokens[j].Span.End;
+
+    /// <summary>Whether token <paramref name="j"/> is a capitalised word.</summary>
     public bool IsCapitalized(int j) => j >= 0 && j < Tokens.Length && Tokens[j].Kind == TokenKind.Word && char.IsUpper(Body[Tokens[j].Span.Start]);
 
     public bool SameParagraph(int a, int b) => SentenceAt(a).Paragraph == SentenceAt(b).Paragraph;

@@ -96,6 +96,13 @@ internal sealed class ReportedClause
             return null;
         }
 
+        // "Talks continued, and people familiar with the talks said …": a coordinator after the cue opens a clause of
+        // its own, which the cue does not report.
+        if (CueLexicon.Coordinators.Contains(view.Lower[start]))
+        {
+            return null;
+        }
+
         if (CueLexicon.BeliefCues.Contains(lemma))
         {
             return QuoteAct.Belief;

@@ -62,6 +62,13 @@ internal sealed class SourcePhrases
                 break;
             }
 
+            // "A person familiar with the companies' planning": a plural's apostrophe is part of the phrase.
+            if (words > 0 && view.IsPluralPossessive(j))
+            {
+                start = j;
+                continue;
+            }
+
             Token token = view.Tokens[j];
             string w = view.Lower[j];
             if (token.Kind == TokenKind.Punctuation && w is not ("." or "-" or "&"))

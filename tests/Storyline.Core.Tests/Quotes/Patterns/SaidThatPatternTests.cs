@@ -76,6 +76,12 @@ public sealed class SaidThatPatternTests
         { "Mayor Ruth Calloway, who denied last week that she planned to resign, spoke on Friday.", "that she planned to resign", "Mayor Ruth Calloway", "denied" },
         // An adverb between an auxiliary and the cue is no source; the subject is before the auxiliary (issue 18: "long")
         { "Engineers have long warned that the dams were fragile.", "that the dams were fragile", "Engineers", "warned" },
+        // A plural's possessive apostrophe is part of the source, not a quotation mark (the sample's "planning who
+        // asked not to be named")
+        { "A person familiar with the companies' planning who asked not to be named said the carmakers had built up stocks.", "the carmakers had built up stocks", "A person familiar with the companies' planning who asked not to be named", "said" },
+        // A coordinated clause after a cue is not what the cue reports: the source is the second clause's (the sample's
+        // "— all three companies")
+        { "Talks with all three companies continued, and people familiar with the talks said discussions with Ford had gone best.", "discussions with Ford had gone best", "people familiar with the talks", "said" },
     };
 
     [Theory]

@@ -240,6 +240,17 @@ public static class CueLexicon
     /// <summary>Prepositions that may stand inside a name between capitalised words ("Bank of America", "Center for Progress").</summary>
     public static readonly FrozenSet<string> NameLinks = new[] { "of", "for", "at", "in", "on" }.ToFrozenSet(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Plural nouns for groups of people that a place narrows, so that "in" or "at" after one stays in the source:
+    /// "Authorities in eastern Libya", "Police at the scene", "Residents in the old town".
+    /// </summary>
+    public static readonly FrozenSet<string> PlacedGroups = new[]
+    {
+        "officials", "authorities", "residents", "police", "people", "locals", "workers", "doctors", "rescuers", "troops",
+        "forces", "leaders", "lawmakers", "activists", "witnesses", "survivors", "families", "volunteers", "students",
+        "analysts", "experts", "diplomats", "investigators", "owners", "farmers", "villagers", "teachers", "staff",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
     /// <summary>Words that open an appositive or relative clause after a name: "Dmitry Peskov, the Kremlin spokesman, said".</summary>
     public static readonly FrozenSet<string> AppositiveOpeners = new[] { "the", "a", "an", "who", "whose" }.ToFrozenSet(StringComparer.Ordinal);
 

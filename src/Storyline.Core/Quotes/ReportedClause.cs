@@ -231,11 +231,17 @@ internal sealed class ReportedClause
         return false;
     }
 
-    // The reported clause runs to the end of the sentence, or to a trailing ", citing …" / ", according to …".
+    // The reported clause runs to the end of the sentence, or to a trailing ", citing …" / ", according to …", or to a
+    // source and its cue that close the sentence (", the Harbourton Water Authority said.": theirs is the sentence).
     public int ClauseEnd(int start, int last)
     {
         for (int j = start; j <= last; j++)
         {
+            if (view.Lower[j] == "," && j > start && view.QuoteOf[j] < 0 && IsClosingAttribution(j + 1, last))
+            {
+                return j - 1;
+            }
+
             if (view.Lower[j] == "," && j + 1 <= last && (view.Lower[j + 1] is "citing" or "according" || (CueLexicon.SubjectPronouns.Contains(view.Lower[j + 1]) && j + 2 <= last && CueLexicon.Lemma(view.Lower[j + 2]) is not null)))
             {
                 return j - 1;
@@ -258,6 +264,25 @@ internal sealed class ReportedClause
         }
 
         return last;
+    }
+
+    // A source phrase and a reporting verb that end the sentence: ", the authority said." (not a weak cue: ", experts
+    // believe" may be part of what was reported).
+    private bool IsClosingAttribution(int at, int last)
+    {
+        int cue = last;
+        while (cue > at && view.Tokens[cue].Kind == TokenKind.Punctuation && view.QuoteOf[cue] < 0)
+        {
+            cue--;
+        }
+
+        if (cue - at is < 1 or > SourcePhrases.MaxSourceWords || CueLexicon.Lemma(view.Lower[cue]) is not string lemma
+            || CueLexicon.WeakCues.Contains(lemma) || CueLexicon.BeliefCues.Contains(lemma))
+        {
+            return false;
+        }
+
+        return sources.SourceBefore(cue - 1) is (int sourceStart, _) && sourceStart == at;
     }
 
     // What follows a comma that is no longer the source's words: "…, though President Putin is due to speak" (the

@@ -88,6 +88,13 @@ internal sealed class SourcePhrases
                 break;
             }
 
+            // "Authorities in eastern Libya said": a short place after a group of people is part of the source.
+            if (w is "in" or "at" && words is > 0 and <= 3 && j > sentenceFirst && CueLexicon.PlacedGroups.Contains(view.Lower[j - 1]))
+            {
+                start = j;
+                continue;
+            }
+
             if (CueLexicon.SourceStops.Contains(w) && !(j > sentenceFirst && words > 0 && CueLexicon.SourceModifiers.Contains(view.Lower[j - 1]))
                 && !(CueLexicon.NameLinks.Contains(w) && words > 0 && j > sentenceFirst && view.IsCapitalized(j + 1) && view.IsCapitalized(j - 1)))
             {
@@ -96,6 +103,13 @@ internal sealed class SourcePhrases
 
             if (w is "and" or "or" && words >= 2)
             {
+                // "Egypt, Turkey and the United Arab Emirates said": a list of names from the sentence start is one source.
+                if (w == "and" && NamesFrom(sentenceFirst, j - 1))
+                {
+                    start = sentenceFirst;
+                    break;
+                }
+
                 break;
             }
 
@@ -177,6 +191,25 @@ internal sealed class SourcePhrases
         // the sentence is not part of the source.
         start = AfterLeadingTime(start, end);
         return bounds.Phrase(start, end);
+    }
+
+    // Whether the tokens from first to last are capitalised names separated by commas ("Egypt, Turkey").
+    private bool NamesFrom(int first, int last)
+    {
+        if (last < first || !view.IsCapitalized(first) || !view.IsCapitalized(last))
+        {
+            return false;
+        }
+
+        for (int k = first; k <= last; k++)
+        {
+            if ((!view.IsCapitalized(k) && view.Lower[k] != ",") || view.QuoteOf[k] >= 0 || view.Taken[k])
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     // The first token of the time expression that ends at token <paramref name="token"/>, or null.

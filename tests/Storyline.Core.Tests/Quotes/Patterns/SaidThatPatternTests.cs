@@ -81,6 +81,11 @@ public sealed class SaidThatPatternTests
         { "A person familiar with the companies' planning who asked not to be named said the carmakers had built up stocks.", "the carmakers had built up stocks", "A person familiar with the companies' planning who asked not to be named", "said" },
         // A coordinated clause after a cue is not what the cue reports: the source is the second clause's (the sample's
         // "— all three companies")
+        // A short place after a group of people stays in the source (the sample's "— eastern Libya")
+        { "Authorities in eastern Libya said schools would close on Sunday.", "schools would close on Sunday", "Authorities in eastern Libya", "said" },
+        { "Police at the scene said two people were hurt.", "two people were hurt", "Police at the scene", "said" },
+        // A list of names from the sentence start is one source (the sample's "— the United Arab Emirates")
+        { "Egypt, Turkey and the United Arab Emirates said they were sending rescue teams.", "they were sending rescue teams", "Egypt, Turkey and the United Arab Emirates", "said" },
         { "Talks with all three companies continued, and people familiar with the talks said discussions with Ford had gone best.", "discussions with Ford had gone best", "people familiar with the talks", "said" },
     };
 

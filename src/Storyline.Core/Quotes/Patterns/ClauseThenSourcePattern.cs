@@ -34,9 +34,11 @@ internal sealed class ClauseThenSourcePattern
                 cue.CueStart, cue.CueEnd, b0, b1);
         }
 
-        // Inverted, the source ends the sentence or an appositive follows it: "…, said the minister(, who …)."
+        // Inverted, the source ends the sentence or an appositive follows it: "…, said the minister(, who …)." A name
+        // that a comma and another name follow opens a list, the subject of a reported clause ("The administration, which
+        // rivals the government in Tripoli, said Shahat, Al-Marj and Derna were the worst hit"), not a source.
         if (source is null && cue.CueStart - 1 > cue.First && view.Lower[cue.CueStart - 1] == "," && sources.SourceAfter(cue.CueEnd + 1, cue.Last) is (int a0, int a1)
-            && (a1 == cue.Last || view.Lower[a1 + 1] == ","))
+            && (a1 == cue.Last || (view.Lower[a1 + 1] == "," && !(a0 == a1 && view.IsCapitalized(a1 + 2)))))
         {
             int contentEnd = cue.CueStart - 2;
             return view.Take(

@@ -25,4 +25,14 @@ public sealed class ClauseThenSourcePatternTests
     [MemberData(nameof(Cases))]
     public void The_clause_before_the_comma_is_the_content(string body, string content, string? source, string? cue) =>
         PatternCase.Check(body, QuoteKind.Indirect, content, source, cue);
+
+    [Fact]
+    public void A_list_of_places_after_the_cue_is_not_an_inverted_source()
+    {
+        // The sample's "— Shahat": the places are the subject of what the administration said, not who said it.
+        AnalyzedArticle analyzed = PatternCase.Analyze(
+            "The eastern-based administration, which rivals the government in Tripoli, said Shahat, Al-Marj, Sousse and Derna were the worst hit.");
+
+        Assert.DoesNotContain(analyzed.Quotes, q => q.Source is TextSpan s && analyzed.Text(s) == "Shahat");
+    }
 }

@@ -131,8 +131,9 @@ internal sealed class SourcePhrases
                 return null;
             }
 
-            // A pronoun next to the cue is the whole subject: "after 18 starts he knows".
-            if (j == end && CueLexicon.Pronouns.Contains(w))
+            // A pronoun next to the cue is the whole subject: "after 18 starts he knows", "the 250,000 people it says need
+            // help" (where "it" is the organisation the sentence is about).
+            if (j == end && (CueLexicon.Pronouns.Contains(w) || w == "it"))
             {
                 break;
             }

@@ -172,4 +172,14 @@ public sealed class SaidThatPatternTests
         AnalyzedArticle analyzed = PatternCase.Analyze(body);
         Assert.Equal(act, Assert.Single(analyzed.Quotes, q => q.Kind == QuoteKind.Indirect).Act);
     }
+
+    [Fact]
+    public void It_next_to_the_cue_is_the_whole_subject_not_the_words_before_it()
+    {
+        // The sample's "— 250,000 people it": "it" (the UN) is the subject; the people are what it spoke of.
+        AnalyzedArticle analyzed = PatternCase.Analyze(
+            "The United Nations launched an appeal to help the estimated 250,000 people it says need assistance.");
+
+        Assert.DoesNotContain(analyzed.Quotes, q => q.Source is TextSpan s && analyzed.Text(s).Contains("people", StringComparison.Ordinal));
+    }
 }

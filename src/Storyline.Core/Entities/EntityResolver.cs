@@ -595,7 +595,13 @@ public sealed class EntityResolver(Gazetteer gazetteer, ResolverOptions? options
         if (first.Kind is ResolvedKind.Country or ResolvedKind.Place && place is not null)
         {
             type = EntityType.Location;
-            name = place.Name;
+
+            // A country goes by its gazetteer name (reports also write "Russian", "DPRK"); a town by the name the report
+            // gives it most often, so that a story about Derna lists Derna, not GeoNames' "Darnah" (which stays its place).
+            name = first.Kind == ResolvedKind.Place
+                ? group.Where(i => i.Kind == ResolvedKind.Place && i.Surface.Any(char.IsLower))
+                    .GroupBy(i => i.Surface, StringComparer.Ordinal).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault() ?? place.Name
+                : place.Name;
         }
         else
         {

@@ -88,6 +88,20 @@ public sealed class IssueCasesTests
     }
 
     [Fact]
+    public void A_town_is_named_as_the_report_writes_it_and_placed_by_the_gazetteer()
+    {
+        // Given Derna, an alternate name of GeoNames' Darnah, in a report about Libya (the sample listed "Darnah" as a
+        // key entity of the Derna story)
+        AnalyzedArticle a = ResolveWithDateline("Derna was hit. Rescuers reached Derna on Tuesday.", "BENGHAZI, Libya", ("Derna", L));
+
+        // Then the entity is called Derna, and its place is still Darnah's
+        Entity derna = a.Entities.Single(e => e.Key.Value == "place:87205");
+        Assert.Equal("Derna", derna.Name);
+        Assert.Equal("Darnah", derna.Place!.Name);
+        Assert.DoesNotContain("Derna", derna.Aliases);
+    }
+
+    [Fact]
     public void Sousse_in_a_Libya_report_is_a_place_with_candidates_not_a_pin_in_Tunisia()
     {
         AnalyzedArticle a = ResolveWithDateline(

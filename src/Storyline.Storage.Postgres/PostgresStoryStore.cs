@@ -200,6 +200,7 @@ public sealed partial class PostgresStoryStore : RelationalStoryStore
             await lockSchema.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
+        bool current = false;
         await using (NpgsqlCommand check = new(
             """
             SELECT count(*) FILTER (WHERE table_name = 'meta'), count(*)
@@ -232,15 +233,22 @@ public sealed partial class PostgresStoryStore : RelationalStoryStore
                 {
                     throw new StoreException($"{name}: database schema version {number} is newer than this program's ({PostgresSchema.Version}); upgrade Storyline");
                 }
+
+                current = number == PostgresSchema.Version;
             }
         }
 
+        // An archive at this version has every table and column: the DDL is not run again, since even an ALTER TABLE …
+        // ADD COLUMN IF NOT EXISTS waits for an exclusive lock on its table, behind every reader of it.
         await using (NpgsqlCommand createTables = new(
             PostgresSchema.Create + "INSERT INTO meta (key, value) VALUES ('schema_version', '" + PostgresSchema.Version.ToString(CultureInfo.InvariantCulture) + "') ON CONFLICT (key) DO UPDATE SET value = excluded.value;",
             connection,
             transaction))
         {
-            await createTables.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            if (!current)
+            {
+                await createTables.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            }
         }
 
         bool tune;

@@ -73,6 +73,28 @@ public sealed class PostgresStoryStoreTests : StoryStoreContract, IDisposable
     }
 
     [Fact]
+    public async Task Opening_an_archive_at_this_version_does_not_wait_for_its_readers()
+    {
+        // Given an archive, and a reader holding a transaction that has read its articles
+        await (await OpenAsync("readers")).DisposeAsync();
+        await using var reader = new NpgsqlConnection(PostgresTarget.Parse(Target("readers")).ConnectionString);
+        await reader.OpenAsync();
+        await using NpgsqlTransaction reading = await reader.BeginTransactionAsync();
+        await using (var select = new NpgsqlCommand("SELECT count(*) FROM articles", reader, reading))
+        {
+            await select.ExecuteScalarAsync();
+        }
+
+        // When another process opens the archive, it opens at once (no DDL that would wait for the reader's lock)
+        Task<IStoryStore> opening = OpenAsync("readers");
+        Task finished = await Task.WhenAny(opening, Task.Delay(TimeSpan.FromSeconds(10)));
+
+        Assert.Same(opening, finished);
+        await (await opening).DisposeAsync();
+        await reading.RollbackAsync();
+    }
+
+    [Fact]
     public async Task An_archive_from_before_bylines_gains_them_and_keeps_every_report()
     {
         // Given a version-1 archive, written before articles had an author and a paywall flag (the columns dropped again)

@@ -613,7 +613,9 @@ public sealed class EntityResolver(Gazetteer gazetteer, ResolverOptions? options
             name = group.Select(i => i.Surface).OrderByDescending(s => NameKey.Words(NameKey.Normalize(s)).Length).ThenByDescending(s => s.Length).First();
         }
 
-        var aliases = group.Select(i => i.Surface).Distinct(StringComparer.Ordinal).Where(s => !string.Equals(s, name, StringComparison.Ordinal)).ToImmutableArray();
+        // A town named as the report writes it keeps the gazetteer's name among its aliases, so that it is found by it.
+        IEnumerable<string> surfaces = place is not null && first.Kind == ResolvedKind.Place ? group.Select(i => i.Surface).Append(place.Name) : group.Select(i => i.Surface);
+        var aliases = surfaces.Distinct(StringComparer.Ordinal).Where(s => !string.Equals(s, name, StringComparison.Ordinal)).ToImmutableArray();
         var roles = group.Select(i => i.Role?.Text).OfType<string>().Where(r => r != DemonymRole)
             .Distinct(StringComparer.OrdinalIgnoreCase).ToImmutableArray();
         return new Entity(new EntityKey(key), type, name, aliases, roles, place);

@@ -282,7 +282,7 @@ internal sealed class ReportedClause
             return false;
         }
 
-        return sources.SourceBefore(cue - 1) is (int sourceStart, _) && sourceStart == at;
+        return sources.SourceBefore(cue - 1, at) is (int sourceStart, _) && sourceStart == at;
     }
 
     // What follows a comma that is no longer the source's words: "…, though President Putin is due to speak" (the

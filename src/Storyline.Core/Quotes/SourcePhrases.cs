@@ -131,9 +131,11 @@ internal sealed class SourcePhrases
                 return null;
             }
 
-            // A pronoun next to the cue is the whole subject: "after 18 starts he knows", "the 250,000 people it says need
-            // help" (where "it" is the organisation the sentence is about).
-            if (j == end && (CueLexicon.Pronouns.Contains(w) || w == "it"))
+            // A pronoun next to the cue is the whole subject: "after 18 starts he knows"; so is "it", unless a preposition
+            // makes it an object ("sources familiar with it said"): "the 250,000 people it says need help" is no source
+            // of ours (an "it" names nobody), where it was "250,000 people it".
+            if (j == end && (CueLexicon.Pronouns.Contains(w)
+                || (w == "it" && !(j > sentenceFirst && FunctionWords.Prepositions.Contains(view.Lower[j - 1])))))
             {
                 break;
             }
@@ -194,7 +196,9 @@ internal sealed class SourcePhrases
         return bounds.Phrase(start, end);
     }
 
-    // Whether the tokens from first to last are capitalised names separated by commas ("Egypt, Turkey").
+    // Whether the tokens from first to last are capitalised words ("Mr. Grassley"), or names separated by commas
+    // whose every part opens with a name the entity stage found ("Egypt, Turkey"), not a sentence opener ("Meanwhile,
+    // Turkey", "In Gaza, Hamas").
     private bool NamesFrom(int first, int last)
     {
         if (last < first || !view.IsCapitalized(first) || !view.IsCapitalized(last))
@@ -202,15 +206,41 @@ internal sealed class SourcePhrases
             return false;
         }
 
+        bool commas = false;
         for (int k = first; k <= last; k++)
         {
-            if ((!view.IsCapitalized(k) && view.Lower[k] != ",") || view.QuoteOf[k] >= 0 || view.Taken[k])
+            if (view.QuoteOf[k] >= 0 || view.Taken[k])
             {
                 return false;
             }
+
+            commas |= view.Lower[k] == ",";
+        }
+
+        bool partStart = true;
+        for (int k = first; k <= last; k++)
+        {
+            if (view.Lower[k] == ",")
+            {
+                partStart = true;
+                continue;
+            }
+
+            if ((!view.IsCapitalized(k) && view.Lower[k] != ".") || (commas && partStart && !OpensMention(k)))
+            {
+                return false;
+            }
+
+            partStart = false;
         }
 
         return true;
+    }
+
+    private bool OpensMention(int token)
+    {
+        int offset = view.Tokens[token].Span.Start;
+        return view.Article.Mentions.Any(m => m.Span.Start == offset);
     }
 
     // The first token of the time expression that ends at token <paramref name="token"/>, or null.

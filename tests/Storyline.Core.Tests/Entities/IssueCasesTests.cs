@@ -99,6 +99,7 @@ public sealed class IssueCasesTests
         Assert.Equal("Derna", derna.Name);
         Assert.Equal("Darnah", derna.Place!.Name);
         Assert.DoesNotContain("Derna", derna.Aliases);
+        Assert.Contains("Darnah", derna.Aliases);
     }
 
     [Fact]

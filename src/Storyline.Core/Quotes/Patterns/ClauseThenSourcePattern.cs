@@ -38,7 +38,7 @@ internal sealed class ClauseThenSourcePattern
         // that a comma and another name follow opens a list, the subject of a reported clause ("The administration, which
         // rivals the government in Tripoli, said Shahat, Al-Marj and Derna were the worst hit"), not a source.
         if (source is null && cue.CueStart - 1 > cue.First && view.Lower[cue.CueStart - 1] == "," && sources.SourceAfter(cue.CueEnd + 1, cue.Last) is (int a0, int a1)
-            && (a1 == cue.Last || (view.Lower[a1 + 1] == "," && !(a0 == a1 && view.IsCapitalized(a1 + 2)))))
+            && (a1 == cue.Last || (view.Lower[a1 + 1] == "," && !(a0 == a1 && ListGoesOn(a1 + 2, cue.Last)))))
         {
             int contentEnd = cue.CueStart - 2;
             return view.Take(
@@ -47,5 +47,18 @@ internal sealed class ClauseThenSourcePattern
         }
 
         return null;
+    }
+
+    // Whether the words from start are more names of a list: capitalised words (and hyphens) up to a comma, "and" or
+    // "or" ("Al-Marj, Sousse and Derna"), not an appositive ("Putin's spokesman", "Kremlin spokesman", "CEO of Acme").
+    private bool ListGoesOn(int start, int last)
+    {
+        int k = start;
+        while (k <= last && (view.IsCapitalized(k) || view.Lower[k] == "-"))
+        {
+            k++;
+        }
+
+        return k > start && k <= last && view.Lower[k] is "," or "and" or "or";
     }
 }

@@ -16,6 +16,9 @@ public sealed class ClauseThenSourcePatternTests
         { "The talks will go on next week, said the foreign minister.", "The talks will go on next week", "the foreign minister", "said" },
         // After a semicolon the clause starts there
         { "The vote was close; the measure failed, officials said.", "the measure failed", "officials", "said" },
+        // An inverted one-word source with an appositive after it is a source, not the start of a list
+        { "The talks will continue, said Peskov, Putin's spokesman.", "The talks will continue", "Peskov", "said" },
+        { "The strike will go ahead, said Smith, CEO of Acme Corp.", "The strike will go ahead", "Smith", "said" },
         // A finding inside the clause does not take the closing source and cue with it (the sample's "— the Linden
         // Avenue station taken")
         { "In East Harbourton, a sample taken on Friday showed traces of bacteria, the Harbourton Water Authority said.", "In East Harbourton, a sample taken on Friday showed traces of bacteria", "the Harbourton Water Authority", "said" },

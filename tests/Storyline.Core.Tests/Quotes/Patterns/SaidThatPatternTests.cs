@@ -79,13 +79,20 @@ public sealed class SaidThatPatternTests
         // A plural's possessive apostrophe is part of the source, not a quotation mark (the sample's "planning who
         // asked not to be named")
         { "A person familiar with the companies' planning who asked not to be named said the carmakers had built up stocks.", "the carmakers had built up stocks", "A person familiar with the companies' planning who asked not to be named", "said" },
-        // A coordinated clause after a cue is not what the cue reports: the source is the second clause's (the sample's
-        // "— all three companies")
         // A short place after a group of people stays in the source (the sample's "— eastern Libya")
         { "Authorities in eastern Libya said schools would close on Sunday.", "schools would close on Sunday", "Authorities in eastern Libya", "said" },
         { "Police at the scene said two people were hurt.", "two people were hurt", "Police at the scene", "said" },
         // A list of names from the sentence start is one source (the sample's "— the United Arab Emirates")
         { "Egypt, Turkey and the United Arab Emirates said they were sending rescue teams.", "they were sending rescue teams", "Egypt, Turkey and the United Arab Emirates", "said" },
+        // ... but not a sentence opener before a comma ("Meanwhile, Turkey and …" keeps its last name, as before)
+        { "Meanwhile, Turkey and the United Arab Emirates said they were sending teams.", "they were sending teams", "the United Arab Emirates", "said" },
+        // "it" after a preposition is an object, and the source goes on (a review of the "it" rule)
+        { "Sources familiar with it said the deal was close.", "the deal was close", "Sources familiar with it", "said" },
+        // A closing source and cue end the clause even when the clause ends with a name ("Derna, the mayor" is no
+        // appositive)
+        { "Officials said the storm killed thousands in Derna, the mayor said.", "the storm killed thousands in Derna", "Officials", "said" },
+        // A coordinated clause after a cue is not what the cue reports: the source is the second clause's (the sample's
+        // "— all three companies")
         { "Talks with all three companies continued, and people familiar with the talks said discussions with Ford had gone best.", "discussions with Ford had gone best", "people familiar with the talks", "said" },
     };
 

@@ -87,13 +87,14 @@ public sealed class ConcurrentPostgresIngestTests : IDisposable
     [PostgresFact]
     public async Task A_worker_killed_while_it_assigns_leaves_nothing_half_done_after_a_rerun()
     {
-        // Given 150 reports in three overlapping parts
-        string[] lines = await File.ReadAllLinesAsync(StoryInputs.Write(scratch.Path, "all", ["uaw-strike", "kim-putin", "derna-flood", "harbourton-water"], 150, seed: 12));
+        // Given 450 reports in three overlapping parts: enough that the assigner stores several batches, so that it can
+        // be caught between two (with 150, a quick machine stored them all in one batch before the kill could come)
+        string[] lines = await File.ReadAllLinesAsync(StoryInputs.Write(scratch.Path, "all", ["uaw-strike", "kim-putin", "derna-flood", "harbourton-water"], 450, seed: 12));
         string[] parts =
         [
-            await WriteLinesAsync("a.jsonl", lines[..90]),
-            await WriteLinesAsync("b.jsonl", lines[30..120]),
-            await WriteLinesAsync("c.jsonl", [.. lines[90..], .. lines[..30]]),
+            await WriteLinesAsync("a.jsonl", lines[..270]),
+            await WriteLinesAsync("b.jsonl", lines[90..360]),
+            await WriteLinesAsync("c.jsonl", [.. lines[270..], .. lines[..90]]),
         ];
         string db = TestPostgres.WithSchema(TestPostgres.NewSchema("killed"));
         await (await PostgresStoryStore.OpenAsync(db)).DisposeAsync();
@@ -133,8 +134,8 @@ public sealed class ConcurrentPostgresIngestTests : IDisposable
         await using PostgresStoryStore store = await PostgresStoryStore.OpenAsync(db);
         Assert.Empty(await ArchiveChecks.CheckAsync(store));
         IReadOnlyList<ArticleId> expected = [.. await IdsAsync(lines)];
-        Assert.Equal(150, (await store.CountAsync()).Reports);
-        Assert.Equal(150, (await store.FindExistingAsync([.. expected])).Count);
+        Assert.Equal(450, (await store.CountAsync()).Reports);
+        Assert.Equal(450, (await store.FindExistingAsync([.. expected])).Count);
         Assert.Equal(0L, await ScalarAsync(db, "SELECT count(*) FROM ingest_queue WHERE state NOT IN ('stored', 'failed', 'duplicate')"));
     }
 
@@ -157,7 +158,7 @@ public sealed class ConcurrentPostgresIngestTests : IDisposable
                 return index;
             }
 
-            await Task.Delay(50, limit.Token);
+            await Task.Delay(20, limit.Token);
         }
     }
 

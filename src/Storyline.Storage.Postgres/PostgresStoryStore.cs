@@ -240,15 +240,13 @@ public sealed partial class PostgresStoryStore : RelationalStoryStore
 
         // An archive at this version has every table and column: the DDL is not run again, since even an ALTER TABLE …
         // ADD COLUMN IF NOT EXISTS waits for an exclusive lock on its table, behind every reader of it.
-        await using (NpgsqlCommand createTables = new(
-            PostgresSchema.Create + "INSERT INTO meta (key, value) VALUES ('schema_version', '" + PostgresSchema.Version.ToString(CultureInfo.InvariantCulture) + "') ON CONFLICT (key) DO UPDATE SET value = excluded.value;",
-            connection,
-            transaction))
+        if (!current)
         {
-            if (!current)
-            {
-                await createTables.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            }
+            await using NpgsqlCommand createTables = new(
+                PostgresSchema.Create + "INSERT INTO meta (key, value) VALUES ('schema_version', '" + PostgresSchema.Version.ToString(CultureInfo.InvariantCulture) + "') ON CONFLICT (key) DO UPDATE SET value = excluded.value;",
+                connection,
+                transaction);
+            await createTables.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
 
         bool tune;

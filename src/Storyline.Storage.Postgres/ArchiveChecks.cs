@@ -1,10 +1,12 @@
 using Npgsql;
+using Storyline.Storage.Relational;
 
 namespace Storyline.Storage.Postgres;
 
 /// <summary>
 /// Invariants of a PostgreSQL archive, for load tests and after parallel ingest: every report is in exactly one story,
-/// each story's counts and dates are those of its reports, a merged story holds no report, the queue is drained.
+/// each story's counts and dates are those of its reports, a merged story holds no report, the queue is drained, and every
+/// row's references (report, entity, story) are to rows the archive holds.
 /// </summary>
 public static class ArchiveChecks
 {
@@ -30,7 +32,18 @@ public static class ArchiveChecks
         ("stories merged into a story that is merged itself", "SELECT count(*) FROM stories s JOIN stories t ON t.id = s.merged_into WHERE t.merged_into IS NOT NULL"),
         ("copies of a report that is not stored", "SELECT count(*) FROM story_reports r WHERE r.copy_of IS NOT NULL AND NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = r.copy_of)"),
         ("reports still queued or analysed", "SELECT count(*) FROM ingest_queue WHERE state IN ('queued', 'analysed')"),
+        .. References(),
     ];
+
+    // Every reference the schema declares, checked over the whole archive (the store checks them per batch, not the server
+    // per row): rows that refer to a report, entity or story the archive does not hold.
+    private static IEnumerable<(string What, string Sql)> References() =>
+        from table in ArchiveTables.All
+        from column in table.Columns
+        where column.References is not null
+        let target = column.References!.Split(' ', 2)
+        select ($"{table.Name}.{column.Name} not in {target[0]}",
+            $"SELECT count(*) FROM {table.Name} x WHERE NOT EXISTS (SELECT 1 FROM {target[0]} t WHERE t.{target[1].Trim('(', ')')} = x.{column.Name})");
 
     /// <summary>Each invariant broken, with how many rows break it; empty when all hold.</summary>
     public static async Task<IReadOnlyList<string>> CheckAsync(PostgresStoryStore store, CancellationToken cancellationToken = default)

@@ -16,6 +16,8 @@ internal sealed class PostgresDialect : SqlDialect
 
     protected override string KeyOnlyOption => string.Empty;
 
+    protected override bool DeclaresReferences => false;
+
     public override string AsciiLower(string expression) => $"translate({expression}, '{Upper}', '{Lower}')";
 
     // The form the caseless index (translate(name, …)) answers.

@@ -10,9 +10,11 @@ internal static class PostgresSchema
 {
     // 2: articles.author and articles.paywalled; an older database gains them on opening (reports stored before keep
     // no byline and are not paywalled), and an older program refuses the database rather than store reports without them.
-    public const int Version = 2;
+    // 3: no foreign keys: the one writer checks each batch's references in one statement instead of the server row by row
+    // (PostgresStoryStore.CheckedReferences); an older database's are dropped on opening, its rows unchanged.
+    public const int Version = 3;
 
-    public static readonly string Create = PostgresDialect.Instance.CreateTables() + PostgresDialect.Instance.AddColumnsIfMissing() + """
+    public static readonly string Create = PostgresDialect.Instance.CreateTables() + PostgresDialect.Instance.AddColumnsIfMissing() + DropForeignKeys() + """
         CREATE INDEX IF NOT EXISTS articles_search ON articles USING gin (search);
         -- Reports waiting for parallel ingest workers (see IngestQueue): read, then analysed, then stored, failed, or a
         -- duplicate (found stored already when its turn came).
@@ -37,6 +39,16 @@ internal static class PostgresSchema
         CREATE INDEX IF NOT EXISTS ingest_queue_order ON ingest_queue (published, seq) WHERE state IN ('queued', 'analysed');
         CREATE INDEX IF NOT EXISTS ingest_queue_run ON ingest_queue (run_id);
         """;
+
+    /// <summary>
+    /// The DDL that drops, where present, each foreign key an archive before version 3 declared: one for each reference of
+    /// <see cref="Relational.ArchiveTables"/>, under the name the server gave it (table, column, <c>fkey</c>).
+    /// </summary>
+    public static string DropForeignKeys() => string.Concat(
+        from table in Relational.ArchiveTables.All
+        from column in table.Columns
+        where column.References is not null
+        select $"ALTER TABLE {table.Name} DROP CONSTRAINT IF EXISTS {table.Name}_{column.Name}_fkey;\n");
 
     /// <summary>Whether <see cref="Tuning"/> is to be applied: the queue's last column is still compressed (a new archive, or one tuned before it had that column).</summary>
     public const string NeedsTuning = """

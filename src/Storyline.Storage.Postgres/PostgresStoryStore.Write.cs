@@ -105,14 +105,76 @@ public sealed partial class PostgresStoryStore
         }
 
         AddStories(batch, stories);
+        AddReferenceCheck(batch, rows, stories);
+        string? missing;
         try
         {
-            await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            await using NpgsqlDataReader reader = await batch.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            missing = await LastScalarAsync(reader, cancellationToken).ConfigureAwait(false);
         }
         catch (PostgresException ex) when (ex.SqlState == PostgresErrorCodes.UniqueViolation && ex.ConstraintName == "stories_pkey")
         {
             throw new StoreException($"{Name}: a story this batch starts already exists: another writer numbered stories at the same time; nothing of this batch was stored", ex);
         }
+
+        if (missing is not null)
+        {
+            throw new StoreException($"{Name}: this batch refers to {missing}, which the archive does not hold (a broken analysis); nothing of this batch was stored");
+        }
+    }
+
+    /// <summary>
+    /// The references the schema declares (<see cref="ArchiveColumn.References"/>) that this store checks once per batch
+    /// instead of as foreign keys (which the server checks with a query and a row lock for each row: about 150 a report):
+    /// each column, the table and key it refers to. Every reference of <see cref="ArchiveTables"/> is here.
+    /// </summary>
+    internal static IReadOnlyList<(string Table, string Column, string Target)> CheckedReferences { get; } =
+    [
+        ("story_reports", "article_id", "articles (id)"), ("story_reports", "story_id", "stories (id)"),
+        ("mentions", "article_id", "articles (id)"), ("mentions", "entity_key", "entities (key)"),
+        ("entity_names", "entity_key", "entities (key)"), ("entity_places", "entity_key", "entities (key)"),
+        ("quotes", "article_id", "articles (id)"),
+        ("story_merges", "from_story", "stories (id)"), ("story_merges", "into_story", "stories (id)"), ("story_merges", "at_report", "articles (id)"),
+    ];
+
+    // After the batch's statements, in its transaction: the first value its rows refer to (as CheckedReferences lists
+    // them; a merge's final story too, which story rows are moved to) that the archive does not hold, or no row. Each
+    // distinct value is looked up once, in one statement: what the foreign keys checked row by row. The assigner is the
+    // archive's one writer and nothing deletes from it, so what is there at the end of the batch stays there.
+    private static void AddReferenceCheck(NpgsqlBatch batch, BatchRows rows, StoryChanges stories)
+    {
+        string[] articles =
+        [
+            .. rows.Mentions.Select(m => m.Article).Concat(rows.Quotes.Select(q => q.Article)).Concat(stories.Reports.Select(r => r.Article))
+                .Concat(stories.Merges.Select(m => m.AtReport)).Distinct(StringComparer.Ordinal),
+        ];
+        string[] entities = [.. rows.Mentions.Select(m => m.Entity).Concat(rows.Names.Select(n => n.Key)).Concat(rows.Places.Select(p => p.Key)).Distinct(StringComparer.Ordinal)];
+        long[] storyIds = [.. stories.Reports.Select(r => r.Story).Concat(stories.Merges.SelectMany(m => new[] { m.From, m.Into, m.Final })).Distinct()];
+        Batch(
+            batch,
+            """
+            SELECT missing FROM (
+                SELECT 'report ' || v AS missing FROM unnest(@a::text[]) AS u (v) WHERE NOT EXISTS (SELECT 1 FROM articles t WHERE t.id = u.v)
+                UNION ALL
+                SELECT 'entity ' || v FROM unnest(@e::text[]) AS u (v) WHERE NOT EXISTS (SELECT 1 FROM entities t WHERE t.key = u.v)
+                UNION ALL
+                SELECT 'story ' || v FROM unnest(@s::bigint[]) AS u (v) WHERE NOT EXISTS (SELECT 1 FROM stories t WHERE t.id = u.v)
+            ) x LIMIT 1
+            """,
+            ("a", articles), ("e", entities), ("s", storyIds));
+    }
+
+    // The first column of the first row of the reader's last result (the batch's statements before it return none), or null.
+    private static async Task<string?> LastScalarAsync(NpgsqlDataReader reader, CancellationToken cancellationToken)
+    {
+        string? value = null;
+        do
+        {
+            value = reader.FieldCount > 0 && await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? reader.GetString(0) : null;
+        }
+        while (await reader.NextResultAsync(cancellationToken).ConfigureAwait(false));
+
+        return value;
     }
 
     // The stories as the batch leaves them (a story it starts is inserted without ON CONFLICT: never fused with one another

@@ -47,6 +47,14 @@ public sealed class PostgresStoryStoreTests : StoryStoreContract, IDisposable
         await command.ExecuteNonQueryAsync();
     }
 
+    private async Task<object?> ScalarAsync(string name, string sql)
+    {
+        await using var connection = new NpgsqlConnection(PostgresTarget.Parse(Target(name)).ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return await command.ExecuteScalarAsync();
+    }
+
     [Fact]
     public async Task A_schema_of_another_program_is_refused_and_left_as_it_was()
     {
@@ -126,6 +134,57 @@ public sealed class PostgresStoryStoreTests : StoryStoreContract, IDisposable
     }
 
     [Fact]
+    public async Task An_archive_from_before_batch_checks_loses_its_foreign_keys_and_keeps_every_report()
+    {
+        // Given a version-2 archive: one report stored, and the foreign keys that version declared
+        await using (IStoryStore store = await OpenAsync("keys"))
+        {
+            Assert.True(await store.SaveInStoryAsync(Reports.Stream[0], 1));
+        }
+
+        string keys = string.Concat(
+            from table in Relational.ArchiveTables.All
+            from column in table.Columns
+            where column.References is not null
+            select $"ALTER TABLE {table.Name} ADD FOREIGN KEY ({column.Name}) REFERENCES {column.References};");
+        await ExecuteAsync("keys", keys + "UPDATE meta SET value = '2' WHERE key = 'schema_version'");
+        Assert.Equal(10L, await ScalarAsync("keys", "SELECT count(*) FROM pg_constraint WHERE contype = 'f' AND connamespace = current_schema()::regnamespace"));
+
+        // When this program opens it again and stores another report
+        await using IStoryStore reopened = await OpenAsync("keys");
+        Assert.True(await reopened.SaveInStoryAsync(Reports.Stream[1], 1));
+
+        // Then the keys are gone, the version is this one's, and both reports are there
+        Assert.Equal(0L, await ScalarAsync("keys", "SELECT count(*) FROM pg_constraint WHERE contype = 'f' AND connamespace = current_schema()::regnamespace"));
+        Assert.Equal(PostgresSchema.Version.ToString(System.Globalization.CultureInfo.InvariantCulture), await ScalarAsync("keys", "SELECT value FROM meta WHERE key = 'schema_version'"));
+        Assert.Equal(2L, (await reopened.CountAsync()).Reports);
+    }
+
+    [Fact]
+    public void Every_reference_of_the_schema_is_checked_per_batch()
+    {
+        var declared = (from table in Relational.ArchiveTables.All
+                        from column in table.Columns
+                        where column.References is not null
+                        select (table.Name, column.Name, column.References!)).ToHashSet();
+
+        Assert.Equal(declared, PostgresStoryStore.CheckedReferences.ToHashSet());
+    }
+
+    [Fact]
+    public async Task The_archive_checks_find_a_row_that_refers_to_no_entity()
+    {
+        // Given an archive with one report, and a mention written past the store that names an entity it does not hold
+        await using IStoryStore store = await OpenAsync("orphan");
+        Assert.True(await store.SaveInStoryAsync(Reports.Stream[0], 1));
+        Assert.Empty(await ArchiveChecks.CheckAsync((PostgresStoryStore)store));
+        await ExecuteAsync("orphan", $"INSERT INTO mentions (article_id, start, length, entity_key, sentence) VALUES ('{Reports.Stream[0].Article.Id.Value}', 999999, 1, 'person:nobody', 0)");
+
+        // Then the checks name it
+        Assert.Equal(["mentions.entity_key not in entities: 1"], await ArchiveChecks.CheckAsync((PostgresStoryStore)store));
+    }
+
+    [Fact]
     public async Task A_report_that_fails_midway_leaves_nothing_behind()
     {
         // Given a report whose last mention points at an entity it does not list (a broken analysis)
@@ -134,8 +193,9 @@ public sealed class PostgresStoryStoreTests : StoryStoreContract, IDisposable
         AnalyzedArticle broken = good with { Mentions = [.. good.Mentions, stray] };
         await using IStoryStore store = await OpenAsync("broken");
 
-        // When it is saved, the foreign key on mentions stops the save after the article and entities
-        await Assert.ThrowsAsync<PostgresException>(() => store.SaveInStoryAsync(broken, 1));
+        // When it is saved, the batch's check of its references stops the save after every row was written, naming it
+        StoreException error = await Assert.ThrowsAsync<StoreException>(() => store.SaveInStoryAsync(broken, 1));
+        Assert.Contains("entity person:nobody", error.Message, StringComparison.Ordinal);
 
         // Then none of it was kept, and the good report can still be saved
         Assert.Equal(new ArchiveCounts(0, 0, 0), await store.CountAsync());

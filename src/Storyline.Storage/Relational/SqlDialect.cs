@@ -38,7 +38,7 @@ public abstract class SqlDialect
                     line += " UNIQUE";
                 }
 
-                if (column.References is string target)
+                if (column.References is string target && DeclaresReferences)
                 {
                     line += " REFERENCES " + target;
                 }
@@ -73,6 +73,12 @@ public abstract class SqlDialect
         from column in table.Columns
         where column.Default is not null
         select $"ALTER TABLE {table.Name} ADD COLUMN IF NOT EXISTS {column.Name} {TypeOf(column.Kind)}{(column.NotNull ? " NOT NULL" : string.Empty)} DEFAULT {column.Default};\n");
+
+    /// <summary>
+    /// Whether the schema declares the tables' references (<see cref="ArchiveColumn.References"/>) as foreign keys, which
+    /// the server then checks row by row; a store that does not checks each batch's references itself.
+    /// </summary>
+    protected virtual bool DeclaresReferences => true;
 
     /// <summary>The type of a column that holds <paramref name="kind"/>.</summary>
     protected abstract string TypeOf(ColumnKind kind);

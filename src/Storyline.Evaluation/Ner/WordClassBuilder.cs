@@ -28,7 +28,8 @@ public static class WordClassBuilder
     /// <param name="levels">Clusters per level, finest first, each a divisor-free count smaller than the last.</param>
     /// <param name="seed">Seed of the k-means starts.</param>
     /// <param name="log">Told of progress.</param>
-    public static WordClasses Run(string dataFolder, string output, IReadOnlyList<int> levels, int seed, Action<string> log)
+    /// <param name="signs">Whether the table also holds each word's binarised vector (<see cref="Binarize"/>).</param>
+    public static WordClasses Run(string dataFolder, string output, IReadOnlyList<int> levels, int seed, Action<string> log, bool signs = false)
     {
         ArgumentNullException.ThrowIfNull(levels);
         ArgumentNullException.ThrowIfNull(log);
@@ -79,6 +80,14 @@ public static class WordClassBuilder
             }
         }
 
+        byte[]? packed = null;
+        if (signs)
+        {
+            // The casing-only words after the ranked ones have no vector: zeros.
+            packed = new byte[entries.Count * WordClasses.PackedSignBytes(dimensions)];
+            Binarize(vectors, words.Count, dimensions).CopyTo(packed, 0);
+        }
+
         string header = string.Join('\n',
             "Storyline word classes for the entity tagger. Built by `storyline train word-classes --data ../shared/data`",
             $"(seed {seed.ToString(CultureInfo.InvariantCulture)}) from GloVe 6B 100d (Pennington, Socher and Manning 2014; PDDL 1.0): spherical k-means",
@@ -86,11 +95,58 @@ public static class WordClassBuilder
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
         using (FileStream file = File.Create(output))
         {
-            WordClasses.Write(file, levels, parents, entries, header);
+            WordClasses.Write(file, levels, parents, entries, header, packed, packed is null ? 0 : dimensions);
         }
 
         log(string.Create(CultureInfo.InvariantCulture, $"wrote {output}: {new FileInfo(output).Length:N0} bytes, {entries.Count:N0} words"));
-        return new WordClasses(levels, parents, entries);
+        return new WordClasses(levels, parents, entries, packed, packed is null ? 0 : dimensions);
+    }
+
+    /// <summary>
+    /// Binarises word vectors as Guo et al. (2014) do: per dimension, a value at or above the mean of that dimension's
+    /// positive values is "strongly positive" (code 1), one at or below the mean of its negative values "strongly
+    /// negative" (code 2), the rest 0; packed two bits a dimension, four a byte, for <see cref="WordClasses"/>.
+    /// </summary>
+    public static byte[] Binarize(float[] vectors, int count, int dimensions)
+    {
+        ArgumentNullException.ThrowIfNull(vectors);
+        var positive = new double[dimensions];
+        var negative = new double[dimensions];
+        var positives = new int[dimensions];
+        var negatives = new int[dimensions];
+        for (int i = 0; i < count; i++)
+        {
+            for (int d = 0; d < dimensions; d++)
+            {
+                float v = vectors[(i * dimensions) + d];
+                if (v > 0)
+                {
+                    positive[d] += v;
+                    positives[d]++;
+                }
+                else if (v < 0)
+                {
+                    negative[d] += v;
+                    negatives[d]++;
+                }
+            }
+        }
+
+        int width = WordClasses.PackedSignBytes(dimensions);
+        var packed = new byte[count * width];
+        for (int d = 0; d < dimensions; d++)
+        {
+            double high = positives[d] == 0 ? double.PositiveInfinity : positive[d] / positives[d];
+            double low = negatives[d] == 0 ? double.NegativeInfinity : negative[d] / negatives[d];
+            for (int i = 0; i < count; i++)
+            {
+                float v = vectors[(i * dimensions) + d];
+                int code = v > 0 && v >= high ? 1 : v < 0 && v <= low ? 2 : 0;
+                packed[(i * width) + (d / 4)] |= (byte)(code << (2 * (d % 4)));
+            }
+        }
+
+        return packed;
     }
 
     /// <summary>Reads the int8 GloVe text: words in rank order and their vectors, scaled to unit length.</summary>

@@ -123,6 +123,9 @@ internal static class NerCommands
         ["context"] = NerFeatureSet.ClusterContext,
         ["document"] = NerFeatureSet.DocumentContext,
         ["document-words"] = NerFeatureSet.DocumentContext | NerFeatureSet.DocumentWords,
+        ["cluster-case"] = NerFeatureSet.ClusterCase,
+        ["headline-case"] = NerFeatureSet.HeadlineCase,
+        ["vectors"] = NerFeatureSet.VectorSigns,
     };
 
     private static bool TryParseFeatures(string text, out NerFeatureSet groups)
@@ -156,7 +159,8 @@ internal static class NerCommands
         var data = EvalOutput.DataOption("The shared data folder holding embeddings/ and unlabelled/reuters21578/ (../shared/data)");
         var output = new Option<string>("--output") { Description = "Where the table goes (default models/ner/word-classes.tsv.gz)", DefaultValueFactory = _ => Path.Combine("models", "ner", NerModel.WordClassesFileName) };
         var seed = new Option<int>("--seed") { Description = "Seed of the k-means starts (default 17)", DefaultValueFactory = _ => 17 };
-        var command = new Command("word-classes", "Cluster GloVe word vectors and count casing in Reuters-21578 for the entity tagger") { data, output, seed };
+        var vectors = new Option<bool>("--vectors") { Description = "Also keep each word's binarised vector (for the 'vectors' feature group)" };
+        var command = new Command("word-classes", "Cluster GloVe word vectors and count casing in Reuters-21578 for the entity tagger") { data, output, seed, vectors };
         command.SetAction(async (parse, cancellationToken) =>
         {
             string folder = parse.GetValue(data)!;
@@ -171,7 +175,7 @@ internal static class NerCommands
                 }
             }
 
-            WordClassBuilder.Run(folder, parse.GetValue(output)!, WordClassBuilder.DefaultLevels, parse.GetValue(seed), message => env.Screen.Line(message));
+            WordClassBuilder.Run(folder, parse.GetValue(output)!, WordClassBuilder.DefaultLevels, parse.GetValue(seed), message => env.Screen.Line(message), parse.GetValue(vectors));
             return ExitCodes.Ok;
         });
         return command;

@@ -35,4 +35,19 @@ public enum NerFeatureSet
     /// <summary>With <see cref="DocumentContext"/>: the words themselves next to the same capitalised word elsewhere
     /// in the document, not only their clusters.</summary>
     DocumentWords = 64,
+
+    /// <summary>The word's cluster with its case and whether it opens a sentence or stands in a headline, and a coarser
+    /// cluster with its place in the sentence: what a word of its kind means in capitals, or first.</summary>
+    ClusterCase = 128,
+
+    /// <summary>
+    /// A word of an all-capitals headline is read as the document writes it elsewhere (or in lower case, where news
+    /// text nearly always writes it so): its word and shape features are those of that form. Its cluster and other
+    /// look-ups, which are by the lower-cased word, do not change.
+    /// </summary>
+    HeadlineCase = 256,
+
+    /// <summary>The word's binarised vector (<see cref="WordClasses.Signs"/>): one feature per dimension where its
+    /// word vector is strongly positive or negative (Guo et al. 2014). Needs a table with vectors.</summary>
+    VectorSigns = 512,
 }

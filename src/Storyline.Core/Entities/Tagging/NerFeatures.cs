@@ -24,7 +24,10 @@ namespace Storyline.Entities.Tagging;
 internal sealed class NerFeatures : IDisposable
 {
     /// <summary>Most features a token can have.</summary>
-    public const int MaxPerToken = 112;
+    public const int MaxPerToken = 114 + MaxSigns;
+
+    // Most binarised-vector features a word has: one per dimension (WordClasses keeps at most 256).
+    private const int MaxSigns = 256;
 
     // Word-class values beyond a sentence's ends (cluster ids are below 65,535).
     private const ulong BeforeSentence = 0xB05_0000UL;
@@ -108,6 +111,11 @@ internal sealed class NerFeatures : IDisposable
         }
 
         ArrayPool<bool>.Shared.Return(capitals);
+        if ((set & NerFeatureSet.HeadlineCase) != 0)
+        {
+            RecaseHeadlines();
+        }
+
         LowerCount = Number(lower, lowerId);
         ShortCount = Number(shortShape, shortId);
         MarkDocumentEvidence();
@@ -374,6 +382,16 @@ internal sealed class NerFeatures : IDisposable
             into[n++] = FeatureHash.Feature(54, words.Cluster(entry, Math.Min(1, levels - 1)), sh);
         }
 
+        if ((set & NerFeatureSet.VectorSigns) != 0)
+        {
+            Span<int> dims = stackalloc int[MaxSigns];
+            int signs = words.Signs(entry, dims);
+            for (int k = 0; k < signs; k++)
+            {
+                into[n++] = FeatureHash.Feature(80, (ulong)dims[k]);
+            }
+        }
+
         if ((set & NerFeatureSet.Rank) != 0)
         {
             into[n++] = FeatureHash.Feature(55, (ulong)words.RankBucket(entry), sh);
@@ -469,6 +487,13 @@ internal sealed class NerFeatures : IDisposable
             // How often news text capitalises the word, against where it stands: a sentence opener or a headline word
             // that is usually written in lower case is not a name.
             into[n++] = FeatureHash.Feature(57, (ulong)words.Casing(wordEntry[i]), (ulong)(f & (SentenceStart | HeadlineSentence | Capitalized | AllCaps | CapitalizedMidElsewhere)));
+        }
+
+        if ((set & NerFeatureSet.ClusterCase) != 0)
+        {
+            int levels = words.Levels.Count;
+            into[n++] = FeatureHash.Feature(58, ClusterAt(i, first, end, Math.Min(1, levels - 1)), (ulong)(f & (SentenceStart | HeadlineSentence | Capitalized | AllCaps)));
+            into[n++] = FeatureHash.Feature(59, ClusterAt(i, first, end, Math.Min(2, levels - 1)), (ulong)Math.Min(i - first, 3), (ulong)(f & (Capitalized | AllCaps)));
         }
 
         if ((set & NerFeatureSet.ClusterContext) != 0)
@@ -608,6 +633,47 @@ internal sealed class NerFeatures : IDisposable
         shape = s;
         shortShape = ss;
         return result;
+    }
+
+    // HeadlineCase: an all-capitals word of a headline takes the word and shape hashes of the form the document writes
+    // it in outside headlines (its first such form), or of its lower-case form where news text nearly always writes it
+    // in lower case; otherwise it keeps its own. Flags stay as written, so no evidence is made up.
+    private void RecaseHeadlines()
+    {
+        Dictionary<ulong, int>? body = null;
+        for (int i = 0; i < count; i++)
+        {
+            if ((flags[i] & HeadlineSentence) == 0 && (flags[i] & AllCaps) == 0 && (flags[i] & (Capitalized | LowerInitial)) != 0)
+            {
+                body ??= [];
+                body.TryAdd(lower[i], i);
+            }
+        }
+
+        Span<char> buffer = stackalloc char[64];
+        for (int i = 0; i < count; i++)
+        {
+            if ((flags[i] & (HeadlineSentence | AllCaps)) != (HeadlineSentence | AllCaps))
+            {
+                continue;
+            }
+
+            if (body is not null && body.TryGetValue(lower[i], out int j))
+            {
+                word[i] = word[j];
+                shape[i] = shape[j];
+                shortShape[i] = shortShape[j];
+                continue;
+            }
+
+            ReadOnlySpan<char> chars = tokens[i].Slice(text);
+            if (chars.Length <= buffer.Length && words.Casing(wordEntry[i]) is 1 or 2)
+            {
+                Span<char> lowered = buffer[..chars.Length];
+                chars.ToLowerInvariant(lowered);
+                Describe(lowered, out word[i], out _, out shape[i], out shortShape[i]);
+            }
+        }
     }
 
     private static bool IsBareHonorific(ReadOnlySpan<char> chars) =>

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.IO.Compression;
-using System.Text;
-
 namespace Storyline.Entities.Tagging;
 
 /// <summary>
@@ -19,9 +15,11 @@ namespace Storyline.Entities.Tagging;
 /// <para>File (UTF-8 text, gzip): comment lines start with '#'; <c>L</c> and the cluster counts per level, finest
 /// first; <c>C</c>, a finest cluster and its cluster at each coarser level; then one line per word in rank order,
 /// <c>W</c>, the word, its finest cluster (or <c>-</c> where it has no vector) and its casing bucket (0 = not seen
-/// often enough). Words without a vector come after the ranked ones and have no rank.</para>
+/// often enough). Words without a vector come after the ranked ones and have no rank. Optionally (after a line
+/// <c>V</c> and the number of dimensions) a word with a vector has a fifth field: its binarised vector, two bits a
+/// dimension (0: near zero, 1: strongly positive, 2: strongly negative), four dimensions a byte, in hexadecimal.</para>
 /// </remarks>
-public sealed class WordClasses
+public sealed partial class WordClasses
 {
     /// <summary>Most cluster levels a table holds.</summary>
     public const int MaxLevels = 4;
@@ -37,25 +35,41 @@ public sealed class WordClasses
     private readonly byte[] casing;
     private readonly int ranked;
     private readonly ushort[][] parents;
+    private readonly byte[] signs;
+    private readonly int signBytes;
 
     /// <summary>Makes a table.</summary>
     /// <param name="levels">Clusters per level, finest first (at most <see cref="MaxLevels"/>).</param>
     /// <param name="parents">For each coarser level (one fewer than <paramref name="levels"/>), each finest cluster's
     /// cluster at that level.</param>
     /// <param name="words">The words, most frequent first; those without a vector (<see cref="NoCluster"/>) last.</param>
-    public WordClasses(IReadOnlyList<int> levels, IReadOnlyList<ushort[]> parents, IReadOnlyList<(string Word, ushort Cluster, byte Casing)> words)
+    /// <param name="signs">Optionally, the binarised vectors: <paramref name="signDimensions"/> dimensions, packed as in
+    /// the file (<see cref="PackedSignBytes"/> bytes a word, in the order of <paramref name="words"/>; zeros for a
+    /// word without a vector).</param>
+    /// <param name="signDimensions">Dimensions of <paramref name="signs"/> (0: none).</param>
+    public WordClasses(IReadOnlyList<int> levels, IReadOnlyList<ushort[]> parents, IReadOnlyList<(string Word, ushort Cluster, byte Casing)> words, byte[]? signs = null, int signDimensions = 0)
         : this(
             [.. levels ?? throw new ArgumentNullException(nameof(levels))],
             [.. parents ?? throw new ArgumentNullException(nameof(parents))],
             [.. (words ?? throw new ArgumentNullException(nameof(words))).Select(w => FeatureHash.Text(w.Word, lower: true))],
             [.. words.Select(w => w.Cluster)],
             [.. words.Select(w => w.Casing)],
-            HashLines(DataLines(levels, parents, words)))
+            HashLines(DataLines(levels, parents, words, signs, signDimensions)),
+            signs ?? [],
+            signs is null ? 0 : signDimensions)
     {
     }
 
-    private WordClasses(int[] levels, ushort[][] parents, ulong[] hashes, ushort[] clusters, byte[] buckets, ulong fingerprint)
+    private WordClasses(int[] levels, ushort[][] parents, ulong[] hashes, ushort[] clusters, byte[] buckets, ulong fingerprint, byte[] signs, int signDimensions)
     {
+        SignDimensions = signDimensions;
+        signBytes = PackedSignBytes(signDimensions);
+        this.signs = signs;
+        if (signs.Length != (long)signBytes * hashes.Length)
+        {
+            throw new ArgumentException("The binarised vectors need one packed entry per word.", nameof(signs));
+        }
+
         if (levels.Length is 0 or > MaxLevels || parents.Length != levels.Length - 1 || parents.Any(p => p.Length != levels[0]))
         {
             throw new ArgumentException("One to four levels, and a parent per finest cluster for each coarser level.", nameof(parents));
@@ -86,6 +100,41 @@ public sealed class WordClasses
         ranked = withVector;
         Count = hashes.Length;
         Fingerprint = fingerprint;
+    }
+
+    /// <summary>Dimensions of the words' binarised vectors (0: the table has none).</summary>
+    public int SignDimensions { get; }
+
+    /// <summary>Bytes of one word's packed binarised vector of <paramref name="dimensions"/> dimensions.</summary>
+    public static int PackedSignBytes(int dimensions) => (dimensions + 3) / 4;
+
+    /// <summary>
+    /// The word's binarised vector as features: for each dimension where it is strongly positive, 2·d, strongly
+    /// negative, 2·d + 1; returns how many (none for an unknown word or a table without vectors).
+    /// </summary>
+    public int Signs(int entry, Span<int> into)
+    {
+        if (entry < 0 || signBytes == 0)
+        {
+            return 0;
+        }
+
+        int n = 0;
+        ReadOnlySpan<byte> packed = signs.AsSpan(entry * signBytes, signBytes);
+        for (int b = 0; b < packed.Length; b++)
+        {
+            int bits = packed[b];
+            for (int k = 0; bits != 0; k++, bits >>= 2)
+            {
+                int code = bits & 3;
+                if (code != 0)
+                {
+                    into[n++] = (2 * ((b * 4) + k)) + (code - 1);
+                }
+            }
+        }
+
+        return n;
     }
 
     /// <summary>An empty table: every word unknown.</summary>
@@ -148,179 +197,5 @@ public sealed class WordClasses
             < 0.98 => 5,
             _ => 6,
         };
-    }
-
-    /// <summary>Writes a table in the format above (what the constructor takes, as a file).</summary>
-    public static void Write(Stream stream, IReadOnlyList<int> levels, IReadOnlyList<ushort[]> parents, IReadOnlyList<(string Word, ushort Cluster, byte Casing)> words, string header)
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        ArgumentNullException.ThrowIfNull(header);
-        using var gzip = new GZipStream(stream, CompressionLevel.SmallestSize, leaveOpen: true);
-        using var writer = new StreamWriter(gzip, new UTF8Encoding(false)) { NewLine = "\n" };
-        foreach (string line in header.Split('\n'))
-        {
-            writer.WriteLine("# " + line);
-        }
-
-        foreach (string line in DataLines(levels, parents, words))
-        {
-            writer.WriteLine(line);
-        }
-    }
-
-    // The table's lines, without comments: what the file holds and what its fingerprint is taken over.
-    private static IEnumerable<string> DataLines(IReadOnlyList<int> levels, IReadOnlyList<ushort[]> parents, IReadOnlyList<(string Word, ushort Cluster, byte Casing)> words)
-    {
-        ArgumentNullException.ThrowIfNull(levels);
-        ArgumentNullException.ThrowIfNull(parents);
-        ArgumentNullException.ThrowIfNull(words);
-        yield return "L\t" + string.Join('\t', levels.Select(l => l.ToString(CultureInfo.InvariantCulture)));
-        for (int c = 0; c < levels[0] && levels.Count > 1; c++)
-        {
-            yield return "C\t" + c.ToString(CultureInfo.InvariantCulture) + "\t" + string.Join('\t', parents.Select(p => p[c].ToString(CultureInfo.InvariantCulture)));
-        }
-
-        foreach ((string word, ushort cluster, byte bucket) in words)
-        {
-            string id = cluster == NoCluster ? "-" : cluster.ToString(CultureInfo.InvariantCulture);
-            yield return string.Create(CultureInfo.InvariantCulture, $"W\t{word}\t{id}\t{bucket}");
-        }
-    }
-
-    // FNV-1a over the UTF-8 bytes of each line and its newline.
-    private static ulong HashLines(IEnumerable<string> lines)
-    {
-        ulong hash = FeatureHash.Seed;
-        foreach (string line in lines)
-        {
-            hash = HashLine(hash, Encoding.UTF8.GetBytes(line));
-        }
-
-        return hash;
-    }
-
-    private static ulong HashLine(ulong hash, ReadOnlySpan<byte> line)
-    {
-        foreach (byte b in line)
-        {
-            hash = (hash ^ b) * 1099511628211UL;
-        }
-
-        return (hash ^ (byte)'\n') * 1099511628211UL;
-    }
-
-    /// <summary>Reads a table written by <see cref="Write"/>.</summary>
-    /// <exception cref="InvalidDataException">A line is not in the format.</exception>
-    /// <remarks>
-    /// Read from the decompressed bytes line by line, a word hashed from a stack buffer: no string per word, so that
-    /// 200,000 words load in a small part of a second (the tagger loads this with its model).
-    /// </remarks>
-    public static WordClasses Load(Stream stream)
-    {
-        ArgumentNullException.ThrowIfNull(stream);
-        byte[] bytes;
-        using (var gzip = new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true))
-        using (var buffer = new MemoryStream())
-        {
-            gzip.CopyTo(buffer);
-            bytes = buffer.ToArray();
-        }
-
-        int[] levels = [];
-        ushort[][] parents = [];
-        var hashes = new List<ulong>(210_000);
-        var clusters = new List<ushort>(210_000);
-        var buckets = new List<byte>(210_000);
-        ulong fingerprint = FeatureHash.Seed;
-        Span<char> chars = stackalloc char[256];
-        Span<Range> fields = stackalloc Range[MaxLevels + 2];
-        int lineNumber = 0;
-        for (int at = 0; at < bytes.Length;)
-        {
-            int length = bytes.AsSpan(at).IndexOf((byte)'\n');
-            ReadOnlySpan<byte> line = bytes.AsSpan(at, length < 0 ? bytes.Length - at : length);
-            at += line.Length + 1;
-            lineNumber++;
-            if (line.Length == 0 || line[0] == (byte)'#')
-            {
-                continue;
-            }
-
-            fingerprint = HashLine(fingerprint, line);
-            int count = SplitTabs(line, fields);
-            try
-            {
-                switch ((char)line[0])
-                {
-                    case 'W' when count == 4:
-                        int n = Encoding.UTF8.GetChars(line[fields[1]], chars);
-                        hashes.Add(FeatureHash.Text(chars[..n], lower: true));
-                        clusters.Add(line[fields[2]] is [(byte)'-'] ? NoCluster : ParseNumber<ushort>(line[fields[2]]));
-                        buckets.Add(ParseNumber<byte>(line[fields[3]]));
-                        break;
-                    case 'L' when count >= 2:
-                        levels = new int[count - 1];
-                        for (int l = 1; l < count; l++)
-                        {
-                            levels[l - 1] = ParseNumber<int>(line[fields[l]]);
-                        }
-
-                        parents = [.. Enumerable.Range(1, levels.Length - 1).Select(_ => new ushort[levels[0]])];
-                        break;
-                    case 'C' when count == levels.Length + 1:
-                        int c = ParseNumber<int>(line[fields[1]]);
-                        for (int l = 1; l < levels.Length; l++)
-                        {
-                            parents[l - 1][c] = ParseNumber<ushort>(line[fields[l + 1]]);
-                        }
-
-                        break;
-                    default:
-                        throw new FormatException("not an L, C or W line of the right length");
-                }
-            }
-            catch (Exception e) when (e is FormatException or OverflowException or IndexOutOfRangeException or ArgumentException)
-            {
-                throw new InvalidDataException($"word classes, line {lineNumber}: {e.Message}", e);
-            }
-        }
-
-        if (levels.Length == 0)
-        {
-            throw new InvalidDataException("word classes: no 'L' line with the cluster counts");
-        }
-
-        return new WordClasses(levels, parents, [.. hashes], [.. clusters], [.. buckets], fingerprint);
-    }
-
-    // The tab-separated fields of a line, at most fields.Length (the last takes the rest).
-    private static int SplitTabs(ReadOnlySpan<byte> line, Span<Range> fields)
-    {
-        int count = 0;
-        int start = 0;
-        while (count < fields.Length - 1)
-        {
-            int tab = line[start..].IndexOf((byte)'\t');
-            if (tab < 0)
-            {
-                break;
-            }
-
-            fields[count++] = start..(start + tab);
-            start += tab + 1;
-        }
-
-        fields[count++] = start..line.Length;
-        return count;
-    }
-
-    private static T ParseNumber<T>(ReadOnlySpan<byte> text)
-        where T : IUtf8SpanParsable<T> => T.Parse(text, CultureInfo.InvariantCulture);
-
-    /// <summary>Reads a table from a file.</summary>
-    public static WordClasses Load(string path)
-    {
-        using FileStream file = File.OpenRead(path);
-        return Load(file);
     }
 }

@@ -37,6 +37,7 @@ internal sealed class ActiveStory(StoryId id, string? title, StoryVocabulary voc
     private long[]? headSum;
     private TopTerm[]? placesOf;
     private bool[] topPlaces = [];
+    private List<StoryReport> reports = [];
 
     public StoryId Id { get; } = id;
 
@@ -51,8 +52,14 @@ internal sealed class ActiveStory(StoryId id, string? title, StoryVocabulary voc
 
     public HashSet<int> People { get; } = [];
 
-    /// <summary>The story's reports (copies left out) with what a title is made of, in the order they joined.</summary>
-    public List<StoryReport> Reports { get; } = [];
+    /// <summary>
+    /// The story's reports (copies left out) with what a title is made of, oldest first (reports of one day in the order
+    /// they joined), so that the title reads only the latest days however long the story has run.
+    /// </summary>
+    public IReadOnlyList<StoryReport> Reports => reports;
+
+    /// <summary>The latest publication date of a report with a headline; <see cref="DateOnly.MinValue"/> when none has one.</summary>
+    public DateOnly LatestHeadline { get; private set; } = DateOnly.MinValue;
 
     /// <summary>The sum of its reports' body vectors (see <see cref="MeaningVectors"/>); null when none had one.</summary>
     public long[]? BodyMeaning => bodySum;
@@ -141,7 +148,7 @@ internal sealed class ActiveStory(StoryId id, string? title, StoryVocabulary voc
     public List<int> Add(StoryFeatures report, ReportTerms ids, int[]? body, int[]? headline)
     {
         ReportCount++;
-        Reports.Add(new StoryReport(report.Id, report.Published, body, report.Headline));
+        Insert(new StoryReport(report.Id, report.Published, body, report.Headline));
         MeaningVectors.Add(ref bodySum, body);
         MeaningVectors.Add(ref headSum, headline);
         People.UnionWith(ids.People);
@@ -217,7 +224,11 @@ internal sealed class ActiveStory(StoryId id, string? title, StoryVocabulary voc
         Sum(head, other.head);
         MeaningVectors.Add(ref bodySum, other.bodySum);
         MeaningVectors.Add(ref headSum, other.headSum);
-        Reports.AddRange(other.Reports);
+        reports = MergeByDate(reports, other.reports);
+        if (other.LatestHeadline > LatestHeadline)
+        {
+            LatestHeadline = other.LatestHeadline;
+        }
         People.UnionWith(other.People);
         numbers.UnionWith(other.numbers);
         foreach ((int date, int count) in other.dates)
@@ -265,6 +276,37 @@ internal sealed class ActiveStory(StoryId id, string? title, StoryVocabulary voc
         {
             entityNames[term] = (name, TermSums.LastWord(name) is string word ? vocabulary.Id(word) : -1);
         }
+    }
+
+    // Reports arrive in date order, so a report nearly always goes at the end; one that comes late goes after the
+    // reports of its day and before later ones.
+    private void Insert(StoryReport report)
+    {
+        if (report.Headline.Length > 0 && report.Published > LatestHeadline)
+        {
+            LatestHeadline = report.Published;
+        }
+
+        int at = reports.Count;
+        while (at > 0 && reports[at - 1].Published > report.Published)
+        {
+            at--;
+        }
+
+        reports.Insert(at, report);
+    }
+
+    // The two stories' reports in date order; within a day, this story's first.
+    private static List<StoryReport> MergeByDate(List<StoryReport> first, List<StoryReport> second)
+    {
+        var merged = new List<StoryReport>(first.Count + second.Count);
+        int a = 0, b = 0;
+        while (a < first.Count || b < second.Count)
+        {
+            merged.Add(b == second.Count || (a < first.Count && first[a].Published <= second[b].Published) ? first[a++] : second[b++]);
+        }
+
+        return merged;
     }
 
     private static void Sum(Dictionary<int, long> into, Dictionary<int, long> from)

@@ -19,33 +19,35 @@ internal static class StoryTitle
     /// <summary>The title of <paramref name="story"/> as it stands.</summary>
     public static string Of(ActiveStory story)
     {
-        StoryReport? best = null;
-        double bestScore = double.NegativeInfinity;
-        DateOnly latest = DateOnly.MinValue;
-        foreach (StoryReport report in story.Reports)
-        {
-            if (report.Headline.Length > 0 && report.Published > latest)
-            {
-                latest = report.Published;
-            }
-        }
-
+        DateOnly latest = story.LatestHeadline;
         if (latest == DateOnly.MinValue)
         {
             return story.Title ?? KeywordTitle.Of(story);
         }
 
-        long[]? sum = null;
-        foreach (StoryReport report in story.Reports)
+        // The reports are oldest first: the recent ones are at the end, so the cost does not grow with the story. Which
+        // report wins does not depend on the order they are read in (the sum is exact; ties break by date, then id).
+        IReadOnlyList<StoryReport> reports = story.Reports;
+        int from = reports.Count;
+        while (from > 0 && latest.DayNumber - reports[from - 1].Published.DayNumber <= RecentDays)
         {
-            if (Recent(report, latest))
+            from--;
+        }
+
+        long[]? sum = null;
+        for (int i = from; i < reports.Count; i++)
+        {
+            if (Recent(reports[i], latest))
             {
-                MeaningVectors.Add(ref sum, report.Meaning);
+                MeaningVectors.Add(ref sum, reports[i].Meaning);
             }
         }
 
-        foreach (StoryReport report in story.Reports)
+        StoryReport? best = null;
+        double bestScore = double.NegativeInfinity;
+        for (int i = from; i < reports.Count; i++)
         {
+            StoryReport report = reports[i];
             if (!Recent(report, latest))
             {
                 continue;

@@ -218,6 +218,30 @@ public sealed class StorySimilarityTests
         Assert.Null(clusterer.Assign(dams).CopyOf);
     }
 
+    [Theory]
+    [InlineData("2023-02-05", true)]   // 35 days after the original, within the 60-day window: a copy
+    [InlineData("2023-03-15", false)]  // 73 days after it: out of the window, though its story is open (a report on day 30)
+    public void Only_reports_within_the_window_are_originals_of_copies(string copyDate, bool isCopy)
+    {
+        // Given a story of two reports: an original on day 0 and, on day 30, a report with most of its words in another
+        // order (the same story, not a copy)
+        string[] text = [.. Enumerable.Range(0, 60).Select(i => "flood" + i.ToString(System.Globalization.CultureInfo.InvariantCulture))];
+        string[] follow = [.. text.Take(50).Reverse(), .. Enumerable.Range(0, 10).Select(i => "dam" + i.ToString(System.Globalization.CultureInfo.InvariantCulture))];
+        var clusterer = new OnlineStoryClusterer(ClusteringOptions.Default with { WindowDays = 60 }, ClusteringState.Empty);
+        StoryFeatures original = Report(1, "2023-01-01", text) with { Signature = MinHash.Sign(text) };
+        StoryAssignment first = clusterer.Assign(original);
+        StoryAssignment later = clusterer.Assign(Report(2, "2023-01-31", follow) with { Signature = MinHash.Sign(follow) });
+
+        // When the original's text comes again
+        StoryAssignment again = clusterer.Assign(Report(3, copyDate, text) with { Signature = MinHash.Sign(text) });
+
+        // Then it is a copy only while the original is within the window: the near-copy index holds the window's
+        // reports, not every report of a story that stays open (which made the look-up grow with the archive)
+        Assert.Equal(first.Story, later.Story);
+        Assert.Null(later.CopyOf);
+        Assert.Equal(isCopy ? original.Id : null, again.CopyOf);
+    }
+
     [Fact]
     public void MinHash_estimates_Jaccard_similarity_of_shingles()
     {

@@ -25,6 +25,23 @@ public sealed class StoryTitleTests
     }
 
     [Fact]
+    public void A_report_that_comes_late_does_not_take_the_title_from_the_latest_development()
+    {
+        // Given a story with reports on the 11th and the 14th
+        var clusterer = new OnlineStoryClusterer(ClusteringOptions.Default, ClusteringState.Empty);
+        clusterer.Assign(Report(1, "2023-09-11", "Storm Daniel floods eastern Libya", Words));
+        clusterer.Assign(Report(2, "2023-09-14", "Derna toll rises as dams burst", Words));
+
+        // When a report dated the 8th (before the story's latest days) arrives after them
+        StoryAssignment late = clusterer.Assign(Report(3, "2023-09-08", "Rains forecast for eastern Libya", Words));
+
+        // Then the title stays the latest development's: the title reads the story's latest days only, so the reports
+        // are kept in date order, not in the order they came
+        Assert.False(late.IsNewStory);
+        Assert.Equal("Derna toll rises as dams burst", late.StoryTitle);
+    }
+
+    [Fact]
     public void Among_the_reports_of_one_day_the_most_central_gives_the_title()
     {
         // Given three reports of one day: two on the flood itself and one that also talks about football

@@ -77,16 +77,22 @@ internal static class PostgresThroughput
 
         double cpuAtStart = ThroughputCommand.ProcessCpuSeconds();
         long jitAtStart = System.Runtime.JitInfo.GetCompiledMethodCount();
+        TimeSpan jitTimeAtStart = System.Runtime.JitInfo.GetCompilationTime();
+        using var runtimeThreads = RuntimeThreads.Start();
         long started = Stopwatch.GetTimestamp();
         using ReportIntake intake = await ReportIntake.ReadAsync(source.ReadAsync([input]), null, timings).ConfigureAwait(false);
         IngestSummary summary = await ingestor.IngestAsync(intake).ConfigureAwait(false);
         long ended = Stopwatch.GetTimestamp();
+        (double compilerCpu, double collectorCpu) = runtimeThreads.Stop();
         Console.WriteLine("RESULT " + JsonSerializer.Serialize(ThroughputCommand.Measure(summary, (ended - started) / (double)Stopwatch.Frequency, startupSeconds, 0, 0, timings) with
         {
             StartedAt = ToUnixSeconds(started),
             EndedAt = ToUnixSeconds(ended),
             RunCpuSeconds = ThroughputCommand.ProcessCpuSeconds() - cpuAtStart,
             JitMethods = System.Runtime.JitInfo.GetCompiledMethodCount() - jitAtStart,
+            JitSeconds = (System.Runtime.JitInfo.GetCompilationTime() - jitTimeAtStart).TotalSeconds,
+            CompilerThreadCpuSeconds = compilerCpu,
+            CollectorThreadsCpuSeconds = collectorCpu,
         }));
         return 0;
     }
@@ -116,6 +122,9 @@ internal static class PostgresThroughput
             AllocatedBytes = results.Sum(r => r.AllocatedBytes),
             GcPauseSeconds = results.Sum(r => r.GcPauseSeconds),
             JitMethods = results.Sum(r => r.JitMethods),
+            JitSeconds = results.Sum(r => r.JitSeconds),
+            CompilerThreadCpuSeconds = results.Sum(r => r.CompilerThreadCpuSeconds),
+            CollectorThreadsCpuSeconds = results.Sum(r => r.CollectorThreadsCpuSeconds),
             Collections = [.. Enumerable.Range(0, 3).Select(g => results.Sum(r => r.Collections.ElementAtOrDefault(g)))],
             RunCpuSeconds = results.Sum(r => r.RunCpuSeconds) + serverCpu,
             ServerCpuSeconds = serverCpu,

@@ -163,7 +163,9 @@ internal static class ThroughputCommand
         Console.WriteLine(FormattableString.Invariant(
             $"  CPU per report {all * 1000:F2} ms, the slower ordered step {ordered * 1000:F2} ms: at most {1 / bound:N0} reports/s on {Environment.ProcessorCount} idle cores; process CPU {r.ProcessCpuSeconds:F1} s"));
         Console.WriteLine(FormattableString.Invariant(
-            $"  run CPU {r.RunCpuSeconds * 1000 / reports:F2} ms/report (after start-up{(r.ServerCpuSeconds > 0 ? $"; the server's {r.ServerCpuSeconds * 1000 / reports:F2}" : string.Empty)}), of which in the stages above {all * 1000:F2}, elsewhere {(r.RunCpuSeconds - total) * 1000 / reports:F2} (storing, driver, compiling code, garbage collection, runtime); {r.JitMethods:N0} methods compiled after start-up"));
+            $"  run CPU {r.RunCpuSeconds * 1000 / reports:F2} ms/report (after start-up{(r.ServerCpuSeconds > 0 ? $"; the server's {r.ServerCpuSeconds * 1000 / reports:F2}" : string.Empty)}), of which in the stages above {all * 1000:F2}, elsewhere {(r.RunCpuSeconds - total) * 1000 / reports:F2} (storing, driver, compiling code, garbage collection, runtime); {r.JitMethods:N0} methods compiled after start-up in {r.JitSeconds:F2} s ({r.JitSeconds * 1000 / reports:F2} ms/report)"));
+        Console.WriteLine(FormattableString.Invariant(
+            $"  runtime threads' CPU: the background compiler {r.CompilerThreadCpuSeconds:F2} s ({r.CompilerThreadCpuSeconds * 1000 / reports:F2} ms/report), the garbage collector {r.CollectorThreadsCpuSeconds:F2} s ({r.CollectorThreadsCpuSeconds * 1000 / reports:F2} ms/report)"));
         Console.WriteLine(FormattableString.Invariant(
             $"  allocated {r.AllocatedBytes / 1048576.0:N0} MiB ({r.AllocatedBytes / 1024.0 / reports:N0} KiB/report), GC pauses {r.GcPauseSeconds:F2} s, collections (gen 0/1/2) {string.Join('/', r.Collections)}"));
     }
@@ -182,18 +184,24 @@ internal static class ThroughputCommand
 
         double cpuAtStart = ProcessCpuSeconds();
         long jitAtStart = JitInfo.GetCompiledMethodCount();
+        TimeSpan jitTimeAtStart = JitInfo.GetCompilationTime();
+        using var runtimeThreads = RuntimeThreads.Start();
         var clock = Stopwatch.StartNew();
         var progress = new ConsoleProgress(corpus);
         using ReportIntake intake = await ReportIntake.ReadAsync(source.ReadAsync([input]), progress, timings).ConfigureAwait(false);
         IngestSummary summary = await ingestor.IngestAsync(intake, progress).ConfigureAwait(false);
         double wallSeconds = clock.Elapsed.TotalSeconds;
 
+        (double compilerCpu, double collectorCpu) = runtimeThreads.Stop();
         ArchiveCounts counts = await store.CountAsync().ConfigureAwait(false);
         long storeBytes = new[] { db, db + "-wal" }.Where(File.Exists).Sum(f => new FileInfo(f).Length);
         Console.WriteLine("RESULT " + JsonSerializer.Serialize(Measure(summary, wallSeconds, startupSeconds, counts.Stories, storeBytes, timings) with
         {
             RunCpuSeconds = ProcessCpuSeconds() - cpuAtStart,
             JitMethods = JitInfo.GetCompiledMethodCount() - jitAtStart,
+            JitSeconds = (JitInfo.GetCompilationTime() - jitTimeAtStart).TotalSeconds,
+            CompilerThreadCpuSeconds = compilerCpu,
+            CollectorThreadsCpuSeconds = collectorCpu,
         }));
         return 0;
     }
@@ -343,6 +351,15 @@ internal sealed record ChildResult(
 
     /// <summary>Methods compiled (JIT, every tier) after start-up: each process compiles what it runs, once or twice.</summary>
     public long JitMethods { get; init; }
+
+    /// <summary>Time the JIT spent compiling those methods (every thread: the background tier-1 compiles too), in seconds.</summary>
+    public double JitSeconds { get; init; }
+
+    /// <summary>CPU of the runtime's background compiler thread over the run (tier-1 recompiles), in seconds.</summary>
+    public double CompilerThreadCpuSeconds { get; init; }
+
+    /// <summary>CPU of the garbage collector's threads over the run, in seconds.</summary>
+    public double CollectorThreadsCpuSeconds { get; init; }
 
     /// <summary>When the run started after start-up, on this machine's monotonic clock (seconds), for runs of several processes.</summary>
     public double StartedAt { get; init; }

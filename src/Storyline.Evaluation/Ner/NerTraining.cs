@@ -17,7 +17,7 @@ public static class NerTraining
     public static NerTrainingOptions Shipped { get; } = new(
         Epochs: 10,
         SecondEpochs: 2,
-        Ensemble: 5,
+        Ensemble: 7,
         Features: NerFeatureSet.Clusters | NerFeatureSet.ClusterWindow | NerFeatureSet.Rank | NerFeatureSet.Casing | NerFeatureSet.DocumentContext);
 
     /// <summary>Trains on <c>eng.train</c> in <paramref name="conllFolder"/> and writes the model to <paramref name="output"/>

@@ -126,6 +126,7 @@ internal static class NerCommands
         ["cluster-case"] = NerFeatureSet.ClusterCase,
         ["headline-case"] = NerFeatureSet.HeadlineCase,
         ["vectors"] = NerFeatureSet.VectorSigns,
+        ["phrases"] = NerFeatureSet.PhraseEvidence,
     };
 
     private static bool TryParseFeatures(string text, out NerFeatureSet groups)

@@ -50,4 +50,12 @@ public enum NerFeatureSet
     /// <summary>The word's binarised vector (<see cref="WordClasses.Signs"/>): one feature per dimension where its
     /// word vector is strongly positive or negative (Guo et al. 2014). Needs a table with vectors.</summary>
     VectorSigns = 512,
+
+    /// <summary>
+    /// Second pass: the names the first pass found (one or more words, written exactly so) are looked for everywhere
+    /// in the document, and a token inside such a phrase learns its place in it (begin, inside, last, unit) and the
+    /// type the phrase was given most often: entity-level consistency, so that a name found whole once lends its span
+    /// and type to its other mentions (after Krishnan and Manning 2006).
+    /// </summary>
+    PhraseEvidence = 1024,
 }

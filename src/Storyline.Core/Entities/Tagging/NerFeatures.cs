@@ -21,10 +21,10 @@ namespace Storyline.Entities.Tagging;
 /// Optional groups (<see cref="NerFeatureSet"/>) add what unlabelled text says about the word and its neighbours
 /// (<see cref="WordClasses"/>: clusters of word vectors, frequency rank, casing).
 /// </remarks>
-internal sealed class NerFeatures : IDisposable
+internal sealed partial class NerFeatures : IDisposable
 {
     /// <summary>Most features a token can have.</summary>
-    public const int MaxPerToken = 114 + MaxSigns;
+    public const int MaxPerToken = 116 + MaxSigns;
 
     // Most binarised-vector features a word has: one per dimension (WordClasses keeps at most 256).
     private const int MaxSigns = 256;
@@ -287,6 +287,10 @@ internal sealed class NerFeatures : IDisposable
 
         ArrayPool<int>.Shared.Return(votes);
         ArrayPool<bool>.Shared.Return(voted);
+        if ((set & NerFeatureSet.PhraseEvidence) != 0)
+        {
+            MarkPhrases(labels);
+        }
     }
 
     /// <summary>
@@ -325,6 +329,12 @@ internal sealed class NerFeatures : IDisposable
         into[n++] = FeatureHash.Feature(43, typePrev, type, typeNext);
         into[n++] = FeatureHash.Feature(44, label, type);
         into[n++] = FeatureHash.Feature(45, i > first ? labels[i - 1] : (byte)99, label, i + 1 < end ? labels[i + 1] : (byte)99);
+        if (phrasePart is not null && phrasePart[i] != 0)
+        {
+            into[n++] = FeatureHash.Feature(46, phrasePart[i], phraseType![i]);
+            into[n++] = FeatureHash.Feature(47, phrasePart[i], phraseType![i], label);
+        }
+
         return n;
     }
 

@@ -57,10 +57,10 @@ public sealed record TrainingGrid(IReadOnlyList<int> Windows, IReadOnlyList<doub
     public static IReadOnlySet<string> SelectedEvidence { get; } = new HashSet<string>(["body", "headMeaning", "numberMatch"], StringComparer.Ordinal);
 
     /// <summary>The grid <c>storyline train stories</c> searches, over the selected evidence.</summary>
-    public static TrainingGrid Default { get; } = new([30, 90, 365], [0.001, 0.01], [30], [-0.5, 0, 0.5, 1], [2, double.PositiveInfinity]) { Features = SelectedEvidence };
+    public static TrainingGrid Default { get; } = new([30, 90, 365], [0.001, 0.01], [30], [-0.5, 0, 0.5, 1, 1.5, 2], [2, double.PositiveInfinity]) { Features = SelectedEvidence };
 
     /// <summary>The smaller grid the evidence is selected on (each piece of evidence tried costs a whole cross-validation).</summary>
-    public static TrainingGrid Selection { get; } = new([365], [0.001], [30], [0, 0.5, 1], [double.PositiveInfinity]);
+    public static TrainingGrid Selection { get; } = new([365], [0.001], [30], [0, 0.5, 1, 1.5], [double.PositiveInfinity]);
 }
 
 /// <summary>A held-out score: the set left out and what the model fitted without it scored there.</summary>

@@ -25,7 +25,7 @@ internal static class StorySimilarity
             PlaceConflict = all || model.PlaceConflict != 0 ? Conflict(slots, report.KeyPlaces(slots), story, NameKind.Places) : 0,
             PeopleConflict = all || model.PeopleConflict != 0 ? Conflict(slots, report.KeyPeople(slots), story, NameKind.People) : 0,
             Meaning = all || model.Meaning != 0 ? MeaningVectors.Cosine(report.BodyMeaning, story.BodyMeaning) : 0,
-            HeadMeaning = all || model.HeadMeaning != 0 ? MeaningVectors.Cosine(report.HeadMeaning, story.HeadMeaning) : 0,
+            HeadMeaning = all || model.HeadMeaning != 0 || model.BodyHeadMeaning != 0 ? MeaningVectors.Cosine(report.HeadMeaning, story.HeadMeaning) : 0,
             DateMatch = all || model.DateMatch != 0 ? DateMatch(vocabulary, report.Dates, published, story) : 0,
             DateConflict = all || model.DateConflict != 0 ? DateConflict(vocabulary, report.Dates, published, story) : 0,
             NumberMatch = all || model.NumberMatch != 0 ? NumberMatch(report.Numbers, story) : 0,

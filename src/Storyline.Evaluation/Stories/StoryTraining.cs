@@ -54,13 +54,13 @@ public sealed record TrainingGrid(IReadOnlyList<int> Windows, IReadOnlyList<doub
     /// The evidence <see cref="StoryTraining.SelectEvidence"/> chose on <see cref="Selection"/> (from the body words
     /// alone; see docs/QUALITY.md): <c>storyline train stories --select-evidence</c> chooses it again.
     /// </summary>
-    public static IReadOnlySet<string> SelectedEvidence { get; } = new HashSet<string>(["body", "headMeaning", "numberMatch"], StringComparer.Ordinal);
+    public static IReadOnlySet<string> SelectedEvidence { get; } = new HashSet<string>(["body"], StringComparer.Ordinal);
 
     /// <summary>The grid <c>storyline train stories</c> searches, over the selected evidence.</summary>
-    public static TrainingGrid Default { get; } = new([30, 90, 365], [0.001, 0.01], [30], [-0.5, 0, 0.5, 1], [2, double.PositiveInfinity]) { Features = SelectedEvidence };
+    public static TrainingGrid Default { get; } = new([30, 90, 365], [0.001, 0.01], [30], [-0.5, 0, 0.5, 1, 1.5, 2], [2, double.PositiveInfinity]) { Features = SelectedEvidence };
 
     /// <summary>The smaller grid the evidence is selected on (each piece of evidence tried costs a whole cross-validation).</summary>
-    public static TrainingGrid Selection { get; } = new([365], [0.001], [30], [0, 0.5, 1], [double.PositiveInfinity]);
+    public static TrainingGrid Selection { get; } = new([365], [0.001], [30], [0, 0.5, 1, 1.5], [double.PositiveInfinity]);
 }
 
 /// <summary>A held-out score: the set left out and what the model fitted without it scored there.</summary>
@@ -79,6 +79,9 @@ public sealed record TrainedStories(TrainingSetting Setting, MergeModel Model, I
 {
     /// <summary>The evidence the model weighs (null: all of <see cref="PairFit.Names"/>).</summary>
     public IReadOnlySet<string>? Evidence { get; init; }
+
+    /// <summary>The chosen setting's held-out score on each split of <see cref="SelectionSplits"/> (mean over the sources).</summary>
+    public IReadOnlyList<double> Splits { get; init; } = [];
 
     /// <summary>The clustering options of the trained model.</summary>
     public ClusteringOptions Options(ClusteringOptions? start = null) => (start ?? ClusteringOptions.Default) with { Model = Model, MergeScore = Setting.MergeScore, WindowDays = Setting.WindowDays };
@@ -200,6 +203,8 @@ public static class StoryTraining
         ArgumentNullException.ThrowIfNull(grid);
         int sources = data.Sources;
         var results = new ConcurrentDictionary<TrainingSetting, double[]>();
+        var runs = new ConcurrentDictionary<(TrainingSetting Setting, int Source), StoryRun>();
+        var pairModels = new Dictionary<(int Window, double Decay, double L2), MergeModel>();
         foreach (int window in grid.Windows)
         {
             foreach (double decay in grid.Decays)
@@ -212,13 +217,27 @@ public static class StoryTraining
                         MergeModel fitted = PairFit.Fit(data.Weighted(window, decay, except: heldOut), l2, decay, grid.Features);
                         int source = heldOut;
                         bool stream = source < data.Streams.Count;
+                        if (!stream)
+                        {
+                            pairModels[(window, decay, l2)] = fitted; // the pairs' AUC does not depend on the offset
+                        }
+
                         var settings = grid.Offsets.SelectMany(offset => (stream ? grid.MergeScores : [double.PositiveInfinity]).Select(merge => (offset, merge))).ToList();
                         Parallel.ForEach(settings, setting =>
                         {
                             MergeModel model = fitted with { Bias = fitted.Bias + setting.offset };
-                            double score = stream
-                                ? data.Streams[source].Cluster(options with { Model = model, MergeScore = setting.merge }).BCubed.F1
-                                : PairFit.Quality(data.PairExamples(window, decay), model).Auc;
+                            double score;
+                            if (stream)
+                            {
+                                StoryRun run = data.Streams[source].Cluster(options with { Model = model, MergeScore = setting.merge });
+                                runs[(new TrainingSetting(window, l2, decay, setting.offset, setting.merge), source)] = run;
+                                score = run.BCubed.F1;
+                            }
+                            else
+                            {
+                                score = PairFit.Quality(data.PairExamples(window, decay), model).Auc;
+                            }
+
                             foreach (double merge in stream ? [setting.merge] : grid.MergeScores)
                             {
                                 results.GetOrAdd(new TrainingSetting(window, l2, decay, setting.offset, merge), _ => new double[sources])[source] = score;
@@ -240,44 +259,63 @@ public static class StoryTraining
         final = final with { Bias = Math.Round(final.Bias + best.Offset, 3) };
         IReadOnlyList<HeldOutScore> held = [.. Enumerable.Range(0, sources).Select(i => new HeldOutScore(data.SourceName(i), i < data.Streams.Count ? "BCubed F1" : "pair AUC", scores[i]))];
         double baseline = TfidfBaseline.Choose([.. data.Streams.Select(s => (s.Stream, s.Features))]);
-        return new TrainedStories(best, final, held, scores.Average(), baseline) { Evidence = grid.Features };
+        double[] splits = new double[SelectionSplits.Count];
+        for (int source = 0; source < sources; source++)
+        {
+            double[] perSplit = source < data.Streams.Count
+                ? SelectionSplits.StreamScores(runs[(best, source)], data.Streams[source].Stream.Layout)
+                : SelectionSplits.PairScores(data.PairExamples(best.WindowDays, best.DecayDays), pairModels[(best.WindowDays, best.DecayDays, best.L2)]);
+            for (int split = 0; split < splits.Length; split++)
+            {
+                splits[split] += perSplit[split] / sources;
+            }
+        }
+
+        return new TrainedStories(best, final, held, scores.Average(), baseline) { Evidence = grid.Features, Splits = splits };
     }
 
     /// <summary>
-    /// Chooses the evidence by forward selection on the same criterion: from <paramref name="first"/>, adds the piece of
-    /// evidence (of <see cref="PairFit.Names"/>) whose addition raises the mean held-out score most, while that gain is
-    /// at least <paramref name="minGain"/>. Returns the training with the chosen evidence.
+    /// Chooses the evidence by forward selection on the same cross-validation, made stable by splits: from
+    /// <paramref name="first"/>, each piece of evidence of <see cref="PairFit.Names"/> not yet chosen is tried, and its
+    /// gain is measured split by split (<see cref="SelectionSplits"/>, <see cref="EvidenceGain"/>); a piece passes when
+    /// its mean gain is at least <paramref name="minGain"/> and at least the spread of its gain between splits. Of those
+    /// that pass, the one with the highest gain less spread is added (the first in <see cref="PairFit.Names"/> among
+    /// equals), and the search goes on; it stops when none passes. Returns the training with the chosen evidence.
     /// </summary>
     public static TrainedStories SelectEvidence(TrainingData data, TrainingGrid grid, IReadOnlyList<string> first, double minGain = 0.002, Action<string>? progress = null)
     {
         ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(grid);
         ArgumentNullException.ThrowIfNull(first);
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
         var chosen = new List<string>(first);
         TrainedStories best = Train(data, grid with { Features = chosen.ToHashSet(StringComparer.Ordinal) });
-        progress?.Invoke($"evidence {string.Join(", ", chosen)}: {best.MeanHeldOut:F4}");
+        progress?.Invoke($"evidence {string.Join(", ", chosen)}: {best.MeanHeldOut.ToString("F4", invariant)}");
         while (true)
         {
             TrainedStories? stepBest = null;
+            EvidenceGain? stepGain = null;
             string? added = null;
             foreach (string name in PairFit.Names.Where(n => !chosen.Contains(n)))
             {
                 TrainedStories tried = Train(data, grid with { Features = chosen.Append(name).ToHashSet(StringComparer.Ordinal) });
-                progress?.Invoke($"  + {name}: {tried.MeanHeldOut:F4} ({string.Join(", ", tried.HeldOut.Select(h => h.Score.ToString("F4", System.Globalization.CultureInfo.InvariantCulture)))})");
-                if (stepBest is null ? tried.MeanHeldOut >= best.MeanHeldOut + minGain : tried.MeanHeldOut > stepBest.MeanHeldOut)
+                EvidenceGain gain = EvidenceGain.Of(best.Splits, tried.Splits);
+                bool passes = gain.Passes(minGain);
+                progress?.Invoke(string.Create(invariant, $"  + {name}: {tried.MeanHeldOut:F4} ({string.Join(", ", tried.HeldOut.Select(h => h.Score.ToString("F4", invariant)))}); gain over splits {gain.Mean:+0.0000;-0.0000} ± {gain.Spread:F4}{(passes ? ", passes" : string.Empty)}"));
+                if (passes && (stepGain is null || gain.Lower > stepGain.Lower))
                 {
-                    (stepBest, added) = (tried, name);
+                    (stepBest, stepGain, added) = (tried, gain, name);
                 }
             }
 
-            if (stepBest is null || stepBest.MeanHeldOut < best.MeanHeldOut + minGain)
+            if (stepBest is null)
             {
                 return best;
             }
 
             chosen.Add(added!);
             best = stepBest;
-            progress?.Invoke($"evidence {string.Join(", ", chosen)}: {best.MeanHeldOut:F4}");
+            progress?.Invoke($"evidence {string.Join(", ", chosen)}: {best.MeanHeldOut.ToString("F4", invariant)}");
         }
     }
 }

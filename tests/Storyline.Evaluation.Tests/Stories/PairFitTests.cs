@@ -108,4 +108,23 @@ public sealed class PairFitTests
         Assert.Equal(double.PositiveInfinity, back.MergeScore);
         Assert.Equal(90, back.WindowDays);
     }
+
+    [Fact]
+    public void A_model_written_before_the_interaction_weight_reads_it_as_0_and_any_other_missing_weight_is_an_error()
+    {
+        // Given a model file as train stories wrote it before body × headline meaning was a candidate
+        MergeModel model = PairFit.Model(-2.5, [.. Enumerable.Range(1, PairFit.Names.Count).Select(i => i * 0.25)], 30);
+        var trained = new TrainedStories(new TrainingSetting(90, 0.01, 30, 0.5, 2), model, [new HeldOutScore("giveme", "BCubed F1", 0.9)], 0.9, 0.22);
+        var json = System.Text.Json.Nodes.JsonNode.Parse(MergeModelJson.ToJson(trained, new Dictionary<string, string>()))!;
+        json["weights"]!.AsObject().Remove("bodyHeadMeaning");
+
+        // When it is read, the interaction weighs nothing and the rest is as written
+        StoredMergeModel back = MergeModelJson.FromJson(json.ToJsonString());
+        Assert.Equal(model with { BodyHeadMeaning = 0 }, back.Model);
+        Assert.Equal(2, back.MergeScore);
+
+        // And a file without another weight is refused
+        json["weights"]!.AsObject().Remove("numberMatch");
+        Assert.Throws<KeyNotFoundException>(() => MergeModelJson.FromJson(json.ToJsonString()));
+    }
 }

@@ -1,0 +1,94 @@
+using Storyline.Evaluation.Stories;
+
+namespace Storyline.Evaluation.Tests.Stories;
+
+public sealed class SelectionSplitsTests
+{
+    public static TheoryData<double[], double[], bool> Gains => new()
+    {
+        // A gain of 0.01 on every split: no spread, passes.
+        { [0.90, 0.91, 0.92, 0.93], [0.91, 0.92, 0.93, 0.94], true },
+
+        // A mean gain of 0.003 that is +0.03 on one split and -0.006 on the others: the spread (0.018) is larger, fails.
+        { [0.90, 0.90, 0.90, 0.90], [0.93, 0.894, 0.894, 0.894], false },
+
+        // A steady gain below the floor of 0.002: fails however small the spread.
+        { [0.90, 0.90, 0.90, 0.90], [0.901, 0.901, 0.901, 0.901], false },
+
+        // A loss: fails.
+        { [0.90, 0.91, 0.92, 0.93], [0.89, 0.90, 0.91, 0.92], false },
+    };
+
+    [Theory]
+    [MemberData(nameof(Gains))]
+    public void Evidence_passes_only_when_its_gain_exceeds_the_floor_and_its_spread_between_splits(double[] without, double[] with, bool passes)
+    {
+        EvidenceGain gain = EvidenceGain.Of(without, with);
+
+        Assert.Equal(passes, gain.Passes(0.002));
+    }
+
+    [Fact]
+    public void The_gain_is_the_mean_paired_difference_and_its_sample_deviation()
+    {
+        EvidenceGain gain = EvidenceGain.Of([0.5, 0.5, 0.5], [0.51, 0.52, 0.53]);
+
+        Assert.Equal(0.02, gain.Mean, 12);
+        Assert.Equal(0.01, gain.Spread, 12);
+        Assert.Equal(0.01, gain.Lower, 12);
+    }
+
+    [Fact]
+    public void Gains_need_the_same_splits_on_both_sides()
+    {
+        Assert.Throws<ArgumentException>(() => EvidenceGain.Of([0.5, 0.5], [0.5, 0.5, 0.5]));
+    }
+
+    [Fact]
+    public void Each_seed_cuts_the_stories_into_two_halves_that_differ_between_seeds()
+    {
+        string[] stories = [.. Enumerable.Range(1, 200).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))];
+
+        int[] first = [.. stories.Select(s => SelectionSplits.HalfOf(0, s))];
+        int[] second = [.. stories.Select(s => SelectionSplits.HalfOf(1, s))];
+
+        Assert.InRange(first.Count(h => h == 1), 70, 130);
+        Assert.InRange(second.Count(h => h == 1), 70, 130);
+        Assert.InRange(first.Zip(second).Count(p => p.First != p.Second), 60, 140);
+        Assert.Equal(first, stories.Select(s => SelectionSplits.HalfOf(0, s)));
+    }
+
+    [Theory]
+    [InlineData(StoryBenchmarkLayout.EcbPlus, "12_3ecb", "12")] // both events of an ECB+ topic go to the same half
+    [InlineData(StoryBenchmarkLayout.Giveme5W1H, "63", "63")]
+    public void A_story_is_cut_with_its_unit(StoryBenchmarkLayout layout, string gold, string unit)
+    {
+        Assert.Equal(unit, SelectionSplits.UnitOf(layout, gold));
+    }
+
+    [Fact]
+    public void A_stream_scores_each_half_on_its_own_stories()
+    {
+        // Stories 1 and 2: story 1's reports are split, story 2's are together. Each split scores only its half's reports.
+        var gold = new Dictionary<string, string>(StringComparer.Ordinal) { ["a"] = "1", ["b"] = "1", ["c"] = "2", ["d"] = "2" };
+        var predicted = new Dictionary<string, long>(StringComparer.Ordinal) { ["a"] = 1, ["b"] = 2, ["c"] = 3, ["d"] = 3 };
+        var run = new StoryRun(predicted, gold, ClusteringScores.BCubed(gold, predicted), ClusteringScores.Pairwise(gold, predicted), 0, 0, 0);
+
+        double[] scores = SelectionSplits.StreamScores(run, StoryBenchmarkLayout.Giveme5W1H);
+
+        Assert.Equal(SelectionSplits.Count, scores.Length);
+        for (int split = 0; split < scores.Length; split++)
+        {
+            int seed = split / 2, half = split % 2;
+            bool one = SelectionSplits.HalfOf(seed, "1") == half, two = SelectionSplits.HalfOf(seed, "2") == half;
+            double expected = (one, two) switch
+            {
+                (true, true) => ClusteringScores.BCubed(gold, predicted).F1,
+                (true, false) => 2 * 1 * 0.5 / 1.5, // story 1 alone: P 1, R 0.5
+                (false, true) => 1,
+                _ => 0,
+            };
+            Assert.Equal(expected, scores[split], 12);
+        }
+    }
+}

@@ -28,7 +28,15 @@ internal sealed class RuntimeThreads : IDisposable
     /// <summary>CPU seconds since the start of the background compiler threads and of the garbage collector's threads.</summary>
     public (double Compiler, double Collector) Stop()
     {
-        timer.Dispose();
+        // Wait for a sample already running, so that it cannot write older ticks after the last one below.
+        using (var done = new ManualResetEvent(false))
+        {
+            if (timer.Dispose(done))
+            {
+                done.WaitOne();
+            }
+        }
+
         Sample(first: false);
         lock (gate)
         {
@@ -68,12 +76,12 @@ internal sealed class RuntimeThreads : IDisposable
                 int id = int.Parse(Path.GetFileName(task), CultureInfo.InvariantCulture);
                 lock (gate)
                 {
-                    threads[id] = threads.TryGetValue(id, out var seen) ? seen with { Last = ticks } : (compiler, first ? ticks : 0, ticks);
+                    threads[id] = threads.TryGetValue(id, out var seen) ? seen with { Last = Math.Max(seen.Last, ticks) } : (compiler, first ? ticks : 0, ticks);
                 }
             }
-            catch (IOException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException or OverflowException or IndexOutOfRangeException or ArgumentOutOfRangeException)
             {
-                // The thread ended meanwhile.
+                // The thread ended meanwhile, or its stat line is not one this reader knows: a figure, not the run, is lost.
             }
         }
     }

@@ -105,4 +105,23 @@ public sealed record EvidenceGain(double Mean, double Spread)
     /// spread of its gain between splits.
     /// </summary>
     public bool Passes(double minGain) => Mean >= minGain && Mean >= Spread;
+
+    /// <summary>
+    /// Which of <paramref name="candidates"/> (in the order they were tried) the selection adds: of those that pass,
+    /// the one with the highest gain less spread, the first among equals; <see langword="null"/> when none passes.
+    /// </summary>
+    public static string? Choose(IEnumerable<(string Name, EvidenceGain Gain)> candidates, double minGain)
+    {
+        ArgumentNullException.ThrowIfNull(candidates);
+        (string Name, EvidenceGain Gain)? best = null;
+        foreach ((string name, EvidenceGain gain) in candidates)
+        {
+            if (gain.Passes(minGain) && (best is null || gain.Lower > best.Value.Gain.Lower))
+            {
+                best = (name, gain);
+            }
+        }
+
+        return best?.Name;
+    }
 }

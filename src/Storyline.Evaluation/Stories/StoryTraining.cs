@@ -293,28 +293,24 @@ public static class StoryTraining
         progress?.Invoke($"evidence {string.Join(", ", chosen)}: {best.MeanHeldOut.ToString("F4", invariant)}");
         while (true)
         {
-            TrainedStories? stepBest = null;
-            EvidenceGain? stepGain = null;
-            string? added = null;
+            var tried = new Dictionary<string, TrainedStories>(StringComparer.Ordinal);
+            var gains = new List<(string Name, EvidenceGain Gain)>();
             foreach (string name in PairFit.Names.Where(n => !chosen.Contains(n)))
             {
-                TrainedStories tried = Train(data, grid with { Features = chosen.Append(name).ToHashSet(StringComparer.Ordinal) });
-                EvidenceGain gain = EvidenceGain.Of(best.Splits, tried.Splits);
-                bool passes = gain.Passes(minGain);
-                progress?.Invoke(string.Create(invariant, $"  + {name}: {tried.MeanHeldOut:F4} ({string.Join(", ", tried.HeldOut.Select(h => h.Score.ToString("F4", invariant)))}); gain over splits {gain.Mean:+0.0000;-0.0000} ± {gain.Spread:F4}{(passes ? ", passes" : string.Empty)}"));
-                if (passes && (stepGain is null || gain.Lower > stepGain.Lower))
-                {
-                    (stepBest, stepGain, added) = (tried, gain, name);
-                }
+                TrainedStories training = Train(data, grid with { Features = chosen.Append(name).ToHashSet(StringComparer.Ordinal) });
+                EvidenceGain gain = EvidenceGain.Of(best.Splits, training.Splits);
+                progress?.Invoke(string.Create(invariant, $"  + {name}: {training.MeanHeldOut:F4} ({string.Join(", ", training.HeldOut.Select(h => h.Score.ToString("F4", invariant)))}); gain over splits {gain.Mean:+0.0000;-0.0000} ± {gain.Spread:F4}{(gain.Passes(minGain) ? ", passes" : string.Empty)}"));
+                tried[name] = training;
+                gains.Add((name, gain));
             }
 
-            if (stepBest is null)
+            if (EvidenceGain.Choose(gains, minGain) is not string added)
             {
                 return best;
             }
 
-            chosen.Add(added!);
-            best = stepBest;
+            chosen.Add(added);
+            best = tried[added];
             progress?.Invoke($"evidence {string.Join(", ", chosen)}: {best.MeanHeldOut.ToString("F4", invariant)}");
         }
     }

@@ -23,11 +23,7 @@ public static class SelectionSplits
     public static int HalfOf(int seed, string unit)
     {
         ArgumentNullException.ThrowIfNull(unit);
-        ulong hash = 14695981039346656037UL;
-        foreach (char c in $"{seed.ToString(System.Globalization.CultureInfo.InvariantCulture)}:{unit}")
-        {
-            hash = (hash ^ c) * 1099511628211UL;
-        }
+        ulong hash = TextHash.Fnv($"{seed.ToString(System.Globalization.CultureInfo.InvariantCulture)}:{unit}");
 
         // A final mix, so that the top bit depends on every character.
         hash ^= hash >> 33;

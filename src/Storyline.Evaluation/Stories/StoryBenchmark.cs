@@ -129,7 +129,7 @@ public static class StoryBenchmark
 
         // No dates: a fixed pseudo-random order (FNV-1a of the file name), so that topics and their two events interleave
         // as they would in a feed, and every run sees the same stream.
-        return new StoryBenchmarkStream(StoryBenchmarkLayout.EcbPlus, Slice(items.OrderBy(i => Fnv(i.Id)).ThenBy(i => i.Id, StringComparer.Ordinal), limit), skipped);
+        return new StoryBenchmarkStream(StoryBenchmarkLayout.EcbPlus, Slice(items.OrderBy(i => TextHash.Fnv(i.Id)).ThenBy(i => i.Id, StringComparer.Ordinal), limit), skipped);
     }
 
     private static StoryBenchmarkStream ReadTimeline17(string folder, int? limit)
@@ -257,16 +257,5 @@ public static class StoryBenchmark
         }
 
         return text.ToString();
-    }
-
-    private static ulong Fnv(string text)
-    {
-        ulong hash = 14695981039346656037UL;
-        foreach (char c in text)
-        {
-            hash = (hash ^ c) * 1099511628211UL;
-        }
-
-        return hash;
     }
 }

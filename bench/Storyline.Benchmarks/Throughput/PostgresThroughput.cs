@@ -75,25 +75,17 @@ internal static class PostgresThroughput
         var source = new ReportSource(new ReaderOptions());
         double startupSeconds = startup.Elapsed.TotalSeconds;
 
-        double cpuAtStart = ThroughputCommand.ProcessCpuSeconds();
-        long jitAtStart = System.Runtime.JitInfo.GetCompiledMethodCount();
-        TimeSpan jitTimeAtStart = System.Runtime.JitInfo.GetCompilationTime();
-        using var runtimeThreads = RuntimeThreads.Start();
+        using var meter = RunMeter.Start();
         long started = Stopwatch.GetTimestamp();
         using ReportIntake intake = await ReportIntake.ReadAsync(source.ReadAsync([input]), null, timings).ConfigureAwait(false);
         IngestSummary summary = await ingestor.IngestAsync(intake).ConfigureAwait(false);
         long ended = Stopwatch.GetTimestamp();
-        (double compilerCpu, double collectorCpu) = runtimeThreads.Stop();
-        Console.WriteLine("RESULT " + JsonSerializer.Serialize(ThroughputCommand.Measure(summary, (ended - started) / (double)Stopwatch.Frequency, startupSeconds, 0, 0, timings) with
+        meter.StopThreads();
+        Console.WriteLine("RESULT " + JsonSerializer.Serialize(meter.Fill(ThroughputCommand.Measure(summary, (ended - started) / (double)Stopwatch.Frequency, startupSeconds, 0, 0, timings) with
         {
             StartedAt = ToUnixSeconds(started),
             EndedAt = ToUnixSeconds(ended),
-            RunCpuSeconds = ThroughputCommand.ProcessCpuSeconds() - cpuAtStart,
-            JitMethods = System.Runtime.JitInfo.GetCompiledMethodCount() - jitAtStart,
-            JitSeconds = (System.Runtime.JitInfo.GetCompilationTime() - jitTimeAtStart).TotalSeconds,
-            CompilerThreadCpuSeconds = compilerCpu,
-            CollectorThreadsCpuSeconds = collectorCpu,
-        }));
+        })));
         return 0;
     }
 

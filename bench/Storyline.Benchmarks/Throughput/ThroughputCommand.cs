@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Runtime;
 using System.Text.Json;
 using Storyline.Entities.Resolution;
 using Storyline.Ingest;
@@ -182,27 +181,17 @@ internal static class ThroughputCommand
         var source = new ReportSource(new ReaderOptions());
         double startupSeconds = startup.Elapsed.TotalSeconds;
 
-        double cpuAtStart = ProcessCpuSeconds();
-        long jitAtStart = JitInfo.GetCompiledMethodCount();
-        TimeSpan jitTimeAtStart = JitInfo.GetCompilationTime();
-        using var runtimeThreads = RuntimeThreads.Start();
+        using var meter = RunMeter.Start();
         var clock = Stopwatch.StartNew();
         var progress = new ConsoleProgress(corpus);
         using ReportIntake intake = await ReportIntake.ReadAsync(source.ReadAsync([input]), progress, timings).ConfigureAwait(false);
         IngestSummary summary = await ingestor.IngestAsync(intake, progress).ConfigureAwait(false);
         double wallSeconds = clock.Elapsed.TotalSeconds;
 
-        (double compilerCpu, double collectorCpu) = runtimeThreads.Stop();
+        meter.StopThreads();
         ArchiveCounts counts = await store.CountAsync().ConfigureAwait(false);
         long storeBytes = new[] { db, db + "-wal" }.Where(File.Exists).Sum(f => new FileInfo(f).Length);
-        Console.WriteLine("RESULT " + JsonSerializer.Serialize(Measure(summary, wallSeconds, startupSeconds, counts.Stories, storeBytes, timings) with
-        {
-            RunCpuSeconds = ProcessCpuSeconds() - cpuAtStart,
-            JitMethods = JitInfo.GetCompiledMethodCount() - jitAtStart,
-            JitSeconds = (JitInfo.GetCompilationTime() - jitTimeAtStart).TotalSeconds,
-            CompilerThreadCpuSeconds = compilerCpu,
-            CollectorThreadsCpuSeconds = collectorCpu,
-        }));
+        Console.WriteLine("RESULT " + JsonSerializer.Serialize(meter.Fill(Measure(summary, wallSeconds, startupSeconds, counts.Stories, storeBytes, timings))));
         return 0;
     }
 

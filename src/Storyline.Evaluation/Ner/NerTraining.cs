@@ -1,5 +1,6 @@
 using System.Globalization;
 using Storyline.Entities.Tagging;
+using Storyline.Vectors;
 
 namespace Storyline.Evaluation.Ner;
 
@@ -42,7 +43,7 @@ public static class NerTraining
             log(string.Create(CultureInfo.InvariantCulture, $"  epoch {epoch}: dev F1 {overall.F1 * 100:0.00} (P {overall.Precision * 100:0.00}, R {overall.Recall * 100:0.00})"));
         };
 
-        NerModel trained = NerTrainer.Train(train, gazetteer, options, log, onEpoch, words);
+        NerModel trained = NerTrainer.Train(train, gazetteer, options, log, onEpoch, words, vectors: Vectors(options));
         string folder = Path.GetDirectoryName(Path.GetFullPath(output))!;
         Directory.CreateDirectory(folder);
         using (FileStream file = File.Create(output))
@@ -77,12 +78,16 @@ public static class NerTraining
     {
         ArgumentNullException.ThrowIfNull(options);
         (List<LabeledDocument> train, GazetteerLists gazetteer, WordClasses? words) = ReadInputs(conllFolder, placesFolder, options, wordClasses, lists, log);
-        var (last, first) = NerCrossValidation.Run(train, gazetteer, words, options, folds, log, only);
+        var (last, first) = NerCrossValidation.Run(train, gazetteer, words, options, folds, log, only, Vectors(options));
         string settings = string.Create(
             CultureInfo.InvariantCulture,
             $"{folds} folds by contiguous documents{(only is null ? string.Empty : " (folds " + string.Join(',', only.Select(f => f + 1)) + " only)")}; features: {options.Features}; lists: {string.Join(',', gazetteer.Lists.Select(l => l.List))}; passes: {(options.SecondPass ? 2 : 1)}; epochs {options.Epochs}{(options.SecondPass && options.SecondEpochs > 0 ? "/" + options.SecondEpochs : string.Empty)}; min count {options.MinCount}; ensemble {options.Ensemble}; word dropout {options.WordDropout}; prune {options.Prune}; seed {options.Seed}");
         return NerCrossValidation.Report(Path.Combine(conllFolder, "eng.train"), last, first, settings);
     }
+
+    // The committed word vectors, where the feature groups read them.
+    private static WordVectors? Vectors(NerTrainingOptions options) => (options.Features & NerFeatureSet.Embeddings) == 0 ? null
+        : WordVectors.Shipped ?? throw new FileNotFoundException("The feature groups " + options.Features + " need the word vectors (" + WordVectors.DefaultPath + ", 'storyline train embeddings').", WordVectors.DefaultPath);
 
     private static (List<LabeledDocument> Train, GazetteerLists Gazetteer, WordClasses? Words) ReadInputs(string conllFolder, string placesFolder, NerTrainingOptions options, string? wordClasses, IReadOnlyCollection<string> lists, Action<string> log)
     {

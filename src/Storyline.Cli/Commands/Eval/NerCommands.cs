@@ -127,6 +127,8 @@ internal static class NerCommands
         ["headline-case"] = NerFeatureSet.HeadlineCase,
         ["vectors"] = NerFeatureSet.VectorSigns,
         ["phrases"] = NerFeatureSet.PhraseEvidence,
+        ["embeddings"] = NerFeatureSet.Embeddings | NerFeatureSet.EmbeddingWindow,
+        ["embeddings-word"] = NerFeatureSet.Embeddings,
     };
 
     private static bool TryParseFeatures(string text, out NerFeatureSet groups)

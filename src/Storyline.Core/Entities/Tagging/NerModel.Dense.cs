@@ -12,7 +12,9 @@ public sealed partial class NerModel
         private readonly float[] scores = new float[features.VectorSlots * features.EmbeddingPositions * width];
         private readonly bool[] made = new bool[features.VectorSlots];
 
-        public void Add(int token, Span<float> row)
+        // Adds the scores of lanes [from, from + into.Length) of the token's row: the first pass's before its decode,
+        // the second pass's after its evidence, in the order the plain decode (LinearChain.Emissions) adds them.
+        public void Add(int token, Span<float> into, int from)
         {
             for (int p = 0; p < positions; p++)
             {
@@ -27,7 +29,7 @@ public sealed partial class NerModel
                     Make(slot);
                 }
 
-                LinearChain.Add(row, scores.AsSpan(((slot * positions) + p) * width, width));
+                LinearChain.Add(into, scores.AsSpan((((slot * positions) + p) * width) + from, into.Length));
             }
         }
 

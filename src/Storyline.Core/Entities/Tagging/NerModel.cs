@@ -168,7 +168,7 @@ public sealed partial class NerModel
                     Combined.Add(row, r, 0);
                 }
 
-                dense?.Add(t, row);
+                dense?.Add(t, row[..L], 0);
             }
 
             DecodeSentences(features, scores, width, 0, First.Transitions, firstAllowed, labels, back);
@@ -178,6 +178,7 @@ public sealed partial class NerModel
                 for (int t = 0; t < count; t++)
                 {
                     AddRows(scores.AsSpan((t * width) + L, L), features.ExtractEvidence(t, buffer), buffer, rows, L);
+                    dense?.Add(t, scores.AsSpan((t * width) + L, L), L);
                 }
 
                 DecodeSentences(features, scores, width, L, Second.Transitions, secondAllowed!, labels, back);

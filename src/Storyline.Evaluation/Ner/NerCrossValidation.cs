@@ -1,3 +1,4 @@
+using Storyline.Vectors;
 using System.Globalization;
 using Storyline.Entities.Tagging;
 
@@ -38,6 +39,7 @@ public static class NerCrossValidation
     /// <param name="folds">K.</param>
     /// <param name="log">Told of progress.</param>
     /// <param name="only">Only these folds (for a quicker look); null: all.</param>
+    /// <param name="vectors">The word vectors (where the options' feature groups need them).</param>
     public static (IReadOnlyList<CrossValidatedEpoch> Last, IReadOnlyList<CrossValidatedEpoch> FirstPass) Run(
         IReadOnlyList<LabeledDocument> documents,
         GazetteerLists gazetteer,
@@ -45,7 +47,8 @@ public static class NerCrossValidation
         NerTrainingOptions options,
         int folds,
         Action<string> log,
-        IReadOnlyList<int>? only = null)
+        IReadOnlyList<int>? only = null,
+        WordVectors? vectors = null)
     {
         ArgumentNullException.ThrowIfNull(documents);
         ArgumentNullException.ThrowIfNull(options);
@@ -66,6 +69,7 @@ public static class NerCrossValidation
                 progress: null,
                 onEpoch: (epoch, model) => Add(last[epoch - 1], model, test, log, fold, epoch, options.SecondPass ? "pass 2" : "pass 1"),
                 words: words,
+                vectors: vectors,
                 onFirstEpoch: options.SecondPass ? (epoch, model) => Add(first[epoch - 1], model, test, log, fold, epoch, "pass 1") : null);
         }
 

@@ -127,6 +127,8 @@ internal static class NerCommands
         ["headline-case"] = NerFeatureSet.HeadlineCase,
         ["vectors"] = NerFeatureSet.VectorSigns,
         ["phrases"] = NerFeatureSet.PhraseEvidence,
+        ["embeddings"] = NerFeatureSet.Embeddings | NerFeatureSet.EmbeddingWindow,
+        ["embeddings-word"] = NerFeatureSet.Embeddings,
     };
 
     private static bool TryParseFeatures(string text, out NerFeatureSet groups)
@@ -150,8 +152,14 @@ internal static class NerCommands
         return true;
     }
 
-    private static string Describe(NerFeatureSet groups) =>
-        groups == NerFeatureSet.None ? "none" : string.Join(',', FeatureNames.Where(f => (groups & f.Value) == f.Value).Select(f => f.Key));
+    // The names whose groups are all in the set, leaving out a name that another listed name includes ("embeddings-word"
+    // beside "embeddings").
+    private static string Describe(NerFeatureSet groups)
+    {
+        var named = FeatureNames.Where(f => (groups & f.Value) == f.Value).ToList();
+        return groups == NerFeatureSet.None ? "none"
+            : string.Join(',', named.Where(f => !named.Any(o => o.Value != f.Value && (o.Value & f.Value) == f.Value)).Select(f => f.Key));
+    }
 
     /// <summary><c>storyline train word-classes</c>: the tagger's word clusters and casing table.</summary>
     public static Command TrainWordClasses(CliEnvironment env, GlobalOptions global)

@@ -22,12 +22,22 @@ internal sealed class LinearChain
     /// <paramref name="scale"/> (as saved: see <see cref="NerModel.Quantize"/>).</param>
     /// <param name="transitions">Row 0: the start; row 1 + p: after label p. <see cref="Labels"/> per row.</param>
     /// <param name="scale">The weight of one int16 step.</param>
-    public LinearChain(uint[] keys, float[] weights, float[] transitions, float scale)
+    /// <param name="dense">The weights of the word vectors (<see cref="EmbeddingFeatures"/>; empty: none), laid out
+    /// as <see cref="EmbeddingFeatures.Index"/> says for <paramref name="densePositions"/> positions.</param>
+    /// <param name="densePositions">Positions the vector weights cover (0, 1 or 3).</param>
+    public LinearChain(uint[] keys, float[] weights, float[] transitions, float scale, float[]? dense = null, int densePositions = 0)
     {
         Keys = keys;
         Weights = weights;
         Transitions = transitions;
         Scale = scale;
+        Dense = dense ?? [];
+        DensePositions = Dense.Length == 0 ? 0 : densePositions;
+        if (DensePositions > 0 && Dense.Length % (DensePositions * Labels) != 0)
+        {
+            throw new ArgumentException("The vector weights are not a whole number of positions and labels.", nameof(dense));
+        }
+
         index = new FeatureIndex(keys);
     }
 
@@ -39,6 +49,15 @@ internal sealed class LinearChain
 
     /// <summary>The weight of one int16 step: every weight is a whole number of steps.</summary>
     public float Scale { get; }
+
+    /// <summary>The word vectors' weights (empty: the chain reads none).</summary>
+    public float[] Dense { get; }
+
+    /// <summary>Positions (token offsets) <see cref="Dense"/> covers: 0, 1 or 3.</summary>
+    public int DensePositions { get; }
+
+    /// <summary>Numbers per word vector that <see cref="Dense"/> weighs (0: none).</summary>
+    public int DenseDimensions => DensePositions == 0 ? 0 : Dense.Length / (DensePositions * Labels);
 
     /// <summary>The 32-bit key of a feature hash; 0 marks an empty slot, so no key is 0.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -65,6 +84,21 @@ internal sealed class LinearChain
                 {
                     Add(row, weights.AsSpan(r * Labels, Labels));
                 }
+            }
+
+            AddDense(features, first + t, row);
+        }
+    }
+
+    /// <summary>Adds the word vectors' scores of token <paramref name="token"/> (nothing where the chain has none).</summary>
+    public void AddDense(NerFeatures features, int token, Span<float> scores)
+    {
+        for (int p = 0; p < DensePositions; p++)
+        {
+            int slot = features.VectorSlot(token, EmbeddingFeatures.Offset(p, DensePositions));
+            if (slot >= 0)
+            {
+                EmbeddingFeatures.Score(Dense, p, features.Vector(slot), scores);
             }
         }
     }

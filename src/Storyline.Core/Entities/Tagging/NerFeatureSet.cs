@@ -58,4 +58,13 @@ public enum NerFeatureSet
     /// and type to its other mentions (after Krishnan and Manning 2006).
     /// </summary>
     PhraseEvidence = 1024,
+
+    /// <summary>
+    /// The word's GloVe vector as real values, each dimension scaled to a standard deviation of 0.1
+    /// (<see cref="EmbeddingFeatures"/>; Turian, Ratinov and Bengio 2010), in both passes. Needs the word vectors.
+    /// </summary>
+    Embeddings = 2048,
+
+    /// <summary>With <see cref="Embeddings"/>: the vectors of the words at −1 and +1 in the sentence as well.</summary>
+    EmbeddingWindow = 4096,
 }

@@ -62,7 +62,7 @@ internal sealed partial class NerFeatures : IDisposable
     private byte[]? firstPass;
     private byte[]? documentType;
 
-    public NerFeatures(TaggingDocument document, GazetteerLists gazetteerLists, WordClasses? words = null, NerFeatureSet set = NerFeatureSet.None)
+    public NerFeatures(TaggingDocument document, GazetteerLists gazetteerLists, WordClasses? words = null, NerFeatureSet set = NerFeatureSet.None, EmbeddingFeatures? embeddings = null)
     {
         this.words = words ?? WordClasses.Empty;
         this.set = set;
@@ -122,6 +122,11 @@ internal sealed partial class NerFeatures : IDisposable
         if ((set & NerFeatureSet.DocumentContext) != 0)
         {
             contexts = GatherContexts();
+        }
+
+        if (EmbeddingFeatures.Positions(set) > 0)
+        {
+            ReadVectors(embeddings ?? throw new ArgumentException("The embedding features need the word vectors.", nameof(embeddings)));
         }
     }
 
@@ -551,6 +556,7 @@ internal sealed partial class NerFeatures : IDisposable
         ArrayPool<int>.Shared.Return(shortId);
         ArrayPool<int>.Shared.Return(wordEntry);
         ArrayPool<byte>.Shared.Return(gazetteer);
+        ReturnVectors();
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.IO.Compression;
 using System.Runtime.InteropServices;
 using System.Text;
+using Storyline.Vectors;
 
 namespace Storyline.Entities.Tagging;
 
@@ -22,7 +23,7 @@ namespace Storyline.Entities.Tagging;
 /// transition matrix as floats. The word classes are a file of their own beside the model
 /// (<see cref="WordClassesFileName"/>), checked against the fingerprint when the model is loaded.</para>
 /// </remarks>
-public sealed class NerModel
+public sealed partial class NerModel
 {
     private const string Magic = "SLNER";
 
@@ -30,14 +31,23 @@ public sealed class NerModel
     private const int Unknown = int.MinValue;
     private const int Version = 2;
 
+    // Version 3: version 2 with the word vectors' weights (written only by a model that has them, so that a model
+    // without them is saved byte for byte as before).
+    private const int DenseVersion = 3;
+
     /// <summary>The word-classes table's file name, beside the model.</summary>
     public const string WordClassesFileName = "word-classes.tsv.gz";
 
-    internal NerModel(GazetteerLists gazetteer, LinearChain first, LinearChain? second, WordClasses? words = null, NerFeatureSet features = NerFeatureSet.None)
+    internal NerModel(GazetteerLists gazetteer, LinearChain first, LinearChain? second, WordClasses? words = null, NerFeatureSet features = NerFeatureSet.None, WordVectors? vectors = null)
     {
         if (features != NerFeatureSet.None && words is null)
         {
             throw new ArgumentException("Word-class features need a word-classes table.", nameof(words));
+        }
+
+        if (EmbeddingFeatures.Positions(features) > 0)
+        {
+            Embeddings = EmbeddingFeatures.For(vectors ?? throw new ArgumentException("Embedding features need the word vectors.", nameof(vectors)));
         }
 
         Words = features == NerFeatureSet.None ? null : words;
@@ -58,6 +68,9 @@ public sealed class NerModel
 
     /// <summary>The optional feature groups the model was trained with.</summary>
     public NerFeatureSet Features { get; }
+
+    // The word vectors as features, where the model reads them.
+    internal EmbeddingFeatures? Embeddings { get; }
 
     /// <summary>Number of feature rows, over both passes.</summary>
     public int FeatureCount => First.Keys.Length + (Second?.Keys.Length ?? 0);
@@ -92,7 +105,8 @@ public sealed class NerModel
 
         const int L = LinearChain.Labels;
         int width = Combined.Width;
-        using var features = new NerFeatures(document, Gazetteer, Words, Features);
+        using var features = new NerFeatures(document, Gazetteer, Words, Features, Embeddings);
+        var dense = features.EmbeddingPositions > 0 ? new DenseScores(this, features, width) : null;
         float[] scores = ArrayPool<float>.Shared.Rent(count * width);
         byte[] back = ArrayPool<byte>.Shared.Rent(count * L);
 
@@ -153,6 +167,8 @@ public sealed class NerModel
                 {
                     Combined.Add(row, r, 0);
                 }
+
+                dense?.Add(t, row[..L], 0);
             }
 
             DecodeSentences(features, scores, width, 0, First.Transitions, firstAllowed, labels, back);
@@ -162,6 +178,7 @@ public sealed class NerModel
                 for (int t = 0; t < count; t++)
                 {
                     AddRows(scores.AsSpan((t * width) + L, L), features.ExtractEvidence(t, buffer), buffer, rows, L);
+                    dense?.Add(t, scores.AsSpan((t * width) + L, L), L);
                 }
 
                 DecodeSentences(features, scores, width, L, Second.Transitions, secondAllowed!, labels, back);
@@ -223,10 +240,17 @@ public sealed class NerModel
         ArgumentNullException.ThrowIfNull(stream);
         using var gzip = new GZipStream(stream, CompressionLevel.SmallestSize, leaveOpen: true);
         using var writer = new BinaryWriter(gzip, Encoding.UTF8, leaveOpen: true);
+        bool dense = Embeddings is not null;
         writer.Write(Magic);
-        writer.Write(Version);
+        writer.Write(dense ? DenseVersion : Version);
         writer.Write((int)Features);
         writer.Write(Words?.Fingerprint ?? 0UL);
+        if (dense)
+        {
+            writer.Write(Embeddings!.Vectors.Count);
+            writer.Write(Embeddings.Dimensions);
+        }
+
         writer.Write(Gazetteer.ListCount);
         foreach (var (list, phrases) in Gazetteer.Lists)
         {
@@ -239,10 +263,10 @@ public sealed class NerModel
         }
 
         writer.Write(Second is null ? 1 : 2);
-        WriteChain(writer, First);
+        WriteChain(writer, First, dense);
         if (Second is not null)
         {
-            WriteChain(writer, Second);
+            WriteChain(writer, Second, dense);
         }
     }
 
@@ -250,18 +274,19 @@ public sealed class NerModel
     /// <param name="stream">The model.</param>
     /// <param name="words">Gives the word classes, where the model reads them; it must be the table the model was
     /// trained with.</param>
-    /// <exception cref="InvalidDataException">The stream is not a model of a known version, or the word classes are
-    /// missing or not the model's.</exception>
-    public static NerModel Load(Stream stream, Func<WordClasses?>? words = null)
+    /// <param name="vectors">Gives the word vectors, where the model reads them (default: <see cref="WordVectors.Shipped"/>).</param>
+    /// <exception cref="InvalidDataException">The stream is not a model of a known version, or the word classes or
+    /// vectors are missing or not the model's.</exception>
+    public static NerModel Load(Stream stream, Func<WordClasses?>? words = null, Func<WordVectors?>? vectors = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
         using var gzip = new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true);
         using var buffered = new BufferedStream(gzip, 1 << 16);
         using var reader = new BinaryReader(buffered, Encoding.UTF8, leaveOpen: true);
         int version = string.Equals(reader.ReadString(), Magic, StringComparison.Ordinal) ? reader.ReadInt32() : -1;
-        if (version is not (1 or Version))
+        if (version is not (1 or Version or DenseVersion))
         {
-            throw new InvalidDataException("Not a Storyline NER model of version 1 or " + Version + ".");
+            throw new InvalidDataException("Not a Storyline NER model of version 1 to " + DenseVersion + ".");
         }
 
         var features = version >= 2 ? (NerFeatureSet)reader.ReadInt32() : NerFeatureSet.None;
@@ -273,6 +298,19 @@ public sealed class NerModel
             if (table.Fingerprint != fingerprint)
             {
                 throw new InvalidDataException($"The word classes are not the ones the model was trained with (fingerprint {table.Fingerprint:x16}, the model's {fingerprint:x16}); retrain the model or restore {WordClassesFileName}.");
+            }
+        }
+
+        WordVectors? vectorTable = null;
+        if (version >= DenseVersion)
+        {
+            int vectorWords = reader.ReadInt32();
+            int dimensions = reader.ReadInt32();
+            vectorTable = (vectors ?? (() => WordVectors.Shipped)).Invoke()
+                ?? throw new InvalidDataException("The model reads the word vectors (models/embeddings/glove-100d.q8.bin), and none were found.");
+            if (vectorTable.Count != vectorWords || vectorTable.Dimensions != dimensions)
+            {
+                throw new InvalidDataException($"The word vectors are not the ones the model was trained with ({vectorTable.Count:N0} words of {vectorTable.Dimensions}, the model's {vectorWords:N0} of {dimensions}).");
             }
         }
 
@@ -291,9 +329,10 @@ public sealed class NerModel
         }
 
         int passes = reader.ReadInt32();
-        LinearChain first = ReadChain(reader);
-        LinearChain? second = passes > 1 ? ReadChain(reader) : null;
-        return new NerModel(new GazetteerLists(lists), first, second, table, features);
+        bool dense = version >= DenseVersion;
+        LinearChain first = ReadChain(reader, dense);
+        LinearChain? second = passes > 1 ? ReadChain(reader, dense) : null;
+        return new NerModel(new GazetteerLists(lists), first, second, table, features, vectorTable);
     }
 
     /// <summary>Reads a model from a file, with the word classes beside it (<see cref="WordClassesFileName"/>).</summary>
@@ -335,7 +374,7 @@ public sealed class NerModel
         return (scale, steps);
     }
 
-    private static void WriteChain(BinaryWriter writer, LinearChain chain)
+    private static void WriteChain(BinaryWriter writer, LinearChain chain, bool dense)
     {
         const int L = LinearChain.Labels;
         int rows = chain.Keys.Length;
@@ -363,9 +402,19 @@ public sealed class NerModel
         {
             writer.Write(t);
         }
+
+        if (dense)
+        {
+            writer.Write(chain.DensePositions);
+            writer.Write(chain.Dense.Length);
+            foreach (float w in chain.Dense)
+            {
+                writer.Write(w);
+            }
+        }
     }
 
-    private static LinearChain ReadChain(BinaryReader reader)
+    private static LinearChain ReadChain(BinaryReader reader, bool dense)
     {
         const int L = LinearChain.Labels;
         int rows = reader.ReadInt32();
@@ -391,6 +440,24 @@ public sealed class NerModel
             transitions[i] = reader.ReadSingle();
         }
 
-        return new LinearChain(keys, weights, transitions, scale);
+        if (!dense)
+        {
+            return new LinearChain(keys, weights, transitions, scale);
+        }
+
+        int positions = reader.ReadInt32();
+        int length = reader.ReadInt32();
+        if (positions is not (0 or 1 or 3) || length < 0 || length > 1 << 20)
+        {
+            throw new InvalidDataException($"Implausible word-vector weights ({positions} positions, {length} weights).");
+        }
+
+        var weightsOfVectors = new float[length];
+        for (int i = 0; i < length; i++)
+        {
+            weightsOfVectors[i] = reader.ReadSingle();
+        }
+
+        return new LinearChain(keys, weights, transitions, scale, weightsOfVectors, positions);
     }
 }

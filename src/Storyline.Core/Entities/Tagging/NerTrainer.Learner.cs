@@ -22,12 +22,18 @@ public static partial class NerTrainer
 
         public float[] TU { get; } = new float[(L + 1) * L];
 
+        // The word vectors' weights and their sums for averaging, as W and U (EmbeddingFeatures.Index's layout).
+        public float[] DW { get; } = new float[EmbeddingFeatures.WeightCount(set.DensePositions, set.DenseDimensions)];
+
+        public float[] DU { get; } = new float[EmbeddingFeatures.WeightCount(set.DensePositions, set.DenseDimensions)];
+
         public float C { get; private set; } = 1;
 
         // One pass over the shuffled sentences; returns how many were decoded wrong.
         public int Epoch(TrainingSet set, float[] scores, byte[] back, byte[] predicted)
         {
-            float[] w = W, u = U, tw = TW, tu = TU;
+            float[] w = W, u = U, tw = TW, tu = TU, dw = DW, du = DU;
+            int positions = set.DensePositions, d = set.DenseDimensions;
             float c = C;
             random.Shuffle(order);
             int wrong = 0;
@@ -49,6 +55,15 @@ public static partial class NerTrainer
                         if (!hidden[t] || !IsWordFeature(set, first + t, k))
                         {
                             LinearChain.Add(row, w.AsSpan(set.TokenFeatures[k] * L, L));
+                        }
+                    }
+
+                    for (int p = 0; p < positions; p++)
+                    {
+                        int slot = set.DenseSlots[((first + t) * positions) + p];
+                        if (slot >= 0)
+                        {
+                            EmbeddingFeatures.Score(dw, p, set.DenseValues.AsSpan(slot * d, d), row);
                         }
                     }
                 }
@@ -76,6 +91,19 @@ public static partial class NerTrainer
                                 u[r + g] += c;
                                 w[r + p] -= 1;
                                 u[r + p] -= c;
+                            }
+
+                            for (int q = 0; q < positions; q++)
+                            {
+                                int slot = set.DenseSlots[((first + t) * positions) + q];
+                                if (slot >= 0)
+                                {
+                                    ReadOnlySpan<float> x = set.DenseValues.AsSpan(slot * d, d);
+                                    EmbeddingFeatures.AddScaled(dw.AsSpan(EmbeddingFeatures.Index(q, g, d), d), x, 1);
+                                    EmbeddingFeatures.AddScaled(du.AsSpan(EmbeddingFeatures.Index(q, g, d), d), x, c);
+                                    EmbeddingFeatures.AddScaled(dw.AsSpan(EmbeddingFeatures.Index(q, p, d), d), x, -1);
+                                    EmbeddingFeatures.AddScaled(du.AsSpan(EmbeddingFeatures.Index(q, p, d), d), x, -c);
+                                }
                             }
                         }
 
@@ -107,8 +135,14 @@ public static partial class NerTrainer
         var kept = new List<int>();
         var averaged = new float[set.Rows * L];
         var transitions = new float[(L + 1) * L];
+        var dense = new float[learners[0].DW.Length];
         foreach (Learner learner in learners)
         {
+            for (int i = 0; i < dense.Length; i++)
+            {
+                dense[i] += learner.DW[i] - (learner.DU[i] / learner.C);
+            }
+
             for (int i = 0; i < averaged.Length; i++)
             {
                 averaged[i] += learner.W[i] - (learner.U[i] / learner.C);
@@ -130,6 +164,11 @@ public static partial class NerTrainer
             for (int i = 0; i < transitions.Length; i++)
             {
                 transitions[i] /= learners.Length;
+            }
+
+            for (int i = 0; i < dense.Length; i++)
+            {
+                dense[i] /= learners.Length;
             }
         }
 
@@ -162,6 +201,6 @@ public static partial class NerTrainer
             weights[i] = steps[i] * scale;
         }
 
-        return new LinearChain(keys, weights, transitions, scale);
+        return new LinearChain(keys, weights, transitions, scale, dense, set.DensePositions);
     }
 }

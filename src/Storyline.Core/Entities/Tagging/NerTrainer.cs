@@ -1,3 +1,5 @@
+using Storyline.Vectors;
+
 namespace Storyline.Entities.Tagging;
 
 /// <summary>How the tagger is trained.</summary>
@@ -40,6 +42,8 @@ public static partial class NerTrainer
     /// <param name="words">The word classes, where <see cref="NerTrainingOptions.Features"/> asks for them.</param>
     /// <param name="onFirstEpoch">Called after each epoch of the first pass (of the whole data, not the jackknife
     /// folds) with the one-pass model so far.</param>
+    /// <param name="vectors">The word vectors, where <see cref="NerTrainingOptions.Features"/> asks for
+    /// <see cref="NerFeatureSet.Embeddings"/>.</param>
     public static NerModel Train(
         IReadOnlyList<LabeledDocument> documents,
         GazetteerLists gazetteer,
@@ -47,7 +51,8 @@ public static partial class NerTrainer
         Action<string>? progress = null,
         Action<int, NerModel>? onEpoch = null,
         WordClasses? words = null,
-        Action<int, NerModel>? onFirstEpoch = null)
+        Action<int, NerModel>? onFirstEpoch = null,
+        WordVectors? vectors = null)
     {
         ArgumentNullException.ThrowIfNull(documents);
         ArgumentNullException.ThrowIfNull(gazetteer);
@@ -62,7 +67,13 @@ public static partial class NerTrainer
             throw new ArgumentException("The feature groups " + options.Features + " need word classes.", nameof(words));
         }
 
-        var inputs = new Inputs(gazetteer, options.Features == NerFeatureSet.None ? null : words, options.Features);
+        if (EmbeddingFeatures.Positions(options.Features) > 0 && vectors is null)
+        {
+            throw new ArgumentException("The feature groups " + options.Features + " need the word vectors.", nameof(vectors));
+        }
+
+        EmbeddingFeatures? embeddings = EmbeddingFeatures.Positions(options.Features) > 0 ? EmbeddingFeatures.For(vectors!) : null;
+        var inputs = new Inputs(gazetteer, options.Features == NerFeatureSet.None ? null : words, options.Features, embeddings);
         if (!options.SecondPass)
         {
             var set1 = Prepare(documents, inputs, null, options.MinCount);
@@ -91,11 +102,11 @@ public static partial class NerTrainer
     }
 
     // What the features are made from: the gazetteer, the word classes and the feature groups.
-    private sealed record Inputs(GazetteerLists Gazetteer, WordClasses? Words, NerFeatureSet Groups)
+    private sealed record Inputs(GazetteerLists Gazetteer, WordClasses? Words, NerFeatureSet Groups, EmbeddingFeatures? Embeddings)
     {
-        public NerFeatures Features(TaggingDocument document) => new(document, Gazetteer, Words, Groups);
+        public NerFeatures Features(TaggingDocument document) => new(document, Gazetteer, Words, Groups, Embeddings);
 
-        public NerModel Model(LinearChain first, LinearChain? second) => new(Gazetteer, first, second, Words, Groups);
+        public NerModel Model(LinearChain first, LinearChain? second) => new(Gazetteer, first, second, Words, Groups, Embeddings?.Vectors);
     }
 
     private sealed class TrainingSet
@@ -113,6 +124,15 @@ public static partial class NerTrainer
         public required byte[] Gold { get; init; }
 
         public required List<(int First, int Count)> Sentences { get; init; }
+
+        // The word vectors (EmbeddingFeatures): per token and position, a row of DenseValues or −1.
+        public required int DensePositions { get; init; }
+
+        public required int DenseDimensions { get; init; }
+
+        public required int[] DenseSlots { get; init; }
+
+        public required float[] DenseValues { get; init; }
     }
 
     private static TrainingSet Prepare(IReadOnlyList<LabeledDocument> documents, Inputs inputs, byte[][]? firstPass, int minCount)
@@ -125,6 +145,11 @@ public static partial class NerTrainer
         var offsets = new List<int> { 0 };
         var gold = new List<byte>();
         var sentences = new List<(int, int)>();
+        int positions = EmbeddingFeatures.Positions(inputs.Groups);
+        int dimensions = inputs.Embeddings?.Dimensions ?? 0;
+        var denseRows = new Dictionary<int, int>();
+        var denseSlots = new List<int>();
+        var denseValues = new List<float>();
         Span<ulong> buffer = stackalloc ulong[NerFeatures.MaxPerToken];
         for (int d = 0; d < documents.Count; d++)
         {
@@ -167,6 +192,24 @@ public static partial class NerTrainer
 
                 offsets.Add(tokenFeatures.Count);
                 gold.Add(doc.Labels[i]);
+                for (int p = 0; p < positions; p++)
+                {
+                    int slot = features.VectorSlot(i, EmbeddingFeatures.Offset(p, positions));
+                    if (slot < 0)
+                    {
+                        denseSlots.Add(-1);
+                        continue;
+                    }
+
+                    if (!denseRows.TryGetValue(features.VectorId(slot), out int denseRow))
+                    {
+                        denseRow = denseRows.Count;
+                        denseRows[features.VectorId(slot)] = denseRow;
+                        denseValues.AddRange(features.Vector(slot));
+                    }
+
+                    denseSlots.Add(denseRow);
+                }
             }
         }
 
@@ -179,6 +222,10 @@ public static partial class NerTrainer
             TokenOffsets = [.. offsets],
             Gold = [.. gold],
             Sentences = sentences,
+            DensePositions = positions,
+            DenseDimensions = dimensions,
+            DenseSlots = [.. denseSlots],
+            DenseValues = [.. denseValues],
         };
     }
 

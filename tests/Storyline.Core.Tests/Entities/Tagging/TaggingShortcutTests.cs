@@ -31,7 +31,7 @@ public sealed class TaggingShortcutTests
         Model.Tag(document, tagged);
         var first = new byte[n];
         var second = new byte[n];
-        using (var features = new NerFeatures(document, Model.Gazetteer, Model.Words, Model.Features))
+        using (var features = new NerFeatures(document, Model.Gazetteer, Model.Words, Model.Features, Model.Embeddings))
         {
             NerModel.Decode(Model.First, features, first);
             features.SetFirstPass(first);

@@ -104,9 +104,10 @@ public sealed class QueuedIngestor : IIngestor
                 return;
             }
 
-            // Nothing done, or (the assigner leaving the analysis to others) less than a whole batch: wait for another
-            // process to queue, analyse or store reports.
-            if ((claimed == 0 && assigned == 0) || (leaveAnalysis && assigned < options.AssignBatch))
+            // Nothing done, or (the assigner leaving the analysis to others) less than a whole batch while reports are
+            // still being analysed: wait for another process to queue, analyse or store reports. (With nothing left to
+            // analyse no notice would come: the next count ends the run.)
+            if ((claimed == 0 && assigned == 0) || (leaveAnalysis && assigned < options.AssignBatch && counts.Queued > 0))
             {
                 t = wall?.Now() ?? 0;
                 bool heard = await queue.WaitAsync(options.IdleDelay, cancellationToken).ConfigureAwait(false);

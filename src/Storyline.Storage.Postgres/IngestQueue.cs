@@ -12,7 +12,10 @@ namespace Storyline.Storage.Postgres;
 /// <c>FOR UPDATE SKIP LOCKED</c> and hold the claim while they analyse them, so a worker that dies gives its reports
 /// back. One assigner at a time (an advisory lock) takes analysed reports in queue order, publication date then
 /// arrival, the order of a single-process run, and stores each with its story in the transaction that marks its row
-/// stored: a report is stored once or not at all.
+/// stored: a report is stored once or not at all. Each change a worker waits for (reports queued, analysed, stored)
+/// is announced with <c>NOTIFY</c> on the schema's channel when it commits, so that an idle worker waits on
+/// <see cref="WaitAsync"/> instead of asking the server again and again; a working process holds a shared advisory
+/// lock (<see cref="JoinWorkersAsync"/>) that tells the others it is alive.
 /// </summary>
 public sealed class IngestQueue : IAsyncDisposable
 {
@@ -20,13 +23,26 @@ public sealed class IngestQueue : IAsyncDisposable
     private readonly PostgresStoryStore store;
     private readonly NpgsqlConnection claims;
     private readonly IngestTimings? timings;
+    private readonly string channel;
     private bool assigning;
+    private bool joined;
+    private int notified;
 
-    private IngestQueue(PostgresStoryStore store, NpgsqlConnection claims, IngestTimings? timings)
+    private IngestQueue(PostgresStoryStore store, NpgsqlConnection claims, IngestTimings? timings, string channel)
     {
         this.store = store;
         this.claims = claims;
         this.timings = timings;
+        this.channel = channel;
+
+        // A notice from another session wakes the next wait; this process's own (from either of its connections) do not.
+        claims.Notification += (_, e) =>
+        {
+            if (e.PID != claims.ProcessID && e.PID != store.Connection.ProcessID)
+            {
+                Volatile.Write(ref notified, 1);
+            }
+        };
     }
 
     /// <summary>A report a worker claimed, to analyse.</summary>
@@ -46,7 +62,9 @@ public sealed class IngestQueue : IAsyncDisposable
     /// <summary>How many reports are analysed and waiting for the assigner, and how many are still to be analysed or stored.</summary>
     /// <param name="Analysed">Analysed, waiting for the assigner (of any run).</param>
     /// <param name="Pending">Queued or analysed: of any run, or of the run asked about.</param>
-    public readonly record struct Counts(long Analysed, long Pending);
+    /// <param name="Workers">Processes working on the queue now (<see cref="JoinWorkersAsync"/>), this one included where it joined.</param>
+    /// <param name="Queued">Not analysed yet, claimed or not (of any run).</param>
+    public readonly record struct Counts(long Analysed, long Pending, long Workers = 0, long Queued = 0);
 
     /// <summary>What became of one run's reports.</summary>
     /// <param name="Assignments">The stored ones, with their stories, in the order they were assigned.</param>
@@ -64,7 +82,50 @@ public sealed class IngestQueue : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(store);
         var connection = new NpgsqlConnection(store.ConnectionString);
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        return new IngestQueue(store, connection, timings);
+        try
+        {
+            // One channel per schema (a channel is an identifier of at most 63 bytes: the schema's hash, not its name).
+            await using var name = new NpgsqlCommand("SELECT 'storyline_queue_' || (hashtext(current_schema()) & 2147483647)::text", connection);
+            string channel = (string)(await name.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
+            await using var listen = new NpgsqlCommand($"LISTEN \"{channel}\"", connection);
+            await listen.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            return new IngestQueue(store, connection, timings, channel);
+        }
+        catch
+        {
+            await connection.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Counts this process among the queue's workers (a shared advisory lock on its claims connection, given up when
+    /// the queue is disposed or the process ends), so that the assigner can leave the analysis to the others.
+    /// </summary>
+    public async Task JoinWorkersAsync(CancellationToken cancellationToken = default)
+    {
+        if (!joined)
+        {
+            await using var command = new NpgsqlCommand($"SELECT pg_advisory_lock_shared({WorkerLockKey}, hashtext(current_schema()))", claims);
+            await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            joined = true;
+        }
+    }
+
+    /// <summary>
+    /// Waits until another process announces a change to the queue (reports queued, analysed or stored) or
+    /// <paramref name="timeout"/> passes, whichever is first; returns at once when one was announced since the last
+    /// wait. True when woken by a notice. The timeout is the fallback for what is not announced: a worker that died.
+    /// </summary>
+    public async Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken = default)
+    {
+        if (Interlocked.Exchange(ref notified, 0) == 1)
+        {
+            return true;
+        }
+
+        bool woken = await claims.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
+        return Interlocked.Exchange(ref notified, 0) == 1 || woken;
     }
 
     /// <summary>
@@ -96,6 +157,11 @@ public sealed class IngestQueue : IAsyncDisposable
             command.Parameters.AddWithValue("sources", chunk.Select(r => JsonSerializer.Serialize(r, Json)).ToArray());
             timings?.Add("queue: write sources", t);
             queued += await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        if (queued > 0)
+        {
+            await NotifyAsync("queued", transaction, cancellationToken).ConfigureAwait(false);
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
@@ -171,6 +237,7 @@ public sealed class IngestQueue : IAsyncDisposable
             }
         }
 
+        Notify(batch, "analysed");
         await batch.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
         return claimed.Count;
@@ -276,25 +343,32 @@ public sealed class IngestQueue : IAsyncDisposable
             {
                 PostgresStoryStore.Batch(batch, "UPDATE ingest_queue SET state = 'duplicate', analysis = NULL, features = NULL, article = NULL, search = NULL WHERE seq = ANY(@seq)", ("seq", others));
             }
+
+            Notify(batch, "stored");
         }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
-    /// How many analysed reports wait for the assigner, and how many reports are still to be analysed or stored: of any
-    /// run, or of run <paramref name="runId"/> where given. One query.
+    /// How many analysed reports wait for the assigner, how many reports are still to be analysed or stored (of any
+    /// run, or of run <paramref name="runId"/> where given), how many processes work on the queue and how many reports
+    /// are still to be analysed. One query.
     /// </summary>
     public async Task<Counts> CountAsync(string? runId = null, CancellationToken cancellationToken = default)
     {
         await using var command = new NpgsqlCommand(
-            """
-            SELECT count(*) FILTER (WHERE state = 'analysed'), count(*) FILTER (WHERE @run::text IS NULL OR run_id = @run::text)
+            $"""
+            SELECT count(*) FILTER (WHERE state = 'analysed'), count(*) FILTER (WHERE @run::text IS NULL OR run_id = @run::text),
+                (SELECT count(*) FROM pg_locks
+                 WHERE locktype = 'advisory' AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
+                   AND classid = {WorkerLockKey}::bigint::oid AND objid = (hashtext(current_schema())::bigint & 4294967295)::oid AND objsubid = 2),
+                count(*) FILTER (WHERE state = 'queued')
             FROM ingest_queue WHERE state IN ('queued', 'analysed')
             """,
             claims);
         command.Parameters.Add(new NpgsqlParameter("run", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)runId ?? DBNull.Value });
         await using NpgsqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-        return new Counts(reader.GetInt64(0), reader.GetInt64(1));
+        return new Counts(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3));
     }
 
     /// <summary>What became of run <paramref name="runId"/>'s reports; their rows leave the queue.</summary>
@@ -356,7 +430,36 @@ public sealed class IngestQueue : IAsyncDisposable
             assigning = false;
         }
 
-        await claims.DisposeAsync().ConfigureAwait(false);
+        try
+        {
+            // Given up here and not left to the end of the session: a closed connection's server process ends a moment
+            // later, and counts as a worker until it does.
+            if (joined && claims.State == System.Data.ConnectionState.Open)
+            {
+                await using var command = new NpgsqlCommand($"SELECT pg_advisory_unlock_shared({WorkerLockKey}, hashtext(current_schema()))", claims);
+                await command.ExecuteScalarAsync().ConfigureAwait(false);
+                joined = false;
+            }
+        }
+        finally
+        {
+            await claims.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    // The first key of the workers' shared advisory lock (the second is the schema's hash): "SLWK".
+    private const int WorkerLockKey = 0x534C574B;
+
+    // Announces `what` on the schema's channel when `batch`'s transaction commits.
+    private void Notify(NpgsqlBatch batch, string what) =>
+        PostgresStoryStore.Batch(batch, "SELECT pg_notify(@channel, @what)", ("channel", channel), ("what", what));
+
+    private async Task NotifyAsync(string what, NpgsqlTransaction transaction, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand("SELECT pg_notify(@channel, @what)", claims, transaction);
+        command.Parameters.AddWithValue("channel", channel);
+        command.Parameters.AddWithValue("what", what);
+        await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private void EnsureAssigner()

@@ -23,6 +23,10 @@ public sealed class QueuedIngestor : IIngestor
     private readonly IngestTimings? timings;
     private readonly QueuedIngestOptions options;
 
+    // Waits in a row that end with no notice from another process, after which the assigner no longer leaves the
+    // analysis to the others.
+    private const int StallWaits = 4;
+
     /// <summary>An ingestor that works on <paramref name="store"/>'s queue.</summary>
     public QueuedIngestor(PostgresStoryStore store, IngestSettings? settings = null, QueuedIngestOptions? options = null)
     {
@@ -40,6 +44,9 @@ public sealed class QueuedIngestor : IIngestor
         ArgumentNullException.ThrowIfNull(intake);
         string run = Guid.NewGuid().ToString("N");
         await using IngestQueue queue = await IngestQueue.OpenAsync(store, timings, cancellationToken).ConfigureAwait(false);
+
+        // A worker from the start: processes started together count each other before either has queued its input.
+        await queue.JoinWorkersAsync(cancellationToken).ConfigureAwait(false);
         int queued = await queue.EnqueueAsync(run, intake.Pending.Select(intake.ReadBack), cancellationToken).ConfigureAwait(false);
         await WorkAsync(queue, run, queued, progress, cancellationToken).ConfigureAwait(false);
         IngestQueue.RunOutcome outcome = await queue.FinishRunAsync(run, cancellationToken).ConfigureAwait(false);
@@ -50,11 +57,31 @@ public sealed class QueuedIngestor : IIngestor
 
     private async Task WorkAsync(IngestQueue queue, string run, int total, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)
     {
+        IngestTimings? wall = options.Wall;
         OnlineStoryClusterer? clusterer = null;
+        int silentWaits = 0;
         while (true)
         {
+            // Analysis waits while the assigner is behind: the machine's cores then go to assigning and storing. The
+            // assigner analyses only once it has caught up, and not at all while another process works on the queue:
+            // the one ordered step is then all it does, and only the others' processes compile and run the analysis.
+            // Waits that end with no notice, StallWaits in a row, say the others are not analysing (stuck, or gone without
+            // a word): the assigner then analyses too, until it hears from another process again. (A single silent wait
+            // says nothing on a loaded machine, where a batch can take longer to analyse than a wait lasts; and once the
+            // assigner has analysed, its process has compiled the analysis anyway.) The whole queue counts, or only this
+            // run's reports: a run that helps works until nothing of any run is left (and so takes over the reports of
+            // a run whose process died); one that does not stops once its own are done.
+            long t = wall?.Now() ?? 0;
+            IngestQueue.Counts counts = await queue.CountAsync(options.HelpOtherRuns ? null : run, cancellationToken).ConfigureAwait(false);
+            bool assigner = await queue.TryBecomeAssignerAsync(cancellationToken).ConfigureAwait(false);
+            wall?.Add(assigner ? "assigner: count" : "worker: count", t);
+            bool leaveAnalysis = options.AssignerLeavesAnalysis && assigner && counts.Workers > 1 && silentWaits < StallWaits;
+
+            // Beside workers that analyse, the assigner takes a whole batch at a time, or what is left once nothing waits
+            // to be analysed: a smaller batch costs the server more a report (a batch writes each of its terms' document
+            // frequencies, entities and names once).
             int assigned = 0;
-            if (await queue.TryBecomeAssignerAsync(cancellationToken).ConfigureAwait(false))
+            if (assigner && (!leaveAnalysis || counts.Analysed >= options.AssignBatch || counts.Queued == 0))
             {
                 // The assigner's clusterer starts from the store as the last writer left it, and stays right while this
                 // process holds the lock: no one else assigns or stores.
@@ -63,15 +90,12 @@ public sealed class QueuedIngestor : IIngestor
                 assigned = await AssignAsync(queue, clusterer, cancellationToken).ConfigureAwait(false);
             }
 
-            // Analysis waits while the assigner is behind: the machine's cores then go to assigning and storing. The
-            // assigner itself analyses only once it has caught up. The whole queue counts, or only this run's reports: a
-            // run that helps works until nothing of any run is left (and so takes over the reports of a run whose process
-            // died); one that does not stops once its own are done.
-            IngestQueue.Counts counts = await queue.CountAsync(options.HelpOtherRuns ? null : run, cancellationToken).ConfigureAwait(false);
             int claimed = 0;
-            if (assigned < options.AssignBatch && counts.Analysed < options.MaxAnalysedAhead && counts.Pending > 0)
+            if (!leaveAnalysis && assigned < options.AssignBatch && counts.Analysed < options.MaxAnalysedAhead && counts.Pending > 0)
             {
+                t = wall?.Now() ?? 0;
                 claimed = await queue.ClaimAndAnalyseAsync(options.ClaimBatch, Analyse, cancellationToken).ConfigureAwait(false);
+                wall?.Add(assigner ? "assigner: claim and analyse" : "worker: claim and analyse", t);
             }
 
             progress?.Report(new IngestProgress("analysing", total - (int)Math.Min(counts.Pending, total), total));
@@ -80,9 +104,15 @@ public sealed class QueuedIngestor : IIngestor
                 return;
             }
 
-            if (claimed == 0 && assigned == 0)
+            // Nothing done, or (the assigner leaving the analysis to others) less than a whole batch while reports are
+            // still being analysed: wait for another process to queue, analyse or store reports. (With nothing left to
+            // analyse no notice would come: the next count ends the run.)
+            if ((claimed == 0 && assigned == 0) || (leaveAnalysis && assigned < options.AssignBatch && counts.Queued > 0))
             {
-                await Task.Delay(options.IdleDelay, cancellationToken).ConfigureAwait(false);
+                t = wall?.Now() ?? 0;
+                bool heard = await queue.WaitAsync(options.IdleDelay, cancellationToken).ConfigureAwait(false);
+                silentWaits = heard ? 0 : silentWaits + 1;
+                wall?.Add(assigner ? "assigner: wait" : "worker: wait", t);
             }
         }
     }
@@ -90,7 +120,10 @@ public sealed class QueuedIngestor : IIngestor
     // Assigns the analysed head of the queue and stores it, one transaction; the number of reports taken.
     private async Task<int> AssignAsync(IngestQueue queue, OnlineStoryClusterer clusterer, CancellationToken cancellationToken)
     {
+        IngestTimings? wall = options.Wall;
+        long w = wall?.Now() ?? 0;
         IReadOnlyList<IngestQueue.Ready> ready = await queue.ReadyAsync(options.AssignBatch, cancellationToken).ConfigureAwait(false);
+        w = wall?.Add("assigner: read the queue", w) ?? 0;
         if (ready.Count == 0)
         {
             return 0;
@@ -99,6 +132,7 @@ public sealed class QueuedIngestor : IIngestor
         // A report stored meanwhile by a writer outside the queue (which waited for this lock like any writer) is a
         // duplicate, and is not shown to the clusterer: its state stays the store's.
         IReadOnlySet<ArticleId> stored = await store.FindExistingAsync([.. ready.Select(r => r.Report.Article.Id)], cancellationToken).ConfigureAwait(false);
+        w = wall?.Add("assigner: look up stored", w) ?? 0;
         var assigned = new List<(IngestQueue.Ready Ready, StoryAssignment Assignment)>(ready.Count);
         var duplicates = new List<IngestQueue.Ready>();
         foreach (IngestQueue.Ready report in ready)
@@ -114,8 +148,11 @@ public sealed class QueuedIngestor : IIngestor
             timings?.Add("assign", t);
         }
 
-        // Not timed: storing waits on the server (a per-thread clock cannot follow it); its CPU shows in the process's.
+        // Not timed on the CPU clock: storing waits on the server (a per-thread clock cannot follow it); its CPU shows in
+        // the process's.
+        w = wall?.Add("assigner: assign", w) ?? 0;
         await queue.StoreAsync(assigned, duplicates, cancellationToken).ConfigureAwait(false);
+        wall?.Add("assigner: store", w);
         return ready.Count;
     }
 
@@ -142,8 +179,23 @@ public sealed record QueuedIngestOptions
     /// <summary>Analysed reports waiting for the assigner above which no more are claimed.</summary>
     public int MaxAnalysedAhead { get; init; } = 512;
 
-    /// <summary>How long to wait when there was nothing to claim or assign.</summary>
-    public TimeSpan IdleDelay { get; init; } = TimeSpan.FromMilliseconds(25);
+    /// <summary>
+    /// The longest wait for another process's notice (reports queued, analysed or stored) when there was nothing to
+    /// claim or assign; a notice ends the wait at once, so this bounds only how late a worker that died is noticed.
+    /// </summary>
+    public TimeSpan IdleDelay { get; init; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>
+    /// Whether the assigner leaves the analysis to the other processes while they work on the queue (so that only their
+    /// processes compile and run it), or analyses too whenever it has caught up (as before; for side-by-side measurement).
+    /// </summary>
+    public bool AssignerLeavesAnalysis { get; init; } = true;
+
+    /// <summary>
+    /// Where given, the wall-clock time of the run's steps (the assigner's reading of the queue, assigning, storing and
+    /// waiting; each worker's claiming and analysing and waiting), for the throughput benchmark: what bounds a run.
+    /// </summary>
+    public IngestTimings? Wall { get; init; }
 
     /// <summary>
     /// Whether a run works until the queue is empty, helping the other runs and finishing those of processes that died

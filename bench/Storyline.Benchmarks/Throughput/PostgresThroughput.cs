@@ -22,7 +22,7 @@ internal static class PostgresThroughput
     /// Ingests the corpus in <paramref name="input"/> into a new schema of <paramref name="db"/> with
     /// <paramref name="workers"/> processes; the result adds up the workers' (wall time: first start to last end).
     /// </summary>
-    public static async Task<ChildResult?> RunAsync(string corpus, string input, string db, int workers, string work, bool keep)
+    public static async Task<ChildResult?> RunAsync(string corpus, string input, string db, int workers, string work, bool keep, bool assignerAnalyses = false)
     {
         string schema = "throughput_" + corpus + "_" + Guid.NewGuid().ToString("N")[..8];
         string target = db + (db.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "schema=" + schema;
@@ -32,7 +32,7 @@ internal static class PostgresThroughput
         {
             CpuSampler cpu = CpuSampler.Start(db, () => []);
             ChildResult?[] results = await Task.WhenAll(shares.Select((share, i) => ThroughputCommand.RunChildAsync(
-                ["throughput", "--child-queued", corpus, "--input", share, "--db", target], $"worker {i + 1}: "))).ConfigureAwait(false);
+                ["throughput", "--child-queued", corpus, "--input", share, "--db", target, .. (assignerAnalyses ? new[] { "--assigner-analyses" } : [])], $"worker {i + 1}: "))).ConfigureAwait(false);
             await cpu.StopAsync().ConfigureAwait(false);
             double server = cpu.ServerSeconds;
             if (results.Any(r => r is null))
@@ -64,14 +64,16 @@ internal static class PostgresThroughput
     /// One worker: its share into the queue and the queue into the archive, each stage timed by the thread CPU clock
     /// (the analysis, assignment and the queue's JSON; not what waits on the server, which shows in the run's CPU).
     /// </summary>
-    public static async Task<int> ChildAsync(string corpus, string input, string db)
+    public static async Task<int> ChildAsync(string corpus, string input, string db, bool assignerAnalyses = false)
     {
         var startup = Stopwatch.StartNew();
         AnalysisPipeline pipeline = PipelineBuilder.CreateDefault();
         _ = Gazetteer.Default.PlaceCount;
         var timings = new IngestTimings(ThreadCpuClock.Now, ThreadCpuClock.Frequency);
         await using PostgresStoryStore store = await PostgresStoryStore.OpenAsync(db).ConfigureAwait(false);
-        IIngestor ingestor = IngestorFactory.For(store, new IngestSettings { Analyser = new ReportAnalyser(pipeline, timings: timings), Timings = timings });
+        var wall = new IngestTimings();
+        IIngestor ingestor = IngestorFactory.For(
+            store, new IngestSettings { Analyser = new ReportAnalyser(pipeline, timings: timings), Timings = timings }, new QueuedIngestOptions { Wall = wall, AssignerLeavesAnalysis = !assignerAnalyses });
         var source = new ReportSource(new ReaderOptions());
         double startupSeconds = startup.Elapsed.TotalSeconds;
 
@@ -81,7 +83,14 @@ internal static class PostgresThroughput
         IngestSummary summary = await ingestor.IngestAsync(intake).ConfigureAwait(false);
         long ended = Stopwatch.GetTimestamp();
         meter.StopThreads();
-        Console.WriteLine("RESULT " + JsonSerializer.Serialize(meter.Fill(ThroughputCommand.Measure(summary, (ended - started) / (double)Stopwatch.Frequency, startupSeconds, 0, 0, timings) with
+        double seconds = (ended - started) / (double)Stopwatch.Frequency;
+
+        // Where this worker's wall time went: the one ordered step's parts (reading the queue, assigning, storing), the
+        // analysis and the waits; what is left is reading the input, queueing it and collecting the run's outcome.
+        double steps = wall.Stages.Sum(s => wall[s].TotalSeconds);
+        Console.WriteLine("// wall " + seconds.ToString("F1", CultureInfo.InvariantCulture) + " s: " + string.Join(", ", wall.Stages.Select(s =>
+            FormattableString.Invariant($"{s} {wall[s].TotalSeconds:F1} s"))) + FormattableString.Invariant($", the rest {seconds - steps:F1} s"));
+        Console.WriteLine("RESULT " + JsonSerializer.Serialize(meter.Fill(ThroughputCommand.Measure(summary, seconds, startupSeconds, 0, 0, timings) with
         {
             StartedAt = ToUnixSeconds(started),
             EndedAt = ToUnixSeconds(ended),

@@ -19,7 +19,7 @@ internal static class ThroughputCommand
 {
     private const string Usage = """
         throughput [--corpora 1000,10000,timeline17,100000] [--data ../shared/data/timelines/timeline17] [--work DIR] [--keep] [--prepare]
-                   [--store postgres --db postgres://… [--workers 2]]
+                   [--store postgres --db postgres://… [--workers 2] [--assigner-analyses]]
 
           --corpora  which corpora to run, in order (default all four, smallest first)
           --data     the Timeline17 folder (real reports, and the sentences the archives are made of)
@@ -29,6 +29,8 @@ internal static class ThroughputCommand
           --store    postgres: each corpus also into PostgreSQL (a new schema of --db, default $STORYLINE_TEST_POSTGRES)
                      by --workers queued worker processes at once (default 2), right after the SQLite run; prints both,
                      the ratio of their reports/s, and the CPU of the server's processes for the workers' connections
+          --assigner-analyses  the queue's assigner analyses too whenever it has caught up (the behaviour before it left
+                     the analysis to the other workers), to compare the two in one build
         """;
 
     public static async Task<int> RunAsync(string[] args)
@@ -52,7 +54,7 @@ internal static class ThroughputCommand
 
         if (options.TryGetValue("--child-queued", out string? worker))
         {
-            return await PostgresThroughput.ChildAsync(worker, options["--input"], options["--db"]).ConfigureAwait(false);
+            return await PostgresThroughput.ChildAsync(worker, options["--input"], options["--db"], options.ContainsKey("--assigner-analyses")).ConfigureAwait(false);
         }
 
         bool postgres = options.GetValueOrDefault("--store") == "postgres";
@@ -108,7 +110,7 @@ internal static class ThroughputCommand
             if (postgres)
             {
                 int workers = PostgresThroughput.Workers(options);
-                ChildResult? queued = await PostgresThroughput.RunAsync(name, input, pg!, workers, work, options.ContainsKey("--keep")).ConfigureAwait(false);
+                ChildResult? queued = await PostgresThroughput.RunAsync(name, input, pg!, workers, work, options.ContainsKey("--keep"), options.ContainsKey("--assigner-analyses")).ConfigureAwait(false);
                 if (queued is null)
                 {
                     Console.Error.WriteLine($"error: the {name} run into PostgreSQL failed");

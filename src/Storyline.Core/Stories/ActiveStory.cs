@@ -10,6 +10,9 @@ internal enum NameKind
     Actors,
     Places,
     People,
+
+    /// <summary>Places that are not countries.</summary>
+    Towns,
 }
 
 /// <summary>A report of a story as its title is chosen from: when, its dense vector, and its headline.</summary>
@@ -30,7 +33,7 @@ internal sealed class ActiveStory(StoryId id, string? title, StoryVocabulary voc
     private TopTerm[]? topEntities;
     private TopTerm[]? topHead;
     private TopTerm[]? keyNamesOf;
-    private KeyName[] keyActors = [], keyPlaces = [], keyPeople = [];
+    private KeyName[] keyActors = [], keyPlaces = [], keyPeople = [], keyTowns = [];
     private readonly Dictionary<int, int> dates = [];
     private readonly HashSet<int> numbers = [];
     private long[]? bodySum;
@@ -112,6 +115,7 @@ internal sealed class ActiveStory(StoryId id, string? title, StoryVocabulary voc
             keyActors = Key(top.Where(e => !Places.Contains(e.Term)));
             keyPlaces = Key(top.Where(e => Places.Contains(e.Term)));
             keyPeople = Key(top.Where(e => People.Contains(e.Term) && !Places.Contains(e.Term)));
+            keyTowns = Key(top.Where(e => Places.Contains(e.Term) && !TermSums.IsCountry(vocabulary[e.Term])));
             keyNamesOf = top;
         }
 
@@ -119,6 +123,7 @@ internal sealed class ActiveStory(StoryId id, string? title, StoryVocabulary voc
         {
             NameKind.Places => keyPlaces,
             NameKind.People => keyPeople,
+            NameKind.Towns => keyTowns,
             _ => keyActors,
         };
     }

@@ -28,6 +28,9 @@ public sealed class OnlineStoryClusterer
     private long nextStoryId;
     private int expiredOn = int.MinValue;
 
+    // The candidates of the report being assigned and their similarities, reused from report to report.
+    private readonly List<(ActiveStory Story, StorySimilarities Similarities)> measured = [];
+
     /// <summary>A clusterer that starts from <paramref name="state"/> (empty for a new archive).</summary>
     public OnlineStoryClusterer(ClusteringOptions options, ClusteringState state)
     {
@@ -101,9 +104,20 @@ public sealed class OnlineStoryClusterer
         ActiveStory? best = null, second = null;
         double bestScore = double.NegativeInfinity, secondScore = double.NegativeInfinity;
         List<StoryCandidate>? seen = oracle is null ? null : [];
+        measured.Clear();
+        double topHead = double.NegativeInfinity;
         foreach (ActiveStory candidate in index.Candidates(vector, slots, options))
         {
             StorySimilarities similarities = StorySimilarity.Measure(vector, slots, report.Published, candidate, options.Model, options.MeasureAllEvidence);
+            measured.Add((candidate, similarities));
+            topHead = Math.Max(topHead, similarities.HeadMeaning);
+        }
+
+        // The headline-meaning gap compares the candidates with each other, so it is set once all are measured.
+        bool gap = options.MeasureAllEvidence || options.Model.HeadMeaningGap != 0;
+        foreach ((ActiveStory candidate, StorySimilarities measures) in measured)
+        {
+            StorySimilarities similarities = gap ? measures with { HeadMeaningGap = measures.HeadMeaning - topHead } : measures;
             seen?.Add(new StoryCandidate(candidate.Id, similarities));
             double score = options.Model.Score(similarities);
             if (score > bestScore || (score == bestScore && candidate.Id.Value < best!.Id.Value))
@@ -121,7 +135,7 @@ public sealed class OnlineStoryClusterer
         {
             // The oracle's choice replaces the model's: an open story (scored as the model scores it), or a new one.
             best = oracle!(seen) is StoryId chosen && active.TryGetValue(chosen.Value, out ActiveStory? open) ? open : null;
-            bestScore = best is null ? double.NegativeInfinity : options.Model.Score(StorySimilarity.Measure(vector, slots, report.Published, best, options.Model, options.MeasureAllEvidence));
+            bestScore = best is null ? double.NegativeInfinity : options.Model.Score(Gap(StorySimilarity.Measure(vector, slots, report.Published, best, options.Model, options.MeasureAllEvidence), topHead, gap));
             second = null;
         }
 
@@ -162,6 +176,10 @@ public sealed class OnlineStoryClusterer
         ArgumentNullException.ThrowIfNull(report);
         return [.. index.Candidates(slots.Vectorise(report, new ReportTerms(report, vocabulary)), slots, options).Select(s => s.Id).Order()];
     }
+
+    // The gap of a story measured apart from the candidates (the oracle's story the index did not offer): never above 0.
+    private static StorySimilarities Gap(StorySimilarities similarities, double topHead, bool gap) =>
+        gap ? similarities with { HeadMeaningGap = Math.Min(0, similarities.HeadMeaning - topHead) } : similarities;
 
     private ActiveStory NewStory(StoryId id, string? title) => new(id, title, vocabulary, options.MaxStoryTerms);
 

@@ -22,6 +22,7 @@ internal sealed class ReportVector(int generation, ImmutableDictionary<string, s
     private KeyName[]? keyEntities;
     private KeyName[]? keyPlaces;
     private KeyName[]? keyPeople;
+    private KeyName[]? keyTowns;
 
     /// <summary>The report's generation in the slots: a term is in the report when its mark is this.</summary>
     public int Generation { get; } = generation;
@@ -65,6 +66,9 @@ internal sealed class ReportVector(int generation, ImmutableDictionary<string, s
 
     /// <summary>The report's heaviest people.</summary>
     public KeyName[] KeyPeople(ReportSlots slots) => keyPeople ??= Key(slots, People);
+
+    /// <summary>The report's heaviest places that are not countries.</summary>
+    public KeyName[] KeyTowns(ReportSlots slots) => keyTowns ??= Key(slots, Places.FindAll(term => !TermSums.IsCountry(slots.Vocabulary[term])));
 
     private KeyName[] Key(ReportSlots slots, List<int> terms) =>
         [.. slots.Heaviest(terms, TermSums.KeyNameCount).Select(term => new KeyName(term, slots.Weight[term], LastWordOf(slots.Vocabulary, term)))];

@@ -25,10 +25,12 @@ internal static class StorySimilarity
             PlaceConflict = all || model.PlaceConflict != 0 ? Conflict(slots, report.KeyPlaces(slots), story, NameKind.Places) : 0,
             PeopleConflict = all || model.PeopleConflict != 0 ? Conflict(slots, report.KeyPeople(slots), story, NameKind.People) : 0,
             Meaning = all || model.Meaning != 0 ? MeaningVectors.Cosine(report.BodyMeaning, story.BodyMeaning) : 0,
-            HeadMeaning = all || model.HeadMeaning != 0 || model.BodyHeadMeaning != 0 ? MeaningVectors.Cosine(report.HeadMeaning, story.HeadMeaning) : 0,
+            HeadMeaning = all || model.HeadMeaning != 0 || model.BodyHeadMeaning != 0 || model.HeadMeaningGap != 0 ? MeaningVectors.Cosine(report.HeadMeaning, story.HeadMeaning) : 0,
             DateMatch = all || model.DateMatch != 0 ? DateMatch(vocabulary, report.Dates, published, story) : 0,
             DateConflict = all || model.DateConflict != 0 ? DateConflict(vocabulary, report.Dates, published, story) : 0,
             NumberMatch = all || model.NumberMatch != 0 ? NumberMatch(report.Numbers, story) : 0,
+            TownConflict = all || model.TownConflict != 0 ? Conflict(slots, report.KeyTowns(slots), story, NameKind.Towns) : 0,
+            DayConflict = all || model.DayConflict != 0 ? DayConflict(vocabulary, report.Dates, published, story) : 0,
         };
     }
 
@@ -111,6 +113,61 @@ internal static class StorySimilarity
         int missing = key.Count(y => !reportYears.Contains(y.Key));
         return (double)unknown / reportYears.Count * missing / key.Count;
     }
+
+    // Days further than this from a publication date, or from each other, count as other days.
+    private const int DayTolerance = 7;
+
+    // The report's days far from its publication against the story's days far from its reports' span: the share of the
+    // report's with no story day near, times the share of the story's most mentioned (at most three) with no report day
+    // near. Days near a publication date are what relative expressions resolve to ("on Monday"); recency weighs those.
+    private static double DayConflict(StoryVocabulary vocabulary, int[] dates, DateOnly published, ActiveStory story)
+    {
+        if (dates.Length == 0 || story.Dates.Count == 0 || story.Reports.Count == 0)
+        {
+            return 0;
+        }
+
+        var reportDays = new List<int>();
+        foreach (int date in dates)
+        {
+            if (Day(vocabulary[date]) is int day && Math.Abs(day - published.DayNumber) > DayTolerance)
+            {
+                reportDays.Add(day);
+            }
+        }
+
+        if (reportDays.Count == 0)
+        {
+            return 0;
+        }
+
+        int first = story.Reports[0].Published.DayNumber, last = story.LastReport.DayNumber;
+        var storyDays = new List<(int Day, int Count, string Term)>();
+        foreach ((int date, int count) in story.Dates)
+        {
+            string term = vocabulary[date];
+            if (Day(term) is int day && (day < first - DayTolerance || day > last + DayTolerance))
+            {
+                storyDays.Add((day, count, term));
+            }
+        }
+
+        if (storyDays.Count == 0)
+        {
+            return 0;
+        }
+
+        int unknown = reportDays.Count(d => !storyDays.Any(s => Math.Abs(s.Day - d) <= DayTolerance));
+        var key = storyDays.OrderByDescending(s => s.Count).ThenBy(s => s.Term, StringComparer.Ordinal).Take(3).ToList();
+        int missing = key.Count(s => !reportDays.Any(d => Math.Abs(s.Day - d) <= DayTolerance));
+        return (double)unknown / reportDays.Count * missing / key.Count;
+    }
+
+    // The day number of a day term; null for a month or a year.
+    private static int? Day(string term) =>
+        IsDay(term) && DateOnly.TryParseExact(term.AsSpan(ReportTerms.DatePrefix.Length), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out DateOnly day)
+            ? day.DayNumber
+            : null;
 
     // Date terms are "#" and a TIMEX3 date cut to day, month or year.
     private static bool IsDay(string term) => term.Length == ReportTerms.DatePrefix.Length + 10;

@@ -41,5 +41,10 @@ internal static class TermSums
         return last.Length < 2 ? null : last.ToLowerInvariant();
     }
 
+    /// <summary>Whether an entity term names a country ("@country:kp"), not a town or a region.</summary>
+    public static bool IsCountry(string term) => term.StartsWith(CountryTerm, StringComparison.Ordinal);
+
+    private const string CountryTerm = StoryFeatures.EntityPrefix + "country:";
+
     private static long Compute(int count) => (long)Math.Round((1 + Math.Log(count)) * Quantum);
 }

@@ -48,16 +48,19 @@ public static class MergeModelJson
         return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
     }
 
+    // Weights added after files were first written: 0 when a file does not have them.
+    private static readonly string[] Later = ["bodyHeadMeaning", "townConflict", "dayConflict", "headMeaningGap"];
+
     /// <summary>Reads a model written by <see cref="ToJson"/>.</summary>
     /// <exception cref="JsonException">Not JSON.</exception>
-    /// <exception cref="KeyNotFoundException">A weight (but the body × headline meaning, 0 in files written before it) or setting is missing.</exception>
+    /// <exception cref="KeyNotFoundException">A weight (but those added later: the body × headline meaning, the town and day conflicts, the headline-meaning gap, 0 in files written before them) or setting is missing.</exception>
     /// <exception cref="FormatException">A number is not one.</exception>
     public static StoredMergeModel FromJson(string json)
     {
         using JsonDocument document = JsonDocument.Parse(json);
         JsonElement root = document.RootElement;
         JsonElement weights = root.GetProperty("weights");
-        double[] values = [.. PairFit.Names.Select(n => n == "bodyHeadMeaning" && !weights.TryGetProperty(n, out _) ? 0 : weights.GetProperty(n).GetDouble())];
+        double[] values = [.. PairFit.Names.Select(n => Later.Contains(n) && !weights.TryGetProperty(n, out _) ? 0 : weights.GetProperty(n).GetDouble())];
         MergeModel model = PairFit.Model(weights.GetProperty("bias").GetDouble(), values, root.GetProperty("decayDays").GetDouble());
         string merge = root.GetProperty("mergeScore").GetString() ?? "never";
         double mergeScore = merge == "never" ? double.PositiveInfinity : double.Parse(merge, NumberStyles.Float, CultureInfo.InvariantCulture);

@@ -55,11 +55,11 @@ public static class PairFit
 {
     /// <summary>The evidence the fit weighs, in the order of <see cref="Vector"/>.</summary>
     public static IReadOnlyList<string> Names { get; } =
-        ["body", "head", "entities", "places", "recency", "entityConflict", "placeConflict", "peopleConflict", "meaning", "headMeaning", "dateMatch", "dateConflict", "numberMatch", "bodyHeadMeaning"];
+        ["body", "head", "entities", "places", "recency", "entityConflict", "placeConflict", "peopleConflict", "meaning", "headMeaning", "dateMatch", "dateConflict", "numberMatch", "bodyHeadMeaning", "townConflict", "dayConflict", "headMeaningGap"];
 
     /// <summary>The similarities as a vector, in the order of <see cref="Names"/>.</summary>
     public static double[] Vector(StorySimilarities s) =>
-        [s.Body, s.Head, s.Entities, s.Places, s.Recency, s.EntityConflict, s.PlaceConflict, s.PeopleConflict, s.Meaning, s.HeadMeaning, s.DateMatch, s.DateConflict, s.NumberMatch, s.Body * s.HeadMeaning];
+        [s.Body, s.Head, s.Entities, s.Places, s.Recency, s.EntityConflict, s.PlaceConflict, s.PeopleConflict, s.Meaning, s.HeadMeaning, s.DateMatch, s.DateConflict, s.NumberMatch, s.Body * s.HeadMeaning, s.TownConflict, s.DayConflict, s.HeadMeaningGap];
 
     /// <summary>The model with <paramref name="bias"/> and <paramref name="weights"/> (in the order of <see cref="Names"/>).</summary>
     public static MergeModel Model(double bias, IReadOnlyList<double> weights, double decayDays)
@@ -76,6 +76,9 @@ public static class PairFit
             DateConflict = weights[11],
             NumberMatch = weights[12],
             BodyHeadMeaning = weights[13],
+            TownConflict = weights[14],
+            DayConflict = weights[15],
+            HeadMeaningGap = weights[16],
         };
     }
 
@@ -83,7 +86,7 @@ public static class PairFit
     public static double[] Weights(MergeModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        return [model.Body, model.Head, model.Entities, model.Places, model.Recency, model.EntityConflict, model.PlaceConflict, model.PeopleConflict, model.Meaning, model.HeadMeaning, model.DateMatch, model.DateConflict, model.NumberMatch, model.BodyHeadMeaning];
+        return [model.Body, model.Head, model.Entities, model.Places, model.Recency, model.EntityConflict, model.PlaceConflict, model.PeopleConflict, model.Meaning, model.HeadMeaning, model.DateMatch, model.DateConflict, model.NumberMatch, model.BodyHeadMeaning, model.TownConflict, model.DayConflict, model.HeadMeaningGap];
     }
 
     /// <summary>

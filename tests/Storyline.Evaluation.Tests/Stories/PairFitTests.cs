@@ -110,17 +110,21 @@ public sealed class PairFitTests
     }
 
     [Fact]
-    public void A_model_written_before_the_interaction_weight_reads_it_as_0_and_any_other_missing_weight_is_an_error()
+    public void A_model_written_before_the_later_weights_reads_them_as_0_and_any_other_missing_weight_is_an_error()
     {
-        // Given a model file as train stories wrote it before body × headline meaning was a candidate
+        // Given a model file as train stories wrote it before body × headline meaning, the town and day conflicts and
+        // the headline-meaning gap were candidates
         MergeModel model = PairFit.Model(-2.5, [.. Enumerable.Range(1, PairFit.Names.Count).Select(i => i * 0.25)], 30);
         var trained = new TrainedStories(new TrainingSetting(90, 0.01, 30, 0.5, 2), model, [new HeldOutScore("giveme", "BCubed F1", 0.9)], 0.9, 0.22);
         var json = System.Text.Json.Nodes.JsonNode.Parse(MergeModelJson.ToJson(trained, new Dictionary<string, string>()))!;
-        json["weights"]!.AsObject().Remove("bodyHeadMeaning");
+        foreach (string later in new[] { "bodyHeadMeaning", "townConflict", "dayConflict", "headMeaningGap" })
+        {
+            json["weights"]!.AsObject().Remove(later);
+        }
 
-        // When it is read, the interaction weighs nothing and the rest is as written
+        // When it is read, those weigh nothing and the rest is as written
         StoredMergeModel back = MergeModelJson.FromJson(json.ToJsonString());
-        Assert.Equal(model with { BodyHeadMeaning = 0 }, back.Model);
+        Assert.Equal(model with { BodyHeadMeaning = 0, TownConflict = 0, DayConflict = 0, HeadMeaningGap = 0 }, back.Model);
         Assert.Equal(2, back.MergeScore);
 
         // And a file without another weight is refused

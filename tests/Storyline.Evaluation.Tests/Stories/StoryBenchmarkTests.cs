@@ -98,5 +98,10 @@ public sealed class StoryBenchmarkTests
         Assert.Equal(stored.MergeScore, ClusteringOptions.Default.MergeScore);
         Assert.Equal(stored.WindowDays, ClusteringOptions.Default.WindowDays);
         Assert.Equal(TfidfBaseline.Threshold, MergeModelJson.BaselineThreshold(json));
+
+        // And the evidence train stories searches its settings over is the evidence the file was fitted on
+        string evidence = System.Text.Json.JsonDocument.Parse(json).RootElement.GetProperty("provenance").GetProperty("evidence").GetString()!;
+        Assert.Equal(evidence, string.Join(", ", PairFit.Names.Where(TrainingGrid.SelectedEvidence.Contains)));
+        Assert.Equal(TrainingGrid.SelectedEvidence, TrainingGrid.Default.Features);
     }
 }

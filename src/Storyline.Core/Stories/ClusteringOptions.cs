@@ -31,9 +31,9 @@ public sealed record ClusteringOptions
 
     /// <summary>
     /// Two stories a report both fits this well (score of <see cref="Model"/>, in log-odds) are one story and are merged
-    /// (chosen by <c>storyline train stories</c>: default <see cref="double.PositiveInfinity"/>, which never merges).
+    /// (default 2, chosen by <c>storyline train stories</c>; <see cref="double.PositiveInfinity"/> never merges).
     /// </summary>
-    public double MergeScore { get; init; } = double.PositiveInfinity;
+    public double MergeScore { get; init; } = 2;
 
     /// <summary>The report's heaviest words and entities (this many of each) look up candidate stories (default 12).</summary>
     public int QueryTerms { get; init; } = 12;

@@ -52,9 +52,9 @@ public sealed record TrainingGrid(IReadOnlyList<int> Windows, IReadOnlyList<doub
 
     /// <summary>
     /// The evidence <see cref="StoryTraining.SelectEvidence"/> chose on <see cref="Selection"/> (from the body words
-    /// and the headline-meaning gap; see docs/QUALITY.md): <c>storyline train stories --select-evidence</c> chooses it again.
+    /// alone; see docs/QUALITY.md): <c>storyline train stories --select-evidence</c> chooses it again.
     /// </summary>
-    public static IReadOnlySet<string> SelectedEvidence { get; } = new HashSet<string>(["body", "headMeaningGap"], StringComparer.Ordinal);
+    public static IReadOnlySet<string> SelectedEvidence { get; } = new HashSet<string>(["body"], StringComparer.Ordinal);
 
     /// <summary>The grid <c>storyline train stories</c> searches, over the selected evidence.</summary>
     public static TrainingGrid Default { get; } = new([30, 90, 365], [0.001, 0.01], [30], [-0.5, 0, 0.5, 1, 1.5, 2], [2, double.PositiveInfinity]) { Features = SelectedEvidence };
@@ -276,7 +276,8 @@ public static class StoryTraining
 
     /// <summary>
     /// Chooses the evidence by forward selection on the same cross-validation, made stable by splits: from
-    /// <paramref name="first"/>, each piece of evidence of <see cref="PairFit.Names"/> not yet chosen is tried, and its
+    /// <paramref name="first"/>, each piece of evidence of <see cref="PairFit.Names"/> not yet chosen (and not
+    /// <see cref="PairFit.Withheld"/>) is tried, and its
     /// gain is measured split by split (<see cref="SelectionSplits"/>, <see cref="EvidenceGain"/>); a piece passes when
     /// its mean gain is at least <paramref name="minGain"/> and at least the spread of its gain between splits. Of those
     /// that pass, the one with the highest gain less spread is added (the first in <see cref="PairFit.Names"/> among
@@ -295,7 +296,7 @@ public static class StoryTraining
         {
             var tried = new Dictionary<string, TrainedStories>(StringComparer.Ordinal);
             var gains = new List<(string Name, EvidenceGain Gain)>();
-            foreach (string name in PairFit.Names.Where(n => !chosen.Contains(n)))
+            foreach (string name in PairFit.Names.Where(n => !chosen.Contains(n) && !PairFit.Withheld.Contains(n)))
             {
                 TrainedStories training = Train(data, grid with { Features = chosen.Append(name).ToHashSet(StringComparer.Ordinal) });
                 EvidenceGain gain = EvidenceGain.Of(best.Splits, training.Splits);

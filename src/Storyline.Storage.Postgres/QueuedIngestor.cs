@@ -45,8 +45,15 @@ public sealed class QueuedIngestor : IIngestor
         string run = Guid.NewGuid().ToString("N");
         await using IngestQueue queue = await IngestQueue.OpenAsync(store, timings, cancellationToken).ConfigureAwait(false);
 
-        // A worker from the start: processes started together count each other before either has queued its input.
-        await queue.JoinWorkersAsync(cancellationToken).ConfigureAwait(false);
+        // A worker from the start: processes started together count each other before either has queued its input. Only
+        // a run that helps the others is one: a run that works on its own reports only (the web server's) stops claiming
+        // once they are analysed, and the assigner, counting on it, would leave the rest unanalysed until its waits
+        // went silent (StallWaits, two seconds) every time.
+        if (options.HelpOtherRuns)
+        {
+            await queue.JoinWorkersAsync(cancellationToken).ConfigureAwait(false);
+        }
+
         int queued = await queue.EnqueueAsync(run, intake.Pending.Select(intake.ReadBack), cancellationToken).ConfigureAwait(false);
         await WorkAsync(queue, run, queued, progress, cancellationToken).ConfigureAwait(false);
         IngestQueue.RunOutcome outcome = await queue.FinishRunAsync(run, cancellationToken).ConfigureAwait(false);

@@ -128,7 +128,7 @@ public sealed class EntityResolver(Gazetteer gazetteer, ResolverOptions? options
         var candidatesOf = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         foreach (ResolverItem item in items)
         {
-            if (item.Resolved is null && !item.Compound && MayBePerson(item))
+            if (item.Resolved is null && !item.Compound && (MayBePerson(item) || FollowsItsFullName(item, items)))
             {
                 ResolveShortForm(item, items, fullNames, candidatesOf);
             }
@@ -252,6 +252,33 @@ public sealed class EntityResolver(Gazetteer gazetteer, ResolverOptions? options
         }
 
         return mentions is null ? article : article with { Mentions = [.. mentions.OrderBy(o => o.Span.Start)] };
+    }
+
+    // A one-word name that begins or ends the full name of a person named before it in the report is that person's
+    // short form, whatever type the tagger gave it, as a reader takes it: "North Korea's Kim Jong Un was shown the
+    // bombers… Kim looked over them", where a tagger made every bare "Kim" of the report a place.
+    private static bool FollowsItsFullName(ResolverItem item, List<ResolverItem> items)
+    {
+        if (item.Key.Contains(' ', StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        int start = item.Span.Start;
+        foreach (ResolverItem o in items)
+        {
+            if (o.Span.Start >= start)
+            {
+                return false;
+            }
+
+            if (o.Kind == ResolvedKind.Person && o.Key == o.Resolved && IsPartOf(item.Key, o.Key))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     // A rough recogniser's "Location" is often only "to Putin": there any type may be a short form of a person.

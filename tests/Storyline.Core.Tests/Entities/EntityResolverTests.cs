@@ -70,6 +70,10 @@ public sealed class EntityResolverTests
         { "North Korean leader Kim Jong Un left.", [("North Korean", M), ("Kim Jong Un", P)], "North Korean", 0, "country:kp" },
         // Plural demonym.
         { "The Russians said so.", [("Russians", M)], "Russians", 0, "country:ru" },
+        // A family name the tagger typed as a place, after the person's full name, is the person (the sample's bombers report).
+        { "North Korea's Kim Jong Un was shown bombers. At the airfield, Kim looked over the jets.", [("North Korea", L), ("Kim Jong Un", P), ("Kim", L)], "Kim", 0, "kim jong un" },
+        // Before the full name it is not: a reader has met no person of that name yet.
+        { "Kim looked over the jets. Later Kim Jong Un left.", [("Kim Jong Un", P), ("Kim", L)], "Kim", 0, "kim" },
         // Two Kims: the nearest full naming in the previous sentence decides.
         { "Kim Jong Un spoke. Kim Jong Un left. Navy admiral Kim Myong Sik arrived. Mr Kim saluted.", [("Kim Jong Un", P), ("Kim Myong Sik", P), ("Kim", P)], "Kim", 0, "kim myong sik" },
         // Two Kims: one is named in full three times as often as the other, and nothing nearer decides.

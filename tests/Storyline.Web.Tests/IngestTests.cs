@@ -45,6 +45,23 @@ public sealed class IngestTests(SampleArchive archive) : IClassFixture<SampleArc
     }
 
     [Fact]
+    public async Task An_ambiguous_short_form_by_its_key_is_itself_with_its_candidates()
+    {
+        // A report that names two Kims alike, then a bare "Kim" that could be either
+        const string twoKims = "date 2023-09-20\n\nPYONGYANG: Kim Jong Un returned to Pyongyang on Wednesday after his trip to Russia.\n\n"
+            + "Premier Kim Tok Hun met factory managers in Nampo on the same day.\n\n"
+            + "The state news agency published no photographs of the meetings. Foreign diplomats in the capital said little.\n\n"
+            + "Kim is expected to speak at a party meeting next week.\n";
+        await JsonAsync(await PostAsync(twoKims, "text/plain"), HttpStatusCode.OK);
+
+        // Its key opens the short form itself, not Kim Jong Un (of whom "kim" is also an alias, with more mentions)
+        JsonElement kim = await JsonAsync(await client.GetAsync("/api/entities/kim"), HttpStatusCode.OK);
+
+        Assert.Equal("kim", kim.GetProperty("key").GetString());
+        Assert.Equal(["kim jong un", "kim tok hun"], kim.GetProperty("fullerNames").EnumerateArray().Select(f => f.GetProperty("key").GetString()).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public async Task Json_lines_are_read_by_content_type()
     {
         string line = JsonSerializer.Serialize(new { date = "2023-09-22", title = "UAW widens the strike", source = "Test Wire", text = "The UAW widened its strike to 38 parts centres run by General Motors and Stellantis on Friday, union leader Shawn Fain said." });

@@ -108,7 +108,7 @@ internal sealed class EmbeddingFeatures
         int d = x.Length;
         for (int y = 0; y < LinearChain.Labels; y++)
         {
-            scores[y] += Dot(weights.Slice(Index(position, y, d), d), x);
+            scores[y] += TextEmbedder.Dot(weights.Slice(Index(position, y, d), d), x);
         }
     }
 
@@ -138,38 +138,5 @@ internal sealed class EmbeddingFeatures
         {
             Unsafe.Add(ref a, i) += factor * Unsafe.Add(ref b, i);
         }
-    }
-
-    /// <summary>The dot product of two vectors of the same length (in a fixed order: the same floats every time).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
-    {
-        if (a.Length != b.Length)
-        {
-            throw new ArgumentException("The vectors differ in length.", nameof(b));
-        }
-
-        ref float x = ref MemoryMarshal.GetReference(a);
-        ref float y = ref MemoryMarshal.GetReference(b);
-        int n = a.Length;
-        int i = 0;
-        float total = 0;
-        if (Vector256.IsHardwareAccelerated && n >= Vector256<float>.Count)
-        {
-            Vector256<float> sum = Vector256<float>.Zero;
-            for (; i <= n - Vector256<float>.Count; i += Vector256<float>.Count)
-            {
-                sum += Vector256.LoadUnsafe(ref x, (nuint)i) * Vector256.LoadUnsafe(ref y, (nuint)i);
-            }
-
-            total = Vector256.Sum(sum);
-        }
-
-        for (; i < n; i++)
-        {
-            total += Unsafe.Add(ref x, i) * Unsafe.Add(ref y, i);
-        }
-
-        return total;
     }
 }

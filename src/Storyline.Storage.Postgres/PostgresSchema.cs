@@ -12,7 +12,9 @@ internal static class PostgresSchema
     // no byline and are not paywalled), and an older program refuses the database rather than store reports without them.
     // 3: no foreign keys: the one writer checks each batch's references in one statement instead of the server row by row
     // (PostgresStoryStore.CheckedReferences); an older database's are dropped on opening, its rows unchanged.
-    public const int Version = 3;
+    // 4: the queue is taken in (published, id) order, the order of every store (ReportOrder), not in the order runs
+    // queued their reports: an older program would assign another run's reports in its own order beside this one.
+    public const int Version = 4;
 
     public static readonly string Create = PostgresDialect.Instance.CreateTables() + PostgresDialect.Instance.AddColumnsIfMissing() + DropForeignKeys() + """
         CREATE INDEX IF NOT EXISTS articles_search ON articles USING gin (search);
@@ -36,7 +38,8 @@ internal static class PostgresSchema
             search    text
         );
         ALTER TABLE ingest_queue ADD COLUMN IF NOT EXISTS search text;
-        CREATE INDEX IF NOT EXISTS ingest_queue_order ON ingest_queue (published, seq) WHERE state IN ('queued', 'analysed');
+        DROP INDEX IF EXISTS ingest_queue_order;
+        CREATE INDEX IF NOT EXISTS ingest_queue_by_date ON ingest_queue (published, id) WHERE state IN ('queued', 'analysed');
         CREATE INDEX IF NOT EXISTS ingest_queue_run ON ingest_queue (run_id);
         """;
 

@@ -28,7 +28,9 @@ internal static class ThroughputCommand
           --prepare  only make the inputs (the 100,000-report archive takes a while), run nothing
           --store    postgres: each corpus also into PostgreSQL (a new schema of --db, default $STORYLINE_TEST_POSTGRES)
                      by --workers queued worker processes at once (default 2), right after the SQLite run; prints both,
-                     the ratio of their reports/s, and the CPU of the server's processes for the workers' connections
+                     the ratio of their reports/s, the CPU of the server's processes for the workers' connections, and
+                     whether the two stores made the same stories (the same partition of the reports); exits 1 when
+                     they did not or an invariant of the archive broke
           --assigner-analyses  the queue's assigner analyses too whenever it has caught up (the behaviour before it left
                      the analysis to the other workers), to compare the two in one build
         """;
@@ -54,7 +56,8 @@ internal static class ThroughputCommand
 
         if (options.TryGetValue("--child-queued", out string? worker))
         {
-            return await PostgresThroughput.ChildAsync(worker, options["--input"], options["--db"], options.ContainsKey("--assigner-analyses")).ConfigureAwait(false);
+            int together = options.TryGetValue("--start-together", out string? n) ? int.Parse(n, CultureInfo.InvariantCulture) : 1;
+            return await PostgresThroughput.ChildAsync(worker, options["--input"], options["--db"], together, options.ContainsKey("--assigner-analyses")).ConfigureAwait(false);
         }
 
         bool postgres = options.GetValueOrDefault("--store") == "postgres";
@@ -77,6 +80,7 @@ internal static class ThroughputCommand
         Directory.CreateDirectory(work);
         Console.WriteLine($"// {Environment.ProcessorCount} cores, {RuntimeInfo()}, load average {LoadAverage()}");
         var rows = new List<(CorpusInfo Corpus, string Store, ChildResult Result)>();
+        bool problems = false;
         foreach (string name in corpora)
         {
             string input = Path.Combine(work, "input-" + name);
@@ -94,6 +98,7 @@ internal static class ThroughputCommand
             DeleteStore(db);
             string[] child = ["throughput", "--child", name, "--input", input, "--db", db];
             ChildResult? result = await RunChildAsync(child).ConfigureAwait(false);
+            StoryPartition? single = postgres && result is not null ? await StoryPartition.ReadSqliteAsync(db).ConfigureAwait(false) : null;
             if (!options.ContainsKey("--keep"))
             {
                 DeleteStore(db);
@@ -110,7 +115,8 @@ internal static class ThroughputCommand
             if (postgres)
             {
                 int workers = PostgresThroughput.Workers(options);
-                ChildResult? queued = await PostgresThroughput.RunAsync(name, input, pg!, workers, work, options.ContainsKey("--keep"), options.ContainsKey("--assigner-analyses")).ConfigureAwait(false);
+                (ChildResult? queued, bool failed) = await PostgresThroughput.RunAsync(name, input, pg!, workers, work, options.ContainsKey("--keep"), single, options.ContainsKey("--assigner-analyses")).ConfigureAwait(false);
+                problems |= failed;
                 if (queued is null)
                 {
                     Console.Error.WriteLine($"error: the {name} run into PostgreSQL failed");
@@ -140,6 +146,12 @@ internal static class ThroughputCommand
         }
 
         Console.WriteLine($"// load average at the end {LoadAverage()}");
+        if (problems)
+        {
+            Console.Error.WriteLine("error: a PostgreSQL run broke an invariant or made other stories than SQLite's (the PROBLEM lines above)");
+            return 1;
+        }
+
         return 0;
     }
 

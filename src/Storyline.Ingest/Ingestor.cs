@@ -9,7 +9,7 @@ namespace Storyline.Ingest;
 
 /// <summary>
 /// Reads reports, drops the ones already stored, cleans and analyses the rest in parallel, assigns them to stories
-/// one at a time in date order (then input order), and stores them with their assignments in that order, a batch of
+/// one at a time in date order (then id: <see cref="ReportOrder"/>), and stores them with their assignments in that order, a batch of
 /// reports per transaction.
 /// Running it again on the same input stores nothing new. A bad file or report is a failure in the summary; the
 /// others go on. Several ingestors may write to one archive at once, from any number of processes: each holds the

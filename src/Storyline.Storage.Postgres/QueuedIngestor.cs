@@ -99,9 +99,12 @@ public sealed class QueuedIngestor : IIngestor
 
             // Beside workers that analyse, the assigner takes a whole batch at a time, or what is left once nothing waits
             // to be analysed: a smaller batch costs the server more a report (a batch writes each of its terms' document
-            // frequencies, entities and names once).
+            // frequencies, entities and names once). Where asked (KeepUpAtTheEnd), once less than a batch is left to analyse
+            // it takes what is analysed as it comes, so that less is left to assign and store on one core when the analysis
+            // ends.
+            bool end = options.KeepUpAtTheEnd && counts.Queued < options.AssignBatch;
             int assigned = 0;
-            if (assigner && inputQueued && (!leaveAnalysis || counts.Analysed >= options.AssignBatch || counts.Queued == 0))
+            if (assigner && inputQueued && (!leaveAnalysis || counts.Analysed >= options.AssignBatch || counts.Queued == 0 || end))
             {
                 // The assigner's clusterer starts from the store as the last writer left it, and stays right while this
                 // process holds the lock: no one else assigns or stores.
@@ -232,6 +235,14 @@ public sealed record QueuedIngestOptions
     /// of one run over the whole input. 1 (the default): no wait beyond the runs that have joined already.
     /// </summary>
     public int StartTogether { get; init; } = 1;
+
+    /// <summary>
+    /// Whether the assigner, beside workers that analyse, takes what is analysed as it comes once less than a batch is
+    /// left to analyse (so that little is left to store when the analysis ends), or only whole batches to the end (the
+    /// default: keeping up was not shown to gain on the shared machine, and it costs the server more per report; see
+    /// PERFORMANCE.md, issue 24's fifth stop). For side-by-side measurement.
+    /// </summary>
+    public bool KeepUpAtTheEnd { get; init; }
 
     /// <summary>
     /// The longest the assigner waits for the runs of <see cref="StartTogether"/> to join, and, in a row, for runs that

@@ -9,7 +9,7 @@ namespace Storyline.Ingest;
 
 /// <summary>
 /// Reads reports, drops the ones already stored, cleans and analyses the rest in parallel, assigns them to stories
-/// one at a time in date order (then input order), and stores them with their assignments in that order, a batch of
+/// one at a time in date order (then id: <see cref="ReportOrder"/>), and stores them with their assignments in that order, a batch of
 /// reports per transaction.
 /// Running it again on the same input stores nothing new. A bad file or report is a failure in the summary; the
 /// others go on. Several ingestors may write to one archive at once, from any number of processes: each holds the
@@ -68,8 +68,10 @@ public sealed class Ingestor : IIngestor
         IReadOnlySet<ArticleId> stored = await store.FindExistingAsync([.. pending.Select(p => p.Id)], cancellationToken).ConfigureAwait(false);
         duplicates += pending.RemoveAll(p => stored.Contains(p.Id));
 
-        // Date order, then input order: the order stories are built in, and so the result, depends on nothing else.
-        pending.Sort((a, b) => a.Published != b.Published ? a.Published.CompareTo(b.Published) : a.Order.CompareTo(b.Order));
+        // Date order, then the reports' ids (hashes of their content): the order stories are built in, and so the result,
+        // depends on nothing else: not on how the input was listed, nor on how it was shared among writers (a queued run
+        // of PostgreSQL takes its reports in the same order, whichever process read them: see ReportOrder).
+        pending.Sort(ReportOrder.Compare);
 
         var clusterer = new OnlineStoryClusterer(clustering, await store.LoadClusteringStateAsync(clustering, cancellationToken).ConfigureAwait(false));
         var saved = new Saved();

@@ -10,9 +10,11 @@ namespace Storyline.Storage.Postgres;
 /// The queue that lets several processes ingest into one PostgreSQL store. Each run queues the reports it read (in
 /// input order; those stored or queued already are left out). Workers claim queued reports with
 /// <c>FOR UPDATE SKIP LOCKED</c> and hold the claim while they analyse them, so a worker that dies gives its reports
-/// back. One assigner at a time (an advisory lock) takes analysed reports in queue order, publication date then
-/// arrival, the order of a single-process run, and stores each with its story in the transaction that marks its row
-/// stored: a report is stored once or not at all. Each change a worker waits for (reports queued, analysed, stored)
+/// back. One assigner at a time (an advisory lock) takes analysed reports in queue order, publication date then id
+/// (<see cref="ReportOrder"/>, the order of a single-process run, whichever run queued a report), and stores each with
+/// its story in the transaction that marks its row stored: a report is stored once or not at all. A run that joined the
+/// workers holds a second shared lock until its input is queued, so that the assigner can wait for every joined run's
+/// input before it takes a report (<see cref="Counts.Queueing"/>). Each change a worker waits for (reports queued, analysed, stored)
 /// is announced with <c>NOTIFY</c> on the schema's channel when it commits, so that an idle worker waits on
 /// <see cref="WaitAsync"/> instead of asking the server again and again; a working process holds a shared advisory
 /// lock (<see cref="JoinWorkersAsync"/>) that tells the others it is alive.
@@ -26,6 +28,7 @@ public sealed class IngestQueue : IAsyncDisposable
     private readonly string channel;
     private bool assigning;
     private bool joined;
+    private bool queueing;
     private int notified;
 
     private IngestQueue(PostgresStoryStore store, NpgsqlConnection claims, IngestTimings? timings, string channel)
@@ -64,7 +67,8 @@ public sealed class IngestQueue : IAsyncDisposable
     /// <param name="Pending">Queued or analysed: of any run, or of the run asked about.</param>
     /// <param name="Workers">Processes working on the queue now (<see cref="JoinWorkersAsync"/>), this one included where it joined.</param>
     /// <param name="Queued">Not analysed yet, claimed or not (of any run).</param>
-    public readonly record struct Counts(long Analysed, long Pending, long Workers = 0, long Queued = 0);
+    /// <param name="Queueing">Processes that joined the workers and have not queued their input yet.</param>
+    public readonly record struct Counts(long Analysed, long Pending, long Workers = 0, long Queued = 0, long Queueing = 0);
 
     /// <summary>What became of one run's reports.</summary>
     /// <param name="Assignments">The stored ones, with their stories, in the order they were assigned.</param>
@@ -100,15 +104,22 @@ public sealed class IngestQueue : IAsyncDisposable
 
     /// <summary>
     /// Counts this process among the queue's workers (a shared advisory lock on its claims connection, given up when
-    /// the queue is disposed or the process ends), so that the assigner can leave the analysis to the others.
+    /// the queue is disposed or the process ends), so that the assigner can leave the analysis to the others; and among
+    /// those still queueing their input (a second one, given up once <see cref="EnqueueAsync"/> has committed), so that
+    /// the assigner takes no report before every joined run's input is in the queue. Announced, to wake an assigner
+    /// that waits for it.
     /// </summary>
     public async Task JoinWorkersAsync(CancellationToken cancellationToken = default)
     {
         if (!joined)
         {
-            await using var command = new NpgsqlCommand($"SELECT pg_advisory_lock_shared({WorkerLockKey}, hashtext(current_schema()))", claims);
+            await using var command = new NpgsqlCommand(
+                $"SELECT pg_advisory_lock_shared({WorkerLockKey}, hashtext(current_schema())); SELECT pg_advisory_lock_shared({QueueingLockKey}, hashtext(current_schema())); SELECT pg_notify(@channel, 'joined')",
+                claims);
+            command.Parameters.AddWithValue("channel", channel);
             await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
             joined = true;
+            queueing = true;
         }
     }
 
@@ -165,6 +176,17 @@ public sealed class IngestQueue : IAsyncDisposable
         }
 
         await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+
+        // The input is in the queue (committed): this run no longer holds the assigner back. Announced after the lock is
+        // given up, so that an assigner woken by it counts this run as done.
+        if (queueing)
+        {
+            await using var done = new NpgsqlCommand($"SELECT pg_advisory_unlock_shared({QueueingLockKey}, hashtext(current_schema())); SELECT pg_notify(@channel, 'queued')", claims);
+            done.Parameters.AddWithValue("channel", channel);
+            await done.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            queueing = false;
+        }
+
         return queued;
     }
 
@@ -182,7 +204,7 @@ public sealed class IngestQueue : IAsyncDisposable
             """
             SELECT seq, source FROM ingest_queue
             WHERE state = 'queued'
-            ORDER BY published, seq
+            ORDER BY published, id
             LIMIT @max
             FOR UPDATE SKIP LOCKED
             """,
@@ -269,7 +291,7 @@ public sealed class IngestQueue : IAsyncDisposable
             """
             SELECT seq, state, article, analysis, features, search FROM ingest_queue
             WHERE state IN ('queued', 'analysed')
-            ORDER BY published, seq
+            ORDER BY published, id
             LIMIT @max
             """,
             store.Connection);
@@ -350,25 +372,24 @@ public sealed class IngestQueue : IAsyncDisposable
 
     /// <summary>
     /// How many analysed reports wait for the assigner, how many reports are still to be analysed or stored (of any
-    /// run, or of run <paramref name="runId"/> where given), how many processes work on the queue and how many reports
-    /// are still to be analysed. One query.
+    /// run, or of run <paramref name="runId"/> where given), how many processes work on the queue, how many reports
+    /// are still to be analysed and how many joined processes are still queueing their input. One query.
     /// </summary>
     public async Task<Counts> CountAsync(string? runId = null, CancellationToken cancellationToken = default)
     {
         await using var command = new NpgsqlCommand(
             $"""
             SELECT count(*) FILTER (WHERE state = 'analysed'), count(*) FILTER (WHERE @run::text IS NULL OR run_id = @run::text),
-                (SELECT count(*) FROM pg_locks
-                 WHERE locktype = 'advisory' AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
-                   AND classid = {WorkerLockKey}::bigint::oid AND objid = (hashtext(current_schema())::bigint & 4294967295)::oid AND objsubid = 2),
-                count(*) FILTER (WHERE state = 'queued')
+                {LockHolders(WorkerLockKey)},
+                count(*) FILTER (WHERE state = 'queued'),
+                {LockHolders(QueueingLockKey)}
             FROM ingest_queue WHERE state IN ('queued', 'analysed')
             """,
             claims);
         command.Parameters.Add(new NpgsqlParameter("run", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)runId ?? DBNull.Value });
         await using NpgsqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-        return new Counts(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3));
+        return new Counts(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2), reader.GetInt64(3), reader.GetInt64(4));
     }
 
     /// <summary>What became of run <paramref name="runId"/>'s reports; their rows leave the queue.</summary>
@@ -381,17 +402,17 @@ public sealed class IngestQueue : IAsyncDisposable
         await using (var command = new NpgsqlCommand(
             """
             DELETE FROM ingest_queue WHERE run_id = @run AND state IN ('stored', 'failed', 'duplicate')
-            RETURNING seq, id, state, source, error, story_id, new_story, similarity, story_title
+            RETURNING published, id, state, source, error, story_id, new_story, similarity, story_title
             """,
             claims,
             transaction))
         {
             command.Parameters.AddWithValue("run", runId);
-            var rows = new List<(long Seq, Action Add)>();
+            var rows = new List<(string Published, string Id, Action Add)>();
             await using NpgsqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
-                long seq = reader.GetInt64(0);
+                (string published, string id) = (reader.GetString(0), reader.GetString(1));
                 if (reader.GetString(2) == "duplicate")
                 {
                     duplicates++;
@@ -399,18 +420,18 @@ public sealed class IngestQueue : IAsyncDisposable
                 else if (reader.GetString(2) == "stored")
                 {
                     var assignment = new StoryAssignment(new ArticleId(reader.GetString(1)), new StoryId(reader.GetInt64(5)), reader.GetBoolean(6), reader.GetDouble(7), reader.GetString(8));
-                    rows.Add((seq, () => assignments.Add(assignment)));
+                    rows.Add((published, id, () => assignments.Add(assignment)));
                 }
                 else
                 {
                     SourceReport source = JsonSerializer.Deserialize<SourceReport>(reader.GetString(3), Json)!;
                     string error = reader.IsDBNull(4) ? "analysis failed" : reader.GetString(4);
-                    rows.Add((seq, () => failures.Add((source.Origin, source.Line, error))));
+                    rows.Add((published, id, () => failures.Add((source.Origin, source.Line, error))));
                 }
             }
 
             // Stored rows come back in the order they were assigned: the store's arrival order follows the queue's.
-            foreach ((long _, Action add) in rows.OrderBy(r => r.Seq))
+            foreach ((string _, string _, Action add) in rows.OrderBy(r => r.Published, StringComparer.Ordinal).ThenBy(r => r.Id, StringComparer.Ordinal))
             {
                 add();
             }
@@ -436,7 +457,10 @@ public sealed class IngestQueue : IAsyncDisposable
             // later, and counts as a worker until it does.
             if (joined && claims.State == System.Data.ConnectionState.Open)
             {
-                await using var command = new NpgsqlCommand($"SELECT pg_advisory_unlock_shared({WorkerLockKey}, hashtext(current_schema()))", claims);
+                await using var command = new NpgsqlCommand(
+                    $"SELECT pg_advisory_unlock_shared({WorkerLockKey}, hashtext(current_schema()))"
+                    + (queueing ? $"; SELECT pg_advisory_unlock_shared({QueueingLockKey}, hashtext(current_schema()))" : string.Empty),
+                    claims);
                 await command.ExecuteScalarAsync().ConfigureAwait(false);
                 joined = false;
             }
@@ -449,6 +473,16 @@ public sealed class IngestQueue : IAsyncDisposable
 
     // The first key of the workers' shared advisory lock (the second is the schema's hash): "SLWK".
     private const int WorkerLockKey = 0x534C574B;
+
+    // The first key of the shared advisory lock a joined run holds until its input is queued: "SLWQ".
+    private const int QueueingLockKey = 0x534C5751;
+
+    // The sessions holding a shared advisory lock (key, the schema's hash), as a subquery.
+    private static string LockHolders(int key) => $"""
+        (SELECT count(DISTINCT pid) FROM pg_locks
+         WHERE locktype = 'advisory' AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
+           AND classid = {key}::bigint::oid AND objid = (hashtext(current_schema())::bigint & 4294967295)::oid AND objsubid = 2)
+        """;
 
     // Announces `what` on the schema's channel when `batch`'s transaction commits.
     private void Notify(NpgsqlBatch batch, string what) =>

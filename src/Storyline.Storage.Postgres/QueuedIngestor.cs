@@ -10,10 +10,12 @@ namespace Storyline.Storage.Postgres;
 /// <c>serve</c>'s <c>POST /api/ingest</c>). Each run queues what it read (input order, first copy only, in one
 /// transaction), then works: it claims queued reports of any run and analyses them (<see cref="ReportAnalyser"/>,
 /// the analysis step of every ingestor), and, while it is the one assigner, assigns the analysed head of the queue to
-/// stories in queue order (publication date, then arrival), the order of <see cref="Ingestor"/>, storing each batch
-/// with the update of its queue rows in one transaction. Over the same queued input the stories are those of a
-/// single-process run; a report queued after later-dated ones were assigned is assigned after them, as in a second
-/// single-process run.
+/// stories in queue order (publication date, then id: <see cref="ReportOrder"/>, the order of <see cref="Ingestor"/>),
+/// storing each batch with the update of its queue rows in one transaction. The assigner takes no report while a run
+/// that joined the workers is still queueing its input, nor, for runs started together
+/// (<see cref="QueuedIngestOptions.StartTogether"/>), before they have all joined: over the same input, however it is
+/// shared among the runs and whatever their timing, the stories are those of a single-process run. A report queued
+/// after later-dated ones were assigned is assigned after them, as in a second single-process run.
 /// </summary>
 public sealed class QueuedIngestor : IIngestor
 {
@@ -67,6 +69,9 @@ public sealed class QueuedIngestor : IIngestor
         IngestTimings? wall = options.Wall;
         OnlineStoryClusterer? clusterer = null;
         int silentWaits = 0;
+        bool started = options.StartTogether <= 1;
+        long waitingSince = System.Diagnostics.Stopwatch.GetTimestamp();
+        long? queueingSince = null;
         while (true)
         {
             // Analysis waits while the assigner is behind: the machine's cores then go to assigning and storing. The
@@ -82,13 +87,24 @@ public sealed class QueuedIngestor : IIngestor
             IngestQueue.Counts counts = await queue.CountAsync(options.HelpOtherRuns ? null : run, cancellationToken).ConfigureAwait(false);
             bool assigner = await queue.TryBecomeAssignerAsync(cancellationToken).ConfigureAwait(false);
             wall?.Add(assigner ? "assigner: count" : "worker: count", t);
-            bool leaveAnalysis = options.AssignerLeavesAnalysis && assigner && counts.Workers > 1 && silentWaits < StallWaits;
+
+            // Runs started together have all joined, and every run that joined has queued its input, so that the assigner
+            // sees the whole input in its order; each wait is bounded (StartTimeout: a run that never starts, or a process
+            // stuck before it queued, must not hold the others for ever; the order may then differ from a single run's).
+            // Until then the assigner leaves the analysis to the runs to come, as beside any worker.
+            started = started || counts.Workers >= options.StartTogether || System.Diagnostics.Stopwatch.GetElapsedTime(waitingSince) > options.StartTimeout;
+            queueingSince = counts.Queueing == 0 ? null : queueingSince ?? System.Diagnostics.Stopwatch.GetTimestamp();
+            bool inputQueued = started && (queueingSince is not long since || System.Diagnostics.Stopwatch.GetElapsedTime(since) > options.StartTimeout);
+            bool leaveAnalysis = options.AssignerLeavesAnalysis && assigner && (counts.Workers > 1 || !started) && silentWaits < StallWaits;
 
             // Beside workers that analyse, the assigner takes a whole batch at a time, or what is left once nothing waits
             // to be analysed: a smaller batch costs the server more a report (a batch writes each of its terms' document
-            // frequencies, entities and names once).
+            // frequencies, entities and names once). Where asked (KeepUpAtTheEnd), once less than a batch is left to analyse
+            // it takes what is analysed as it comes, so that less is left to assign and store on one core when the analysis
+            // ends.
+            bool end = options.KeepUpAtTheEnd && counts.Queued < options.AssignBatch;
             int assigned = 0;
-            if (assigner && (!leaveAnalysis || counts.Analysed >= options.AssignBatch || counts.Queued == 0))
+            if (assigner && inputQueued && (!leaveAnalysis || counts.Analysed >= options.AssignBatch || counts.Queued == 0 || end))
             {
                 // The assigner's clusterer starts from the store as the last writer left it, and stays right while this
                 // process holds the lock: no one else assigns or stores.
@@ -112,9 +128,10 @@ public sealed class QueuedIngestor : IIngestor
             }
 
             // Nothing done, or (the assigner leaving the analysis to others) less than a whole batch while reports are
-            // still being analysed: wait for another process to queue, analyse or store reports. (With nothing left to
+            // still being analysed, or (the assigner) another run's input still to come: wait for another process to
+            // join, queue, analyse or store reports. (With nothing left to
             // analyse no notice would come: the next count ends the run.)
-            if ((claimed == 0 && assigned == 0) || (leaveAnalysis && assigned < options.AssignBatch && counts.Queued > 0))
+            if ((claimed == 0 && assigned == 0) || (leaveAnalysis && assigned < options.AssignBatch && counts.Queued > 0) || (assigner && !inputQueued && claimed == 0))
             {
                 t = wall?.Now() ?? 0;
                 bool heard = await queue.WaitAsync(options.IdleDelay, cancellationToken).ConfigureAwait(false);
@@ -210,4 +227,26 @@ public sealed record QueuedIngestOptions
     /// large ingest of someone else's).
     /// </summary>
     public bool HelpOtherRuns { get; init; } = true;
+
+    /// <summary>
+    /// How many runs were started together, each with a share of one input (the throughput benchmark's workers, or
+    /// several <c>ingest</c> processes over parts of one collection): the assigner takes no report until this many
+    /// have joined, so that every share is in the queue before the first report is assigned and the stories are those
+    /// of one run over the whole input. 1 (the default): no wait beyond the runs that have joined already.
+    /// </summary>
+    public int StartTogether { get; init; } = 1;
+
+    /// <summary>
+    /// Whether the assigner, beside workers that analyse, takes what is analysed as it comes once less than a batch is
+    /// left to analyse (so that little is left to store when the analysis ends), or only whole batches to the end (the
+    /// default: keeping up was not shown to gain on the shared machine, and it costs the server more per report; see
+    /// PERFORMANCE.md, issue 24's fifth stop). For side-by-side measurement.
+    /// </summary>
+    public bool KeepUpAtTheEnd { get; init; }
+
+    /// <summary>
+    /// The longest the assigner waits for the runs of <see cref="StartTogether"/> to join, and, in a row, for runs that
+    /// joined to queue their input.
+    /// </summary>
+    public TimeSpan StartTimeout { get; init; } = TimeSpan.FromMinutes(1);
 }

@@ -28,6 +28,12 @@ public sealed class QueueNoticeTests : IDisposable
         await a.JoinWorkersAsync();
         Assert.Equal(1, (await a.CountAsync()).Workers);
 
+        // a run that joined holds the assigner back until its input is queued (nothing new, here)
+        Assert.Equal(1, (await a.CountAsync()).Queueing);
+        Assert.Equal(0, await a.EnqueueAsync("run-a", []));
+        Assert.Equal(0, (await a.CountAsync()).Queueing);
+        Assert.Equal(1, (await a.CountAsync()).Workers);
+
         await using (IngestQueue b = await IngestQueue.OpenAsync(second))
         {
             await b.JoinWorkersAsync();
@@ -77,6 +83,9 @@ public sealed class QueueNoticeTests : IDisposable
         await using PostgresStoryStore idle = await PostgresStoryStore.OpenAsync(db);
         await using IngestQueue idleQueue = await IngestQueue.OpenAsync(idle);
         await idleQueue.JoinWorkersAsync();
+
+        // (its input queued, as a joined run does at once: nothing new)
+        Assert.Equal(0, await idleQueue.EnqueueAsync("idle", []));
 
         // When one ingest runs beside it
         await using PostgresStoryStore store = await PostgresStoryStore.OpenAsync(db);

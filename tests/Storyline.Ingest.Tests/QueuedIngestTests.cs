@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using Storyline.Domain;
 using Storyline.Sources;
@@ -44,7 +43,7 @@ public sealed class QueuedIngestTests : IDisposable
         Assert.Empty(await ArchiveChecks.CheckAsync(postgres));
         await using SqliteStoryStore expected = await SqliteStoryStore.OpenAsync(reference);
         Assert.Equal(await expected.CountAsync(), await postgres.CountAsync());
-        Assert.Equal(await FingerprintAsync(expected), await FingerprintAsync(postgres));
+        Assert.Equal(await StoryFingerprint.OfAsync(expected), await StoryFingerprint.OfAsync(postgres));
     }
 
     [PostgresFact]
@@ -70,20 +69,5 @@ public sealed class QueuedIngestTests : IDisposable
         Assert.True(result.WorkerCpuSeconds > 0.5, $"worker CPU {result.WorkerCpuSeconds} s");
         Assert.True(result.ServerCpuSeconds > 0, $"server CPU {result.ServerCpuSeconds} s");
         Assert.StartsWith("Where the time went: the workers used ", result.TimeSpent(2), StringComparison.Ordinal);
-    }
-
-    // Every story with its dates, count, title, reports in join order, copies and merges: what a reader of the archive sees.
-    private static async Task<string> FingerprintAsync(IStoryStore store)
-    {
-        var text = new StringBuilder();
-        foreach (StorySummary summary in await store.ListStoriesAsync())
-        {
-            text.AppendLine(summary.ToString());
-            Story story = (await store.GetStoryAsync(summary.Id))!;
-            text.AppendLine(string.Join(' ', story.Reports.Select(r => story.Copies.TryGetValue(r, out ArticleId of) ? $"{r.Value}<{of.Value}" : r.Value)));
-            text.AppendLine(string.Join(' ', (await store.GetMergesAsync(summary.Id)).Select(m => m.ToString())));
-        }
-
-        return text.ToString();
     }
 }

@@ -161,6 +161,31 @@ public sealed class PostgresStoryStoreTests : StoryStoreContract, IDisposable
     }
 
     [Fact]
+    public async Task An_archive_tuned_before_lz4_compresses_new_reports_with_it_and_reads_the_old_ones()
+    {
+        // Given an archive whose reports' text and JSON are kept with pglz (as archives tuned before lz4 was asked for)
+        string hasLz4 = await ScalarAsync("lz4", "SELECT ('lz4' = ANY (enumvals))::text FROM pg_settings WHERE name = 'default_toast_compression'") as string ?? "false";
+        await using (IStoryStore store = await OpenAsync("lz4"))
+        {
+            Assert.True(await store.SaveInStoryAsync(Reports.Stream[0], 1));
+        }
+
+        await ExecuteAsync("lz4", "ALTER TABLE articles ALTER COLUMN body SET COMPRESSION pglz, ALTER COLUMN analysis SET COMPRESSION pglz, ALTER COLUMN features SET COMPRESSION pglz");
+
+        // When this program opens it again and stores another report
+        await using IStoryStore reopened = await OpenAsync("lz4");
+        Assert.True(await reopened.SaveInStoryAsync(Reports.Stream[1], 1));
+
+        // Then the columns compress with lz4 where the server has it (pglz where it does not), and both reports read back
+        string expected = hasLz4 == "true" ? "l" : "p";
+        Assert.Equal(expected, (await ScalarAsync("lz4", "SELECT attcompression::text FROM pg_attribute WHERE attrelid = 'articles'::regclass AND attname = 'analysis'"))?.ToString());
+        IReadOnlyList<AnalyzedArticle> stored = await reopened.GetStoryReportsAsync(new StoryId(1));
+        Assert.Equal(
+            new[] { Reports.Stream[0].Article.Body, Reports.Stream[1].Article.Body }.Order(StringComparer.Ordinal),
+            stored.Select(r => r.Article.Body).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Every_reference_of_the_schema_is_checked_per_batch()
     {
         var declared = (from table in Relational.ArchiveTables.All

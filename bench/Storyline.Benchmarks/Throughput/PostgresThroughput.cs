@@ -20,9 +20,11 @@ internal static class PostgresThroughput
 {
     /// <summary>
     /// Ingests the corpus in <paramref name="input"/> into a new schema of <paramref name="db"/> with
-    /// <paramref name="workers"/> processes; the result adds up the workers' (wall time: first start to last end).
+    /// <paramref name="workers"/> processes, started together; the result adds up the workers' (wall time: first start
+    /// to last end). Where <paramref name="expected"/> is given (SQLite's single process over the same corpus), the
+    /// stories are compared with its: a different partition of the reports is a problem, like a broken invariant.
     /// </summary>
-    public static async Task<ChildResult?> RunAsync(string corpus, string input, string db, int workers, string work, bool keep, bool assignerAnalyses = false)
+    public static async Task<(ChildResult? Result, bool Problems)> RunAsync(string corpus, string input, string db, int workers, string work, bool keep, StoryPartition? expected, bool assignerAnalyses = false, bool startApart = false, bool keepUp = false)
     {
         string schema = "throughput_" + corpus + "_" + Guid.NewGuid().ToString("N")[..8];
         string target = db + (db.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "schema=" + schema;
@@ -32,24 +34,39 @@ internal static class PostgresThroughput
         {
             CpuSampler cpu = CpuSampler.Start(db, () => []);
             ChildResult?[] results = await Task.WhenAll(shares.Select((share, i) => ThroughputCommand.RunChildAsync(
-                ["throughput", "--child-queued", corpus, "--input", share, "--db", target, .. (assignerAnalyses ? new[] { "--assigner-analyses" } : [])], $"worker {i + 1}: "))).ConfigureAwait(false);
+                ["throughput", "--child-queued", corpus, "--input", share, "--db", target, "--start-together", (startApart ? 1 : workers).ToString(CultureInfo.InvariantCulture), .. (assignerAnalyses ? new[] { "--assigner-analyses" } : []), .. (keepUp ? new[] { "--keep-up" } : [])],
+                $"worker {i + 1}: "))).ConfigureAwait(false);
             await cpu.StopAsync().ConfigureAwait(false);
             double server = cpu.ServerSeconds;
             if (results.Any(r => r is null))
             {
-                return null;
+                return (null, true);
             }
 
             Console.WriteLine(FormattableString.Invariant(
                 $"// {corpus} (PostgreSQL): the server's processes for the workers' connections used {server:F1} s of CPU ({server * 1000 / results.Sum(r => r!.New + r.Failed):F2} ms/report); the workers {results.Sum(r => r!.RunCpuSeconds):F1} s from their start (after start-up); the run CPU below adds both"));
 
             await using PostgresStoryStore store = await PostgresStoryStore.OpenAsync(target).ConfigureAwait(false);
-            foreach (string problem in await ArchiveChecks.CheckAsync(store).ConfigureAwait(false))
+            var problems = new List<string>(await ArchiveChecks.CheckAsync(store).ConfigureAwait(false));
+            if (expected is not null)
+            {
+                StoryPartition made = await StoryPartition.ReadPostgresAsync(target).ConfigureAwait(false);
+                (int missing, int moved, int renumbered) = made.Compare(expected);
+                string verdict = missing == 0 && moved == 0 ? "equal" : "NOT equal";
+                Console.WriteLine(FormattableString.Invariant(
+                    $"// {corpus}: stories of PostgreSQL's {workers} workers and of SQLite's one process: partitions {verdict} ({made.Stories} / {expected.Stories} stories of {made.Reports} / {expected.Reports} reports; {moved} reports in a story with other reports, {missing} in one archive only, {renumbered} under another story number)"));
+                if (verdict != "equal")
+                {
+                    problems.Add("the stories are not those of SQLite's single process over the same corpus");
+                }
+            }
+
+            foreach (string problem in problems)
             {
                 Console.WriteLine($"// PROBLEM ({corpus}, PostgreSQL): {problem}");
             }
 
-            return Combine(results!, (await store.CountAsync().ConfigureAwait(false)).Stories, server);
+            return (Combine(results!, (await store.CountAsync().ConfigureAwait(false)).Stories, server), problems.Count > 0);
         }
         finally
         {
@@ -64,7 +81,7 @@ internal static class PostgresThroughput
     /// One worker: its share into the queue and the queue into the archive, each stage timed by the thread CPU clock
     /// (the analysis, assignment and the queue's JSON; not what waits on the server, which shows in the run's CPU).
     /// </summary>
-    public static async Task<int> ChildAsync(string corpus, string input, string db, bool assignerAnalyses = false)
+    public static async Task<int> ChildAsync(string corpus, string input, string db, int startTogether, bool assignerAnalyses = false, bool keepUp = false)
     {
         var startup = Stopwatch.StartNew();
         AnalysisPipeline pipeline = PipelineBuilder.CreateDefault();
@@ -73,7 +90,7 @@ internal static class PostgresThroughput
         await using PostgresStoryStore store = await PostgresStoryStore.OpenAsync(db).ConfigureAwait(false);
         var wall = new IngestTimings();
         IIngestor ingestor = IngestorFactory.For(
-            store, new IngestSettings { Analyser = new ReportAnalyser(pipeline, timings: timings), Timings = timings }, new QueuedIngestOptions { Wall = wall, AssignerLeavesAnalysis = !assignerAnalyses });
+            store, new IngestSettings { Analyser = new ReportAnalyser(pipeline, timings: timings), Timings = timings }, new QueuedIngestOptions { Wall = wall, AssignerLeavesAnalysis = !assignerAnalyses, StartTogether = startTogether, KeepUpAtTheEnd = keepUp });
         var source = new ReportSource(new ReaderOptions());
         double startupSeconds = startup.Elapsed.TotalSeconds;
 

@@ -19,7 +19,7 @@ internal static class ThroughputCommand
 {
     private const string Usage = """
         throughput [--corpora 1000,10000,timeline17,100000] [--data ../shared/data/timelines/timeline17] [--work DIR] [--keep] [--prepare]
-                   [--store postgres --db postgres://… [--workers 2] [--assigner-analyses]]
+                   [--store postgres --db postgres://… [--workers 2] [--assigner-analyses] [--start-apart] [--keep-up]]
 
           --corpora  which corpora to run, in order (default all four, smallest first)
           --data     the Timeline17 folder (real reports, and the sentences the archives are made of)
@@ -28,9 +28,15 @@ internal static class ThroughputCommand
           --prepare  only make the inputs (the 100,000-report archive takes a while), run nothing
           --store    postgres: each corpus also into PostgreSQL (a new schema of --db, default $STORYLINE_TEST_POSTGRES)
                      by --workers queued worker processes at once (default 2), right after the SQLite run; prints both,
-                     the ratio of their reports/s, and the CPU of the server's processes for the workers' connections
+                     the ratio of their reports/s, the CPU of the server's processes for the workers' connections, and
+                     whether the two stores made the same stories (the same partition of the reports); exits 1 when
+                     they did not or an invariant of the archive broke
           --assigner-analyses  the queue's assigner analyses too whenever it has caught up (the behaviour before it left
                      the analysis to the other workers), to compare the two in one build
+          --start-apart  the workers are not told they start together: the assigner waits only for the input of those
+                     that have joined (the stories may then differ from SQLite's), to compare the two in one build
+          --keep-up  once less than a batch is left to analyse, the assigner takes what is analysed as it comes instead of
+                     whole batches (an experiment, not adopted), to compare the two in one build
         """;
 
     public static async Task<int> RunAsync(string[] args)
@@ -54,7 +60,8 @@ internal static class ThroughputCommand
 
         if (options.TryGetValue("--child-queued", out string? worker))
         {
-            return await PostgresThroughput.ChildAsync(worker, options["--input"], options["--db"], options.ContainsKey("--assigner-analyses")).ConfigureAwait(false);
+            int together = options.TryGetValue("--start-together", out string? n) ? int.Parse(n, CultureInfo.InvariantCulture) : 1;
+            return await PostgresThroughput.ChildAsync(worker, options["--input"], options["--db"], together, options.ContainsKey("--assigner-analyses"), options.ContainsKey("--keep-up")).ConfigureAwait(false);
         }
 
         bool postgres = options.GetValueOrDefault("--store") == "postgres";
@@ -77,6 +84,7 @@ internal static class ThroughputCommand
         Directory.CreateDirectory(work);
         Console.WriteLine($"// {Environment.ProcessorCount} cores, {RuntimeInfo()}, load average {LoadAverage()}");
         var rows = new List<(CorpusInfo Corpus, string Store, ChildResult Result)>();
+        bool problems = false;
         foreach (string name in corpora)
         {
             string input = Path.Combine(work, "input-" + name);
@@ -94,6 +102,7 @@ internal static class ThroughputCommand
             DeleteStore(db);
             string[] child = ["throughput", "--child", name, "--input", input, "--db", db];
             ChildResult? result = await RunChildAsync(child).ConfigureAwait(false);
+            StoryPartition? single = postgres && result is not null ? await StoryPartition.ReadSqliteAsync(db).ConfigureAwait(false) : null;
             if (!options.ContainsKey("--keep"))
             {
                 DeleteStore(db);
@@ -110,7 +119,8 @@ internal static class ThroughputCommand
             if (postgres)
             {
                 int workers = PostgresThroughput.Workers(options);
-                ChildResult? queued = await PostgresThroughput.RunAsync(name, input, pg!, workers, work, options.ContainsKey("--keep"), options.ContainsKey("--assigner-analyses")).ConfigureAwait(false);
+                (ChildResult? queued, bool failed) = await PostgresThroughput.RunAsync(name, input, pg!, workers, work, options.ContainsKey("--keep"), single, options.ContainsKey("--assigner-analyses"), options.ContainsKey("--start-apart"), options.ContainsKey("--keep-up")).ConfigureAwait(false);
+                problems |= failed;
                 if (queued is null)
                 {
                     Console.Error.WriteLine($"error: the {name} run into PostgreSQL failed");
@@ -140,6 +150,12 @@ internal static class ThroughputCommand
         }
 
         Console.WriteLine($"// load average at the end {LoadAverage()}");
+        if (problems)
+        {
+            Console.Error.WriteLine("error: a PostgreSQL run broke an invariant or made other stories than SQLite's (the PROBLEM lines above)");
+            return 1;
+        }
+
         return 0;
     }
 

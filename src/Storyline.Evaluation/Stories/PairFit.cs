@@ -57,14 +57,6 @@ public static class PairFit
     public static IReadOnlyList<string> Names { get; } =
         ["body", "head", "entities", "places", "recency", "entityConflict", "placeConflict", "peopleConflict", "meaning", "headMeaning", "dateMatch", "dateConflict", "numberMatch", "bodyHeadMeaning", "townConflict", "dayConflict", "headMeaningGap"];
 
-    /// <summary>
-    /// Evidence the selection does not try (<see cref="StoryTraining.SelectEvidence"/>): the headline-meaning gap, which
-    /// the selection chose on its three sources (none holds a story that runs for months) and which then split
-    /// Timeline17's long topics (recall 0.470 to 0.275; docs/QUALITY.md, "Fifth session"). It comes back as a candidate
-    /// when a source of long stories is part of the selection.
-    /// </summary>
-    public static IReadOnlySet<string> Withheld { get; } = new HashSet<string>(["headMeaningGap"], StringComparer.Ordinal);
-
     /// <summary>The similarities as a vector, in the order of <see cref="Names"/>.</summary>
     public static double[] Vector(StorySimilarities s) =>
         [s.Body, s.Head, s.Entities, s.Places, s.Recency, s.EntityConflict, s.PlaceConflict, s.PeopleConflict, s.Meaning, s.HeadMeaning, s.DateMatch, s.DateConflict, s.NumberMatch, s.Body * s.HeadMeaning, s.TownConflict, s.DayConflict, s.HeadMeaningGap];

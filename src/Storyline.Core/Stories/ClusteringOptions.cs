@@ -12,10 +12,10 @@ public sealed record ClusteringOptions
     public double JoinThreshold { get; init; } = 0.2;
 
     /// <summary>
-    /// Only stories with a report within this many days are candidates (default 365, chosen with the model by
+    /// Only stories with a report within this many days are candidates (default 30, chosen with the model by
     /// <c>storyline train stories</c>; the candidate index keeps the cost per report from growing with it).
     /// </summary>
-    public int WindowDays { get; init; } = 365;
+    public int WindowDays { get; init; } = 30;
 
     /// <summary>A story's word vector keeps at most this many terms, the heaviest (default 200).</summary>
     public int MaxStoryTerms { get; init; } = 200;
@@ -31,9 +31,9 @@ public sealed record ClusteringOptions
 
     /// <summary>
     /// Two stories a report both fits this well (score of <see cref="Model"/>, in log-odds) are one story and are merged
-    /// (default 2, chosen by <c>storyline train stories</c>; <see cref="double.PositiveInfinity"/> never merges).
+    /// (default <see cref="double.PositiveInfinity"/>: never, chosen by <c>storyline train stories</c>).
     /// </summary>
-    public double MergeScore { get; init; } = 2;
+    public double MergeScore { get; init; } = double.PositiveInfinity;
 
     /// <summary>The report's heaviest words and entities (this many of each) look up candidate stories (default 12).</summary>
     public int QueryTerms { get; init; } = 12;

@@ -54,7 +54,7 @@ public sealed record TrainingGrid(IReadOnlyList<int> Windows, IReadOnlyList<doub
     /// The evidence <see cref="StoryTraining.SelectEvidence"/> chose on <see cref="Selection"/> (from the body words
     /// alone; see docs/QUALITY.md): <c>storyline train stories --select-evidence</c> chooses it again.
     /// </summary>
-    public static IReadOnlySet<string> SelectedEvidence { get; } = new HashSet<string>(["body"], StringComparer.Ordinal);
+    public static IReadOnlySet<string> SelectedEvidence { get; } = new HashSet<string>(["body", "placeConflict", "dateConflict"], StringComparer.Ordinal);
 
     /// <summary>The grid <c>storyline train stories</c> searches, over the selected evidence.</summary>
     public static TrainingGrid Default { get; } = new([30, 90, 365], [0.001, 0.01], [30], [-0.5, 0, 0.5, 1, 1.5, 2], [2, double.PositiveInfinity]) { Features = SelectedEvidence };

@@ -61,7 +61,8 @@ public static class PairFit
     /// Evidence the selection does not try (<see cref="StoryTraining.SelectEvidence"/>): the headline-meaning gap, which
     /// the selection chose on its three sources (none holds a story that runs for months) and which then split
     /// Timeline17's long topics (recall 0.470 to 0.275; docs/QUALITY.md, "Fifth session"). It comes back as a candidate
-    /// when a source of long stories is part of the selection.
+    /// when a source of long stories is part of the selection (<c>train stories --long-stories</c>; the sixth
+    /// session's rule let that source buy the others' losses, so its model was not shipped either).
     /// </summary>
     public static IReadOnlySet<string> Withheld { get; } = new HashSet<string>(["headMeaningGap"], StringComparer.Ordinal);
 

@@ -6,7 +6,7 @@ namespace Storyline.Evaluation.Stories;
 /// The seeded halves the evidence selection scores on, so that a piece of evidence is added only when it gains more
 /// than the spread of its gain between splits (see <see cref="EvidenceGain"/> and docs/QUALITY.md). Split 2s + h is
 /// half h (0 or 1) of seed s: each held-out stream's gold stories (ECB+ by topic, so that a topic's look-alike events
-/// stay together) and the held-out pairs are cut in two by a hash of the seed and the story (or the pair's place in the
+/// stay together; Crisis, four topics, by topic and month) and the held-out pairs are cut in two by a hash of the seed and the story (or the pair's place in the
 /// list). A stream's split score is the BCubed F1 of its held-out clustering restricted to the split's stories; the
 /// pairs' is their ROC AUC on the split's pairs; a split's score is the mean over the sources. Deterministic: the hash
 /// is FNV-1a over the seed and the text's characters, not the runtime's randomised string hash.
@@ -32,14 +32,24 @@ public static class SelectionSplits
         return (int)(hash >> 63);
     }
 
-    /// <summary>What is cut into halves for a gold story of <paramref name="layout"/>: the story, or for ECB+ its topic.</summary>
-    public static string UnitOf(StoryBenchmarkLayout layout, string gold)
+    /// <summary>
+    /// What is cut into halves for report <paramref name="id"/> of gold story <paramref name="gold"/> of a stream of
+    /// <paramref name="layout"/>: the story; for ECB+ its topic; for Crisis, whose four stories would make halves of
+    /// zero to four stories, the story's month (the report's id is <c>topic/YYYY-MM-DD</c>).
+    /// </summary>
+    public static string UnitOf(StoryBenchmarkLayout layout, string id, string gold)
     {
+        ArgumentNullException.ThrowIfNull(id);
         ArgumentNullException.ThrowIfNull(gold);
-        return layout == StoryBenchmarkLayout.EcbPlus ? new string([.. gold.TakeWhile(char.IsAsciiDigit)]) : gold;
+        return layout switch
+        {
+            StoryBenchmarkLayout.EcbPlus => new string([.. gold.TakeWhile(char.IsAsciiDigit)]),
+            StoryBenchmarkLayout.Crisis => id.Length >= 3 && id[^3] == '-' ? gold + "/" + id[(id.LastIndexOf('/') + 1)..^3] : gold,
+            _ => gold,
+        };
     }
 
-    /// <summary>The BCubed F1 of <paramref name="run"/> on each split (its items whose gold story is in the split's half).</summary>
+    /// <summary>The BCubed F1 of <paramref name="run"/> on each split (its items whose unit is in the split's half).</summary>
     public static double[] StreamScores(StoryRun run, StoryBenchmarkLayout layout)
     {
         ArgumentNullException.ThrowIfNull(run);
@@ -47,7 +57,7 @@ public static class SelectionSplits
         for (int split = 0; split < Count; split++)
         {
             int seed = split / 2, half = split % 2;
-            var gold = run.Gold.Where(g => HalfOf(seed, UnitOf(layout, g.Value)) == half).ToDictionary(g => g.Key, g => g.Value, StringComparer.Ordinal);
+            var gold = run.Gold.Where(g => HalfOf(seed, UnitOf(layout, g.Key, g.Value)) == half).ToDictionary(g => g.Key, g => g.Value, StringComparer.Ordinal);
             scores[split] = ClusteringScores.BCubed(gold, run.Predicted).F1;
         }
 

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Xml;
 using Storyline.Domain;
+using Storyline.Evaluation.Timelines;
 
 namespace Storyline.Evaluation.Stories;
 
@@ -17,6 +18,12 @@ public enum StoryBenchmarkLayout
 
     /// <summary>Timeline17 (news-tls layout): topic folders of <c>InputDocs/YYYY-MM-DD/*.txt</c>; gold is the topic.</summary>
     Timeline17,
+
+    /// <summary>
+    /// Crisis (its dated sentences, see <see cref="Crisis"/>): one report per topic and day; gold is the topic (egypt,
+    /// libya, syria, yemen), stories that run for months. A training source of the story model, never a test set.
+    /// </summary>
+    Crisis,
 }
 
 /// <summary>One report of a benchmark, its gold story, and its place in the stream.</summary>
@@ -31,19 +38,30 @@ public sealed record StoryBenchmarkItem(string Id, SourceReport Report, string G
 /// <param name="Skipped">Files left out (empty), for the notes.</param>
 public sealed record StoryBenchmarkStream(StoryBenchmarkLayout Layout, IReadOnlyList<StoryBenchmarkItem> Items, int Skipped);
 
-/// <summary>Reads the three story benchmarks. Which one a folder holds is found from its layout.</summary>
+/// <summary>Reads the story benchmarks. Which one a folder holds is found from its layout.</summary>
 public static class StoryBenchmark
 {
     /// <summary>ECB+ has no publication dates: every report gets this day, so the stream order alone decides.</summary>
     public static readonly DateOnly EcbPlusDay = new(2010, 1, 1);
 
-    /// <summary>The layout of <paramref name="folder"/>, or null when it is none of the three.</summary>
+    /// <summary>
+    /// At most this many of a Crisis day's sentences make its report (the first, in the file's order): a few days hold
+    /// hundreds (870 at most), most fewer than twenty; the cap keeps one day from outweighing a month (docs/QUALITY.md).
+    /// </summary>
+    public const int CrisisSentencesPerReport = 30;
+
+    /// <summary>The layout of <paramref name="folder"/>, or null when it is none of the known ones.</summary>
     public static StoryBenchmarkLayout? Detect(string folder)
     {
         ArgumentNullException.ThrowIfNull(folder);
         if (!Directory.Exists(folder))
         {
             return null;
+        }
+
+        if (Crisis.IsCrisisFolder(folder))
+        {
+            return StoryBenchmarkLayout.Crisis;
         }
 
         if (Directory.Exists(Path.Combine(folder, "news_cluster")) || Directory.EnumerateFiles(folder, "*.json").Any(f => File.ReadAllText(f).Contains("\"newsCluster\"", StringComparison.Ordinal)))
@@ -70,6 +88,7 @@ public static class StoryBenchmark
         StoryBenchmarkLayout.Giveme5W1H => ReadGiveme(folder, limit),
         StoryBenchmarkLayout.EcbPlus => ReadEcbPlus(folder, limit),
         StoryBenchmarkLayout.Timeline17 => ReadTimeline17(folder, limit),
+        StoryBenchmarkLayout.Crisis => ReadCrisis(folder, limit),
         _ => throw new ArgumentOutOfRangeException(nameof(layout)),
     };
 
@@ -177,6 +196,38 @@ public static class StoryBenchmark
             skipped);
     }
 
+    // Each topic's days as pseudo-reports: its first sentences joined back into text, the first serving as the headline
+    // (as ECB+'s lead sentence does), published that day. Streamed together in date order, then by topic.
+    private static StoryBenchmarkStream ReadCrisis(string folder, int? limit)
+    {
+        var items = new List<StoryBenchmarkItem>();
+        int skipped = 0;
+        foreach (string topicFolder in Directory.EnumerateDirectories(Path.Combine(folder, "dated_sentences_derived")).Order(StringComparer.Ordinal))
+        {
+            string file = Path.Combine(topicFolder, "time-sent.csv");
+            if (!File.Exists(file))
+            {
+                continue;
+            }
+
+            string topic = Path.GetFileName(topicFolder);
+            foreach ((DateOnly day, List<string> sentences) in Crisis.ReadDays(file))
+            {
+                string text = string.Join("\n\n", sentences.Take(CrisisSentencesPerReport).Select(s => Detokenize(s.Split(' ', StringSplitOptions.RemoveEmptyEntries))).Where(s => s.Length > 0));
+                if (text.Length == 0)
+                {
+                    skipped++;
+                    continue;
+                }
+
+                string id = topic + "/" + day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                items.Add(new StoryBenchmarkItem(id, new SourceReport(file, null, day, text, Outlet: "crisis", ExternalId: id), topic));
+            }
+        }
+
+        return new StoryBenchmarkStream(StoryBenchmarkLayout.Crisis, Slice(items.OrderBy(i => i.Report.Published).ThenBy(i => i.Id, StringComparer.Ordinal), limit), skipped);
+    }
+
     // At most `limit` reports per gold story, keeping the stream order.
     private static List<StoryBenchmarkItem> Slice(IEnumerable<StoryBenchmarkItem> ordered, int? limit)
     {
@@ -203,8 +254,7 @@ public static class StoryBenchmark
     private static string? Text(JsonElement root, string name) =>
         root.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
-    // Tokens joined back into text: one paragraph per sentence; no space before closing punctuation or clitics, none
-    // after opening brackets; LaTeX-style quotes become plain ones.
+    // Tokens joined back into text (see Detokenize): one paragraph per sentence.
     internal static string EcbText(string file)
     {
         var sentences = new SortedDictionary<int, List<string>>();
@@ -235,21 +285,7 @@ public static class StoryBenchmark
         var text = new StringBuilder();
         foreach (List<string> tokens in sentences.Values)
         {
-            var line = new StringBuilder();
-            bool glue = true;
-            foreach (string raw in tokens)
-            {
-                string token = raw is "``" or "''" ? "\"" : raw;
-                bool closing = token.Length > 0 && (".,;:!?)]}%".Contains(token[0], StringComparison.Ordinal) || token.StartsWith('\'') || token == "n't");
-                if (!glue && !closing)
-                {
-                    line.Append(' ');
-                }
-
-                line.Append(token);
-                glue = token is "(" or "[" or "{" or "$";
-            }
-
+            string line = Detokenize(tokens);
             if (line.Length > 0)
             {
                 text.Append(text.Length > 0 ? "\n\n" : string.Empty).Append(line);
@@ -257,5 +293,27 @@ public static class StoryBenchmark
         }
 
         return text.ToString();
+    }
+
+    // Tokens joined back into a sentence: no space before closing punctuation or clitics, none after opening brackets;
+    // LaTeX-style quotes become plain ones.
+    internal static string Detokenize(IEnumerable<string> tokens)
+    {
+        var line = new StringBuilder();
+        bool glue = true;
+        foreach (string raw in tokens)
+        {
+            string token = raw is "``" or "''" ? "\"" : raw;
+            bool closing = token.Length > 0 && (".,;:!?)]}%".Contains(token[0], StringComparison.Ordinal) || token.StartsWith('\'') || token == "n't");
+            if (!glue && !closing)
+            {
+                line.Append(' ');
+            }
+
+            line.Append(token);
+            glue = token is "(" or "[" or "{" or "$";
+        }
+
+        return line.ToString();
     }
 }

@@ -89,11 +89,13 @@ public sealed class SelectionSplitsTests
     }
 
     [Theory]
-    [InlineData(StoryBenchmarkLayout.EcbPlus, "12_3ecb", "12")] // both events of an ECB+ topic go to the same half
-    [InlineData(StoryBenchmarkLayout.Giveme5W1H, "63", "63")]
-    public void A_story_is_cut_with_its_unit(StoryBenchmarkLayout layout, string gold, string unit)
+    [InlineData(StoryBenchmarkLayout.EcbPlus, "12_3ecb.xml", "12_3ecb", "12")] // both events of an ECB+ topic go to the same half
+    [InlineData(StoryBenchmarkLayout.Giveme5W1H, "a.json", "63", "63")]
+    [InlineData(StoryBenchmarkLayout.Crisis, "syria/2012-03-14", "syria", "syria/2012-03")] // four long stories: cut by month
+    [InlineData(StoryBenchmarkLayout.Crisis, "syria/2012-03-31", "syria", "syria/2012-03")]
+    public void A_story_is_cut_with_its_unit(StoryBenchmarkLayout layout, string id, string gold, string unit)
     {
-        Assert.Equal(unit, SelectionSplits.UnitOf(layout, gold));
+        Assert.Equal(unit, SelectionSplits.UnitOf(layout, id, gold));
     }
 
     [Fact]

@@ -53,6 +53,29 @@ public sealed class StoryBenchmarkTests
         Assert.True(run.BCubed.Precision >= 0.9, $"BCubed precision {run.BCubed.Precision:F3}");
     }
 
+    [SharedFact("data/timelines/crisis")]
+    public void Crisis_is_read_as_one_report_per_topic_and_day_with_the_topic_as_gold()
+    {
+        string folder = Data("timelines/crisis");
+        Assert.Equal(StoryBenchmarkLayout.Crisis, StoryBenchmark.Detect(folder));
+
+        StoryBenchmarkStream stream = StoryBenchmark.Read(folder, StoryBenchmarkLayout.Crisis);
+
+        // Four topics streamed together in date order; each report is one topic's day, its id the topic and the day
+        Assert.Equal(["egypt", "libya", "syria", "yemen"], stream.Items.Select(i => i.Gold).Distinct().Order(StringComparer.Ordinal));
+        Assert.True(stream.Items.Zip(stream.Items.Skip(1)).All(p => p.First.Report.Published <= p.Second.Report.Published), "date order");
+        Assert.All(stream.Items, i => Assert.Equal($"{i.Gold}/{i.Report.Published:yyyy-MM-dd}", i.Id));
+        Assert.Equal(stream.Items.Count, stream.Items.Select(i => i.Id).Distinct(StringComparer.Ordinal).Count());
+
+        // The stories run for months, and no report holds more than the cap of sentences (one paragraph each)
+        Assert.All(stream.Items.GroupBy(i => i.Gold), g => Assert.True(g.Max(i => i.Report.Published).DayNumber - g.Min(i => i.Report.Published).DayNumber > 365, g.Key));
+        Assert.All(stream.Items, i => Assert.InRange(i.Report.Text.Split("\n\n").Length, 1, StoryBenchmark.CrisisSentencesPerReport));
+        Assert.Contains(stream.Items, i => i.Report.Text.Split("\n\n").Length == StoryBenchmark.CrisisSentencesPerReport);
+
+        // All of it is training data for the story stage
+        Assert.All(stream.Items, i => Assert.Equal(StoryHalf.Train, StorySplits.HalfOf(StoryBenchmarkLayout.Crisis, i.Gold)));
+    }
+
     [Fact]
     public void A_folder_of_no_known_layout_is_not_detected()
     {
@@ -85,6 +108,25 @@ public sealed class StoryBenchmarkTests
         // Then each sentence is a paragraph, spaced as written prose
         Assert.Equal("\" We don't know (yet), \" she said.\n\nReid's rep spoke.", text);
         Directory.Delete(Path.GetDirectoryName(file)!, recursive: true);
+    }
+
+    public static TheoryData<string[], string> Sentences => new()
+    {
+        // Crisis's tokenised sentences: punctuation and clitics glue to the word before, brackets to the word after
+        { ["Egypt", "'s", "army", "(", "SCAF", ")", "said", ":", "no", "."], "Egypt's army (SCAF) said: no." },
+
+        // LaTeX quotes become plain ones, and a negation's clitic stays on its verb
+        { ["``", "We", "do", "n't", "know", "''"], "\" We don't know \"" },
+
+        // Money and percentages keep their sign against the number
+        { ["$", "5", "billion", ",", "up", "3", "%"], "$5 billion, up 3%" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Sentences))]
+    public void Tokens_are_joined_back_into_a_sentence(string[] tokens, string sentence)
+    {
+        Assert.Equal(sentence, StoryBenchmark.Detokenize(tokens));
     }
 
     [Fact]

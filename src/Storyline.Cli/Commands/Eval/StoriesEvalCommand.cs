@@ -5,7 +5,7 @@ using Storyline.Stories;
 namespace Storyline.Cli.Commands.Eval;
 
 /// <summary>
-/// <c>storyline eval stories --data DIR</c>: streams a story benchmark (Giveme5W1H news-cluster, ECB+ or Timeline17,
+/// <c>storyline eval stories --data DIR</c>: streams a story benchmark (Giveme5W1H news-cluster, ECB+, Timeline17 or Crisis,
 /// found from the folder's layout) through the real flow in date order and prints BCubed and pairwise scores; with
 /// <c>--baseline tfidf</c>, the naive TF-IDF centroid clusterer's instead.
 /// </summary>
@@ -13,7 +13,7 @@ internal static class StoriesEvalCommand
 {
     public static Command Create(CliEnvironment env, GlobalOptions global)
     {
-        Option<string> data = EvalOutput.DataOption("A Giveme5W1H news-cluster, ECB+ or Timeline17 folder (the layout is detected)");
+        Option<string> data = EvalOutput.DataOption("A Giveme5W1H news-cluster, ECB+, Timeline17 or Crisis folder (the layout is detected)");
         Option<string?> predictions = EvalOutput.PredictionsOption("Write 'article<TAB>story' lines here");
         var model = new Option<string?>("--model") { Description = "A merge model written by 'train stories' (default: the shipped models/stories/merge-model.json)" };
         var baseline = new Option<string?>("--baseline") { Description = "Score the naive single-pass TF-IDF centroid clusterer instead: 'tfidf'" };

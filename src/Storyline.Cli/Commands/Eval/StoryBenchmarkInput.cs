@@ -10,7 +10,7 @@ internal static class StoryBenchmarkInput
     {
         if (StoryBenchmark.Detect(folder) is not StoryBenchmarkLayout layout)
         {
-            await env.Error.WriteLineAsync($"error: {folder}: not a Giveme5W1H news-cluster, ECB+ or Timeline17 folder").ConfigureAwait(false);
+            await env.Error.WriteLineAsync($"error: {folder}: not a Giveme5W1H news-cluster, ECB+, Timeline17 or Crisis folder").ConfigureAwait(false);
             return null;
         }
 

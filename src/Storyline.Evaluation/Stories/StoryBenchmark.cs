@@ -21,7 +21,8 @@ public enum StoryBenchmarkLayout
 
     /// <summary>
     /// Crisis (its dated sentences, see <see cref="Crisis"/>): one report per topic and day; gold is the topic (egypt,
-    /// libya, syria, yemen), stories that run for months. A training source of the story model, never a test set.
+    /// libya, syria, yemen), stories that run for months. Scored whole; a training source of the story model only with
+    /// <c>train stories --long-stories</c> (its gold is a topic over years, coarser than the other sets' events).
     /// </summary>
     Crisis,
 }

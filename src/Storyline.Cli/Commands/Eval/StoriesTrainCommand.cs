@@ -26,7 +26,9 @@ internal static class StoriesTrainCommand
         {
             string root = parse.GetValue(data)!;
             string pairFolder = Path.Combine(root, Pairs);
-            foreach (string needed in new[] { Path.Combine(root, Giveme), Path.Combine(root, Ecb), Path.Combine(root, Crisis), Path.Combine(pairFolder, "training_set.csv") })
+            bool withCrisis = parse.GetValue(longStories);
+            string[] needs = [Path.Combine(root, Giveme), Path.Combine(root, Ecb), Path.Combine(pairFolder, "training_set.csv"), .. withCrisis ? [Path.Combine(root, Crisis)] : Array.Empty<string>()];
+            foreach (string needed in needs)
             {
                 if (!Path.Exists(needed))
                 {
@@ -52,7 +54,6 @@ internal static class StoriesTrainCommand
             string testFile = Path.Combine(pairFolder, "testing_set.csv");
             SemEvalTexts? testPairs = File.Exists(testFile) ? SemEvalTexts.Read(testFile) : null;
             // The training halves of Giveme5W1H and ECB+, and where asked the whole of Crisis (then never reported as a test).
-            bool withCrisis = parse.GetValue(longStories);
             AnalysedStream[] training =
             [
                 .. streams.Where(s => s.Stream.Layout is StoryBenchmarkLayout.Giveme5W1H or StoryBenchmarkLayout.EcbPlus).Select(s => s.Half(StoryHalf.Train)),

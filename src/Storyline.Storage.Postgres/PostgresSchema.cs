@@ -53,14 +53,17 @@ internal static class PostgresSchema
         where column.References is not null
         select $"ALTER TABLE {table.Name} DROP CONSTRAINT IF EXISTS {table.Name}_{column.Name}_fkey;\n");
 
+    // Whether the server was built with lz4 (PostgreSQL 14 or later, configured --with-lz4), as an SQL condition.
+    private const string ServerHasLz4 = "EXISTS (SELECT 1 FROM pg_settings WHERE name = 'default_toast_compression' AND 'lz4' = ANY (enumvals))";
+
     /// <summary>
     /// Whether <see cref="Tuning"/> is to be applied: the queue's last column is still compressed (a new archive, or one
     /// tuned before it had that column), or the articles' analysis is still compressed with pglz on a server that has lz4
     /// (an archive tuned before lz4 was asked for).
     /// </summary>
-    public const string NeedsTuning = """
+    public const string NeedsTuning = $$"""
         SELECT NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = 'ingest_queue'::regclass AND attname = 'search' AND attstorage = 'e')
-            OR (EXISTS (SELECT 1 FROM pg_settings WHERE name = 'default_toast_compression' AND 'lz4' = ANY (enumvals))
+            OR ({{ServerHasLz4}}
                 AND NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = 'articles'::regclass AND attname = 'analysis' AND attcompression = 'l'))
         """;
 
@@ -73,7 +76,7 @@ internal static class PostgresSchema
     /// updated in place at every batch (document frequencies, stories) leave room in their pages, so that an update
     /// stays in its page and touches no index.
     /// </summary>
-    public const string Tuning = """
+    public const string Tuning = $$"""
         ALTER TABLE ingest_queue SET UNLOGGED;
         ALTER TABLE ingest_queue ALTER COLUMN source SET STORAGE EXTERNAL, ALTER COLUMN article SET STORAGE EXTERNAL,
             ALTER COLUMN analysis SET STORAGE EXTERNAL, ALTER COLUMN features SET STORAGE EXTERNAL, ALTER COLUMN search SET STORAGE EXTERNAL;
@@ -81,7 +84,7 @@ internal static class PostgresSchema
         ALTER TABLE stories SET (fillfactor = 80);
         DO $tuning$
         BEGIN
-            IF EXISTS (SELECT 1 FROM pg_settings WHERE name = 'default_toast_compression' AND 'lz4' = ANY (enumvals)) THEN
+            IF {{ServerHasLz4}} THEN
                 EXECUTE 'ALTER TABLE articles ALTER COLUMN body SET COMPRESSION lz4, ALTER COLUMN analysis SET COMPRESSION lz4, '
                     || 'ALTER COLUMN features SET COMPRESSION lz4';
             END IF;

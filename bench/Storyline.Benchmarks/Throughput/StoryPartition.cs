@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using Storyline.Storage.Postgres;
@@ -41,25 +42,22 @@ internal sealed class StoryPartition
     {
         var builder = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false };
         await using var connection = new SqliteConnection(builder.ToString());
-        await connection.OpenAsync().ConfigureAwait(false);
-        await using SqliteCommand command = connection.CreateCommand();
-        command.CommandText = Query;
-        await using SqliteDataReader reader = await command.ExecuteReaderAsync().ConfigureAwait(false);
-        var storyOf = new Dictionary<string, long>(StringComparer.Ordinal);
-        while (await reader.ReadAsync().ConfigureAwait(false))
-        {
-            storyOf[reader.GetString(0)] = reader.GetInt64(1);
-        }
-
-        return new StoryPartition(storyOf);
+        return await ReadAsync(connection).ConfigureAwait(false);
     }
 
     public static async Task<StoryPartition> ReadPostgresAsync(string db)
     {
         await using var connection = new NpgsqlConnection(PostgresTarget.Parse(db).ConnectionString);
+        return await ReadAsync(connection).ConfigureAwait(false);
+    }
+
+    // Every report's story, copies included (a copy is in its original's story), on either store's connection.
+    private static async Task<StoryPartition> ReadAsync(DbConnection connection)
+    {
         await connection.OpenAsync().ConfigureAwait(false);
-        await using var command = new NpgsqlCommand(Query, connection);
-        await using NpgsqlDataReader reader = await command.ExecuteReaderAsync().ConfigureAwait(false);
+        await using DbCommand command = connection.CreateCommand();
+        command.CommandText = "SELECT article_id, story_id FROM story_reports";
+        await using DbDataReader reader = await command.ExecuteReaderAsync().ConfigureAwait(false);
         var storyOf = new Dictionary<string, long>(StringComparer.Ordinal);
         while (await reader.ReadAsync().ConfigureAwait(false))
         {
@@ -81,7 +79,4 @@ internal sealed class StoryPartition
         int renumbered = storyOf.Count(p => other.storyOf.TryGetValue(p.Key, out long story) && story != p.Value);
         return (missing, moved, renumbered);
     }
-
-    // Every report's story, copies included (a copy is in its original's story).
-    private const string Query = "SELECT article_id, story_id FROM story_reports";
 }

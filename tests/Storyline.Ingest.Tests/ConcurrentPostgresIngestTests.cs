@@ -87,25 +87,45 @@ public sealed class ConcurrentPostgresIngestTests : IDisposable
     [PostgresFact]
     public async Task A_worker_killed_while_it_assigns_leaves_nothing_half_done_after_a_rerun()
     {
-        // Given 450 reports in three overlapping parts: enough that the assigner stores several batches, so that it can
-        // be caught between two (with 150, a quick machine stored them all in one batch before the kill could come)
+        // Given 450 reports, the first 60 already stored by one ingest, and the rest in three parts that overlap each
+        // other and the stored ones
         string[] lines = await File.ReadAllLinesAsync(StoryInputs.Write(scratch.Path, "all", ["uaw-strike", "kim-putin", "derna-flood", "harbourton-water"], 450, seed: 12));
+        string db = TestPostgres.WithSchema(TestPostgres.NewSchema("killed"));
+        await StorylineProcess.IngestAsync(await WriteLinesAsync("stored.jsonl", lines[..60]), db);
         string[] parts =
         [
-            await WriteLinesAsync("a.jsonl", lines[..270]),
+            await WriteLinesAsync("a.jsonl", lines[30..270]),
             await WriteLinesAsync("b.jsonl", lines[90..360]),
             await WriteLinesAsync("c.jsonl", [.. lines[270..], .. lines[..90]]),
         ];
-        string db = TestPostgres.WithSchema(TestPostgres.NewSchema("killed"));
-        await (await PostgresStoryStore.OpenAsync(db)).DisposeAsync();
 
-        // When three queued ingest processes work on them, and the one that assigns is killed (SIGKILL) once some
-        // reports are stored, in the middle of its work
-        Process[] workers = [.. parts.Select(part => StorylineProcess.Start("ingest", part, "--db", db, "--json"))];
+        // When three queued ingest processes work on them, and the one that assigns is killed (SIGKILL) in the middle of
+        // storing a batch: the test holds back every write to the articles (a table lock), so that the assigner is
+        // caught inside its transaction however quick the machine is (timing alone missed it on a fast one)
         int victim = -1;
+        Process[] workers = [];
+        await using (var blocker = new NpgsqlConnection(PostgresTarget.Parse(db).ConnectionString))
+        {
+            await blocker.OpenAsync();
+            await using NpgsqlTransaction holdBack = await blocker.BeginTransactionAsync();
+            await using (var lockArticles = new NpgsqlCommand("LOCK TABLE articles IN SHARE MODE", blocker, holdBack))
+            {
+                await lockArticles.ExecuteNonQueryAsync();
+            }
+
+            workers = [.. parts.Select(part => StorylineProcess.Start("ingest", part, "--db", db, "--json"))];
+            try
+            {
+                victim = await KillTheAssignerAsync(db, workers);
+            }
+            finally
+            {
+                await holdBack.RollbackAsync();
+            }
+        }
+
         try
         {
-            victim = await KillTheAssignerAsync(db, workers, afterStored: 20);
             foreach (Process worker in workers)
             {
                 using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(5));
@@ -139,18 +159,19 @@ public sealed class ConcurrentPostgresIngestTests : IDisposable
         Assert.Equal(0L, await ScalarAsync(db, "SELECT count(*) FROM ingest_queue WHERE state NOT IN ('stored', 'failed', 'duplicate')"));
     }
 
-    // Waits until the archive holds `afterStored` reports, finds the worker holding the assigner's lock (by the
-    // application name its connections carry) and kills it; returns its index.
-    private static async Task<int> KillTheAssignerAsync(string db, Process[] workers, int afterStored)
+    // Waits until a worker holds the assigner's lock (found by the application name its connections carry) and one of
+    // its connections waits for a table lock, i.e. it is inside the transaction that stores a batch; kills it and returns
+    // its index.
+    private static async Task<int> KillTheAssignerAsync(string db, Process[] workers)
     {
         using var limit = new CancellationTokenSource(TimeSpan.FromMinutes(5));
         while (true)
         {
             limit.Token.ThrowIfCancellationRequested();
             Assert.False(workers.All(w => w.HasExited), "every worker ended before one could be killed");
-            if (await ScalarAsync(db, "SELECT count(*) FROM articles") >= afterStored
-                && await AssignerNameAsync(db) is string name
-                && Array.FindIndex(workers, w => name == "storyline " + w.Id) is int index and >= 0)
+            if (await AssignerNameAsync(db) is string name
+                && Array.FindIndex(workers, w => name == "storyline " + w.Id) is int index and >= 0
+                && await WaitsForATableAsync(db, name))
             {
                 // SIGKILL: no clean-up, no rollback by the program: exactly a crash.
                 workers[index].Kill(entireProcessTree: true);
@@ -160,6 +181,17 @@ public sealed class ConcurrentPostgresIngestTests : IDisposable
 
             await Task.Delay(20, limit.Token);
         }
+    }
+
+    private static async Task<bool> WaitsForATableAsync(string db, string applicationName)
+    {
+        await using var connection = new NpgsqlConnection(PostgresTarget.Parse(db).ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT count(*) FROM pg_stat_activity WHERE application_name = @name AND wait_event_type = 'Lock' AND wait_event = 'relation'",
+            connection);
+        command.Parameters.AddWithValue("name", applicationName);
+        return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture) > 0;
     }
 
     private static async Task<string?> AssignerNameAsync(string db)

@@ -21,12 +21,15 @@ internal static class StoriesTrainCommand
         var output = new Option<string>("--out") { Description = "Where to write the model", DefaultValueFactory = _ => Path.Combine("models", "stories", "merge-model.json") };
         var select = new Option<bool>("--select-evidence") { Description = "Choose the evidence again first: forward selection on the same cross-validation, a piece added only when its gain over 20 seeded half-splits is at least 0.002 and at least its spread (a few minutes)" };
         var longStories = new Option<bool>("--long-stories") { Description = $"Train on {Crisis} too, as a fourth source (four topics that run for months; an experiment: its model was not shipped, see docs/QUALITY.md)" };
-        var command = new Command("stories", "Fit the story clusterer's merge-or-new model and choose its settings by cross-validation across sets") { data, output, select, longStories };
+        var storyMerge = new Option<bool>("--story-merge") { Description = $"Instead, select the story-merge decision (whole stories joined after the fact; needs {Crisis}): every join model with and without it, leave-one-source-out, by the rule in docs/QUALITY.md" };
+        var storyMergeOut = new Option<string>("--story-merge-out") { Description = "Where --story-merge writes the model it selects", DefaultValueFactory = _ => Path.Combine("models", "stories", "story-merge.json") };
+        var command = new Command("stories", "Fit the story clusterer's merge-or-new model and choose its settings by cross-validation across sets") { data, output, select, longStories, storyMerge, storyMergeOut };
         command.SetAction(async (parse, cancellationToken) =>
         {
             string root = parse.GetValue(data)!;
             string pairFolder = Path.Combine(root, Pairs);
-            bool withCrisis = parse.GetValue(longStories);
+            bool mergeStories = parse.GetValue(storyMerge);
+            bool withCrisis = parse.GetValue(longStories) || mergeStories;
             string[] needs = [Path.Combine(root, Giveme), Path.Combine(root, Ecb), Path.Combine(pairFolder, "training_set.csv"), .. withCrisis ? [Path.Combine(root, Crisis)] : Array.Empty<string>()];
             foreach (string needed in needs)
             {
@@ -59,6 +62,11 @@ internal static class StoriesTrainCommand
                 .. streams.Where(s => s.Stream.Layout is StoryBenchmarkLayout.Giveme5W1H or StoryBenchmarkLayout.EcbPlus).Select(s => s.Half(StoryHalf.Train)),
                 .. streams.Where(s => withCrisis && s.Stream.Layout == StoryBenchmarkLayout.Crisis),
             ];
+            if (mergeStories)
+            {
+                return await SelectStoryMerge(env, [.. training.Where(t => t.Stream.Layout != StoryBenchmarkLayout.Crisis)], training, trainPairs, parse.GetValue(storyMergeOut)!, Say, cancellationToken).ConfigureAwait(false);
+            }
+
             TrainingGrid grid = TrainingGrid.Default;
             if (parse.GetValue(select))
             {
@@ -86,5 +94,37 @@ internal static class StoriesTrainCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    // The story-merge selection (docs/QUALITY.md, "Seventh session"): the join models alone and with the merge
+    // decision, scored leave-one-source-out on the story-level sources; what the rule picks is written when it merges.
+    private static async Task<int> SelectStoryMerge(CliEnvironment env, AnalysedStream[] joinStreams, AnalysedStream[] storySources, SemEvalTexts pairs, string output, Action<string> say, CancellationToken cancellationToken)
+    {
+        TrainingData joinData = TrainingData.Prepare(joinStreams, pairs, TrainingGrid.Selection, progress: say);
+        IReadOnlyList<StoryMergeCandidate> candidates = StoryMergeTraining.Select(joinData, storySources, [JoinModel.Body, JoinModel.Gap], say);
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        foreach (StoryMergeCandidate candidate in candidates)
+        {
+            say(string.Create(invariant, $"{candidate.Setting}: mean {candidate.Mean:F4}{(candidate.Admissible ? ", admissible" : string.Empty)}; {string.Join("; ", candidate.Sources.Select(s => $"{s.Source} {s.Score:F4} ({s.Gain.Mean:+0.0000;-0.0000} ± {s.Gain.Spread:F4})"))}"));
+        }
+
+        if (StoryMergeTraining.Choose(candidates) is not { Setting.Offset: double offset } chosen)
+        {
+            say("the rule picks no story merge: nothing written");
+            return ExitCodes.Ok;
+        }
+
+        JoinModel join = chosen.Setting.Join == JoinModel.Gap.Name ? JoinModel.Gap : JoinModel.Body;
+        ClusteringOptions options = StoryMergeTraining.JoinOptions(joinData, join, except: -1);
+        StoryMergeModel model = StoryMergeTraining.Fit([.. storySources.Select(s => StoryMergeTraining.Examples(s, options))], offset);
+        var provenance = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["fittedOn"] = string.Join(", ", storySources.Select(s => s.Name)),
+            ["chosenBy"] = $"train stories --story-merge: {chosen.Setting}, the rule of docs/QUALITY.md (Seventh session)",
+        };
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
+        await File.WriteAllTextAsync(output, StoryMergeJson.ToJson(model, join.Name, provenance) + "\n", cancellationToken).ConfigureAwait(false);
+        say($"{chosen.Setting} picked; story-merge model written to {output}");
+        return ExitCodes.Ok;
     }
 }

@@ -122,16 +122,17 @@ internal static class StorySimilarity
     private static double StoryConflict(ActiveStory a, ActiveStory b, NameKind kind)
     {
         KeyName[] key = a.KeyNames(kind);
-        if (key.Length == 0 || b.KeyNames(kind).Length == 0)
-        {
-            return 0;
-        }
+        return key.Length == 0 || b.KeyNames(kind).Length == 0 ? 0 : UnknownShare(key, b);
+    }
 
+    // The share (by weight) of the key names that the story never named and whose last word it never used.
+    private static double UnknownShare(KeyName[] key, ActiveStory story)
+    {
         double all = 0, unknown = 0;
         foreach (KeyName name in key)
         {
             all += name.Weight;
-            if (!b.Names(name.Term) && !b.UsedWord(name.LastWord))
+            if (!story.Names(name.Term) && !story.UsedWord(name.LastWord))
             {
                 unknown += name.Weight;
             }
@@ -293,16 +294,7 @@ internal static class StorySimilarity
             return 0;
         }
 
-        double all = 0, unknown = 0;
-        foreach (KeyName name in key)
-        {
-            all += name.Weight;
-            if (!story.Names(name.Term) && !story.UsedWord(name.LastWord))
-            {
-                unknown += name.Weight;
-            }
-        }
-
+        double share = UnknownShare(key, story);
         double storyAll = 0, missing = 0;
         foreach (KeyName name in storyKey)
         {
@@ -313,7 +305,7 @@ internal static class StorySimilarity
             }
         }
 
-        return unknown / all * (missing / storyAll);
+        return share * (missing / storyAll);
     }
 
     // TF-IDF cosine of the report's words with the story's heaviest words (idf of the report's time, as a per-report

@@ -43,9 +43,15 @@ public sealed record SourceGain(string Source, double Score, IReadOnlyList<doubl
 /// <summary>A configuration's held-out figures and whether the rule admits it.</summary>
 /// <param name="Setting">The configuration.</param>
 /// <param name="Sources">Each story-level source (and the pairs where the join model changes).</param>
-/// <param name="Admissible">No source loses more than its spread, and at least one gains at least 0.002 and its spread.</param>
-public sealed record StoryMergeCandidate(StoryMergeSetting Setting, IReadOnlyList<SourceGain> Sources, bool Admissible)
+public sealed record StoryMergeCandidate(StoryMergeSetting Setting, IReadOnlyList<SourceGain> Sources)
 {
+    /// <summary>
+    /// The rule: no source (the pairs included) loses more than its own spread, and at least one story-level source gains
+    /// at least 0.002 and at least its spread.
+    /// </summary>
+    public bool Admissible =>
+        Sources.All(s => s.Gain.Mean >= -s.Gain.Spread) && Sources.Any(s => s.Source != PairsSource && s.Gain.Passes(0.002));
+
     /// <summary>The mean held-out score over the story-level sources.</summary>
     public double Mean => Sources.Where(s => s.Source != PairsSource).Average(s => s.Score);
 
@@ -197,9 +203,7 @@ public static class StoryMergeTraining
         return [.. results.Select(r =>
         {
             var sources = r.Scores.Select((x, i) => new SourceGain(x.Source, x.Score, x.Splits, EvidenceGain.Of(baseline[i].Splits, x.Splits))).ToList();
-            bool noLoss = sources.All(x => x.Gain.Mean >= -x.Gain.Spread);
-            bool gains = sources.Any(x => x.Source != StoryMergeCandidate.PairsSource && x.Gain.Passes(0.002));
-            return new StoryMergeCandidate(r.Setting, sources, noLoss && gains);
+            return new StoryMergeCandidate(r.Setting, sources);
         })];
     }
 

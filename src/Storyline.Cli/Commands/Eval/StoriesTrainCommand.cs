@@ -22,7 +22,7 @@ internal static class StoriesTrainCommand
         var select = new Option<bool>("--select-evidence") { Description = "Choose the evidence again first: forward selection on the same cross-validation, a piece added only when its gain over 20 seeded half-splits is at least 0.002 and at least its spread (a few minutes)" };
         var longStories = new Option<bool>("--long-stories") { Description = $"Train on {Crisis} too, as a fourth source (four topics that run for months; an experiment: its model was not shipped, see docs/QUALITY.md)" };
         var storyMerge = new Option<bool>("--story-merge") { Description = $"Instead, select the story-merge decision (whole stories joined after the fact; needs {Crisis}): every join model with and without it, leave-one-source-out, by the rule in docs/QUALITY.md" };
-        var storyMergeOut = new Option<string>("--story-merge-out") { Description = "Where --story-merge writes the model it selects", DefaultValueFactory = _ => Path.Combine("models", "stories", "story-merge.json") };
+        var storyMergeOut = new Option<string?>("--story-merge-out") { Description = "Where --story-merge writes the story-merge model the rule picks (or, when it picks none, the best by mean, marked as not picked); nothing is written without it" };
         var command = new Command("stories", "Fit the story clusterer's merge-or-new model and choose its settings by cross-validation across sets") { data, output, select, longStories, storyMerge, storyMergeOut };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -64,7 +64,7 @@ internal static class StoriesTrainCommand
             ];
             if (mergeStories)
             {
-                return await SelectStoryMerge(env, [.. training.Where(t => t.Stream.Layout != StoryBenchmarkLayout.Crisis)], training, trainPairs, parse.GetValue(storyMergeOut)!, Say, cancellationToken).ConfigureAwait(false);
+                return await SelectStoryMerge([.. training.Where(t => t.Stream.Layout != StoryBenchmarkLayout.Crisis)], training, trainPairs, parse.GetValue(storyMergeOut), Say, cancellationToken).ConfigureAwait(false);
             }
 
             TrainingGrid grid = TrainingGrid.Default;
@@ -98,7 +98,7 @@ internal static class StoriesTrainCommand
 
     // The story-merge selection (docs/QUALITY.md, "Seventh session"): the join models alone and with the merge
     // decision, scored leave-one-source-out on the story-level sources; what the rule picks is written when it merges.
-    private static async Task<int> SelectStoryMerge(CliEnvironment env, AnalysedStream[] joinStreams, AnalysedStream[] storySources, SemEvalTexts pairs, string output, Action<string> say, CancellationToken cancellationToken)
+    private static async Task<int> SelectStoryMerge(AnalysedStream[] joinStreams, AnalysedStream[] storySources, SemEvalTexts pairs, string? output, Action<string> say, CancellationToken cancellationToken)
     {
         TrainingData joinData = TrainingData.Prepare(joinStreams, pairs, TrainingGrid.Selection, progress: say);
         IReadOnlyList<StoryMergeCandidate> candidates = StoryMergeTraining.Select(joinData, storySources, [JoinModel.Body, JoinModel.Gap], say);
@@ -108,9 +108,12 @@ internal static class StoriesTrainCommand
             say(string.Create(invariant, $"{candidate.Setting}: mean {candidate.Mean:F4}{(candidate.Admissible ? ", admissible" : string.Empty)}; {string.Join("; ", candidate.Sources.Select(s => $"{s.Source} {s.Score:F4} ({s.Gain.Mean:+0.0000;-0.0000} ± {s.Gain.Spread:F4})"))}"));
         }
 
-        if (StoryMergeTraining.Choose(candidates) is not { Setting.Offset: double offset } chosen)
+        StoryMergeCandidate? picked = StoryMergeTraining.Choose(candidates);
+        say(picked is null ? "the rule admits no configuration: nothing ships" : $"the rule picks {picked.Setting}");
+        StoryMergeCandidate? chosen = picked is { Setting.Offset: not null } ? picked
+            : candidates.Where(c => c.Setting.Offset is not null).OrderByDescending(c => Math.Round(c.Mean, 9)).FirstOrDefault();
+        if (output is null || chosen is not { Setting.Offset: double offset })
         {
-            say("the rule picks no story merge: nothing written");
             return ExitCodes.Ok;
         }
 
@@ -120,11 +123,13 @@ internal static class StoriesTrainCommand
         var provenance = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["fittedOn"] = string.Join(", ", storySources.Select(s => s.Name)),
-            ["chosenBy"] = $"train stories --story-merge: {chosen.Setting}, the rule of docs/QUALITY.md (Seventh session)",
+            ["chosenBy"] = ReferenceEquals(chosen, picked)
+                ? $"train stories --story-merge: {chosen.Setting}, picked by the rule of docs/QUALITY.md (Seventh session)"
+                : $"train stories --story-merge: {chosen.Setting}, the best story merge by mean held-out score; NOT picked by the rule of docs/QUALITY.md (Seventh session), written for reading only",
         };
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
         await File.WriteAllTextAsync(output, StoryMergeJson.ToJson(model, join.Name, provenance) + "\n", cancellationToken).ConfigureAwait(false);
-        say($"{chosen.Setting} picked; story-merge model written to {output}");
+        say($"{chosen.Setting}: story-merge model written to {output}");
         return ExitCodes.Ok;
     }
 }

@@ -253,9 +253,12 @@ public static class PairFit
     }
 
     // Mann–Whitney: the average rank of the same-story pairs among all, less its least possible value, over the pairs of pairs.
-    private static double Auc(IReadOnlyList<PairExample> examples, MergeModel model)
+    private static double Auc(IReadOnlyList<PairExample> examples, MergeModel model) => Auc(examples.Select(e => (model.Score(e.Similarities), e.Same)));
+
+    /// <summary>The ROC AUC of scored examples: the chance that a positive scores above a negative (ties count half); 0.5 without both.</summary>
+    internal static double Auc(IEnumerable<(double Score, bool Same)> examples)
     {
-        var scored = examples.Select(e => (Score: model.Score(e.Similarities), e.Same)).OrderBy(e => e.Score).ToList();
+        var scored = examples.OrderBy(e => e.Score).ToList();
         double rankSum = 0;
         long same = 0, other = 0;
         for (int i = 0; i < scored.Count;)

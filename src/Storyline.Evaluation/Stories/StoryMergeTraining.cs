@@ -226,6 +226,27 @@ public static class StoryMergeTraining
         return best;
     }
 
+    /// <summary>
+    /// How well the story-level evidence separates one source's pairs when fitted on another's: [i, j] is the ROC AUC on
+    /// source j's pairs of the merge model fitted on source i's alone (the diagonal is in-sample). Where the sources'
+    /// gold agree on what a story is, a model fitted on one ranks the other's pairs well.
+    /// </summary>
+    public static double[,] CrossAuc(IReadOnlyList<IReadOnlyList<StoryPairExample>> sources)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        var auc = new double[sources.Count, sources.Count];
+        for (int i = 0; i < sources.Count; i++)
+        {
+            StoryMergeModel model = Fit([sources[i]], offset: 0);
+            for (int j = 0; j < sources.Count; j++)
+            {
+                auc[i, j] = PairFit.Auc(sources[j].Select(e => (model.Score(e.Similarities), e.Same)));
+            }
+        }
+
+        return auc;
+    }
+
     /// <summary>The options of <paramref name="join"/> fitted on every source of <paramref name="data"/> but <paramref name="except"/> (-1: all).</summary>
     public static ClusteringOptions JoinOptions(TrainingData data, JoinModel join, int except, int window = 365, double decay = 30)
     {

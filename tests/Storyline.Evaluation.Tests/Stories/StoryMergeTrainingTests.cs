@@ -31,6 +31,23 @@ public sealed class StoryMergeTrainingTests
     }
 
     [Fact]
+    public void Sources_whose_gold_disagree_rank_each_other_s_pairs_backwards()
+    {
+        // Given a source where shared words mean one story, and one where they mean two (its gold the other way round)
+        IReadOnlyList<StoryPairExample> agree = [Pair(0.9, 0, true), Pair(0.8, 0, true), Pair(0.2, 0, false), Pair(0.1, 0, false)];
+        IReadOnlyList<StoryPairExample> disagree = [Pair(0.9, 0, false), Pair(0.8, 0, false), Pair(0.2, 0, true), Pair(0.1, 0, true)];
+
+        // When each source's model ranks both sources' pairs
+        double[,] auc = StoryMergeTraining.CrossAuc([agree, disagree]);
+
+        // Then each ranks its own pairs perfectly and the other's backwards
+        Assert.Equal(1.0, auc[0, 0]);
+        Assert.Equal(1.0, auc[1, 1]);
+        Assert.Equal(0.0, auc[0, 1]);
+        Assert.Equal(0.0, auc[1, 0]);
+    }
+
+    [Fact]
     public void A_story_merge_model_reads_back_as_written()
     {
         var model = new StoryMergeModel(-1.5, [2, 0.5, 0.25, 1, 0, 0.75, -3, -1, 0.125]) { Candidates = 4 };

@@ -108,6 +108,15 @@ internal static class StoriesTrainCommand
             say(string.Create(invariant, $"{candidate.Setting}: mean {candidate.Mean:F4}{(candidate.Admissible ? ", admissible" : string.Empty)}; {string.Join("; ", candidate.Sources.Select(s => $"{s.Source} {s.Score:F4} ({s.Gain.Mean:+0.0000;-0.0000} ± {s.Gain.Spread:F4})"))}"));
         }
 
+        // What the evidence can tell apart in each source, and whether the sources agree (the shipped join model, fitted on all).
+        ClusteringOptions shipped = StoryMergeTraining.JoinOptions(joinData, JoinModel.Body, except: -1);
+        IReadOnlyList<StoryPairExample>[] pairsOf = [.. storySources.Select(s => StoryMergeTraining.Examples(s, shipped))];
+        double[,] cross = StoryMergeTraining.CrossAuc(pairsOf);
+        for (int i = 0; i < storySources.Length; i++)
+        {
+            say(string.Create(invariant, $"story pairs of {storySources[i].Name}: {pairsOf[i].Count} ({pairsOf[i].Count(p => p.Same)} same); merge model fitted on them alone, AUC on {string.Join(", ", storySources.Select((s, j) => $"{s.Name} {cross[i, j]:F4}"))}"));
+        }
+
         StoryMergeCandidate? picked = StoryMergeTraining.Choose(candidates);
         say(picked is null ? "the rule admits no configuration: nothing ships" : $"the rule picks {picked.Setting}");
         StoryMergeCandidate? chosen = picked is { Setting.Offset: not null } ? picked

@@ -9,7 +9,8 @@ namespace Storyline.Stories;
 /// candidate stories, found through an inverted index over the terms and entities of the open stories
 /// (<see cref="CandidateIndex"/>), are compared with it on several similarities (<see cref="StorySimilarity"/>), and
 /// the <see cref="MergeModel"/> decides whether it joins the best of them or starts a story. When the report fits two
-/// stories very well, the two are one story and are merged. Stories with no report within the window close, and reports
+/// stories very well, the two are one story and are merged; where <see cref="ClusteringOptions.StoryMerge"/> is set, a
+/// second decision then compares the report's story as a whole with its best other candidates and may merge one. Stories with no report within the window close, and reports
 /// older than the window leave the near-copy index even when their story is still open.
 /// <para>
 /// Deterministic for a given input order, and the same after a restart from <see cref="ClusteringState"/>: term sums are

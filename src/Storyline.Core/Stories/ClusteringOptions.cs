@@ -59,6 +59,19 @@ public sealed record ClusteringOptions
     /// </summary>
     public bool MeasureAllEvidence { get; init; }
 
+    /// <summary>
+    /// The story-merge decision: after each report, its story is compared as a whole with the report's best other
+    /// candidate stories, and the best of them is merged into it when this model says they are one running story. Null
+    /// (the default) merges stories only through <see cref="MergeScore"/>.
+    /// </summary>
+    public StoryMergeModel? StoryMerge { get; init; }
+
+    /// <summary>
+    /// Whether the story-pair evidence is measured after each report even without <see cref="StoryMerge"/>
+    /// (<see cref="OnlineStoryClusterer.LastStoryPairs"/>): training the story-merge decision needs it.
+    /// </summary>
+    public bool MeasureStoryPairs { get; init; }
+
     /// <summary>The defaults.</summary>
     public static ClusteringOptions Default { get; } = new();
 }

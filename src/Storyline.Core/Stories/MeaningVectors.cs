@@ -92,6 +92,25 @@ internal static class MeaningVectors
         return norm == 0 ? 0 : dot / (Scale * Math.Sqrt(norm));
     }
 
+    /// <summary>The cosine of two stories' sums; 0 where either is missing or zero.</summary>
+    public static double Cosine(long[]? a, long[]? b)
+    {
+        if (a is null || b is null)
+        {
+            return 0;
+        }
+
+        double dot = 0, normA = 0, normB = 0;
+        for (int i = 0; i < a.Length; i++)
+        {
+            dot += (double)a[i] * b[i];
+            normA += (double)a[i] * a[i];
+            normB += (double)b[i] * b[i];
+        }
+
+        return normA == 0 || normB == 0 ? 0 : dot / Math.Sqrt(normA * normB);
+    }
+
     private static int[]? Finish(TextEmbedder embedder, Span<float> sum, int found)
     {
         if (found == 0 || !embedder.Finish(sum))

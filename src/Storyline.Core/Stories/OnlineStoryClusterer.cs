@@ -9,7 +9,8 @@ namespace Storyline.Stories;
 /// candidate stories, found through an inverted index over the terms and entities of the open stories
 /// (<see cref="CandidateIndex"/>), are compared with it on several similarities (<see cref="StorySimilarity"/>), and
 /// the <see cref="MergeModel"/> decides whether it joins the best of them or starts a story. When the report fits two
-/// stories very well, the two are one story and are merged. Stories with no report within the window close, and reports
+/// stories very well, the two are one story and are merged; where <see cref="ClusteringOptions.StoryMerge"/> is set, a
+/// second decision then compares the report's story as a whole with its best other candidates and may merge one. Stories with no report within the window close, and reports
 /// older than the window leave the near-copy index even when their story is still open.
 /// <para>
 /// Deterministic for a given input order, and the same after a restart from <see cref="ClusteringState"/>: term sums are
@@ -30,6 +31,10 @@ public sealed class OnlineStoryClusterer
 
     // The candidates of the report being assigned and their similarities, reused from report to report.
     private readonly List<(ActiveStory Story, StorySimilarities Similarities)> measured = [];
+
+    // The candidates with their report-level scores, and the story pairs measured after the last report.
+    private readonly List<(ActiveStory Story, double Score)> scored = [];
+    private readonly List<StoryPairCandidate> storyPairs = [];
 
     /// <summary>A clusterer that starts from <paramref name="state"/> (empty for a new archive).</summary>
     public OnlineStoryClusterer(ClusteringOptions options, ClusteringState state)
@@ -65,6 +70,13 @@ public sealed class OnlineStoryClusterer
     /// <summary>Number of stories currently open for new reports.</summary>
     public int ActiveStoryCount => active.Count;
 
+    /// <summary>
+    /// The story the last report joined or started, compared as a whole with the report's best other candidate stories
+    /// (before any merge), when <see cref="ClusteringOptions.StoryMerge"/> or <see cref="ClusteringOptions.MeasureStoryPairs"/>
+    /// asks for it; empty otherwise, and after a near-copy.
+    /// </summary>
+    public IReadOnlyList<StoryPairCandidate> LastStoryPairs => storyPairs;
+
     /// <summary>Assigns one report to a story. Call in arrival order; the result depends on that order only.</summary>
     public StoryAssignment Assign(StoryFeatures report)
     {
@@ -87,6 +99,7 @@ public sealed class OnlineStoryClusterer
     private StoryAssignment Decide(StoryFeatures report, Func<IReadOnlyList<StoryCandidate>, StoryId?>? oracle)
     {
         Expire(report.Published);
+        storyPairs.Clear();
         if (copies.FindOriginal(report, options) is (StoryMember original, double jaccard))
         {
             ActiveStory source = original.Story;
@@ -105,6 +118,7 @@ public sealed class OnlineStoryClusterer
         double bestScore = double.NegativeInfinity, secondScore = double.NegativeInfinity;
         List<StoryCandidate>? seen = oracle is null ? null : [];
         measured.Clear();
+        scored.Clear();
         double topHead = double.NegativeInfinity;
         foreach (ActiveStory candidate in index.Candidates(vector, slots, options))
         {
@@ -120,6 +134,7 @@ public sealed class OnlineStoryClusterer
             StorySimilarities similarities = gap ? measures with { HeadMeaningGap = measures.HeadMeaning - topHead } : measures;
             seen?.Add(new StoryCandidate(candidate.Id, similarities));
             double score = options.Model.Score(similarities);
+            scored.Add((candidate, score));
             if (score > bestScore || (score == bestScore && candidate.Id.Value < best!.Id.Value))
             {
                 (second, secondScore) = (best, bestScore);
@@ -157,6 +172,14 @@ public sealed class OnlineStoryClusterer
 
         bool isNew = double.IsNegativeInfinity(bestScore);
         Add(best, report, terms, vector.BodyMeaning, vector.HeadMeaning);
+        if (oracle is null && merged is null && (options.StoryMerge is not null || options.MeasureStoryPairs)
+            && MergeStories(best) is (ActiveStory older, ActiveStory newer))
+        {
+            Merge(older, newer);
+            merged = newer.Id;
+            best = older;
+        }
+
         double similarity = isNew ? 0 : 1 / (1 + Math.Exp(-bestScore));
         return new StoryAssignment(report.Id, best.Id, isNew, similarity, StoryTitle.Of(best)) { Merged = merged };
     }
@@ -176,6 +199,46 @@ public sealed class OnlineStoryClusterer
         ArgumentNullException.ThrowIfNull(report);
         return [.. index.Candidates(slots.Vectorise(report, new ReportTerms(report, vocabulary)), slots, options).Select(s => s.Id).Order()];
     }
+
+    /// <summary>The two open stories compared as wholes (as the story-merge decision compares them); null when either is not open.</summary>
+    public StoryPairSimilarities? CompareStories(StoryId story, StoryId other) =>
+        active.TryGetValue(story.Value, out ActiveStory? a) && active.TryGetValue(other.Value, out ActiveStory? b)
+            ? StorySimilarity.MeasureStories(a, b, vocabulary)
+            : null;
+
+    // The story-merge decision: the report's story against the report's best other candidates (by the report-level
+    // score, then by number), as wholes; the pair to merge (the older story kept) when the best scores at least 0. Only
+    // the report's candidates are compared, so the cost per report does not grow with the archive.
+    private (ActiveStory Keep, ActiveStory Gone)? MergeStories(ActiveStory story)
+    {
+        int count = options.StoryMerge?.Candidates ?? StoryMergeDefaultCandidates;
+        scored.Sort((x, y) => x.Score != y.Score ? y.Score.CompareTo(x.Score) : x.Story.Id.Value.CompareTo(y.Story.Id.Value));
+        ActiveStory? chosen = null;
+        double chosenScore = double.NegativeInfinity;
+        foreach ((ActiveStory other, _) in scored)
+        {
+            if (storyPairs.Count >= count)
+            {
+                break;
+            }
+
+            if (ReferenceEquals(other, story))
+            {
+                continue;
+            }
+
+            StoryPairSimilarities pair = StorySimilarity.MeasureStories(story, other, vocabulary);
+            storyPairs.Add(new StoryPairCandidate(other.Id, pair));
+            if (options.StoryMerge is StoryMergeModel model && model.Score(pair) is double score && score >= 0 && score > chosenScore)
+            {
+                (chosen, chosenScore) = (other, score);
+            }
+        }
+
+        return chosen is null ? null : story.Id.Value < chosen.Id.Value ? (story, chosen) : (chosen, story);
+    }
+
+    private const int StoryMergeDefaultCandidates = 3;
 
     // The gap of a story measured apart from the candidates (the oracle's story the index did not offer): never above 0.
     private static StorySimilarities Gap(StorySimilarities similarities, double topHead, bool gap) =>

@@ -27,3 +27,8 @@ public sealed record StoryAssignment(ArticleId Report, StoryId Story, bool IsNew
 /// <param name="Story">The story.</param>
 /// <param name="Similarities">The report against it.</param>
 public readonly record struct StoryCandidate(StoryId Story, StorySimilarities Similarities);
+
+/// <summary>Another open story compared as a whole with the story a report was just assigned to.</summary>
+/// <param name="Story">The other story.</param>
+/// <param name="Similarities">The two stories against each other.</param>
+public readonly record struct StoryPairCandidate(StoryId Story, StoryPairSimilarities Similarities);

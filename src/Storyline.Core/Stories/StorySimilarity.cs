@@ -34,6 +34,113 @@ internal static class StorySimilarity
         };
     }
 
+    /// <summary>Days over which <see cref="StoryPairSimilarities.Touch"/> falls by a factor e.</summary>
+    public const double TouchDays = 30;
+
+    /// <summary>
+    /// How alike two open stories are as wholes (see <see cref="StoryPairSimilarities"/>): their heaviest words, summed
+    /// vectors, names by type, key places and people, and how their active periods lie. Symmetric, and a pure function
+    /// of the two stories' state and the vocabulary's idf.
+    /// </summary>
+    public static StoryPairSimilarities MeasureStories(ActiveStory a, ActiveStory b, StoryVocabulary vocabulary)
+    {
+        (double people, double actors, double places) = NameCosines(a, b, vocabulary);
+        return new StoryPairSimilarities(
+            TopCosine(a.TopWords(), b.TopWords(), vocabulary),
+            MeaningVectors.Cosine(a.BodyMeaning, b.BodyMeaning),
+            MeaningVectors.Cosine(a.HeadMeaning, b.HeadMeaning),
+            people,
+            actors,
+            places,
+            StoryConflict(a, b, NameKind.Places) * StoryConflict(b, a, NameKind.Places),
+            StoryConflict(a, b, NameKind.People) * StoryConflict(b, a, NameKind.People),
+            Touch(GapDays(a, b)));
+    }
+
+    /// <summary>The days between one story's latest report and the other's earliest; 0 when their periods overlap or touch.</summary>
+    public static int GapDays(ActiveStory a, ActiveStory b)
+    {
+        int firstA = FirstDay(a), firstB = FirstDay(b);
+        return Math.Max(0, Math.Max(firstA, firstB) - Math.Min(a.LastReport.DayNumber, b.LastReport.DayNumber));
+    }
+
+    /// <summary>exp(−<paramref name="gapDays"/> / <see cref="TouchDays"/>).</summary>
+    public static double Touch(int gapDays) => Math.Exp(-Math.Max(0, gapDays) / TouchDays);
+
+    private static int FirstDay(ActiveStory story) => story.Reports.Count > 0 ? story.Reports[0].Published.DayNumber : story.LastReport.DayNumber;
+
+    // TF-IDF cosine of two stories' heaviest words (sums in thousandths times idf).
+    private static double TopCosine(TopTerm[] a, TopTerm[] b, StoryVocabulary vocabulary)
+    {
+        var other = new Dictionary<int, double>(b.Length);
+        double normB = 0;
+        foreach (TopTerm term in b)
+        {
+            double weight = term.Sum / TermSums.Quantum * vocabulary.Idf(term.Term);
+            other[term.Term] = weight;
+            normB += weight * weight;
+        }
+
+        double dot = 0, normA = 0;
+        foreach (TopTerm term in a)
+        {
+            double weight = term.Sum / TermSums.Quantum * vocabulary.Idf(term.Term);
+            normA += weight * weight;
+            dot += other.TryGetValue(term.Term, out double w) ? weight * w : 0;
+        }
+
+        return dot == 0 ? 0 : dot / Math.Sqrt(normA * normB);
+    }
+
+    // TF-IDF cosines of the two stories' names by type: people, other names, places. A name is a place (or a person)
+    // when either story typed it so, so that one name counts in one type on both sides.
+    private static (double People, double Actors, double Places) NameCosines(ActiveStory a, ActiveStory b, StoryVocabulary vocabulary)
+    {
+        int Type(int term) => a.Places.Contains(term) || b.Places.Contains(term) ? 2 : a.People.Contains(term) || b.People.Contains(term) ? 0 : 1;
+        var other = new Dictionary<int, double>();
+        double[] normA = new double[3], normB = new double[3], dot = new double[3];
+        foreach (TopTerm term in b.TopEntities())
+        {
+            double weight = term.Sum / TermSums.Quantum * vocabulary.Idf(term.Term);
+            other[term.Term] = weight;
+            normB[Type(term.Term)] += weight * weight;
+        }
+
+        foreach (TopTerm term in a.TopEntities())
+        {
+            double weight = term.Sum / TermSums.Quantum * vocabulary.Idf(term.Term);
+            int type = Type(term.Term);
+            normA[type] += weight * weight;
+            dot[type] += other.TryGetValue(term.Term, out double w) ? weight * w : 0;
+        }
+
+        double Cos(int t) => dot[t] == 0 ? 0 : dot[t] / Math.Sqrt(normA[t] * normB[t]);
+        return (Cos(0), Cos(1), Cos(2));
+    }
+
+    // The share (by weight) of story a's key names of one kind that story b never named (nor used their last word).
+    private static double StoryConflict(ActiveStory a, ActiveStory b, NameKind kind)
+    {
+        KeyName[] key = a.KeyNames(kind);
+        return key.Length == 0 || b.KeyNames(kind).Length == 0 ? 0 : UnknownShare(key, b);
+    }
+
+    // The share (by weight) of the key names that the story never named and whose last word it never used.
+    private static double UnknownShare(KeyName[] key, ActiveStory story)
+    {
+        double all = 0, unknown = 0;
+        foreach (KeyName name in key)
+        {
+            all += name.Weight;
+            if (!story.Names(name.Term) && !story.UsedWord(name.LastWord))
+            {
+                unknown += name.Weight;
+            }
+        }
+
+        return unknown / all;
+    }
+
     // The share of the report's numbers the story gave too.
     private static double NumberMatch(int[] numbers, ActiveStory story)
     {
@@ -187,16 +294,7 @@ internal static class StorySimilarity
             return 0;
         }
 
-        double all = 0, unknown = 0;
-        foreach (KeyName name in key)
-        {
-            all += name.Weight;
-            if (!story.Names(name.Term) && !story.UsedWord(name.LastWord))
-            {
-                unknown += name.Weight;
-            }
-        }
-
+        double share = UnknownShare(key, story);
         double storyAll = 0, missing = 0;
         foreach (KeyName name in storyKey)
         {
@@ -207,7 +305,7 @@ internal static class StorySimilarity
             }
         }
 
-        return unknown / all * (missing / storyAll);
+        return share * (missing / storyAll);
     }
 
     // TF-IDF cosine of the report's words with the story's heaviest words (idf of the report's time, as a per-report

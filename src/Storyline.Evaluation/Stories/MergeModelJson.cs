@@ -74,3 +74,42 @@ public static class MergeModelJson
         return document.RootElement.GetProperty("baselineThreshold").GetDouble();
     }
 }
+
+/// <summary>The JSON of a story-merge model (<c>train stories --story-merge</c>): its weights by evidence, and how it was chosen.</summary>
+public static class StoryMergeJson
+{
+    /// <summary>The model as JSON, with the join model it goes with and <paramref name="provenance"/>.</summary>
+    public static string ToJson(StoryMergeModel model, string join, IReadOnlyDictionary<string, string> provenance)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(provenance);
+        var weights = new JsonObject { ["bias"] = model.Bias };
+        for (int i = 0; i < StoryPairSimilarities.Names.Count; i++)
+        {
+            weights[StoryPairSimilarities.Names[i]] = model.Weights[i];
+        }
+
+        var root = new JsonObject
+        {
+            ["weights"] = weights,
+            ["candidates"] = model.Candidates,
+            ["join"] = join,
+            ["provenance"] = new JsonObject(provenance.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)JsonValue.Create(p.Value)))),
+        };
+        return root.ToJsonString(new JsonSerializerOptions { WriteIndented = true });
+    }
+
+    /// <summary>Reads a model written by <see cref="ToJson"/>.</summary>
+    /// <exception cref="JsonException">Not JSON.</exception>
+    /// <exception cref="KeyNotFoundException">A weight is missing.</exception>
+    public static StoryMergeModel FromJson(string json)
+    {
+        using JsonDocument document = JsonDocument.Parse(json);
+        JsonElement root = document.RootElement;
+        JsonElement weights = root.GetProperty("weights");
+        return new StoryMergeModel(weights.GetProperty("bias").GetDouble(), [.. StoryPairSimilarities.Names.Select(n => weights.GetProperty(n).GetDouble())])
+        {
+            Candidates = root.GetProperty("candidates").GetInt32(),
+        };
+    }
+}

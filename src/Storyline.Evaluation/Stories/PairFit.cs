@@ -122,7 +122,25 @@ public static class PairFit
         int k = Names.Count + 1; // weights, then the bias
         bool[] off = [.. Names.Select(n => use is not null && !use.Contains(n)), false];
         double[][][] x = [.. decisions.Select(d => d.Candidates.Select(c => (double[])[.. Vector(c).Select((v, i) => off[i] ? 0 : v), 1.0]).ToArray())];
-        double total = decisions.Sum(d => d.Weight);
+        double[] beta = Newton(x, k, [.. decisions.Select(d => d.Chosen)], [.. decisions.Select(d => d.Weight)], l2, iterations);
+        return Model(Math.Round(beta[k - 1], 3), [.. beta[..^1].Select(b => Math.Round(b, 3))], decayDays);
+    }
+
+    /// <summary>
+    /// Newton's method for the conditional logit of <see cref="Fit"/> on plain vectors: <paramref name="x"/>[n] holds
+    /// decision n's candidates, each a vector of <paramref name="k"/> whose last element is 1 (the bias); <paramref name="answers"/>[n] the right
+    /// candidate or -1 for "new" (score 0); <paramref name="weights"/>[n] its weight. Returns the coefficients, the bias
+    /// last, unrounded. A single candidate per decision is a weighted logistic regression.
+    /// </summary>
+    internal static double[] Newton(double[][][] x, int k, IReadOnlyList<int> answers, IReadOnlyList<double> weights, double l2, int iterations = 50)
+    {
+        // Summed in order, one by one (as the fit always summed them), so that the weights come out the same to the bit.
+        double total = 0;
+        foreach (double weight in weights)
+        {
+            total += weight;
+        }
+
         double[] beta = new double[k];
         double[] mean = new double[k];
         for (int step = 0; step < iterations; step++)
@@ -142,7 +160,7 @@ public static class PairFit
                 double top = Math.Max(0, scores.Max());
                 double[] p = [.. scores.Select(z => Math.Exp(z - top))];
                 double sum = p.Sum() + Math.Exp(-top);
-                double w = decisions[n].Weight / total;
+                double w = weights[n] / total;
                 Array.Clear(mean);
                 for (int c = 0; c < candidates.Length; c++)
                 {
@@ -153,7 +171,7 @@ public static class PairFit
                     }
                 }
 
-                int chosen = decisions[n].Chosen;
+                int chosen = answers[n];
                 for (int a = 0; a < k; a++)
                 {
                     gradient[a] -= w * ((chosen >= 0 ? candidates[chosen][a] : 0) - mean[a]);
@@ -208,7 +226,7 @@ public static class PairFit
             }
         }
 
-        return Model(Math.Round(beta[k - 1], 3), [.. beta[..^1].Select(b => Math.Round(b, 3))], decayDays);
+        return beta;
     }
 
     /// <summary>How <paramref name="model"/> does on <paramref name="examples"/> (unweighted).</summary>
@@ -235,9 +253,12 @@ public static class PairFit
     }
 
     // Mann–Whitney: the average rank of the same-story pairs among all, less its least possible value, over the pairs of pairs.
-    private static double Auc(IReadOnlyList<PairExample> examples, MergeModel model)
+    private static double Auc(IReadOnlyList<PairExample> examples, MergeModel model) => Auc(examples.Select(e => (model.Score(e.Similarities), e.Same)));
+
+    /// <summary>The ROC AUC of scored examples: the chance that a positive scores above a negative (ties count half); 0.5 without both.</summary>
+    internal static double Auc(IEnumerable<(double Score, bool Same)> examples)
     {
-        var scored = examples.Select(e => (Score: model.Score(e.Similarities), e.Same)).OrderBy(e => e.Score).ToList();
+        var scored = examples.OrderBy(e => e.Score).ToList();
         double rankSum = 0;
         long same = 0, other = 0;
         for (int i = 0; i < scored.Count;)

@@ -16,11 +16,12 @@ internal static class StoriesEvalCommand
         Option<string> data = EvalOutput.DataOption("A Giveme5W1H news-cluster, ECB+, Timeline17 or Crisis folder (the layout is detected)");
         Option<string?> predictions = EvalOutput.PredictionsOption("Write 'article<TAB>story' lines here");
         var model = new Option<string?>("--model") { Description = "A merge model written by 'train stories' (default: the shipped models/stories/merge-model.json)" };
+        var storyMerge = new Option<string?>("--story-merge") { Description = "Add the story-merge decision written by 'train stories --story-merge' (off by default)" };
         var baseline = new Option<string?>("--baseline") { Description = "Score the naive single-pass TF-IDF centroid clusterer instead: 'tfidf'" };
         baseline.AcceptOnlyFromAmong("tfidf");
         var threshold = new Option<double?>("--threshold") { Description = $"The baseline's cosine threshold (default {TfidfBaseline.Threshold}, chosen by 'train stories' on the training halves)" };
         var half = new Option<StoryHalf>("--half") { Description = "Score one half only: train (what 'train stories' fits on) or test (never seen by it); default all", DefaultValueFactory = _ => StoryHalf.All };
-        var command = new Command("stories", "Online story clustering: BCubed and pairwise precision, recall and F1") { data, predictions, model, baseline, threshold, half };
+        var command = new Command("stories", "Online story clustering: BCubed and pairwise precision, recall and F1") { data, predictions, model, storyMerge, baseline, threshold, half };
         command.SetAction(async (parse, cancellationToken) =>
         {
             string folder = parse.GetValue(data)!;
@@ -39,6 +40,19 @@ internal static class StoriesEvalCommand
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
                 {
                     await env.Error.WriteLineAsync($"error: {modelFile}: not a merge model ({e.Message})").ConfigureAwait(false);
+                    return ExitCodes.Error;
+                }
+            }
+
+            if (parse.GetValue(storyMerge) is string mergeFile)
+            {
+                try
+                {
+                    options = options with { StoryMerge = StoryMergeJson.FromJson(await File.ReadAllTextAsync(mergeFile, cancellationToken).ConfigureAwait(false)) };
+                }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+                {
+                    await env.Error.WriteLineAsync($"error: {mergeFile}: not a story-merge model ({e.Message})").ConfigureAwait(false);
                     return ExitCodes.Error;
                 }
             }

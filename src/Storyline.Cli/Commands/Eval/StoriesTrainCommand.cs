@@ -21,12 +21,15 @@ internal static class StoriesTrainCommand
         var output = new Option<string>("--out") { Description = "Where to write the model", DefaultValueFactory = _ => Path.Combine("models", "stories", "merge-model.json") };
         var select = new Option<bool>("--select-evidence") { Description = "Choose the evidence again first: forward selection on the same cross-validation, a piece added only when its gain over 20 seeded half-splits is at least 0.002 and at least its spread (a few minutes)" };
         var longStories = new Option<bool>("--long-stories") { Description = $"Train on {Crisis} too, as a fourth source (four topics that run for months; an experiment: its model was not shipped, see docs/QUALITY.md)" };
-        var command = new Command("stories", "Fit the story clusterer's merge-or-new model and choose its settings by cross-validation across sets") { data, output, select, longStories };
+        var storyMerge = new Option<bool>("--story-merge") { Description = $"Instead, select the story-merge decision (whole stories joined after the fact; needs {Crisis}): every join model with and without it, leave-one-source-out, by the rule in docs/QUALITY.md" };
+        var storyMergeOut = new Option<string?>("--story-merge-out") { Description = "Where --story-merge writes the story-merge model the rule picks (or, when it picks none, the best by mean, marked as not picked); nothing is written without it" };
+        var command = new Command("stories", "Fit the story clusterer's merge-or-new model and choose its settings by cross-validation across sets") { data, output, select, longStories, storyMerge, storyMergeOut };
         command.SetAction(async (parse, cancellationToken) =>
         {
             string root = parse.GetValue(data)!;
             string pairFolder = Path.Combine(root, Pairs);
-            bool withCrisis = parse.GetValue(longStories);
+            bool mergeStories = parse.GetValue(storyMerge);
+            bool withCrisis = parse.GetValue(longStories) || mergeStories;
             string[] needs = [Path.Combine(root, Giveme), Path.Combine(root, Ecb), Path.Combine(pairFolder, "training_set.csv"), .. withCrisis ? [Path.Combine(root, Crisis)] : Array.Empty<string>()];
             foreach (string needed in needs)
             {
@@ -59,6 +62,11 @@ internal static class StoriesTrainCommand
                 .. streams.Where(s => s.Stream.Layout is StoryBenchmarkLayout.Giveme5W1H or StoryBenchmarkLayout.EcbPlus).Select(s => s.Half(StoryHalf.Train)),
                 .. streams.Where(s => withCrisis && s.Stream.Layout == StoryBenchmarkLayout.Crisis),
             ];
+            if (mergeStories)
+            {
+                return await SelectStoryMerge([.. training.Where(t => t.Stream.Layout != StoryBenchmarkLayout.Crisis)], training, trainPairs, parse.GetValue(storyMergeOut), Say, cancellationToken).ConfigureAwait(false);
+            }
+
             TrainingGrid grid = TrainingGrid.Default;
             if (parse.GetValue(select))
             {
@@ -86,5 +94,51 @@ internal static class StoriesTrainCommand
             return ExitCodes.Ok;
         });
         return command;
+    }
+
+    // The story-merge selection (docs/QUALITY.md, "Seventh session"): the join models alone and with the merge
+    // decision, scored leave-one-source-out on the story-level sources; what the rule picks is written when it merges.
+    private static async Task<int> SelectStoryMerge(AnalysedStream[] joinStreams, AnalysedStream[] storySources, SemEvalTexts pairs, string? output, Action<string> say, CancellationToken cancellationToken)
+    {
+        TrainingData joinData = TrainingData.Prepare(joinStreams, pairs, TrainingGrid.Selection, progress: say);
+        IReadOnlyList<StoryMergeCandidate> candidates = StoryMergeTraining.Select(joinData, storySources, [JoinModel.Body, JoinModel.Gap], say);
+        var invariant = System.Globalization.CultureInfo.InvariantCulture;
+        foreach (StoryMergeCandidate candidate in candidates)
+        {
+            say(string.Create(invariant, $"{candidate.Setting}: mean {candidate.Mean:F4}{(candidate.Admissible ? ", admissible" : string.Empty)}; {string.Join("; ", candidate.Sources.Select(s => $"{s.Source} {s.Score:F4} ({s.Gain.Mean:+0.0000;-0.0000} ± {s.Gain.Spread:F4})"))}"));
+        }
+
+        // What the evidence can tell apart in each source, and whether the sources agree (the shipped join model, fitted on all).
+        ClusteringOptions shipped = StoryMergeTraining.JoinOptions(joinData, JoinModel.Body, except: -1);
+        IReadOnlyList<StoryPairExample>[] pairsOf = [.. storySources.Select(s => StoryMergeTraining.Examples(s, shipped))];
+        double[,] cross = StoryMergeTraining.CrossAuc(pairsOf);
+        for (int i = 0; i < storySources.Length; i++)
+        {
+            say(string.Create(invariant, $"story pairs of {storySources[i].Name}: {pairsOf[i].Count} ({pairsOf[i].Count(p => p.Same)} same); merge model fitted on them alone, AUC on {string.Join(", ", storySources.Select((s, j) => $"{s.Name} {cross[i, j]:F4}"))}"));
+        }
+
+        StoryMergeCandidate? picked = StoryMergeTraining.Choose(candidates);
+        say(picked is null ? "the rule admits no configuration: nothing ships" : $"the rule picks {picked.Setting}");
+        StoryMergeCandidate? chosen = picked is { Setting.Offset: not null } ? picked
+            : candidates.Where(c => c.Setting.Offset is not null).OrderByDescending(c => Math.Round(c.Mean, 9)).FirstOrDefault();
+        if (output is null || chosen is not { Setting.Offset: double offset })
+        {
+            return ExitCodes.Ok;
+        }
+
+        JoinModel join = chosen.Setting.Join == JoinModel.Gap.Name ? JoinModel.Gap : JoinModel.Body;
+        ClusteringOptions options = StoryMergeTraining.JoinOptions(joinData, join, except: -1);
+        StoryMergeModel model = StoryMergeTraining.Fit([.. storySources.Select(s => StoryMergeTraining.Examples(s, options))], offset);
+        var provenance = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["fittedOn"] = string.Join(", ", storySources.Select(s => s.Name)),
+            ["chosenBy"] = ReferenceEquals(chosen, picked)
+                ? $"train stories --story-merge: {chosen.Setting}, picked by the rule of docs/QUALITY.md (Seventh session)"
+                : $"train stories --story-merge: {chosen.Setting}, the best story merge by mean held-out score; NOT picked by the rule of docs/QUALITY.md (Seventh session), written for reading only",
+        };
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(output))!);
+        await File.WriteAllTextAsync(output, StoryMergeJson.ToJson(model, join.Name, provenance) + "\n", cancellationToken).ConfigureAwait(false);
+        say($"{chosen.Setting}: story-merge model written to {output}");
+        return ExitCodes.Ok;
     }
 }

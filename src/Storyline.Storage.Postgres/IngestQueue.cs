@@ -59,10 +59,11 @@ public sealed class IngestQueue : IAsyncDisposable
     /// <param name="Seq">Its place in the queue.</param>
     /// <param name="Report">The analysed report as its rows need it: article, mentions, entities, quotes (<see cref="AnalysisJson.DeserializeForRows"/>).</param>
     /// <param name="Features">Its story features.</param>
-    /// <param name="AnalysisJson">Its whole analysis as the queue kept it (the store writes it as it is).</param>
-    /// <param name="FeaturesJson">Its features as the queue kept them.</param>
-    /// <param name="SearchDocument">Its article's search text (tsvector) as the worker that analysed it made it, or null (an older queue row).</param>
-    public sealed record Ready(long Seq, AnalyzedArticle Report, StoryFeatures Features, string AnalysisJson, string FeaturesJson, string? SearchDocument);
+    /// <param name="AnalysisJson">Its whole analysis as the queue kept it (the store writes it as it is), or null where the store
+    /// copies it from the queue row on the server with the features and search text (a row with a payload, <see cref="QueuePayload"/>).</param>
+    /// <param name="FeaturesJson">Its features as the queue kept them, or null likewise.</param>
+    /// <param name="SearchDocument">Its article's search text (tsvector) as the worker that analysed it made it, or null (likewise, or an older queue row).</param>
+    public sealed record Ready(long Seq, AnalyzedArticle Report, StoryFeatures Features, string? AnalysisJson, string? FeaturesJson, string? SearchDocument);
 
     /// <summary>How many reports are analysed and waiting for the assigner, and how many are still to be analysed or stored.</summary>
     /// <param name="Analysed">Analysed, waiting for the assigner (of any run).</param>
@@ -287,21 +288,26 @@ public sealed class IngestQueue : IAsyncDisposable
 
     /// <summary>
     /// The analysed reports at the head of the queue, in queue order, up to the first that is not analysed yet (the
-    /// assigner must not pass it), at most <paramref name="max"/>.
+    /// assigner must not pass it), at most <paramref name="max"/>. Of a row with a payload of this version's format only
+    /// the article and the payload are read: its analysis, features and search text stay on the server, which copies
+    /// them into the archive (<see cref="ReportToStore.QueueRow"/>).
     /// </summary>
     public async Task<IReadOnlyList<Ready>> ReadyAsync(int max, CancellationToken cancellationToken = default)
     {
         EnsureAssigner();
         await using var command = new NpgsqlCommand(
             """
-            SELECT seq, state, article, analysis, features, search, payload FROM ingest_queue
+            SELECT seq, state, article, payload, CASE WHEN j.parse THEN analysis END, CASE WHEN j.parse THEN features END, CASE WHEN j.parse THEN search END
+            FROM ingest_queue CROSS JOIN LATERAL (SELECT @json OR payload IS NULL OR get_byte(payload, 0) <> @format AS parse) j
             WHERE state IN ('queued', 'analysed')
             ORDER BY published, id
             LIMIT @max
             """,
             store.Connection);
         command.Parameters.AddWithValue("max", max);
-        var rows = new List<(long Seq, string Article, string Analysis, string Features, string? Search, byte[]? Payload)>();
+        command.Parameters.AddWithValue("json", jsonOnly);
+        command.Parameters.AddWithValue("format", (int)QueuePayload.Format);
+        var rows = new List<(long Seq, string Article, byte[]? Payload, string? Analysis, string? Features, string? Search)>();
         await using (NpgsqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -311,8 +317,8 @@ public sealed class IngestQueue : IAsyncDisposable
                     break;
                 }
 
-                rows.Add((reader.GetInt64(0), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5),
-                    jsonOnly || reader.IsDBNull(6) ? null : reader.GetFieldValue<byte[]>(6)));
+                rows.Add((reader.GetInt64(0), reader.GetString(2), jsonOnly || reader.IsDBNull(3) ? null : reader.GetFieldValue<byte[]>(3),
+                    reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetString(6)));
             }
         }
 
@@ -321,17 +327,24 @@ public sealed class IngestQueue : IAsyncDisposable
         Parallel.For(0, rows.Count, i =>
         {
             long t = timings?.Now() ?? 0;
-            (long seq, string json, string analysis, string features, string? search, byte[]? payload) = rows[i];
+            (long seq, string json, byte[]? payload, string? analysis, string? features, string? search) = rows[i];
             Article article = JsonSerializer.Deserialize<QueuedArticle>(json, Json)!.ToArticle();
 
-            // The binary payload where the worker left one (this version's workers do); the JSON otherwise (a row an older
-            // version analysed). Either gives the same report rows and features.
-            if (payload is null || !QueuePayload.TryRead(article, payload, out AnalyzedArticle report, out StoryFeatures storyFeatures))
+            // The binary payload where the worker left one (this version's workers do; the store then copies the JSON and
+            // search text from the row on the server); the JSON otherwise (a row an older version analysed). Either gives
+            // the same report rows and features.
+            if (payload is not null && QueuePayload.TryRead(article, payload, out AnalyzedArticle report, out StoryFeatures storyFeatures))
             {
-                (report, storyFeatures) = (AnalysisJson.DeserializeForRows(article, analysis), AnalysisJson.DeserializeFeatures(article.Id, article.Published, features));
+                ready[i] = new Ready(seq, report, storyFeatures, null, null, null);
+            }
+            else
+            {
+                string stored = analysis ?? throw new InvalidDataException($"queue row {seq}: an analysed report without its analysis");
+                string storedFeatures = features ?? throw new InvalidDataException($"queue row {seq}: an analysed report without its features");
+                ready[i] = new Ready(
+                    seq, AnalysisJson.DeserializeForRows(article, stored), AnalysisJson.DeserializeFeatures(article.Id, article.Published, storedFeatures), stored, storedFeatures, search);
             }
 
-            ready[i] = new Ready(seq, report, storyFeatures, analysis, features, search);
             timings?.Add("queue: read analyses", t);
         });
 
@@ -352,6 +365,7 @@ public sealed class IngestQueue : IAsyncDisposable
             StoredAnalysis = a.Ready.AnalysisJson,
             StoredFeatures = a.Ready.FeaturesJson,
             StoredSearchDocument = a.Ready.SearchDocument,
+            QueueRow = a.Ready.Seq,
         })];
         await store.SaveBatchAsync(reports, (batch, saved) =>
         {

@@ -27,18 +27,20 @@ public sealed class IngestQueue : IAsyncDisposable
     private readonly IngestTimings? timings;
     private readonly string channel;
     private readonly bool jsonOnly;
+    private readonly bool searchBinary;
     private bool assigning;
     private bool joined;
     private bool queueing;
     private int notified;
 
-    private IngestQueue(PostgresStoryStore store, NpgsqlConnection claims, IngestTimings? timings, string channel, bool jsonOnly)
+    private IngestQueue(PostgresStoryStore store, NpgsqlConnection claims, IngestTimings? timings, string channel, bool jsonOnly, bool searchBinary)
     {
         this.store = store;
         this.claims = claims;
         this.timings = timings;
         this.channel = channel;
         this.jsonOnly = jsonOnly;
+        this.searchBinary = searchBinary && !jsonOnly;
 
         // A notice from another session wakes the next wait; this process's own (from either of its connections) do not.
         claims.Notification += (_, e) =>
@@ -85,9 +87,12 @@ public sealed class IngestQueue : IAsyncDisposable
     /// wait for the server, so that a per-thread CPU clock holds. With <paramref name="jsonOnly"/> it works as before the
     /// binary payload (<see cref="QueuePayload"/>): sources queued with their computed id, analysed reports without a
     /// payload, the assigner parsing their JSON; for side-by-side measurement (the throughput benchmark's
-    /// <c>--queue-json</c>).
+    /// <c>--queue-json</c>). With <paramref name="searchBinary"/> (not with <paramref name="jsonOnly"/>) the search text
+    /// goes to the queue as a tsvector in binary, which the server stores without parsing, instead of as a literal: an
+    /// experiment, not the default (<c>--search-binary</c>; PERFORMANCE.md, issue 24's sixth stop).
     /// </summary>
-    public static async Task<IngestQueue> OpenAsync(PostgresStoryStore store, IngestTimings? timings = null, bool jsonOnly = false, CancellationToken cancellationToken = default)
+    public static async Task<IngestQueue> OpenAsync(
+        PostgresStoryStore store, IngestTimings? timings = null, bool jsonOnly = false, bool searchBinary = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
         var connection = new NpgsqlConnection(store.ConnectionString);
@@ -99,7 +104,7 @@ public sealed class IngestQueue : IAsyncDisposable
             string channel = (string)(await name.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
             await using var listen = new NpgsqlCommand($"LISTEN \"{channel}\"", connection);
             await listen.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            return new IngestQueue(store, connection, timings, channel, jsonOnly);
+            return new IngestQueue(store, connection, timings, channel, jsonOnly, searchBinary);
         }
         catch
         {
@@ -234,9 +239,10 @@ public sealed class IngestQueue : IAsyncDisposable
 
         IReadOnlyList<ReportAnalysis> results = analyse(claimed);
 
-        // The analyses as JSON, and the search text the store indexes each article by, made on every core here and not by
-        // the one assigner: each depends on its report alone.
-        var written = new (string Article, string Analysis, string Features, string Search, byte[]? Payload)?[claimed.Count];
+        // The analyses as JSON, the search text the store indexes each article by (a literal, or where asked a tsvector in
+        // binary, which the server does not parse) and the assigner's payload, made on every core here and not by the one assigner: each
+        // depends on its report alone.
+        var written = new (string Article, string Analysis, string Features, string? Search, NpgsqlTypes.NpgsqlTsVector? Vector, byte[]? Payload)?[claimed.Count];
         Parallel.For(0, claimed.Count, i =>
         {
             if (results[i].Report is AnalyzedArticle report && results[i].Features is StoryFeatures features)
@@ -244,7 +250,8 @@ public sealed class IngestQueue : IAsyncDisposable
                 long t = timings?.Now() ?? 0;
                 written[i] = (
                     JsonSerializer.Serialize(QueuedArticle.From(report.Article), Json), AnalysisJson.Serialize(report), AnalysisJson.SerializeFeatures(features),
-                    PostgresStoryStore.SearchDocument(report.Article), jsonOnly ? null : QueuePayload.Write(report, features));
+                    searchBinary ? null : PostgresStoryStore.SearchDocument(report.Article), searchBinary ? SearchText.ToTsVectorValue(report.Article.Title, report.Article.Body) : null,
+                    jsonOnly ? null : QueuePayload.Write(report, features));
                 timings?.Add("queue: write analyses", t);
             }
         });
@@ -253,10 +260,12 @@ public sealed class IngestQueue : IAsyncDisposable
         for (int i = 0; i < claimed.Count; i++)
         {
             ReportAnalysis result = results[i];
-            if (written[i] is (string article, string analysis, string features, string search, var payload))
+            if (written[i] is (string article, string analysis, string features, var search, var vector, var payload))
             {
-                PostgresStoryStore.Batch(batch, "UPDATE ingest_queue SET state = 'analysed', article = @article, analysis = @analysis, features = @features, search = @search, payload = @payload WHERE seq = @seq",
-                    ("article", article), ("analysis", analysis), ("features", features), ("search", search), ("payload", payload), ("seq", claimed[i].Seq));
+                PostgresStoryStore.Batch(
+                    batch,
+                    "UPDATE ingest_queue SET state = 'analysed', article = @article, analysis = @analysis, features = @features, search = @search, search_vector = @vector, payload = @payload WHERE seq = @seq",
+                    ("article", article), ("analysis", analysis), ("features", features), ("search", search), ("vector", vector), ("payload", payload), ("seq", claimed[i].Seq));
             }
             else
             {
@@ -377,7 +386,7 @@ public sealed class IngestQueue : IAsyncDisposable
                 PostgresStoryStore.Batch(
                     batch,
                     """
-                    UPDATE ingest_queue q SET state = 'stored', analysis = NULL, features = NULL, article = NULL, search = NULL, payload = NULL,
+                    UPDATE ingest_queue q SET state = 'stored', analysis = NULL, features = NULL, article = NULL, search = NULL, payload = NULL, search_vector = NULL,
                         story_id = u.story, new_story = u.new, similarity = u.similarity, story_title = u.title
                     FROM unnest(@seq::bigint[], @story::bigint[], @new::boolean[], @similarity::double precision[], @title::text[]) AS u (seq, story, new, similarity, title)
                     WHERE q.seq = u.seq
@@ -391,7 +400,7 @@ public sealed class IngestQueue : IAsyncDisposable
 
             if (others.Length > 0)
             {
-                PostgresStoryStore.Batch(batch, "UPDATE ingest_queue SET state = 'duplicate', analysis = NULL, features = NULL, article = NULL, search = NULL, payload = NULL WHERE seq = ANY(@seq)", ("seq", others));
+                PostgresStoryStore.Batch(batch, "UPDATE ingest_queue SET state = 'duplicate', analysis = NULL, features = NULL, article = NULL, search = NULL, payload = NULL, search_vector = NULL WHERE seq = ANY(@seq)", ("seq", others));
             }
 
             Notify(batch, "stored");

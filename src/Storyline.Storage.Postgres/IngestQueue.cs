@@ -240,8 +240,8 @@ public sealed class IngestQueue : IAsyncDisposable
         IReadOnlyList<ReportAnalysis> results = analyse(claimed);
 
         // The analyses as JSON, the search text the store indexes each article by (a literal, or where asked a tsvector in
-        // binary, which the server does not parse) and the assigner's payload, made on every core here and not by the one assigner: each
-        // depends on its report alone.
+        // binary, which the server does not parse) and the assigner's payload, made on every core here and not by the one
+        // assigner: each depends on its report alone.
         var written = new (string Article, string Analysis, string Features, string? Search, NpgsqlTypes.NpgsqlTsVector? Vector, byte[]? Payload)?[claimed.Count];
         Parallel.For(0, claimed.Count, i =>
         {

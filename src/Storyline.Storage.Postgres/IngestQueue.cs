@@ -26,17 +26,21 @@ public sealed class IngestQueue : IAsyncDisposable
     private readonly NpgsqlConnection claims;
     private readonly IngestTimings? timings;
     private readonly string channel;
+    private readonly bool jsonOnly;
+    private readonly bool searchBinary;
     private bool assigning;
     private bool joined;
     private bool queueing;
     private int notified;
 
-    private IngestQueue(PostgresStoryStore store, NpgsqlConnection claims, IngestTimings? timings, string channel)
+    private IngestQueue(PostgresStoryStore store, NpgsqlConnection claims, IngestTimings? timings, string channel, bool jsonOnly, bool searchBinary)
     {
         this.store = store;
         this.claims = claims;
         this.timings = timings;
         this.channel = channel;
+        this.jsonOnly = jsonOnly;
+        this.searchBinary = searchBinary && !jsonOnly;
 
         // A notice from another session wakes the next wait; this process's own (from either of its connections) do not.
         claims.Notification += (_, e) =>
@@ -57,10 +61,11 @@ public sealed class IngestQueue : IAsyncDisposable
     /// <param name="Seq">Its place in the queue.</param>
     /// <param name="Report">The analysed report as its rows need it: article, mentions, entities, quotes (<see cref="AnalysisJson.DeserializeForRows"/>).</param>
     /// <param name="Features">Its story features.</param>
-    /// <param name="AnalysisJson">Its whole analysis as the queue kept it (the store writes it as it is).</param>
-    /// <param name="FeaturesJson">Its features as the queue kept them.</param>
-    /// <param name="SearchDocument">Its article's search text (tsvector) as the worker that analysed it made it, or null (an older queue row).</param>
-    public sealed record Ready(long Seq, AnalyzedArticle Report, StoryFeatures Features, string AnalysisJson, string FeaturesJson, string? SearchDocument);
+    /// <param name="AnalysisJson">Its whole analysis as the queue kept it (the store writes it as it is), or null where the store
+    /// copies it from the queue row on the server with the features and search text (a row with a payload, <see cref="QueuePayload"/>).</param>
+    /// <param name="FeaturesJson">Its features as the queue kept them, or null likewise.</param>
+    /// <param name="SearchDocument">Its article's search text (tsvector) as the worker that analysed it made it, or null (likewise, or an older queue row).</param>
+    public sealed record Ready(long Seq, AnalyzedArticle Report, StoryFeatures Features, string? AnalysisJson, string? FeaturesJson, string? SearchDocument);
 
     /// <summary>How many reports are analysed and waiting for the assigner, and how many are still to be analysed or stored.</summary>
     /// <param name="Analysed">Analysed, waiting for the assigner (of any run).</param>
@@ -79,9 +84,15 @@ public sealed class IngestQueue : IAsyncDisposable
     /// <summary>
     /// The queue of <paramref name="store"/>'s schema, with a connection of its own for claims; <paramref name="timings"/>,
     /// where given, collects the time of the work it does itself (writing and reading the queue's JSON), never across a
-    /// wait for the server, so that a per-thread CPU clock holds.
+    /// wait for the server, so that a per-thread CPU clock holds. With <paramref name="jsonOnly"/> it works as before the
+    /// binary payload (<see cref="QueuePayload"/>): sources queued with their computed id, analysed reports without a
+    /// payload, the assigner parsing their JSON; for side-by-side measurement (the throughput benchmark's
+    /// <c>--queue-json</c>). With <paramref name="searchBinary"/> (not with <paramref name="jsonOnly"/>) the search text
+    /// goes to the queue as a tsvector in binary, which the server stores without parsing, instead of as a literal: an
+    /// experiment, not the default (<c>--search-binary</c>; PERFORMANCE.md, issue 24's sixth stop).
     /// </summary>
-    public static async Task<IngestQueue> OpenAsync(PostgresStoryStore store, IngestTimings? timings = null, CancellationToken cancellationToken = default)
+    public static async Task<IngestQueue> OpenAsync(
+        PostgresStoryStore store, IngestTimings? timings = null, bool jsonOnly = false, bool searchBinary = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
         var connection = new NpgsqlConnection(store.ConnectionString);
@@ -93,7 +104,7 @@ public sealed class IngestQueue : IAsyncDisposable
             string channel = (string)(await name.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
             await using var listen = new NpgsqlCommand($"LISTEN \"{channel}\"", connection);
             await listen.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            return new IngestQueue(store, connection, timings, channel);
+            return new IngestQueue(store, connection, timings, channel, jsonOnly, searchBinary);
         }
         catch
         {
@@ -165,7 +176,7 @@ public sealed class IngestQueue : IAsyncDisposable
             command.Parameters.AddWithValue("ids", chunk.Select(r => r.Id.Value).ToArray());
             command.Parameters.AddWithValue("published", chunk.Select(r => DayText.Format(r.Published)).ToArray());
             long t = timings?.Now() ?? 0;
-            command.Parameters.AddWithValue("sources", chunk.Select(r => JsonSerializer.Serialize(r, Json)).ToArray());
+            command.Parameters.AddWithValue("sources", chunk.Select(r => jsonOnly ? JsonSerializer.Serialize(r, Json) : JsonSerializer.Serialize(QueuedSource.From(r), Json)).ToArray());
             timings?.Add("queue: write sources", t);
             queued += await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -216,7 +227,7 @@ public sealed class IngestQueue : IAsyncDisposable
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 long t = timings?.Now() ?? 0;
-                claimed.Add(new Claimed(reader.GetInt64(0), JsonSerializer.Deserialize<SourceReport>(reader.GetString(1), Json)!));
+                claimed.Add(new Claimed(reader.GetInt64(0), JsonSerializer.Deserialize<QueuedSource>(reader.GetString(1), Json)!.ToSource()));
                 timings?.Add("queue: read sources", t);
             }
         }
@@ -228,9 +239,10 @@ public sealed class IngestQueue : IAsyncDisposable
 
         IReadOnlyList<ReportAnalysis> results = analyse(claimed);
 
-        // The analyses as JSON, and the search text the store indexes each article by, made on every core here and not by
-        // the one assigner: each depends on its report alone.
-        var written = new (string Article, string Analysis, string Features, string Search)?[claimed.Count];
+        // The analyses as JSON, the search text the store indexes each article by (a literal, or where asked a tsvector in
+        // binary, which the server does not parse) and the assigner's payload, made on every core here and not by the one
+        // assigner: each depends on its report alone.
+        var written = new (string Article, string Analysis, string Features, string? Search, NpgsqlTypes.NpgsqlTsVector? Vector, byte[]? Payload)?[claimed.Count];
         Parallel.For(0, claimed.Count, i =>
         {
             if (results[i].Report is AnalyzedArticle report && results[i].Features is StoryFeatures features)
@@ -238,7 +250,8 @@ public sealed class IngestQueue : IAsyncDisposable
                 long t = timings?.Now() ?? 0;
                 written[i] = (
                     JsonSerializer.Serialize(QueuedArticle.From(report.Article), Json), AnalysisJson.Serialize(report), AnalysisJson.SerializeFeatures(features),
-                    PostgresStoryStore.SearchDocument(report.Article));
+                    searchBinary ? null : PostgresStoryStore.SearchDocument(report.Article), searchBinary ? SearchText.ToTsVectorValue(report.Article.Title, report.Article.Body) : null,
+                    jsonOnly ? null : QueuePayload.Write(report, features));
                 timings?.Add("queue: write analyses", t);
             }
         });
@@ -247,10 +260,12 @@ public sealed class IngestQueue : IAsyncDisposable
         for (int i = 0; i < claimed.Count; i++)
         {
             ReportAnalysis result = results[i];
-            if (written[i] is (string article, string analysis, string features, string search))
+            if (written[i] is (string article, string analysis, string features, var search, var vector, var payload))
             {
-                PostgresStoryStore.Batch(batch, "UPDATE ingest_queue SET state = 'analysed', article = @article, analysis = @analysis, features = @features, search = @search WHERE seq = @seq",
-                    ("article", article), ("analysis", analysis), ("features", features), ("search", search), ("seq", claimed[i].Seq));
+                PostgresStoryStore.Batch(
+                    batch,
+                    "UPDATE ingest_queue SET state = 'analysed', article = @article, analysis = @analysis, features = @features, search = @search, search_vector = @vector, payload = @payload WHERE seq = @seq",
+                    ("article", article), ("analysis", analysis), ("features", features), ("search", search), ("vector", vector), ("payload", payload), ("seq", claimed[i].Seq));
             }
             else
             {
@@ -282,21 +297,26 @@ public sealed class IngestQueue : IAsyncDisposable
 
     /// <summary>
     /// The analysed reports at the head of the queue, in queue order, up to the first that is not analysed yet (the
-    /// assigner must not pass it), at most <paramref name="max"/>.
+    /// assigner must not pass it), at most <paramref name="max"/>. Of a row with a payload of this version's format only
+    /// the article and the payload are read: its analysis, features and search text stay on the server, which copies
+    /// them into the archive (<see cref="ReportToStore.QueueRow"/>).
     /// </summary>
     public async Task<IReadOnlyList<Ready>> ReadyAsync(int max, CancellationToken cancellationToken = default)
     {
         EnsureAssigner();
         await using var command = new NpgsqlCommand(
             """
-            SELECT seq, state, article, analysis, features, search FROM ingest_queue
+            SELECT seq, state, article, payload, CASE WHEN j.parse THEN analysis END, CASE WHEN j.parse THEN features END, CASE WHEN j.parse THEN search END
+            FROM ingest_queue CROSS JOIN LATERAL (SELECT @json OR payload IS NULL OR get_byte(payload, 0) <> @format AS parse) j
             WHERE state IN ('queued', 'analysed')
             ORDER BY published, id
             LIMIT @max
             """,
             store.Connection);
         command.Parameters.AddWithValue("max", max);
-        var rows = new List<(long Seq, string Article, string Analysis, string Features, string? Search)>();
+        command.Parameters.AddWithValue("json", jsonOnly);
+        command.Parameters.AddWithValue("format", (int)QueuePayload.Format);
+        var rows = new List<(long Seq, string Article, byte[]? Payload, string? Analysis, string? Features, string? Search)>();
         await using (NpgsqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
         {
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
@@ -306,7 +326,8 @@ public sealed class IngestQueue : IAsyncDisposable
                     break;
                 }
 
-                rows.Add((reader.GetInt64(0), reader.GetString(2), reader.GetString(3), reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5)));
+                rows.Add((reader.GetInt64(0), reader.GetString(2), jsonOnly || reader.IsDBNull(3) ? null : reader.GetFieldValue<byte[]>(3),
+                    reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetString(6)));
             }
         }
 
@@ -315,9 +336,24 @@ public sealed class IngestQueue : IAsyncDisposable
         Parallel.For(0, rows.Count, i =>
         {
             long t = timings?.Now() ?? 0;
-            (long seq, string json, string analysis, string features, string? search) = rows[i];
+            (long seq, string json, byte[]? payload, string? analysis, string? features, string? search) = rows[i];
             Article article = JsonSerializer.Deserialize<QueuedArticle>(json, Json)!.ToArticle();
-            ready[i] = new Ready(seq, AnalysisJson.DeserializeForRows(article, analysis), AnalysisJson.DeserializeFeatures(article.Id, article.Published, features), analysis, features, search);
+
+            // The binary payload where the worker left one (this version's workers do; the store then copies the JSON and
+            // search text from the row on the server); the JSON otherwise (a row an older version analysed). Either gives
+            // the same report rows and features.
+            if (payload is not null && QueuePayload.TryRead(article, payload, out AnalyzedArticle report, out StoryFeatures storyFeatures))
+            {
+                ready[i] = new Ready(seq, report, storyFeatures, null, null, null);
+            }
+            else
+            {
+                string stored = analysis ?? throw new InvalidDataException($"queue row {seq}: an analysed report without its analysis");
+                string storedFeatures = features ?? throw new InvalidDataException($"queue row {seq}: an analysed report without its features");
+                ready[i] = new Ready(
+                    seq, AnalysisJson.DeserializeForRows(article, stored), AnalysisJson.DeserializeFeatures(article.Id, article.Published, storedFeatures), stored, storedFeatures, search);
+            }
+
             timings?.Add("queue: read analyses", t);
         });
 
@@ -338,6 +374,7 @@ public sealed class IngestQueue : IAsyncDisposable
             StoredAnalysis = a.Ready.AnalysisJson,
             StoredFeatures = a.Ready.FeaturesJson,
             StoredSearchDocument = a.Ready.SearchDocument,
+            QueueRow = a.Ready.Seq,
         })];
         await store.SaveBatchAsync(reports, (batch, saved) =>
         {
@@ -349,7 +386,7 @@ public sealed class IngestQueue : IAsyncDisposable
                 PostgresStoryStore.Batch(
                     batch,
                     """
-                    UPDATE ingest_queue q SET state = 'stored', analysis = NULL, features = NULL, article = NULL, search = NULL,
+                    UPDATE ingest_queue q SET state = 'stored', analysis = NULL, features = NULL, article = NULL, search = NULL, payload = NULL, search_vector = NULL,
                         story_id = u.story, new_story = u.new, similarity = u.similarity, story_title = u.title
                     FROM unnest(@seq::bigint[], @story::bigint[], @new::boolean[], @similarity::double precision[], @title::text[]) AS u (seq, story, new, similarity, title)
                     WHERE q.seq = u.seq
@@ -363,7 +400,7 @@ public sealed class IngestQueue : IAsyncDisposable
 
             if (others.Length > 0)
             {
-                PostgresStoryStore.Batch(batch, "UPDATE ingest_queue SET state = 'duplicate', analysis = NULL, features = NULL, article = NULL, search = NULL WHERE seq = ANY(@seq)", ("seq", others));
+                PostgresStoryStore.Batch(batch, "UPDATE ingest_queue SET state = 'duplicate', analysis = NULL, features = NULL, article = NULL, search = NULL, payload = NULL, search_vector = NULL WHERE seq = ANY(@seq)", ("seq", others));
             }
 
             Notify(batch, "stored");
@@ -424,7 +461,7 @@ public sealed class IngestQueue : IAsyncDisposable
                 }
                 else
                 {
-                    SourceReport source = JsonSerializer.Deserialize<SourceReport>(reader.GetString(3), Json)!;
+                    SourceReport source = JsonSerializer.Deserialize<QueuedSource>(reader.GetString(3), Json)!.ToSource();
                     string error = reader.IsDBNull(4) ? "analysis failed" : reader.GetString(4);
                     rows.Add((published, id, () => failures.Add((source.Origin, source.Line, error))));
                 }
@@ -502,6 +539,18 @@ public sealed class IngestQueue : IAsyncDisposable
         {
             throw new InvalidOperationException("only the assigner takes reports from the head of the queue; call TryBecomeAssignerAsync first");
         }
+    }
+
+    /// <summary>
+    /// A report as the queue keeps it until it is analysed: the fields it was read with, not those computed from them
+    /// (its id, a hash of its text, was computed again for every report queued; 0.15 ms a report on Timeline17). The same
+    /// JSON property names as a <see cref="SourceReport"/>'s, so that a row queued by an older version reads as one.
+    /// </summary>
+    private sealed record QueuedSource(string Origin, int? Line, DateOnly Published, string Text, string? Title, string? Url, string? Outlet, string? ExternalId, string? Author, bool Paywalled)
+    {
+        public static QueuedSource From(SourceReport r) => new(r.Origin, r.Line, r.Published, r.Text, r.Title, r.Url, r.Outlet, r.ExternalId, r.Author, r.Paywalled);
+
+        public SourceReport ToSource() => new(Origin, Line, Published, Text, Title, Url, Outlet, ExternalId, Author, Paywalled);
     }
 
     /// <summary>An article as the queue keeps it between analysis and assignment.</summary>

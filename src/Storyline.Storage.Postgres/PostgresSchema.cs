@@ -35,9 +35,13 @@ internal static class PostgresSchema
             new_story boolean,
             similarity double precision,
             story_title text,
-            search    text
+            search    text,
+            payload   bytea,
+            search_vector tsvector
         );
         ALTER TABLE ingest_queue ADD COLUMN IF NOT EXISTS search text;
+        ALTER TABLE ingest_queue ADD COLUMN IF NOT EXISTS payload bytea;
+        ALTER TABLE ingest_queue ADD COLUMN IF NOT EXISTS search_vector tsvector;
         DROP INDEX IF EXISTS ingest_queue_order;
         CREATE INDEX IF NOT EXISTS ingest_queue_by_date ON ingest_queue (published, id) WHERE state IN ('queued', 'analysed');
         CREATE INDEX IF NOT EXISTS ingest_queue_run ON ingest_queue (run_id);
@@ -62,7 +66,7 @@ internal static class PostgresSchema
     /// (an archive tuned before lz4 was asked for).
     /// </summary>
     public const string NeedsTuning = $$"""
-        SELECT NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = 'ingest_queue'::regclass AND attname = 'search' AND attstorage = 'e')
+        SELECT NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = 'ingest_queue'::regclass AND attname = 'search_vector' AND attstorage = 'e')
             OR ({{ServerHasLz4}}
                 AND NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = 'articles'::regclass AND attname = 'analysis' AND attcompression = 'l'))
         """;
@@ -79,7 +83,8 @@ internal static class PostgresSchema
     public const string Tuning = $$"""
         ALTER TABLE ingest_queue SET UNLOGGED;
         ALTER TABLE ingest_queue ALTER COLUMN source SET STORAGE EXTERNAL, ALTER COLUMN article SET STORAGE EXTERNAL,
-            ALTER COLUMN analysis SET STORAGE EXTERNAL, ALTER COLUMN features SET STORAGE EXTERNAL, ALTER COLUMN search SET STORAGE EXTERNAL;
+            ALTER COLUMN analysis SET STORAGE EXTERNAL, ALTER COLUMN features SET STORAGE EXTERNAL, ALTER COLUMN search SET STORAGE EXTERNAL,
+            ALTER COLUMN payload SET STORAGE EXTERNAL, ALTER COLUMN search_vector SET STORAGE EXTERNAL;
         ALTER TABLE term_df SET (fillfactor = 70);
         ALTER TABLE stories SET (fillfactor = 80);
         DO $tuning$

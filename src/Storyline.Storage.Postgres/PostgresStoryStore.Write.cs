@@ -18,16 +18,36 @@ public sealed partial class PostgresStoryStore
         foreach (NewReport report in rows.Reports)
         {
             Article article = report.Report.Article;
-            Batch(
-                batch,
-                """
-                INSERT INTO articles (id, published, title, outlet, url, origin, dateline, external_id, body, analysis, analysis_version, features, ingested_at, author, paywalled, search)
-                VALUES (@id, @published, @title, @outlet, @url, @origin, @dateline, @external, @body, @analysis, @version, @features, @ingested, @author, @paywalled, @search::tsvector)
-                """,
+            (string, object?)[] columns =
+            [
                 ("id", article.Id.Value), ("published", report.Day), ("title", article.Title), ("outlet", article.Outlet), ("url", article.Url),
                 ("origin", article.Origin), ("dateline", article.Dateline), ("external", article.ExternalId), ("body", article.Body),
-                ("analysis", report.Prepared.Analysis), ("version", (long)AnalysisJson.Version), ("features", report.Prepared.Features),
-                ("ingested", ingestedAt), ("author", article.Author), ("paywalled", article.Paywalled ? 1L : 0L), ("search", report.Prepared.Search));
+                ("version", (long)AnalysisJson.Version), ("ingested", ingestedAt), ("author", article.Author), ("paywalled", article.Paywalled ? 1L : 0L),
+            ];
+            if (report.Prepared.QueueRow is long row)
+            {
+                // The analysis, features and search text as the worker that analysed the report left them in its queue row:
+                // copied on the server, not read by the assigner and sent back (about 40 KB a report each way); the search
+                // text as a literal, or as a tsvector already where the worker sent it in binary (QueuedIngestOptions.SearchBinary).
+                Batch(
+                    batch,
+                    """
+                    INSERT INTO articles (id, published, title, outlet, url, origin, dateline, external_id, body, analysis, analysis_version, features, ingested_at, author, paywalled, search)
+                    SELECT @id, @published, @title, @outlet, @url, @origin, @dateline, @external, @body, q.analysis, @version, q.features, @ingested, @author, @paywalled, coalesce(q.search_vector, q.search::tsvector)
+                    FROM ingest_queue q WHERE q.seq = @row
+                    """,
+                    [.. columns, ("row", row)]);
+            }
+            else
+            {
+                Batch(
+                    batch,
+                    """
+                    INSERT INTO articles (id, published, title, outlet, url, origin, dateline, external_id, body, analysis, analysis_version, features, ingested_at, author, paywalled, search)
+                    VALUES (@id, @published, @title, @outlet, @url, @origin, @dateline, @external, @body, @analysis, @version, @features, @ingested, @author, @paywalled, @search::tsvector)
+                    """,
+                    [.. columns, ("analysis", report.Prepared.Analysis), ("features", report.Prepared.Features), ("search", report.Prepared.Search)]);
+            }
         }
 
         if (rows.Entities.Count > 0)

@@ -150,6 +150,14 @@ public sealed partial class PostgresStoryStore : RelationalStoryStore
         await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
 
     /// <inheritdoc />
+    /// <remarks>A report whose analysis waits in this archive's queue (<see cref="ReportToStore.QueueRow"/>) is copied from its row on the server.</remarks>
+    protected override PreparedReport Prepare(ReportToStore item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        return item.QueueRow is long row && item.StoredAnalysis is null ? new PreparedReport(null, null, null, row) : base.Prepare(item);
+    }
+
+    /// <inheritdoc />
     protected override string? SearchDocument(ReportToStore item)
     {
         ArgumentNullException.ThrowIfNull(item);

@@ -145,6 +145,14 @@ public sealed record ReportToStore(AnalyzedArticle Report, StoryFeatures Feature
     /// </summary>
     public string? StoredSearchDocument { get; init; }
 
+    /// <summary>
+    /// Where the report's analysis, features and search text wait in a row of the store's own ingest queue (PostgreSQL's,
+    /// by its place in the queue), as <see cref="StoredAnalysis"/> and the others would give them: the store copies them
+    /// on the server instead of receiving them again from the client, and they are left null here. A store without such
+    /// a queue refuses a report that has one and no <see cref="StoredAnalysis"/>.
+    /// </summary>
+    public long? QueueRow { get; init; }
+
     /// <summary>Throws when <paramref name="reports"/> or any of its items or their parts is null: a store checks a batch before it writes any of it.</summary>
     public static void ThrowIfIncomplete(IReadOnlyList<ReportToStore> reports)
     {

@@ -200,10 +200,11 @@ public sealed class BatchRows
 }
 
 /// <summary>What a report stores as text, made before its batch's transaction (on any core: it depends on the report alone).</summary>
-/// <param name="Analysis">Its analysis as JSON (<see cref="AnalysisJson"/>).</param>
-/// <param name="Features">Its story features as JSON.</param>
+/// <param name="Analysis">Its analysis as JSON (<see cref="AnalysisJson"/>); null only where <paramref name="QueueRow"/> holds it.</param>
+/// <param name="Features">Its story features as JSON; likewise.</param>
 /// <param name="Search">A store's own search text for it (PostgreSQL's tsvector), or null.</param>
-public sealed record PreparedReport(string Analysis, string Features, string? Search);
+/// <param name="QueueRow">The store's queue row the three are copied from on the server (<see cref="ReportToStore.QueueRow"/>), or null.</param>
+public sealed record PreparedReport(string? Analysis, string? Features, string? Search, long? QueueRow = null);
 
 /// <summary>A report of the batch that is to be stored.</summary>
 /// <param name="Item">The report, its features and its assignment.</param>

@@ -160,10 +160,17 @@ public abstract partial class RelationalStoryStore : IStoryStore
     /// <summary>An entity type as stored (an unknown one reads as miscellaneous).</summary>
     protected static EntityType ParseType(string text) => Enum.TryParse(text, out EntityType type) ? type : EntityType.Miscellaneous;
 
-    private PreparedReport Prepare(ReportToStore item) => new(
-        item.StoredAnalysis ?? AnalysisJson.Serialize(item.Report),
-        item.StoredFeatures ?? AnalysisJson.SerializeFeatures(item.Features),
-        SearchDocument(item));
+    /// <summary>What <paramref name="item"/> stores as text, made before its batch's transaction on any core.</summary>
+    protected virtual PreparedReport Prepare(ReportToStore item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        if (item.QueueRow is not null && item.StoredAnalysis is null)
+        {
+            throw new InvalidOperationException($"report {item.Report.Article.Id}: its analysis waits in an ingest queue row, and {ArchiveName} has no such queue");
+        }
+
+        return new(item.StoredAnalysis ?? AnalysisJson.Serialize(item.Report), item.StoredFeatures ?? AnalysisJson.SerializeFeatures(item.Features), SearchDocument(item));
+    }
 
     // Which of `ids` the archive holds.
     private async Task<IReadOnlySet<string>> StoredAmongAsync(DbTransaction? transaction, IReadOnlyList<string> ids, CancellationToken cancellationToken)

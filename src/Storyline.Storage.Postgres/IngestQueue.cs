@@ -88,12 +88,11 @@ public sealed class IngestQueue : IAsyncDisposable
     /// binary payload (<see cref="QueuePayload"/>): sources queued with their computed id, analysed reports without a
     /// payload, the assigner parsing their JSON; for side-by-side measurement (the throughput benchmark's
     /// <c>--queue-json</c>). With <paramref name="searchBinary"/> (not with <paramref name="jsonOnly"/>) the search text
-    /// goes to the queue as a tsvector in binary, which the server stores without parsing, instead of as a literal (the
-    /// default; the throughput benchmark's <c>--search-literal</c> turns it off to compare; PERFORMANCE.md, issue 24's
-    /// sixth stop).
+    /// goes to the queue as a tsvector in binary, which the server stores without parsing, instead of as a literal: an
+    /// experiment, not the default (<c>--search-binary</c>; PERFORMANCE.md, issue 24's sixth stop).
     /// </summary>
     public static async Task<IngestQueue> OpenAsync(
-        PostgresStoryStore store, IngestTimings? timings = null, bool jsonOnly = false, bool searchBinary = true, CancellationToken cancellationToken = default)
+        PostgresStoryStore store, IngestTimings? timings = null, bool jsonOnly = false, bool searchBinary = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
         var connection = new NpgsqlConnection(store.ConnectionString);

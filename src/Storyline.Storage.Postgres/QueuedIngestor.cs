@@ -259,10 +259,9 @@ public sealed record QueuedIngestOptions
 
     /// <summary>
     /// Whether an analysed report's search text goes to the queue as a tsvector in binary, which the server stores without
-    /// parsing, instead of as a literal that it parses when the report is stored. The same archive either way. On by
-    /// default: on the idle machine the server's CPU was lower with it than with the literal in 5 of 6 side-by-side
-    /// rounds (PERFORMANCE.md, issue 24's sixth stop); off only to compare (the throughput benchmark's
-    /// <c>--search-literal</c>).
+    /// parsing, instead of as a literal that it parses when the report is stored. The same archive either way. Off: on the
+    /// shared machine it was not shown to lower the server's CPU in side-by-side runs, though parsing the literals cost
+    /// 0.3 ms a report in isolation (PERFORMANCE.md, issue 24's sixth stop); for the idle machine's measurement.
     /// </summary>
-    public bool SearchBinary { get; init; } = true;
+    public bool SearchBinary { get; init; }
 }

@@ -36,12 +36,17 @@ public sealed class OnlineStoryClusterer
     private readonly List<(ActiveStory Story, double Score)> scored = [];
     private readonly List<StoryPairCandidate> storyPairs = [];
 
+    // Whether stories are compared as wholes after each report (the story-merge decision, or its training): only then are
+    // the candidates' scores kept.
+    private readonly bool comparesStories;
+
     /// <summary>A clusterer that starts from <paramref name="state"/> (empty for a new archive).</summary>
     public OnlineStoryClusterer(ClusteringOptions options, ClusteringState state)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(state);
         this.options = options;
+        comparesStories = options.StoryMerge is not null || options.MeasureStoryPairs;
         index = new CandidateIndex(vocabulary);
         slots = new ReportSlots(vocabulary, options.Embedder);
         vocabulary.Restore(state.DocumentCount, state.DocumentFrequency);
@@ -134,7 +139,10 @@ public sealed class OnlineStoryClusterer
             StorySimilarities similarities = gap ? measures with { HeadMeaningGap = measures.HeadMeaning - topHead } : measures;
             seen?.Add(new StoryCandidate(candidate.Id, similarities));
             double score = options.Model.Score(similarities);
-            scored.Add((candidate, score));
+            if (comparesStories)
+            {
+                scored.Add((candidate, score));
+            }
             if (score > bestScore || (score == bestScore && candidate.Id.Value < best!.Id.Value))
             {
                 (second, secondScore) = (best, bestScore);
@@ -172,8 +180,7 @@ public sealed class OnlineStoryClusterer
 
         bool isNew = double.IsNegativeInfinity(bestScore);
         Add(best, report, terms, vector.BodyMeaning, vector.HeadMeaning);
-        if (oracle is null && merged is null && (options.StoryMerge is not null || options.MeasureStoryPairs)
-            && MergeStories(best) is (ActiveStory older, ActiveStory newer))
+        if (oracle is null && merged is null && comparesStories && MergeStories(best) is (ActiveStory older, ActiveStory newer))
         {
             Merge(older, newer);
             merged = newer.Id;
@@ -211,7 +218,7 @@ public sealed class OnlineStoryClusterer
     // the report's candidates are compared, so the cost per report does not grow with the archive.
     private (ActiveStory Keep, ActiveStory Gone)? MergeStories(ActiveStory story)
     {
-        int count = options.StoryMerge?.Candidates ?? StoryMergeDefaultCandidates;
+        int count = options.StoryMerge?.Candidates ?? StoryMergeModel.DefaultCandidates;
         scored.Sort((x, y) => x.Score != y.Score ? y.Score.CompareTo(x.Score) : x.Story.Id.Value.CompareTo(y.Story.Id.Value));
         ActiveStory? chosen = null;
         double chosenScore = double.NegativeInfinity;
@@ -237,8 +244,6 @@ public sealed class OnlineStoryClusterer
 
         return chosen is null ? null : story.Id.Value < chosen.Id.Value ? (story, chosen) : (chosen, story);
     }
-
-    private const int StoryMergeDefaultCandidates = 3;
 
     // The gap of a story measured apart from the candidates (the oracle's story the index did not offer): never above 0.
     private static StorySimilarities Gap(StorySimilarities similarities, double topHead, bool gap) =>

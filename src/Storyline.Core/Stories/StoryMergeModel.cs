@@ -40,8 +40,11 @@ public readonly record struct StoryPairSimilarities(
 /// <param name="Weights">One weight per evidence of <see cref="StoryPairSimilarities.Names"/>, in that order.</param>
 public sealed record StoryMergeModel(double Bias, IReadOnlyList<double> Weights)
 {
+    /// <summary>How many of a report's other candidate stories are compared with its story unless a model says otherwise.</summary>
+    public const int DefaultCandidates = 3;
+
     /// <summary>How many of a report's other candidate stories (the best by the report-level score) are compared with its story.</summary>
-    public int Candidates { get; init; } = 3;
+    public int Candidates { get; init; } = DefaultCandidates;
 
     /// <summary>The log-odds that the two stories are one.</summary>
     public double Score(StoryPairSimilarities s)

@@ -69,6 +69,9 @@ internal static class StorySimilarity
 
     private static int FirstDay(ActiveStory story) => story.Reports.Count > 0 ? story.Reports[0].Published.DayNumber : story.LastReport.DayNumber;
 
+    // A story term's TF-IDF weight: its sum in thousandths times the vocabulary's idf.
+    private static double Weight(TopTerm term, StoryVocabulary vocabulary) => term.Sum / TermSums.Quantum * vocabulary.Idf(term.Term);
+
     // TF-IDF cosine of two stories' heaviest words (sums in thousandths times idf).
     private static double TopCosine(TopTerm[] a, TopTerm[] b, StoryVocabulary vocabulary)
     {
@@ -76,7 +79,7 @@ internal static class StorySimilarity
         double normB = 0;
         foreach (TopTerm term in b)
         {
-            double weight = term.Sum / TermSums.Quantum * vocabulary.Idf(term.Term);
+            double weight = Weight(term, vocabulary);
             other[term.Term] = weight;
             normB += weight * weight;
         }
@@ -84,7 +87,7 @@ internal static class StorySimilarity
         double dot = 0, normA = 0;
         foreach (TopTerm term in a)
         {
-            double weight = term.Sum / TermSums.Quantum * vocabulary.Idf(term.Term);
+            double weight = Weight(term, vocabulary);
             normA += weight * weight;
             dot += other.TryGetValue(term.Term, out double w) ? weight * w : 0;
         }
@@ -101,14 +104,14 @@ internal static class StorySimilarity
         double[] normA = new double[3], normB = new double[3], dot = new double[3];
         foreach (TopTerm term in b.TopEntities())
         {
-            double weight = term.Sum / TermSums.Quantum * vocabulary.Idf(term.Term);
+            double weight = Weight(term, vocabulary);
             other[term.Term] = weight;
             normB[Type(term.Term)] += weight * weight;
         }
 
         foreach (TopTerm term in a.TopEntities())
         {
-            double weight = term.Sum / TermSums.Quantum * vocabulary.Idf(term.Term);
+            double weight = Weight(term, vocabulary);
             int type = Type(term.Term);
             normA[type] += weight * weight;
             dot[type] += other.TryGetValue(term.Term, out double w) ? weight * w : 0;
@@ -325,7 +328,7 @@ internal static class StorySimilarity
         double dot = 0, norm = 0;
         foreach (TopTerm term in story)
         {
-            double weight = term.Sum / TermSums.Quantum * vocabulary.Idf(term.Term);
+            double weight = Weight(term, vocabulary);
             norm += weight * weight;
             if (mark[term.Term] == generation && kind[term.Term] == TermKind.Word)
             {
@@ -375,7 +378,7 @@ internal static class StorySimilarity
         for (int i = 0; i < top.Length; i++)
         {
             TopTerm term = top[i];
-            double weight = term.Sum / TermSums.Quantum * vocabulary.Idf(term.Term);
+            double weight = Weight(term, vocabulary);
             bool inReport = mark[term.Term] == generation;
             if (isPlace[i])
             {

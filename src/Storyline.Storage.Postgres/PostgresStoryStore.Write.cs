@@ -9,6 +9,10 @@ namespace Storyline.Storage.Postgres;
 // in one round trip.
 public sealed partial class PostgresStoryStore
 {
+    // The articles' columns, as both ways of storing a report (its texts sent, or copied from its queue row) insert them.
+    private const string InsertArticle =
+        "INSERT INTO articles (id, published, title, outlet, url, origin, dateline, external_id, body, analysis, analysis_version, features, ingested_at, author, paywalled, search)";
+
     /// <inheritdoc />
     protected override async Task WriteAsync(DbTransaction transaction, BatchRows rows, StoryChanges stories, string ingestedAt, CancellationToken cancellationToken)
     {
@@ -31,8 +35,8 @@ public sealed partial class PostgresStoryStore
                 // text as a literal, or as a tsvector already where the worker sent it in binary (QueuedIngestOptions.SearchBinary).
                 Batch(
                     batch,
-                    """
-                    INSERT INTO articles (id, published, title, outlet, url, origin, dateline, external_id, body, analysis, analysis_version, features, ingested_at, author, paywalled, search)
+                    $"""
+                    {InsertArticle}
                     SELECT @id, @published, @title, @outlet, @url, @origin, @dateline, @external, @body, q.analysis, @version, q.features, @ingested, @author, @paywalled, coalesce(q.search_vector, q.search::tsvector)
                     FROM ingest_queue q WHERE q.seq = @row
                     """,
@@ -42,8 +46,8 @@ public sealed partial class PostgresStoryStore
             {
                 Batch(
                     batch,
-                    """
-                    INSERT INTO articles (id, published, title, outlet, url, origin, dateline, external_id, body, analysis, analysis_version, features, ingested_at, author, paywalled, search)
+                    $"""
+                    {InsertArticle}
                     VALUES (@id, @published, @title, @outlet, @url, @origin, @dateline, @external, @body, @analysis, @version, @features, @ingested, @author, @paywalled, @search::tsvector)
                     """,
                     [.. columns, ("analysis", report.Prepared.Analysis), ("features", report.Prepared.Features), ("search", report.Prepared.Search)]);

@@ -183,16 +183,11 @@ public sealed class ConcurrentPostgresIngestTests : IDisposable
         }
     }
 
-    private static async Task<bool> WaitsForATableAsync(string db, string applicationName)
-    {
-        await using var connection = new NpgsqlConnection(PostgresTarget.Parse(db).ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(
+    private static async Task<bool> WaitsForATableAsync(string db, string applicationName) =>
+        await ScalarAsync(
+            db,
             "SELECT count(*) FROM pg_stat_activity WHERE application_name = @name AND wait_event_type = 'Lock' AND wait_event = 'relation'",
-            connection);
-        command.Parameters.AddWithValue("name", applicationName);
-        return Convert.ToInt64(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture) > 0;
-    }
+            ("name", applicationName)) > 0;
 
     private static async Task<string?> AssignerNameAsync(string db)
     {
@@ -208,11 +203,16 @@ public sealed class ConcurrentPostgresIngestTests : IDisposable
         return await command.ExecuteScalarAsync() as string;
     }
 
-    private static async Task<long> ScalarAsync(string db, string sql)
+    private static async Task<long> ScalarAsync(string db, string sql, params (string Name, object Value)[] parameters)
     {
         await using var connection = new NpgsqlConnection(PostgresTarget.Parse(db).ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
+        foreach ((string name, object value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value);
+        }
+
         return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
     }
 

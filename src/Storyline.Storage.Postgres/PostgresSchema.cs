@@ -19,7 +19,8 @@ internal static class PostgresSchema
     public static readonly string Create = PostgresDialect.Instance.CreateTables() + PostgresDialect.Instance.AddColumnsIfMissing() + DropForeignKeys() + """
         CREATE INDEX IF NOT EXISTS articles_search ON articles USING gin (search);
         -- Reports waiting for parallel ingest workers (see IngestQueue): read, then analysed, then stored, failed, or a
-        -- duplicate (found stored already when its turn came).
+        -- duplicate (found stored already when its turn came). search_vector held an experiment's binary tsvector (issue
+        -- 24's sixth stop) and is written no more; it stays, as the mark of a tuned queue (NeedsTuning).
         CREATE TABLE IF NOT EXISTS ingest_queue (
             seq       bigserial PRIMARY KEY,
             id        text COLLATE "C" NOT NULL UNIQUE,

@@ -45,7 +45,7 @@ public sealed class QueuedIngestor : IIngestor
     {
         ArgumentNullException.ThrowIfNull(intake);
         string run = Guid.NewGuid().ToString("N");
-        await using IngestQueue queue = await IngestQueue.OpenAsync(store, timings, options.QueueJsonOnly, options.SearchBinary, cancellationToken).ConfigureAwait(false);
+        await using IngestQueue queue = await IngestQueue.OpenAsync(store, timings, cancellationToken).ConfigureAwait(false);
 
         // A worker from the start: processes started together count each other before either has queued its input. Only
         // a run that helps the others is one: a run that works on its own reports only (the web server's) stops claiming
@@ -249,19 +249,4 @@ public sealed record QueuedIngestOptions
     /// joined to queue their input.
     /// </summary>
     public TimeSpan StartTimeout { get; init; } = TimeSpan.FromMinutes(1);
-
-    /// <summary>
-    /// Whether the queue works as before its binary payload: the assigner parses each analysed report's JSON instead of
-    /// reading the compact form the analysing worker left beside it (<see cref="QueuePayload"/>), and sources are queued
-    /// with their computed id. The same archive either way; for side-by-side measurement only.
-    /// </summary>
-    public bool QueueJsonOnly { get; init; }
-
-    /// <summary>
-    /// Whether an analysed report's search text goes to the queue as a tsvector in binary, which the server stores without
-    /// parsing, instead of as a literal that it parses when the report is stored. The same archive either way. Off: on the
-    /// shared machine it was not shown to lower the server's CPU in side-by-side runs, though parsing the literals cost
-    /// 0.3 ms a report in isolation (PERFORMANCE.md, issue 24's sixth stop); for the idle machine's measurement.
-    /// </summary>
-    public bool SearchBinary { get; init; }
 }

@@ -24,7 +24,7 @@ internal static class PostgresThroughput
     /// to last end). Where <paramref name="expected"/> is given (SQLite's single process over the same corpus), the
     /// stories are compared with its: a different partition of the reports is a problem, like a broken invariant.
     /// </summary>
-    public static async Task<(ChildResult? Result, bool Problems)> RunAsync(string corpus, string input, string db, int workers, string work, bool keep, StoryPartition? expected, bool assignerAnalyses = false, bool startApart = false, bool keepUp = false, bool queueJson = false, bool searchBinary = false)
+    public static async Task<(ChildResult? Result, bool Problems)> RunAsync(string corpus, string input, string db, int workers, string work, bool keep, StoryPartition? expected, bool assignerAnalyses = false, bool startApart = false, bool keepUp = false)
     {
         string schema = "throughput_" + corpus + "_" + Guid.NewGuid().ToString("N")[..8];
         string target = db + (db.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "schema=" + schema;
@@ -34,7 +34,7 @@ internal static class PostgresThroughput
         {
             CpuSampler cpu = CpuSampler.Start(db, () => []);
             ChildResult?[] results = await Task.WhenAll(shares.Select((share, i) => ThroughputCommand.RunChildAsync(
-                ["throughput", "--child-queued", corpus, "--input", share, "--db", target, "--start-together", (startApart ? 1 : workers).ToString(CultureInfo.InvariantCulture), .. (assignerAnalyses ? new[] { "--assigner-analyses" } : []), .. (keepUp ? new[] { "--keep-up" } : []), .. (queueJson ? new[] { "--queue-json" } : []), .. (searchBinary ? new[] { "--search-binary" } : [])],
+                ["throughput", "--child-queued", corpus, "--input", share, "--db", target, "--start-together", (startApart ? 1 : workers).ToString(CultureInfo.InvariantCulture), .. (assignerAnalyses ? new[] { "--assigner-analyses" } : []), .. (keepUp ? new[] { "--keep-up" } : [])],
                 $"worker {i + 1}: "))).ConfigureAwait(false);
             await cpu.StopAsync().ConfigureAwait(false);
             double server = cpu.ServerSeconds;
@@ -81,7 +81,7 @@ internal static class PostgresThroughput
     /// One worker: its share into the queue and the queue into the archive, each stage timed by the thread CPU clock
     /// (the analysis, assignment and the queue's JSON; not what waits on the server, which shows in the run's CPU).
     /// </summary>
-    public static async Task<int> ChildAsync(string corpus, string input, string db, int startTogether, bool assignerAnalyses = false, bool keepUp = false, bool queueJson = false, bool searchBinary = false)
+    public static async Task<int> ChildAsync(string corpus, string input, string db, int startTogether, bool assignerAnalyses = false, bool keepUp = false)
     {
         var startup = Stopwatch.StartNew();
         AnalysisPipeline pipeline = PipelineBuilder.CreateDefault();
@@ -90,7 +90,7 @@ internal static class PostgresThroughput
         await using PostgresStoryStore store = await PostgresStoryStore.OpenAsync(db).ConfigureAwait(false);
         var wall = new IngestTimings();
         IIngestor ingestor = IngestorFactory.For(
-            store, new IngestSettings { Analyser = new ReportAnalyser(pipeline, timings: timings), Timings = timings }, new QueuedIngestOptions { Wall = wall, AssignerLeavesAnalysis = !assignerAnalyses, StartTogether = startTogether, KeepUpAtTheEnd = keepUp, QueueJsonOnly = queueJson, SearchBinary = searchBinary });
+            store, new IngestSettings { Analyser = new ReportAnalyser(pipeline, timings: timings), Timings = timings }, new QueuedIngestOptions { Wall = wall, AssignerLeavesAnalysis = !assignerAnalyses, StartTogether = startTogether, KeepUpAtTheEnd = keepUp });
         var source = new ReportSource(new ReaderOptions());
         double startupSeconds = startup.Elapsed.TotalSeconds;
 

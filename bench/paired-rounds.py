@@ -9,8 +9,9 @@ arm against the first (the baseline), the per-round paired differences, how many
   bench/paired-rounds.py run --rounds 8 --out DIR --db postgres://… --work DIR ARM...
   bench/paired-rounds.py summary DIR
 
-An ARM is NAME=FLAGS: throughput flags and environment settings for the worker processes, e.g. `default=`,
-`json=--queue-json`, `pgo=--worker-env DOTNET_TieredPGO=0`. The runs use the built Release benchmark (build first).
+An ARM is NAME=FLAGS: throughput flags, e.g. `default=`, `old=--queue-uncompressed`; `--bench-dll=PATH` runs another
+build of the benchmark (a copy built aside, to compare two commits), and `VAR=VALUE` sets an environment variable for
+the whole run (both stores' processes). The runs use the built Release benchmark of this folder (build first).
 """
 import os
 import re
@@ -73,11 +74,14 @@ def run(args):
         k = r % len(arms)
         for name, flags in arms[k:] + arms[:k]:
             path = os.path.join(out, f'{r + 1}-{name}.txt')
+            bench = [BENCH[0], next((x.split('=', 1)[1] for x in flags if x.startswith('--bench-dll=')), BENCH[1]), BENCH[2]]
+            env = dict(os.environ, **dict(x.split('=', 1) for x in flags if re.match(r'[A-Z_][A-Z0-9_]*=', x)))
+            rest = [x for x in flags if not x.startswith('--bench-dll=') and not re.match(r'[A-Z_][A-Z0-9_]*=', x)]
             with open(path, 'w') as f:
                 f.write(f'start {time.strftime("%H:%M:%S", time.gmtime())} {open("/proc/loadavg").read().split()[0]}\n')
                 f.flush()
-                rc = subprocess.call(BENCH + ['--corpora', corpus, '--store', 'postgres', '--db', opts['--db'], '--work', opts['--work']] + flags,
-                                     stdout=f, stderr=subprocess.STDOUT)
+                rc = subprocess.call(bench + ['--corpora', corpus, '--store', 'postgres', '--db', opts['--db'], '--work', opts['--work']] + rest,
+                                     stdout=f, stderr=subprocess.STDOUT, env=env)
                 f.write(f'rc={rc} end {time.strftime("%H:%M:%S", time.gmtime())} {open("/proc/loadavg").read().split()[0]}\n')
             print(f'round {r + 1} {name}: {parse_run(open(path).read(), corpus)}', flush=True)
     summary([out])

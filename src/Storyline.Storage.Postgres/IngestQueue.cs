@@ -26,21 +26,17 @@ public sealed class IngestQueue : IAsyncDisposable
     private readonly NpgsqlConnection claims;
     private readonly IngestTimings? timings;
     private readonly string channel;
-    private readonly bool jsonOnly;
-    private readonly bool searchBinary;
     private bool assigning;
     private bool joined;
     private bool queueing;
     private int notified;
 
-    private IngestQueue(PostgresStoryStore store, NpgsqlConnection claims, IngestTimings? timings, string channel, bool jsonOnly, bool searchBinary)
+    private IngestQueue(PostgresStoryStore store, NpgsqlConnection claims, IngestTimings? timings, string channel)
     {
         this.store = store;
         this.claims = claims;
         this.timings = timings;
         this.channel = channel;
-        this.jsonOnly = jsonOnly;
-        this.searchBinary = searchBinary && !jsonOnly;
 
         // A notice from another session wakes the next wait; this process's own (from either of its connections) do not.
         claims.Notification += (_, e) =>
@@ -84,15 +80,9 @@ public sealed class IngestQueue : IAsyncDisposable
     /// <summary>
     /// The queue of <paramref name="store"/>'s schema, with a connection of its own for claims; <paramref name="timings"/>,
     /// where given, collects the time of the work it does itself (writing and reading the queue's JSON), never across a
-    /// wait for the server, so that a per-thread CPU clock holds. With <paramref name="jsonOnly"/> it works as before the
-    /// binary payload (<see cref="QueuePayload"/>): sources queued with their computed id, analysed reports without a
-    /// payload, the assigner parsing their JSON; for side-by-side measurement (the throughput benchmark's
-    /// <c>--queue-json</c>). With <paramref name="searchBinary"/> (not with <paramref name="jsonOnly"/>) the search text
-    /// goes to the queue as a tsvector in binary, which the server stores without parsing, instead of as a literal: an
-    /// experiment, not the default (<c>--search-binary</c>; PERFORMANCE.md, issue 24's sixth stop).
+    /// wait for the server, so that a per-thread CPU clock holds.
     /// </summary>
-    public static async Task<IngestQueue> OpenAsync(
-        PostgresStoryStore store, IngestTimings? timings = null, bool jsonOnly = false, bool searchBinary = false, CancellationToken cancellationToken = default)
+    public static async Task<IngestQueue> OpenAsync(PostgresStoryStore store, IngestTimings? timings = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(store);
         var connection = new NpgsqlConnection(store.ConnectionString);
@@ -104,7 +94,7 @@ public sealed class IngestQueue : IAsyncDisposable
             string channel = (string)(await name.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false))!;
             await using var listen = new NpgsqlCommand($"LISTEN \"{channel}\"", connection);
             await listen.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-            return new IngestQueue(store, connection, timings, channel, jsonOnly, searchBinary);
+            return new IngestQueue(store, connection, timings, channel);
         }
         catch
         {
@@ -176,7 +166,7 @@ public sealed class IngestQueue : IAsyncDisposable
             command.Parameters.AddWithValue("ids", chunk.Select(r => r.Id.Value).ToArray());
             command.Parameters.AddWithValue("published", chunk.Select(r => DayText.Format(r.Published)).ToArray());
             long t = timings?.Now() ?? 0;
-            command.Parameters.AddWithValue("sources", chunk.Select(r => jsonOnly ? JsonSerializer.Serialize(r, Json) : JsonSerializer.Serialize(QueuedSource.From(r), Json)).ToArray());
+            command.Parameters.AddWithValue("sources", chunk.Select(r => JsonSerializer.Serialize(QueuedSource.From(r), Json)).ToArray());
             timings?.Add("queue: write sources", t);
             queued += await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
@@ -239,10 +229,9 @@ public sealed class IngestQueue : IAsyncDisposable
 
         IReadOnlyList<ReportAnalysis> results = analyse(claimed);
 
-        // The analyses as JSON, the search text the store indexes each article by (a literal, or where asked a tsvector in
-        // binary, which the server does not parse) and the assigner's payload, made on every core here and not by the one
-        // assigner: each depends on its report alone.
-        var written = new (string Article, string Analysis, string Features, string? Search, NpgsqlTypes.NpgsqlTsVector? Vector, byte[]? Payload)?[claimed.Count];
+        // The analyses as JSON, the search text the store indexes each article by (a tsvector literal) and the assigner's
+        // payload, made on every core here and not by the one assigner: each depends on its report alone.
+        var written = new (string Article, string Analysis, string Features, string Search, byte[] Payload)?[claimed.Count];
         Parallel.For(0, claimed.Count, i =>
         {
             if (results[i].Report is AnalyzedArticle report && results[i].Features is StoryFeatures features)
@@ -250,8 +239,7 @@ public sealed class IngestQueue : IAsyncDisposable
                 long t = timings?.Now() ?? 0;
                 written[i] = (
                     JsonSerializer.Serialize(QueuedArticle.From(report.Article), Json), AnalysisJson.Serialize(report), AnalysisJson.SerializeFeatures(features),
-                    searchBinary ? null : PostgresStoryStore.SearchDocument(report.Article), searchBinary ? SearchText.ToTsVectorValue(report.Article.Title, report.Article.Body) : null,
-                    jsonOnly ? null : QueuePayload.Write(report, features));
+                    PostgresStoryStore.SearchDocument(report.Article), QueuePayload.Write(report, features));
                 timings?.Add("queue: write analyses", t);
             }
         });
@@ -260,12 +248,12 @@ public sealed class IngestQueue : IAsyncDisposable
         for (int i = 0; i < claimed.Count; i++)
         {
             ReportAnalysis result = results[i];
-            if (written[i] is (string article, string analysis, string features, var search, var vector, var payload))
+            if (written[i] is (string article, string analysis, string features, string search, byte[] payload))
             {
                 PostgresStoryStore.Batch(
                     batch,
-                    "UPDATE ingest_queue SET state = 'analysed', article = @article, analysis = @analysis, features = @features, search = @search, search_vector = @vector, payload = @payload WHERE seq = @seq",
-                    ("article", article), ("analysis", analysis), ("features", features), ("search", search), ("vector", vector), ("payload", payload), ("seq", claimed[i].Seq));
+                    "UPDATE ingest_queue SET state = 'analysed', article = @article, analysis = @analysis, features = @features, search = @search, payload = @payload WHERE seq = @seq",
+                    ("article", article), ("analysis", analysis), ("features", features), ("search", search), ("payload", payload), ("seq", claimed[i].Seq));
             }
             else
             {
@@ -307,14 +295,13 @@ public sealed class IngestQueue : IAsyncDisposable
         await using var command = new NpgsqlCommand(
             """
             SELECT seq, state, article, payload, CASE WHEN j.parse THEN analysis END, CASE WHEN j.parse THEN features END, CASE WHEN j.parse THEN search END
-            FROM ingest_queue CROSS JOIN LATERAL (SELECT @json OR payload IS NULL OR get_byte(payload, 0) <> @format AS parse) j
+            FROM ingest_queue CROSS JOIN LATERAL (SELECT payload IS NULL OR get_byte(payload, 0) <> @format AS parse) j
             WHERE state IN ('queued', 'analysed')
             ORDER BY published, id
             LIMIT @max
             """,
             store.Connection);
         command.Parameters.AddWithValue("max", max);
-        command.Parameters.AddWithValue("json", jsonOnly);
         command.Parameters.AddWithValue("format", (int)QueuePayload.Format);
         var rows = new List<(long Seq, string Article, byte[]? Payload, string? Analysis, string? Features, string? Search)>();
         await using (NpgsqlDataReader reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false))
@@ -326,7 +313,7 @@ public sealed class IngestQueue : IAsyncDisposable
                     break;
                 }
 
-                rows.Add((reader.GetInt64(0), reader.GetString(2), jsonOnly || reader.IsDBNull(3) ? null : reader.GetFieldValue<byte[]>(3),
+                rows.Add((reader.GetInt64(0), reader.GetString(2), reader.IsDBNull(3) ? null : reader.GetFieldValue<byte[]>(3),
                     reader.IsDBNull(4) ? null : reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5), reader.IsDBNull(6) ? null : reader.GetString(6)));
             }
         }
@@ -386,7 +373,7 @@ public sealed class IngestQueue : IAsyncDisposable
                 PostgresStoryStore.Batch(
                     batch,
                     """
-                    UPDATE ingest_queue q SET state = 'stored', analysis = NULL, features = NULL, article = NULL, search = NULL, payload = NULL, search_vector = NULL,
+                    UPDATE ingest_queue q SET state = 'stored', analysis = NULL, features = NULL, article = NULL, search = NULL, payload = NULL,
                         story_id = u.story, new_story = u.new, similarity = u.similarity, story_title = u.title
                     FROM unnest(@seq::bigint[], @story::bigint[], @new::boolean[], @similarity::double precision[], @title::text[]) AS u (seq, story, new, similarity, title)
                     WHERE q.seq = u.seq
@@ -400,7 +387,7 @@ public sealed class IngestQueue : IAsyncDisposable
 
             if (others.Length > 0)
             {
-                PostgresStoryStore.Batch(batch, "UPDATE ingest_queue SET state = 'duplicate', analysis = NULL, features = NULL, article = NULL, search = NULL, payload = NULL, search_vector = NULL WHERE seq = ANY(@seq)", ("seq", others));
+                PostgresStoryStore.Batch(batch, "UPDATE ingest_queue SET state = 'duplicate', analysis = NULL, features = NULL, article = NULL, search = NULL, payload = NULL WHERE seq = ANY(@seq)", ("seq", others));
             }
 
             Notify(batch, "stored");

@@ -32,12 +32,12 @@ public sealed partial class PostgresStoryStore
             {
                 // The analysis, features and search text as the worker that analysed the report left them in its queue row:
                 // copied on the server, not read by the assigner and sent back (about 40 KB a report each way); the search
-                // text as a literal, or as a tsvector already where the worker sent it in binary (QueuedIngestOptions.SearchBinary).
+                // text as the literal the worker made.
                 Batch(
                     batch,
                     $"""
                     {InsertArticle}
-                    SELECT @id, @published, @title, @outlet, @url, @origin, @dateline, @external, @body, q.analysis, @version, q.features, @ingested, @author, @paywalled, coalesce(q.search_vector, q.search::tsvector)
+                    SELECT @id, @published, @title, @outlet, @url, @origin, @dateline, @external, @body, q.analysis, @version, q.features, @ingested, @author, @paywalled, q.search::tsvector
                     FROM ingest_queue q WHERE q.seq = @row
                     """,
                     [.. columns, ("row", row)]);

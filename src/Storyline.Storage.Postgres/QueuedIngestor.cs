@@ -45,7 +45,7 @@ public sealed class QueuedIngestor : IIngestor
     {
         ArgumentNullException.ThrowIfNull(intake);
         string run = Guid.NewGuid().ToString("N");
-        await using IngestQueue queue = await IngestQueue.OpenAsync(store, timings, options.QueueJsonOnly, options.SearchBinary, cancellationToken).ConfigureAwait(false);
+        await using IngestQueue queue = await IngestQueue.OpenAsync(store, timings, cancellationToken).ConfigureAwait(false);
 
         // A worker from the start: processes started together count each other before either has queued its input. Only
         // a run that helps the others is one: a run that works on its own reports only (the web server's) stops claiming
@@ -69,9 +69,7 @@ public sealed class QueuedIngestor : IIngestor
         IngestTimings? wall = options.Wall;
         OnlineStoryClusterer? clusterer = null;
         int silentWaits = 0;
-        bool started = options.StartTogether <= 1;
-        long waitingSince = System.Diagnostics.Stopwatch.GetTimestamp();
-        long? queueingSince = null;
+        var input = new InputWait(options);
         while (true)
         {
             // Analysis waits while the assigner is behind: the machine's cores then go to assigning and storing. The
@@ -88,14 +86,10 @@ public sealed class QueuedIngestor : IIngestor
             bool assigner = await queue.TryBecomeAssignerAsync(cancellationToken).ConfigureAwait(false);
             wall?.Add(assigner ? "assigner: count" : "worker: count", t);
 
-            // Runs started together have all joined, and every run that joined has queued its input, so that the assigner
-            // sees the whole input in its order; each wait is bounded (StartTimeout: a run that never starts, or a process
-            // stuck before it queued, must not hold the others for ever; the order may then differ from a single run's).
-            // Until then the assigner leaves the analysis to the runs to come, as beside any worker.
-            started = started || counts.Workers >= options.StartTogether || System.Diagnostics.Stopwatch.GetElapsedTime(waitingSince) > options.StartTimeout;
-            queueingSince = counts.Queueing == 0 ? null : queueingSince ?? System.Diagnostics.Stopwatch.GetTimestamp();
-            bool inputQueued = started && (queueingSince is not long since || System.Diagnostics.Stopwatch.GetElapsedTime(since) > options.StartTimeout);
-            bool leaveAnalysis = options.AssignerLeavesAnalysis && assigner && (counts.Workers > 1 || !started) && silentWaits < StallWaits;
+            // Until every run's input is queued (InputWait) the assigner leaves the analysis to the runs to come, as beside
+            // any worker.
+            bool inputQueued = input.Queued(counts);
+            bool leaveAnalysis = options.AssignerLeavesAnalysis && assigner && (counts.Workers > 1 || !input.Started) && silentWaits < StallWaits;
 
             // Beside workers that analyse, the assigner takes a whole batch at a time, or what is left once nothing waits
             // to be analysed: a smaller batch costs the server more a report (a batch writes each of its terms' document
@@ -180,6 +174,29 @@ public sealed class QueuedIngestor : IIngestor
         return ready.Count;
     }
 
+    /// <summary>
+    /// What the assigner waits for before it takes a report: runs started together have all joined, and every run that
+    /// joined has queued its input, so that it sees the whole input in its order. Each wait is bounded
+    /// (<see cref="QueuedIngestOptions.StartTimeout"/>: a run that never starts, or a process stuck before it queued,
+    /// must not hold the others for ever; the order may then differ from a single run's).
+    /// </summary>
+    private sealed class InputWait(QueuedIngestOptions options)
+    {
+        private readonly long waitingSince = System.Diagnostics.Stopwatch.GetTimestamp();
+        private long? queueingSince;
+
+        /// <summary>Whether the runs started together have all joined (or the wait for them timed out).</summary>
+        public bool Started { get; private set; } = options.StartTogether <= 1;
+
+        /// <summary>Whether, as of <paramref name="counts"/>, the input of every run is queued (or the wait timed out).</summary>
+        public bool Queued(IngestQueue.Counts counts)
+        {
+            Started = Started || counts.Workers >= options.StartTogether || System.Diagnostics.Stopwatch.GetElapsedTime(waitingSince) > options.StartTimeout;
+            queueingSince = counts.Queueing == 0 ? null : queueingSince ?? System.Diagnostics.Stopwatch.GetTimestamp();
+            return Started && (queueingSince is not long since || System.Diagnostics.Stopwatch.GetElapsedTime(since) > options.StartTimeout);
+        }
+    }
+
     private IReadOnlyList<ReportAnalysis> Analyse(IReadOnlyList<IngestQueue.Claimed> claimed)
     {
         var results = new ReportAnalysis[claimed.Count];
@@ -249,19 +266,4 @@ public sealed record QueuedIngestOptions
     /// joined to queue their input.
     /// </summary>
     public TimeSpan StartTimeout { get; init; } = TimeSpan.FromMinutes(1);
-
-    /// <summary>
-    /// Whether the queue works as before its binary payload: the assigner parses each analysed report's JSON instead of
-    /// reading the compact form the analysing worker left beside it (<see cref="QueuePayload"/>), and sources are queued
-    /// with their computed id. The same archive either way; for side-by-side measurement only.
-    /// </summary>
-    public bool QueueJsonOnly { get; init; }
-
-    /// <summary>
-    /// Whether an analysed report's search text goes to the queue as a tsvector in binary, which the server stores without
-    /// parsing, instead of as a literal that it parses when the report is stored. The same archive either way. Off: on the
-    /// shared machine it was not shown to lower the server's CPU in side-by-side runs, though parsing the literals cost
-    /// 0.3 ms a report in isolation (PERFORMANCE.md, issue 24's sixth stop); for the idle machine's measurement.
-    /// </summary>
-    public bool SearchBinary { get; init; }
 }

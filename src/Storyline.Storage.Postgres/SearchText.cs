@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using System.Text;
 using NpgsqlTypes;
 
@@ -101,36 +100,6 @@ internal static class SearchText
 
         return text.ToString();
     }
-
-    /// <summary>
-    /// The same tsvector as <see cref="ToTsVector"/>'s literal, as a value that Npgsql sends in PostgreSQL's binary form:
-    /// the server reads it without parsing text (parsing the literal cost the server about 0.3 ms a report on Timeline17,
-    /// PERFORMANCE.md).
-    /// </summary>
-    public static NpgsqlTsVector ToTsVectorValue(string? title, string body)
-    {
-        (string[] sorted, Dictionary<string, List<int>> positions) = Lexemes(title, body);
-        var lexemes = new List<NpgsqlTsVector.Lexeme>(sorted.Length);
-        foreach (string lexeme in sorted)
-        {
-            List<int> list = positions[lexeme];
-            var entries = new List<NpgsqlTsVector.Lexeme.WordEntryPos>(list.Count);
-            foreach (int position in list)
-            {
-                entries.Add(new NpgsqlTsVector.Lexeme.WordEntryPos(position));
-            }
-
-            lexemes.Add(new NpgsqlTsVector.Lexeme(lexeme, entries));
-        }
-
-        return NewTsVector(lexemes, false);
-    }
-
-    // Npgsql (10.0) builds a tsvector of lexemes only through a constructor it keeps internal (the public way is Parse, a
-    // text parser on the client: the cost this value exists to avoid). It sorts the lexemes and merges repeats, as the
-    // server would; a later Npgsql without it fails the binary tsvector tests (SearchTextTests), not quietly.
-    [UnsafeAccessor(UnsafeAccessorKind.Constructor)]
-    private static extern NpgsqlTsVector NewTsVector(List<NpgsqlTsVector.Lexeme> lexemes, bool noCheck);
 
     // The distinct lexemes of a report in ordinal order, and each one's positions (ascending): the title's words, then the
     // body's, one position apart, as Positions gives them, made in one pass.

@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Npgsql;
-using Storyline.Testing;
 
 namespace Storyline.Storage.Postgres.Tests;
 
@@ -32,24 +30,6 @@ public sealed class SearchTextTests
     {
         Assert.False(string.IsNullOrEmpty(name));
         Assert.Equal(Literal(SearchText.Positions(title, body)), SearchText.ToTsVector(title, body));
-    }
-
-    [Theory]
-    [MemberData(nameof(Texts))]
-    public async Task The_binary_tsvector_is_the_tsvector_the_server_parses_from_the_literal(string name, string? title, string body)
-    {
-        // Given the report's tsvector sent in binary and its literal parsed by the server
-        await using var connection = new NpgsqlConnection(PostgresTarget.Parse(TestPostgres.Server).ConnectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT @binary::text, @literal::tsvector::text, @binary = @literal::tsvector", connection);
-        command.Parameters.AddWithValue("binary", SearchText.ToTsVectorValue(title, body));
-        command.Parameters.AddWithValue("literal", SearchText.ToTsVector(title, body));
-
-        // Then the server holds the same tsvector either way
-        await using NpgsqlDataReader reader = await command.ExecuteReaderAsync();
-        Assert.True(await reader.ReadAsync());
-        Assert.Equal(reader.GetString(1), reader.GetString(0));
-        Assert.True(reader.GetBoolean(2), name);
     }
 
     [Xunit.Fact]

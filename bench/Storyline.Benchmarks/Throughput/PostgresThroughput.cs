@@ -24,17 +24,24 @@ internal static class PostgresThroughput
     /// to last end). Where <paramref name="expected"/> is given (SQLite's single process over the same corpus), the
     /// stories are compared with its: a different partition of the reports is a problem, like a broken invariant.
     /// </summary>
-    public static async Task<(ChildResult? Result, bool Problems)> RunAsync(string corpus, string input, string db, int workers, string work, bool keep, StoryPartition? expected, bool assignerAnalyses = false, bool startApart = false, bool keepUp = false, bool queueJson = false, bool searchBinary = false)
+    public static async Task<(ChildResult? Result, bool Problems)> RunAsync(string corpus, string input, string db, int workers, string work, bool keep, StoryPartition? expected, bool assignerAnalyses = false, bool startApart = false, bool keepUp = false, bool queueUncompressed = false)
     {
         string schema = "throughput_" + corpus + "_" + Guid.NewGuid().ToString("N")[..8];
         string target = db + (db.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "schema=" + schema;
         await (await PostgresStoryStore.OpenAsync(target).ConfigureAwait(false)).DisposeAsync().ConfigureAwait(false);
+        if (queueUncompressed)
+        {
+            // The queue's texts kept as before the seventh stop (stored out of line, uncompressed): their lz4 compression
+            // stays declared, so the workers' opening does not tune the queue again.
+            await ExecuteAsync(db, $"""ALTER TABLE "{schema}".ingest_queue ALTER COLUMN source SET STORAGE EXTERNAL, ALTER COLUMN article SET STORAGE EXTERNAL, ALTER COLUMN analysis SET STORAGE EXTERNAL, ALTER COLUMN features SET STORAGE EXTERNAL, ALTER COLUMN search SET STORAGE EXTERNAL""").ConfigureAwait(false);
+        }
+
         string[] shares = await SplitAsync(input, workers, Path.Combine(work, "shares-" + corpus)).ConfigureAwait(false);
         try
         {
             CpuSampler cpu = CpuSampler.Start(db, () => []);
             ChildResult?[] results = await Task.WhenAll(shares.Select((share, i) => ThroughputCommand.RunChildAsync(
-                ["throughput", "--child-queued", corpus, "--input", share, "--db", target, "--start-together", (startApart ? 1 : workers).ToString(CultureInfo.InvariantCulture), .. (assignerAnalyses ? new[] { "--assigner-analyses" } : []), .. (keepUp ? new[] { "--keep-up" } : []), .. (queueJson ? new[] { "--queue-json" } : []), .. (searchBinary ? new[] { "--search-binary" } : [])],
+                ["throughput", "--child-queued", corpus, "--input", share, "--db", target, "--start-together", (startApart ? 1 : workers).ToString(CultureInfo.InvariantCulture), .. (assignerAnalyses ? new[] { "--assigner-analyses" } : []), .. (keepUp ? new[] { "--keep-up" } : [])],
                 $"worker {i + 1}: "))).ConfigureAwait(false);
             await cpu.StopAsync().ConfigureAwait(false);
             double server = cpu.ServerSeconds;
@@ -81,7 +88,7 @@ internal static class PostgresThroughput
     /// One worker: its share into the queue and the queue into the archive, each stage timed by the thread CPU clock
     /// (the analysis, assignment and the queue's JSON; not what waits on the server, which shows in the run's CPU).
     /// </summary>
-    public static async Task<int> ChildAsync(string corpus, string input, string db, int startTogether, bool assignerAnalyses = false, bool keepUp = false, bool queueJson = false, bool searchBinary = false)
+    public static async Task<int> ChildAsync(string corpus, string input, string db, int startTogether, bool assignerAnalyses = false, bool keepUp = false)
     {
         var startup = Stopwatch.StartNew();
         AnalysisPipeline pipeline = PipelineBuilder.CreateDefault();
@@ -90,7 +97,7 @@ internal static class PostgresThroughput
         await using PostgresStoryStore store = await PostgresStoryStore.OpenAsync(db).ConfigureAwait(false);
         var wall = new IngestTimings();
         IIngestor ingestor = IngestorFactory.For(
-            store, new IngestSettings { Analyser = new ReportAnalyser(pipeline, timings: timings), Timings = timings }, new QueuedIngestOptions { Wall = wall, AssignerLeavesAnalysis = !assignerAnalyses, StartTogether = startTogether, KeepUpAtTheEnd = keepUp, QueueJsonOnly = queueJson, SearchBinary = searchBinary });
+            store, new IngestSettings { Analyser = new ReportAnalyser(pipeline, timings: timings), Timings = timings }, new QueuedIngestOptions { Wall = wall, AssignerLeavesAnalysis = !assignerAnalyses, StartTogether = startTogether, KeepUpAtTheEnd = keepUp });
         var source = new ReportSource(new ReaderOptions());
         double startupSeconds = startup.Elapsed.TotalSeconds;
 
@@ -176,12 +183,14 @@ internal static class PostgresThroughput
         return [.. Enumerable.Range(0, count).Select(i => Path.Combine(folder, $"share-{i + 1}.jsonl"))];
     }
 
-    private static async Task DropAsync(string db, string schema)
+    private static Task DropAsync(string db, string schema) => ExecuteAsync(db, $"DROP SCHEMA IF EXISTS \"{schema}\" CASCADE");
+
+    private static async Task ExecuteAsync(string db, string sql)
     {
         await using var connection = new NpgsqlConnection(PostgresTarget.Parse(db).ConnectionString);
         await connection.OpenAsync().ConfigureAwait(false);
-        await using var drop = new NpgsqlCommand($"DROP SCHEMA IF EXISTS \"{schema}\" CASCADE", connection);
-        await drop.ExecuteNonQueryAsync().ConfigureAwait(false);
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync().ConfigureAwait(false);
     }
 
     // A timestamp of this machine's monotonic clock in seconds; the workers run on one machine, so theirs compare.

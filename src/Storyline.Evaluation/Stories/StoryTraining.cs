@@ -95,35 +95,30 @@ public static class StoryFloors
     };
 
     /// <summary>
-    /// The objective's value for held-out scores <paramref name="scores"/> of <paramref name="data"/>'s sources (the
-    /// streams', then the pairs').
+    /// The objective's value for held-out scores <paramref name="scores"/>: those of streams of <paramref name="layouts"/>,
+    /// then the pairs' AUC.
     /// </summary>
-    public static double Value(SelectionObjective objective, TrainingData data, IReadOnlyList<double> scores)
+    public static double Value(SelectionObjective objective, IReadOnlyList<StoryBenchmarkLayout> layouts, IReadOnlyList<double> scores)
     {
-        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(layouts);
         ArgumentNullException.ThrowIfNull(scores);
         if (objective == SelectionObjective.Mean)
         {
             return scores.Average();
         }
 
-        if (scores[data.Streams.Count] < PairAuc)
-        {
-            return double.NegativeInfinity;
-        }
-
-        return Worst(data, source => scores[source]);
+        return scores[layouts.Count] < PairAuc ? double.NegativeInfinity : Worst(layouts, source => scores[source]);
     }
 
-    /// <summary>The lowest margin over the floored streams, each stream's score from <paramref name="score"/>.</summary>
-    public static double Worst(TrainingData data, Func<int, double> score)
+    /// <summary>The lowest margin over the streams of <paramref name="layouts"/> that have a floor, stream i scoring <paramref name="score"/>(i).</summary>
+    public static double Worst(IReadOnlyList<StoryBenchmarkLayout> layouts, Func<int, double> score)
     {
-        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(layouts);
         ArgumentNullException.ThrowIfNull(score);
         double worst = double.PositiveInfinity;
-        for (int source = 0; source < data.Streams.Count; source++)
+        for (int source = 0; source < layouts.Count; source++)
         {
-            if (Of(data.Streams[source].Stream.Layout) is double floor)
+            if (Of(layouts[source]) is double floor)
             {
                 worst = Math.Min(worst, score(source) - floor);
             }
@@ -323,8 +318,9 @@ public static class StoryTraining
 
         // The best mean; among equals, the first in the order of the grids (shortest window, smallest penalty, decay,
         // offset nearest 0, merge).
+        StoryBenchmarkLayout[] layouts = [.. data.Streams.Select(s => s.Stream.Layout)];
         TrainingSetting best = results
-            .OrderByDescending(r => Math.Round(StoryFloors.Value(grid.Objective, data, r.Value), 9))
+            .OrderByDescending(r => Math.Round(StoryFloors.Value(grid.Objective, layouts, r.Value), 9))
             .ThenBy(r => r.Key.WindowDays).ThenBy(r => r.Key.L2).ThenBy(r => r.Key.DecayDays).ThenBy(r => Math.Abs(r.Key.Offset)).ThenBy(r => r.Key.Offset).ThenBy(r => r.Key.MergeScore)
             .First().Key;
         double[] scores = results[best];
@@ -347,7 +343,7 @@ public static class StoryTraining
         {
             if (grid.Objective == SelectionObjective.WorstMargin)
             {
-                splits[split] = StoryFloors.Worst(data, source => perSource[source][split]);
+                splits[split] = StoryFloors.Worst(layouts, source => perSource[source][split]);
                 continue;
             }
 
@@ -357,7 +353,7 @@ public static class StoryTraining
             }
         }
 
-        return new TrainedStories(best, final, held, scores.Average(), baseline) { Evidence = grid.Features, Splits = splits, ObjectiveValue = StoryFloors.Value(grid.Objective, data, scores) };
+        return new TrainedStories(best, final, held, scores.Average(), baseline) { Evidence = grid.Features, Splits = splits, ObjectiveValue = StoryFloors.Value(grid.Objective, layouts, scores) };
     }
 
     /// <summary>

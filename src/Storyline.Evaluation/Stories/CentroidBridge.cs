@@ -13,6 +13,36 @@ public enum BridgeIdf
 
     /// <summary>Over the reports so far, applied to the stored term sums when compared (online; the clusterer's way).</summary>
     SoFarNow,
+
+    /// <summary>From a fixed table of document frequencies counted on other, unlabelled news (<see cref="CentroidVariant.Table"/>; online).</summary>
+    Table,
+}
+
+/// <summary>Document frequencies counted once on unlabelled news: how many of <paramref name="Documents"/> each term is in.</summary>
+/// <param name="Documents">Documents counted.</param>
+/// <param name="Frequencies">Documents per term (a term not listed is in none).</param>
+public sealed record IdfTable(long Documents, IReadOnlyDictionary<string, int> Frequencies)
+{
+    /// <summary>Counts the words (names left out) of <paramref name="features"/>, the analysed documents.</summary>
+    public static IdfTable Count(IEnumerable<StoryFeatures?> features)
+    {
+        ArgumentNullException.ThrowIfNull(features);
+        var df = new Dictionary<string, int>(StringComparer.Ordinal);
+        long documents = 0;
+        foreach (StoryFeatures report in features.OfType<StoryFeatures>())
+        {
+            documents++;
+            foreach (TermCount term in report.Terms)
+            {
+                if (!term.Term.StartsWith(StoryFeatures.EntityPrefix, StringComparison.Ordinal))
+                {
+                    df[term.Term] = df.GetValueOrDefault(term.Term) + 1;
+                }
+            }
+        }
+
+        return new IdfTable(documents, df);
+    }
 }
 
 /// <summary>
@@ -27,6 +57,16 @@ public enum BridgeIdf
 /// <param name="TopTerms">Compare only the cluster's this many heaviest terms (0: all).</param>
 public sealed record CentroidVariant(string Name, BridgeIdf Idf, bool LogCounts, bool Unit, int TopTerms)
 {
+    /// <summary>The document frequencies of <see cref="BridgeIdf.Table"/>.</summary>
+    public IdfTable? Table { get; init; }
+
+    /// <summary>The steps with idf from <paramref name="table"/>: the baseline's similarity and the body words' cosine.</summary>
+    public static IReadOnlyList<CentroidVariant> TableSteps(IdfTable table) =>
+    [
+        new("idf from unlabelled news, otherwise the baseline", BridgeIdf.Table, false, true, 0) { Table = table },
+        new("the body words' cosine with idf from unlabelled news", BridgeIdf.Table, true, false, 200) { Table = table },
+    ];
+
     /// <summary>The naive baseline's similarity (<see cref="TfidfBaseline"/>).</summary>
     public static CentroidVariant Baseline { get; } = new("baseline (idf whole stream, counts, unit centroid, every term)", BridgeIdf.Whole, false, true, 0);
 
@@ -73,7 +113,7 @@ public static class CentroidBridge
                 continue;
             }
 
-            if (variant.Idf != BridgeIdf.Whole)
+            if (variant.Idf is BridgeIdf.SoFarFixed or BridgeIdf.SoFarNow)
             {
                 documents++;
                 foreach (string term in tf.Keys)
@@ -82,7 +122,9 @@ public static class CentroidBridge
                 }
             }
 
-            double Idf(string term) => Math.Log((1.0 + documents) / (1.0 + df[term])) + 1;
+            double Idf(string term) => variant.Table is { } table
+                ? Math.Log((1.0 + table.Documents) / (1.0 + table.Frequencies.GetValueOrDefault(term))) + 1
+                : Math.Log((1.0 + documents) / (1.0 + df[term])) + 1;
             var vector = new Dictionary<string, double>(tf.Count, StringComparer.Ordinal);
             foreach ((string term, double count) in tf)
             {
@@ -160,12 +202,12 @@ public static class CentroidBridge
     /// story merges, without near-copies, and its body-word cosine alone at a threshold (a model of bias −t and body
     /// weight 1). Every row's threshold is chosen as the baseline's is, on the mean over the sets; one row per step.
     /// </summary>
-    public static IReadOnlyList<BridgeRow> Table(IReadOnlyList<AnalysedStream> sets, ClusteringOptions shipped, Action<string>? progress = null)
+    public static IReadOnlyList<BridgeRow> Table(IReadOnlyList<AnalysedStream> sets, ClusteringOptions shipped, Action<string>? progress = null, IReadOnlyList<CentroidVariant>? steps = null, bool clusterer = true)
     {
         ArgumentNullException.ThrowIfNull(sets);
         ArgumentNullException.ThrowIfNull(shipped);
         var rows = new List<BridgeRow>();
-        foreach (CentroidVariant variant in CentroidVariant.Steps)
+        foreach (CentroidVariant variant in steps ?? CentroidVariant.Steps)
         {
             double threshold = Choose([.. sets.Select(s => (s.Stream, s.Features))], variant);
             rows.Add(new BridgeRow(variant.Name, threshold, [.. sets.Select(s => Run(s.Stream, s.Features, threshold, variant))]));
@@ -176,6 +218,11 @@ public static class CentroidBridge
         {
             rows.Add(new BridgeRow(name, threshold, [.. sets.Select(s => s.Cluster(options))]));
             progress?.Invoke(rows[^1].ToString());
+        }
+
+        if (!clusterer)
+        {
+            return rows;
         }
 
         Clusterer("the clusterer as shipped", shipped, null);

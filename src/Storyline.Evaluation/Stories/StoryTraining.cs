@@ -47,6 +47,9 @@ public sealed record TrainingGrid(IReadOnlyList<int> Windows, IReadOnlyList<doub
     /// <summary>The evidence the model weighs (names of <see cref="PairFit.Names"/>); null: all of it.</summary>
     public IReadOnlySet<string>? Features { get; init; }
 
+    /// <summary>What the cross-validation maximises (default: the mean held-out score).</summary>
+    public SelectionObjective Objective { get; init; }
+
     /// <summary>Wrong candidates kept per report of a stream (see <see cref="StoryExamples.FromStream"/>); null: all.</summary>
     public int? Negatives { get; init; }
 
@@ -61,6 +64,68 @@ public sealed record TrainingGrid(IReadOnlyList<int> Windows, IReadOnlyList<doub
 
     /// <summary>The smaller grid the evidence is selected on (each piece of evidence tried costs a whole cross-validation).</summary>
     public static TrainingGrid Selection { get; } = new([365], [0.001], [30], [0, 0.5, 1, 1.5], [double.PositiveInfinity]);
+}
+
+/// <summary>What the leave-one-source-out cross-validation maximises (docs/QUALITY.md, "Eighth session").</summary>
+public enum SelectionObjective
+{
+    /// <summary>The mean over the sources of the held-out score (streams' BCubed F1, the pairs' AUC).</summary>
+    Mean,
+
+    /// <summary>
+    /// The worst floor margin: the lowest, over the held-out streams that have a floor (<see cref="StoryFloors"/>), of
+    /// BCubed F1 less the floor; a setting whose held-out pairs' AUC is below <see cref="StoryFloors.PairAuc"/> is
+    /// never chosen (it scores −∞).
+    /// </summary>
+    WorstMargin,
+}
+
+/// <summary>The issue's floors on the development sets, as <see cref="SelectionObjective.WorstMargin"/> reads them.</summary>
+public static class StoryFloors
+{
+    /// <summary>The least held-out ROC AUC on the pairs a setting may have under <see cref="SelectionObjective.WorstMargin"/>.</summary>
+    public const double PairAuc = 0.90;
+
+    /// <summary>The BCubed F1 floor of a stream of <paramref name="layout"/> (Giveme5W1H 0.93, ECB+ 0.88); null for none.</summary>
+    public static double? Of(StoryBenchmarkLayout layout) => layout switch
+    {
+        StoryBenchmarkLayout.Giveme5W1H => 0.93,
+        StoryBenchmarkLayout.EcbPlus => 0.88,
+        _ => null,
+    };
+
+    /// <summary>
+    /// The objective's value for held-out scores <paramref name="scores"/>: those of streams of <paramref name="layouts"/>,
+    /// then the pairs' AUC.
+    /// </summary>
+    public static double Value(SelectionObjective objective, IReadOnlyList<StoryBenchmarkLayout> layouts, IReadOnlyList<double> scores)
+    {
+        ArgumentNullException.ThrowIfNull(layouts);
+        ArgumentNullException.ThrowIfNull(scores);
+        if (objective == SelectionObjective.Mean)
+        {
+            return scores.Average();
+        }
+
+        return scores[layouts.Count] < PairAuc ? double.NegativeInfinity : Worst(layouts, source => scores[source]);
+    }
+
+    /// <summary>The lowest margin over the streams of <paramref name="layouts"/> that have a floor, stream i scoring <paramref name="score"/>(i).</summary>
+    public static double Worst(IReadOnlyList<StoryBenchmarkLayout> layouts, Func<int, double> score)
+    {
+        ArgumentNullException.ThrowIfNull(layouts);
+        ArgumentNullException.ThrowIfNull(score);
+        double worst = double.PositiveInfinity;
+        for (int source = 0; source < layouts.Count; source++)
+        {
+            if (Of(layouts[source]) is double floor)
+            {
+                worst = Math.Min(worst, score(source) - floor);
+            }
+        }
+
+        return worst;
+    }
 }
 
 /// <summary>A held-out score: the set left out and what the model fitted without it scored there.</summary>
@@ -80,7 +145,10 @@ public sealed record TrainedStories(TrainingSetting Setting, MergeModel Model, I
     /// <summary>The evidence the model weighs (null: all of <see cref="PairFit.Names"/>).</summary>
     public IReadOnlySet<string>? Evidence { get; init; }
 
-    /// <summary>The chosen setting's held-out score on each split of <see cref="SelectionSplits"/> (mean over the sources).</summary>
+    /// <summary>The objective's value for the chosen setting (the mean held-out score unless the grid says otherwise).</summary>
+    public double ObjectiveValue { get; init; }
+
+    /// <summary>The chosen setting's held-out score on each split of <see cref="SelectionSplits"/> (mean over the sources; under <see cref="SelectionObjective.WorstMargin"/>, the worst margin).</summary>
     public IReadOnlyList<double> Splits { get; init; } = [];
 
     /// <summary>The clustering options of the trained model.</summary>
@@ -250,8 +318,9 @@ public static class StoryTraining
 
         // The best mean; among equals, the first in the order of the grids (shortest window, smallest penalty, decay,
         // offset nearest 0, merge).
+        StoryBenchmarkLayout[] layouts = [.. data.Streams.Select(s => s.Stream.Layout)];
         TrainingSetting best = results
-            .OrderByDescending(r => Math.Round(r.Value.Average(), 9))
+            .OrderByDescending(r => Math.Round(StoryFloors.Value(grid.Objective, layouts, r.Value), 9))
             .ThenBy(r => r.Key.WindowDays).ThenBy(r => r.Key.L2).ThenBy(r => r.Key.DecayDays).ThenBy(r => Math.Abs(r.Key.Offset)).ThenBy(r => r.Key.Offset).ThenBy(r => r.Key.MergeScore)
             .First().Key;
         double[] scores = results[best];
@@ -261,19 +330,30 @@ public static class StoryTraining
         // The naive baseline's threshold is chosen on the training halves of Giveme5W1H and ECB+ as before Crisis became a
         // source, so that its rows stay comparable with every earlier table (docs/QUALITY.md, sixth session).
         double baseline = TfidfBaseline.Choose([.. data.Streams.Where(s => s.Stream.Layout != StoryBenchmarkLayout.Crisis).Select(s => (s.Stream, s.Features))]);
-        double[] splits = new double[SelectionSplits.Count];
+        double[][] perSource = new double[sources][];
         for (int source = 0; source < sources; source++)
         {
-            double[] perSplit = source < data.Streams.Count
+            perSource[source] = source < data.Streams.Count
                 ? SelectionSplits.StreamScores(runs[(best, source)], data.Streams[source].Stream.Layout)
                 : SelectionSplits.PairScores(data.PairExamples(best.WindowDays, best.DecayDays), pairModels[(best.WindowDays, best.DecayDays, best.L2)]);
-            for (int split = 0; split < splits.Length; split++)
+        }
+
+        double[] splits = new double[SelectionSplits.Count];
+        for (int split = 0; split < splits.Length; split++)
+        {
+            if (grid.Objective == SelectionObjective.WorstMargin)
             {
-                splits[split] += perSplit[split] / sources;
+                splits[split] = StoryFloors.Worst(layouts, source => perSource[source][split]);
+                continue;
+            }
+
+            for (int source = 0; source < sources; source++)
+            {
+                splits[split] += perSource[source][split] / sources;
             }
         }
 
-        return new TrainedStories(best, final, held, scores.Average(), baseline) { Evidence = grid.Features, Splits = splits };
+        return new TrainedStories(best, final, held, scores.Average(), baseline) { Evidence = grid.Features, Splits = splits, ObjectiveValue = StoryFloors.Value(grid.Objective, layouts, scores) };
     }
 
     /// <summary>
@@ -293,7 +373,7 @@ public static class StoryTraining
         var invariant = System.Globalization.CultureInfo.InvariantCulture;
         var chosen = new List<string>(first);
         TrainedStories best = Train(data, grid with { Features = chosen.ToHashSet(StringComparer.Ordinal) });
-        progress?.Invoke($"evidence {string.Join(", ", chosen)}: {best.MeanHeldOut.ToString("F4", invariant)}");
+        progress?.Invoke($"evidence {string.Join(", ", chosen)}: {Describe(best)}");
         while (true)
         {
             var tried = new Dictionary<string, TrainedStories>(StringComparer.Ordinal);
@@ -303,9 +383,12 @@ public static class StoryTraining
             {
                 TrainedStories training = Train(data, grid with { Features = chosen.Append(name).ToHashSet(StringComparer.Ordinal) });
                 EvidenceGain gain = EvidenceGain.Of(best.Splits, training.Splits);
-                progress?.Invoke(string.Create(invariant, $"  + {name}: {training.MeanHeldOut:F4} ({string.Join(", ", training.HeldOut.Select(h => h.Score.ToString("F4", invariant)))}); gain over splits {gain.Mean:+0.0000;-0.0000} ± {gain.Spread:F4}{(gain.Passes(minGain) ? ", passes" : string.Empty)}"));
+                progress?.Invoke(string.Create(invariant, $"  + {name}: {Describe(training)} ({string.Join(", ", training.HeldOut.Select(h => h.Score.ToString("F4", invariant)))}); gain over splits {gain.Mean:+0.0000;-0.0000} ± {gain.Spread:F4}{(gain.Passes(minGain) ? ", passes" : string.Empty)}"));
                 tried[name] = training;
-                gains.Add((name, gain));
+                if (!double.IsNegativeInfinity(training.ObjectiveValue))
+                {
+                    gains.Add((name, gain)); // under the worst margin, a candidate whose pairs' AUC is below the floor is not added
+                }
             }
 
             if (EvidenceGain.Choose(gains, minGain) is not string added)
@@ -315,9 +398,14 @@ public static class StoryTraining
 
             chosen.Add(added);
             best = tried[added];
-            progress?.Invoke($"evidence {string.Join(", ", chosen)}: {best.MeanHeldOut.ToString("F4", invariant)}");
+            progress?.Invoke($"evidence {string.Join(", ", chosen)}: {Describe(best)}");
         }
     }
+
+    // The mean held-out score, and the objective when it is another.
+    private static string Describe(TrainedStories training) => string.Create(
+        System.Globalization.CultureInfo.InvariantCulture,
+        $"{training.MeanHeldOut:F4}{(training.ObjectiveValue != training.MeanHeldOut ? $", worst margin {training.ObjectiveValue:+0.0000;-0.0000}" : string.Empty)}");
 }
 
 /// <summary>SemEval pairs with their texts analysed once, to be measured under any clustering options.</summary>

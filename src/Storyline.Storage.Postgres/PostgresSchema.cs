@@ -63,27 +63,21 @@ internal static class PostgresSchema
 
     /// <summary>
     /// Whether <see cref="Tuning"/> is to be applied: the queue's last column is still compressed (a new archive, or one
-    /// tuned before it had that column), or, on a server that has lz4, the articles' analysis is still compressed with
-    /// pglz (an archive tuned before lz4 was asked for) or the queue's analysis is not compressed with lz4 (one tuned
-    /// before the queue's texts were).
+    /// tuned before it had that column), or the articles' analysis is still compressed with pglz on a server that has lz4
+    /// (an archive tuned before lz4 was asked for).
     /// </summary>
     public const string NeedsTuning = $$"""
         SELECT NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = 'ingest_queue'::regclass AND attname = 'search_vector' AND attstorage = 'e')
             OR ({{ServerHasLz4}}
-                AND (NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = 'articles'::regclass AND attname = 'analysis' AND attcompression = 'l')
-                     OR NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = 'ingest_queue'::regclass AND attname = 'analysis' AND attcompression = 'l')))
+                AND NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = 'articles'::regclass AND attname = 'analysis' AND attcompression = 'l'))
         """;
 
     /// <summary>
     /// How the server keeps the tables, set once (it changes no content): the queue is work in progress, written and read
     /// back once per report, so it is UNLOGGED (no write-ahead log: a crash of the server empties it, and the runs that
-    /// queued into it fail and are run again; what is stored stays) and its large columns are not compressed with pglz
-    /// (too slow for a value read once); the articles' text and JSON are compressed with lz4 where the server has it
-    /// (pglz, the default, took 0.51 ms of the server's CPU a report on Timeline17 and lz4 0.12, for 16 % more room:
-    /// PERFORMANCE.md), and so are the queue's texts there: the server keeps a compressed value as it is when it copies
-    /// it into another table, so a report's analysis and features are compressed once, when they are queued, and go
-    /// into the archive without being decompressed and compressed again, and the queue writes a quarter of the bytes
-    /// (PERFORMANCE.md, issue 24's seventh stop); the rows
+    /// queued into it fail and are run again; what is stored stays) and its large columns are not compressed; the
+    /// articles' text and JSON are compressed with lz4 where the server has it (pglz, the default, took 0.51 ms of the
+    /// server's CPU a report on Timeline17 and lz4 0.12, for 16 % more room: PERFORMANCE.md); the rows
     /// updated in place at every batch (document frequencies, stories) leave room in their pages, so that an update
     /// stays in its page and touches no index.
     /// </summary>
@@ -99,11 +93,6 @@ internal static class PostgresSchema
             IF {{ServerHasLz4}} THEN
                 EXECUTE 'ALTER TABLE articles ALTER COLUMN body SET COMPRESSION lz4, ALTER COLUMN analysis SET COMPRESSION lz4, '
                     || 'ALTER COLUMN features SET COMPRESSION lz4';
-                EXECUTE 'ALTER TABLE ingest_queue ALTER COLUMN source SET STORAGE EXTENDED, ALTER COLUMN source SET COMPRESSION lz4, '
-                    || 'ALTER COLUMN article SET STORAGE EXTENDED, ALTER COLUMN article SET COMPRESSION lz4, '
-                    || 'ALTER COLUMN analysis SET STORAGE EXTENDED, ALTER COLUMN analysis SET COMPRESSION lz4, '
-                    || 'ALTER COLUMN features SET STORAGE EXTENDED, ALTER COLUMN features SET COMPRESSION lz4, '
-                    || 'ALTER COLUMN search SET STORAGE EXTENDED, ALTER COLUMN search SET COMPRESSION lz4';
             END IF;
         END
         $tuning$;

@@ -186,34 +186,6 @@ public sealed class PostgresStoryStoreTests : StoryStoreContract, IDisposable
     }
 
     [Fact]
-    public async Task An_archive_whose_queue_was_tuned_before_keeps_the_queue_texts_with_lz4()
-    {
-        // Given an archive whose queue keeps its texts out of line and uncompressed (as archives tuned before the seventh stop)
-        string hasLz4 = await ScalarAsync("queuelz4", "SELECT ('lz4' = ANY (enumvals))::text FROM pg_settings WHERE name = 'default_toast_compression'") as string ?? "false";
-        await using (IStoryStore store = await OpenAsync("queuelz4"))
-        {
-            Assert.True(await store.SaveInStoryAsync(Reports.Stream[0], 1));
-        }
-
-        string[] texts = ["source", "article", "analysis", "features", "search"];
-        await ExecuteAsync("queuelz4", "ALTER TABLE ingest_queue " + string.Join(", ", texts.Select(c => $"ALTER COLUMN {c} SET STORAGE EXTERNAL, ALTER COLUMN {c} SET COMPRESSION default")));
-
-        // When this program opens it again
-        await using IStoryStore reopened = await OpenAsync("queuelz4");
-
-        // Then each of the queue's texts is compressed with lz4 where the server has it (left as it was where it does not),
-        // and the binary payload stays uncompressed
-        foreach (string column in texts)
-        {
-            string expected = hasLz4 == "true" ? "x l" : "e ";
-            Assert.Equal(expected, (await ScalarAsync("queuelz4", $"SELECT attstorage::text || ' ' || attcompression::text FROM pg_attribute WHERE attrelid = 'ingest_queue'::regclass AND attname = '{column}'"))?.ToString());
-        }
-
-        Assert.Equal("e", (await ScalarAsync("queuelz4", "SELECT attstorage::text FROM pg_attribute WHERE attrelid = 'ingest_queue'::regclass AND attname = 'payload'"))?.ToString());
-        Assert.True(await reopened.SaveInStoryAsync(Reports.Stream[1], 1));
-    }
-
-    [Fact]
     public void Every_reference_of_the_schema_is_checked_per_batch()
     {
         var declared = (from table in Relational.ArchiveTables.All

@@ -24,18 +24,11 @@ internal static class PostgresThroughput
     /// to last end). Where <paramref name="expected"/> is given (SQLite's single process over the same corpus), the
     /// stories are compared with its: a different partition of the reports is a problem, like a broken invariant.
     /// </summary>
-    public static async Task<(ChildResult? Result, bool Problems)> RunAsync(string corpus, string input, string db, int workers, string work, bool keep, StoryPartition? expected, bool assignerAnalyses = false, bool startApart = false, bool keepUp = false, bool queueUncompressed = false)
+    public static async Task<(ChildResult? Result, bool Problems)> RunAsync(string corpus, string input, string db, int workers, string work, bool keep, StoryPartition? expected, bool assignerAnalyses = false, bool startApart = false, bool keepUp = false)
     {
         string schema = "throughput_" + corpus + "_" + Guid.NewGuid().ToString("N")[..8];
         string target = db + (db.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "schema=" + schema;
         await (await PostgresStoryStore.OpenAsync(target).ConfigureAwait(false)).DisposeAsync().ConfigureAwait(false);
-        if (queueUncompressed)
-        {
-            // The queue's texts kept as before the seventh stop (stored out of line, uncompressed): their lz4 compression
-            // stays declared, so the workers' opening does not tune the queue again.
-            await ExecuteAsync(db, $"""ALTER TABLE "{schema}".ingest_queue ALTER COLUMN source SET STORAGE EXTERNAL, ALTER COLUMN article SET STORAGE EXTERNAL, ALTER COLUMN analysis SET STORAGE EXTERNAL, ALTER COLUMN features SET STORAGE EXTERNAL, ALTER COLUMN search SET STORAGE EXTERNAL""").ConfigureAwait(false);
-        }
-
         string[] shares = await SplitAsync(input, workers, Path.Combine(work, "shares-" + corpus)).ConfigureAwait(false);
         try
         {
@@ -183,14 +176,12 @@ internal static class PostgresThroughput
         return [.. Enumerable.Range(0, count).Select(i => Path.Combine(folder, $"share-{i + 1}.jsonl"))];
     }
 
-    private static Task DropAsync(string db, string schema) => ExecuteAsync(db, $"DROP SCHEMA IF EXISTS \"{schema}\" CASCADE");
-
-    private static async Task ExecuteAsync(string db, string sql)
+    private static async Task DropAsync(string db, string schema)
     {
         await using var connection = new NpgsqlConnection(PostgresTarget.Parse(db).ConnectionString);
         await connection.OpenAsync().ConfigureAwait(false);
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync().ConfigureAwait(false);
+        await using var drop = new NpgsqlCommand($"DROP SCHEMA IF EXISTS \"{schema}\" CASCADE", connection);
+        await drop.ExecuteNonQueryAsync().ConfigureAwait(false);
     }
 
     // A timestamp of this machine's monotonic clock in seconds; the workers run on one machine, so theirs compare.

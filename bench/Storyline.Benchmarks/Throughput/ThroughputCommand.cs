@@ -19,7 +19,7 @@ internal static class ThroughputCommand
 {
     private const string Usage = """
         throughput [--corpora 1000,10000,timeline17,100000] [--data ../shared/data/timelines/timeline17] [--work DIR] [--keep] [--prepare]
-                   [--store postgres --db postgres://… [--workers 2] [--assigner-analyses] [--start-apart] [--keep-up] [--queue-uncompressed]]
+                   [--store postgres --db postgres://… [--workers 2] [--assigner-analyses] [--start-apart] [--keep-up]]
 
           --corpora  which corpora to run, in order (default all four, smallest first)
           --data     the Timeline17 folder (real reports, and the sentences the archives are made of)
@@ -37,8 +37,6 @@ internal static class ThroughputCommand
                      that have joined (the stories may then differ from SQLite's), to compare the two in one build
           --keep-up  once less than a batch is left to analyse, the assigner takes what is analysed as it comes instead of
                      whole batches (an experiment, not adopted), to compare the two in one build
-          --queue-uncompressed  the queue's texts stored out of line uncompressed, as before they were compressed with
-                     lz4, to compare the two in one build
         """;
 
     public static async Task<int> RunAsync(string[] args)
@@ -121,7 +119,7 @@ internal static class ThroughputCommand
             if (postgres)
             {
                 int workers = PostgresThroughput.Workers(options);
-                (ChildResult? queued, bool failed) = await PostgresThroughput.RunAsync(name, input, pg!, workers, work, options.ContainsKey("--keep"), single, options.ContainsKey("--assigner-analyses"), options.ContainsKey("--start-apart"), options.ContainsKey("--keep-up"), options.ContainsKey("--queue-uncompressed")).ConfigureAwait(false);
+                (ChildResult? queued, bool failed) = await PostgresThroughput.RunAsync(name, input, pg!, workers, work, options.ContainsKey("--keep"), single, options.ContainsKey("--assigner-analyses"), options.ContainsKey("--start-apart"), options.ContainsKey("--keep-up")).ConfigureAwait(false);
                 problems |= failed;
                 if (queued is null)
                 {

@@ -78,8 +78,13 @@ internal sealed class StoryViewCache
         {
             try
             {
-                // A request that gives up before a slot is free starts nothing.
-                await making.WaitAsync(cancellationToken).ConfigureAwait(false);
+                // A request that gives up before a slot is free starts nothing; a free slot is taken even when the request
+                // has given up by the time this runs (a busy thread pool can start this after the deadline), so that the
+                // view is made and kept as when the request gives up while it is made.
+                if (!making.Wait(0))
+                {
+                    await making.WaitAsync(cancellationToken).ConfigureAwait(false);
+                }
             }
             catch (OperationCanceledException ex)
             {

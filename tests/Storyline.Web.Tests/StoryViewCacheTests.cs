@@ -118,6 +118,22 @@ public sealed class StoryViewMakingTests
     }
 
     [Fact]
+    public async Task A_request_that_gave_up_before_the_making_began_still_has_it_made_when_a_slot_is_free()
+    {
+        // Given a request whose deadline has passed before the cache's making could begin (a busy thread pool)
+        var cache = new StoryViewCache();
+        using var deadline = new CancellationTokenSource();
+        await deadline.CancelAsync();
+
+        // When it asks, it gives up
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cache.GetAsync(1, "summary", Stamp, () => "view", deadline.Token));
+
+        // Then the view is made all the same, and the next request gets it without making it again
+        Assert.Equal("view", await cache.GetAsync<string>(1, "summary", Stamp, () => throw new InvalidOperationException("made twice"), CancellationToken.None));
+        Assert.Equal(1, cache.Computed);
+    }
+
+    [Fact]
     public async Task A_view_that_failed_is_not_kept()
     {
         var cache = new StoryViewCache();

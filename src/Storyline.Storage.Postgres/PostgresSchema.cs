@@ -19,8 +19,7 @@ internal static class PostgresSchema
     public static readonly string Create = PostgresDialect.Instance.CreateTables() + PostgresDialect.Instance.AddColumnsIfMissing() + DropForeignKeys() + """
         CREATE INDEX IF NOT EXISTS articles_search ON articles USING gin (search);
         -- Reports waiting for parallel ingest workers (see IngestQueue): read, then analysed, then stored, failed, or a
-        -- duplicate (found stored already when its turn came). search_vector held an experiment's binary tsvector (issue
-        -- 24's sixth stop) and is written no more; it stays, as the mark of a tuned queue (NeedsTuning).
+        -- duplicate (found stored already when its turn came).
         CREATE TABLE IF NOT EXISTS ingest_queue (
             seq       bigserial PRIMARY KEY,
             id        text COLLATE "C" NOT NULL UNIQUE,
@@ -37,12 +36,10 @@ internal static class PostgresSchema
             similarity double precision,
             story_title text,
             search    text,
-            payload   bytea,
-            search_vector tsvector
+            payload   bytea
         );
         ALTER TABLE ingest_queue ADD COLUMN IF NOT EXISTS search text;
         ALTER TABLE ingest_queue ADD COLUMN IF NOT EXISTS payload bytea;
-        ALTER TABLE ingest_queue ADD COLUMN IF NOT EXISTS search_vector tsvector;
         DROP INDEX IF EXISTS ingest_queue_order;
         CREATE INDEX IF NOT EXISTS ingest_queue_by_date ON ingest_queue (published, id) WHERE state IN ('queued', 'analysed');
         CREATE INDEX IF NOT EXISTS ingest_queue_run ON ingest_queue (run_id);
@@ -67,7 +64,7 @@ internal static class PostgresSchema
     /// (an archive tuned before lz4 was asked for).
     /// </summary>
     public const string NeedsTuning = $$"""
-        SELECT NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = 'ingest_queue'::regclass AND attname = 'search_vector' AND attstorage = 'e')
+        SELECT NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = 'ingest_queue'::regclass AND attname = 'payload' AND attstorage = 'e')
             OR ({{ServerHasLz4}}
                 AND NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = 'articles'::regclass AND attname = 'analysis' AND attcompression = 'l'))
         """;
@@ -85,7 +82,7 @@ internal static class PostgresSchema
         ALTER TABLE ingest_queue SET UNLOGGED;
         ALTER TABLE ingest_queue ALTER COLUMN source SET STORAGE EXTERNAL, ALTER COLUMN article SET STORAGE EXTERNAL,
             ALTER COLUMN analysis SET STORAGE EXTERNAL, ALTER COLUMN features SET STORAGE EXTERNAL, ALTER COLUMN search SET STORAGE EXTERNAL,
-            ALTER COLUMN payload SET STORAGE EXTERNAL, ALTER COLUMN search_vector SET STORAGE EXTERNAL;
+            ALTER COLUMN payload SET STORAGE EXTERNAL;
         ALTER TABLE term_df SET (fillfactor = 70);
         ALTER TABLE stories SET (fillfactor = 80);
         DO $tuning$

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using NpgsqlTypes;
 
 namespace Storyline.Storage.Postgres;
 
@@ -65,7 +64,22 @@ internal static class SearchText
     /// </summary>
     public static string ToTsVector(string? title, string body)
     {
-        (string[] lexemes, Dictionary<string, List<int>> positions) = Lexemes(title, body);
+        var positions = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        Dictionary<string, List<int>>.AlternateLookup<ReadOnlySpan<char>> lookup = positions.GetAlternateLookup<ReadOnlySpan<char>>();
+        char[] buffer = new char[64];
+        int position = 0;
+        foreach (string? part in new[] { title, body })
+        {
+            if (!string.IsNullOrEmpty(part))
+            {
+                AddWords(part, ref position, ref buffer, positions, lookup);
+            }
+
+            position = Math.Min(position + 1, MaxPosition);
+        }
+
+        string[] lexemes = [.. positions.Keys];
+        Array.Sort(lexemes, StringComparer.Ordinal);
         var text = new StringBuilder(lexemes.Length * 16);
         foreach (string lexeme in lexemes)
         {
@@ -99,29 +113,6 @@ internal static class SearchText
         }
 
         return text.ToString();
-    }
-
-    // The distinct lexemes of a report in ordinal order, and each one's positions (ascending): the title's words, then the
-    // body's, one position apart, as Positions gives them, made in one pass.
-    private static (string[] Lexemes, Dictionary<string, List<int>> Positions) Lexemes(string? title, string body)
-    {
-        var positions = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        Dictionary<string, List<int>>.AlternateLookup<ReadOnlySpan<char>> lookup = positions.GetAlternateLookup<ReadOnlySpan<char>>();
-        char[] buffer = new char[64];
-        int position = 0;
-        foreach (string? part in new[] { title, body })
-        {
-            if (!string.IsNullOrEmpty(part))
-            {
-                AddWords(part, ref position, ref buffer, positions, lookup);
-            }
-
-            position = Math.Min(position + 1, MaxPosition);
-        }
-
-        string[] lexemes = [.. positions.Keys];
-        Array.Sort(lexemes, StringComparer.Ordinal);
-        return (lexemes, positions);
     }
 
     // The words of `text` into `positions`, numbered on from `position`: the words of Words(text), folded as Fold does.

@@ -98,8 +98,11 @@ public static class CentroidBridge
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(variant);
         List<Dictionary<string, double>?> counts = Counts(features, variant.LogCounts);
-        Dictionary<string, int> df = variant.Idf == BridgeIdf.Whole ? DocumentFrequencies(counts) : new(StringComparer.Ordinal);
-        int documents = variant.Idf == BridgeIdf.Whole ? features.Count(f => f is not null) : 0;
+
+        // A fixed idf (the whole stream's, counted before the first report, or a table's), or one counted as reports come.
+        IdfTable? fixedIdf = variant.Idf == BridgeIdf.Whole ? IdfTable.Count(features) : variant.Table;
+        var df = new Dictionary<string, int>(StringComparer.Ordinal);
+        int documents = 0;
         var clusters = new List<Dictionary<string, double>>();
         var norms = new List<double>();
         var predicted = new Dictionary<string, long>(StringComparer.Ordinal);
@@ -122,7 +125,7 @@ public static class CentroidBridge
                 }
             }
 
-            double Idf(string term) => variant.Table is { } table
+            double Idf(string term) => fixedIdf is { } table
                 ? Math.Log((1.0 + table.Documents) / (1.0 + table.Frequencies.GetValueOrDefault(term))) + 1
                 : Math.Log((1.0 + documents) / (1.0 + df[term])) + 1;
             var vector = new Dictionary<string, double>(tf.Count, StringComparer.Ordinal);
@@ -148,7 +151,6 @@ public static class CentroidBridge
             {
                 double cosine = norms[c] == 0 ? 0
                     : variant.Idf == BridgeIdf.SoFarNow || variant.TopTerms > 0 ? CosineNow(vector, length, clusters[c], variant, Idf)
-                    : variant.Unit ? Dot(vector, clusters[c]) / Math.Sqrt(norms[c])
                     : Dot(vector, clusters[c]) / length / Math.Sqrt(norms[c]);
                 if (cosine > bestCosine)
                 {
@@ -262,20 +264,6 @@ public static class CentroidBridge
         }
 
         return dot == 0 ? 0 : dot / Math.Sqrt(clusterNorm) / length;
-    }
-
-    private static Dictionary<string, int> DocumentFrequencies(List<Dictionary<string, double>?> counts)
-    {
-        var df = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (Dictionary<string, double>? report in counts)
-        {
-            foreach (string term in report?.Keys ?? Enumerable.Empty<string>())
-            {
-                df[term] = df.GetValueOrDefault(term) + 1;
-            }
-        }
-
-        return df;
     }
 
     // Each report's words (names left out, as the baseline leaves them) with their counts or log counts.

@@ -44,6 +44,10 @@ public sealed class Ingestor : IIngestor
         settings ??= new IngestSettings();
         timings = settings.Timings;
         analyser = settings.Analyser ?? new ReportAnalyser(timings: timings);
+
+        // Every run of this ingestor analyses: the pipeline is built here, as before it was built when first needed,
+        // so that it is not built while the run holds the archive's writer lock.
+        analyser.Load();
         clustering = settings.Clustering;
     }
 
@@ -104,6 +108,8 @@ public sealed class Ingestor : IIngestor
                 await toStore.Writer.WriteAsync(new ReportToStore(report, features, assignment), stop.Token).ConfigureAwait(false);
             }
 
+            // Every report analysed and assigned; what is left is storing the last batches (the benchmark's tail).
+            timings?.Mark("analysed");
             toStore.Writer.Complete();
             await storing.ConfigureAwait(false);
         }

@@ -24,7 +24,7 @@ internal static class PostgresThroughput
     /// to last end). Where <paramref name="expected"/> is given (SQLite's single process over the same corpus), the
     /// stories are compared with its: a different partition of the reports is a problem, like a broken invariant.
     /// </summary>
-    public static async Task<(ChildResult? Result, bool Problems)> RunAsync(string corpus, string input, string db, int workers, string work, bool keep, StoryPartition? expected, bool assignerAnalyses = false, bool startApart = false, bool keepUp = false)
+    public static async Task<(ChildResult? Result, bool Problems)> RunAsync(string corpus, string input, string db, int workers, string work, bool keep, StoryPartition? expected, bool assignerAnalyses = false, bool startApart = false, bool keepUp = false, bool eagerModels = false)
     {
         string schema = "throughput_" + corpus + "_" + Guid.NewGuid().ToString("N")[..8];
         string target = db + (db.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "schema=" + schema;
@@ -32,10 +32,12 @@ internal static class PostgresThroughput
         string[] shares = await SplitAsync(input, workers, Path.Combine(work, "shares-" + corpus)).ConfigureAwait(false);
         try
         {
-            CpuSampler cpu = CpuSampler.Start(db, () => []);
+            var pids = new List<int>();
+            CpuSampler cpu = CpuSampler.Start(db, () => { lock (pids) { return [.. pids]; } });
             ChildResult?[] results = await Task.WhenAll(shares.Select((share, i) => ThroughputCommand.RunChildAsync(
-                ["throughput", "--child-queued", corpus, "--input", share, "--db", target, "--start-together", (startApart ? 1 : workers).ToString(CultureInfo.InvariantCulture), .. (assignerAnalyses ? new[] { "--assigner-analyses" } : []), .. (keepUp ? new[] { "--keep-up" } : [])],
-                $"worker {i + 1}: "))).ConfigureAwait(false);
+                ["throughput", "--child-queued", corpus, "--input", share, "--db", target, "--start-together", (startApart ? 1 : workers).ToString(CultureInfo.InvariantCulture), .. (assignerAnalyses ? new[] { "--assigner-analyses" } : []), .. (keepUp ? new[] { "--keep-up" } : []), .. (eagerModels ? new[] { "--eager-models" } : [])],
+                $"worker {i + 1}: ",
+                id => { lock (pids) { pids.Add(id); } }))).ConfigureAwait(false);
             await cpu.StopAsync().ConfigureAwait(false);
             double server = cpu.ServerSeconds;
             if (results.Any(r => r is null))
@@ -66,7 +68,8 @@ internal static class PostgresThroughput
                 Console.WriteLine($"// PROBLEM ({corpus}, PostgreSQL): {problem}");
             }
 
-            return (Combine(results!, (await store.CountAsync().ConfigureAwait(false)).Stories, server), problems.Count > 0);
+            ChildResult combined = Combine(results!, (await store.CountAsync().ConfigureAwait(false)).Stories, server) with { Account = WallAccount.Of(results!, cpu.Samples, server) };
+            return (combined, problems.Count > 0);
         }
         finally
         {
@@ -81,11 +84,19 @@ internal static class PostgresThroughput
     /// One worker: its share into the queue and the queue into the archive, each stage timed by the thread CPU clock
     /// (the analysis, assignment and the queue's JSON; not what waits on the server, which shows in the run's CPU).
     /// </summary>
-    public static async Task<int> ChildAsync(string corpus, string input, string db, int startTogether, bool assignerAnalyses = false, bool keepUp = false)
+    public static async Task<int> ChildAsync(string corpus, string input, string db, int startTogether, bool assignerAnalyses = false, bool keepUp = false, bool eagerModels = false)
     {
         var startup = Stopwatch.StartNew();
-        AnalysisPipeline pipeline = PipelineBuilder.CreateDefault();
-        _ = Gazetteer.Default.PlaceCount;
+
+        // The analysis models are loaded by the ingestor, only in a process that analyses, as `storyline ingest` does;
+        // eagerModels loads them here in every process, before the run's clock starts (as before the ninth stop).
+        AnalysisPipeline? pipeline = null;
+        if (eagerModels)
+        {
+            pipeline = PipelineBuilder.CreateDefault();
+            _ = Gazetteer.Default.PlaceCount;
+        }
+
         var timings = new IngestTimings(ThreadCpuClock.Now, ThreadCpuClock.Frequency);
         await using PostgresStoryStore store = await PostgresStoryStore.OpenAsync(db).ConfigureAwait(false);
         var wall = new IngestTimings();
@@ -111,6 +122,7 @@ internal static class PostgresThroughput
         {
             StartedAt = ToUnixSeconds(started),
             EndedAt = ToUnixSeconds(ended),
+            AnalysedAt = wall.MarkedAt("analysed") ?? 0,
         })));
         return 0;
     }

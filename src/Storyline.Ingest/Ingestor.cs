@@ -44,10 +44,6 @@ public sealed class Ingestor : IIngestor
         settings ??= new IngestSettings();
         timings = settings.Timings;
         analyser = settings.Analyser ?? new ReportAnalyser(timings: timings);
-
-        // Every run of this ingestor analyses: the pipeline is built here, as before it was built when first needed,
-        // so that it is not built while the run holds the archive's writer lock.
-        analyser.Load();
         clustering = settings.Clustering;
     }
 

@@ -56,38 +56,12 @@ public sealed class QueuedIngestor : IIngestor
             await queue.JoinWorkersAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        await PrepareAnalysisAsync(queue, cancellationToken).ConfigureAwait(false);
         int queued = await queue.EnqueueAsync(run, intake.Pending.Select(intake.ReadBack), cancellationToken).ConfigureAwait(false);
         await WorkAsync(queue, run, queued, progress, cancellationToken).ConfigureAwait(false);
         IngestQueue.RunOutcome outcome = await queue.FinishRunAsync(run, cancellationToken).ConfigureAwait(false);
         List<ReadFailed> failures = [.. intake.Failures, .. outcome.Failures.Select(f => new ReadFailed(f.Origin, f.Line, f.Reason))];
         int duplicates = intake.RepeatedInRun + (intake.Pending.Count - queued) + outcome.Duplicates;
         return new IngestSummary(intake.Read, outcome.Assignments.Count, duplicates, failures, outcome.Assignments);
-    }
-
-    // The analysis models (about 540 MB of heap, with their compiling and garbage collection) are loaded only by a process
-    // that will analyse. Beside workers that analyse, the assigner does not (by the rule of WorkAsync, taken here with
-    // the workers counted so far and those started together still to come), so it leaves them unloaded: the first
-    // analysis it must do (the others gone, or silent for StallWaits waits) loads them. Any other process starts loading
-    // them now, in the background, so that loading overlaps queueing its input. The assigner's lock is tried here
-    // rather than after queueing; which process assigns is as arbitrary as before.
-    private async Task PrepareAnalysisAsync(IngestQueue queue, CancellationToken cancellationToken)
-    {
-        if (analyser.IsLoaded)
-        {
-            return;
-        }
-
-        if (options.AssignerLeavesAnalysis && await queue.TryBecomeAssignerAsync(cancellationToken).ConfigureAwait(false))
-        {
-            IngestQueue.Counts counts = await queue.CountAsync(null, cancellationToken).ConfigureAwait(false);
-            if (counts.Workers > 1 || options.StartTogether > counts.Workers)
-            {
-                return;
-            }
-        }
-
-        analyser.LoadInBackground();
     }
 
     private async Task WorkAsync(IngestQueue queue, string run, int total, IProgress<IngestProgress>? progress, CancellationToken cancellationToken)

@@ -44,9 +44,6 @@ public sealed class Ingestor : IIngestor
         settings ??= new IngestSettings();
         timings = settings.Timings;
         analyser = settings.Analyser ?? new ReportAnalyser(timings: timings);
-
-        // Built here, as it always was, so that it is not built while a run holds the archive's writer lock.
-        analyser.Load();
         clustering = settings.Clustering;
     }
 

@@ -38,11 +38,6 @@ public sealed class QueuedIngestor : IIngestor
         analyser = settings.Analyser ?? new ReportAnalyser(timings: timings);
         clustering = settings.Clustering;
         this.options = options ?? new QueuedIngestOptions();
-
-        // The models load in the background from here, so that loading them overlaps what a run does before it first
-        // analyses (joining the workers, queueing its input, and reading it where the caller reads after making this);
-        // the first analysis waits for them.
-        analyser.LoadInBackground();
     }
 
     /// <inheritdoc />

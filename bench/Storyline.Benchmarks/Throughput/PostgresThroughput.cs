@@ -24,7 +24,7 @@ internal static class PostgresThroughput
     /// to last end). Where <paramref name="expected"/> is given (SQLite's single process over the same corpus), the
     /// stories are compared with its: a different partition of the reports is a problem, like a broken invariant.
     /// </summary>
-    public static async Task<(ChildResult? Result, bool Problems)> RunAsync(string corpus, string input, string db, int workers, string work, bool keep, StoryPartition? expected, bool assignerAnalyses = false, bool startApart = false, bool keepUp = false, bool eagerModels = false)
+    public static async Task<(ChildResult? Result, bool Problems)> RunAsync(string corpus, string input, string db, int workers, string work, bool keep, StoryPartition? expected, bool assignerAnalyses = false, bool startApart = false, bool keepUp = false)
     {
         string schema = "throughput_" + corpus + "_" + Guid.NewGuid().ToString("N")[..8];
         string target = db + (db.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "schema=" + schema;
@@ -39,7 +39,7 @@ internal static class PostgresThroughput
             var pids = new List<int>();
             CpuSampler cpu = CpuSampler.Start(db, () => { lock (pids) { return [.. pids]; } });
             ChildResult?[] results = await Task.WhenAll(shares.Select((share, i) => ThroughputCommand.RunChildAsync(
-                ["throughput", "--child-queued", corpus, "--input", share, "--db", target, "--start-together", (startApart ? 1 : workers).ToString(CultureInfo.InvariantCulture), .. (assignerAnalyses ? new[] { "--assigner-analyses" } : []), .. (keepUp ? new[] { "--keep-up" } : []), .. (eagerModels ? new[] { "--eager-models" } : [])],
+                ["throughput", "--child-queued", corpus, "--input", share, "--db", target, "--start-together", (startApart ? 1 : workers).ToString(CultureInfo.InvariantCulture), .. (assignerAnalyses ? new[] { "--assigner-analyses" } : []), .. (keepUp ? new[] { "--keep-up" } : [])],
                 $"worker {i + 1}: ",
                 id => { lock (pids) { pids.Add(id); } }))).ConfigureAwait(false);
             await cpu.StopAsync().ConfigureAwait(false);
@@ -88,20 +88,11 @@ internal static class PostgresThroughput
     /// One worker: its share into the queue and the queue into the archive, each stage timed by the thread CPU clock
     /// (the analysis, assignment and the queue's JSON; not what waits on the server, which shows in the run's CPU).
     /// </summary>
-    public static async Task<int> ChildAsync(string corpus, string input, string db, int startTogether, bool assignerAnalyses = false, bool keepUp = false, bool eagerModels = false)
+    public static async Task<int> ChildAsync(string corpus, string input, string db, int startTogether, bool assignerAnalyses = false, bool keepUp = false)
     {
         var startup = Stopwatch.StartNew();
-
-        // The analysis models load in the background from the ingestor's making on, as in `storyline ingest`, so that
-        // loading overlaps reading and queueing the input; eagerModels loads them here first, before anything else (as
-        // before the ninth stop).
-        AnalysisPipeline? pipeline = null;
-        if (eagerModels)
-        {
-            pipeline = PipelineBuilder.CreateDefault();
-            _ = Gazetteer.Default.PlaceCount;
-        }
-
+        AnalysisPipeline pipeline = PipelineBuilder.CreateDefault();
+        _ = Gazetteer.Default.PlaceCount;
         var timings = new IngestTimings(ThreadCpuClock.Now, ThreadCpuClock.Frequency);
         await using PostgresStoryStore store = await PostgresStoryStore.OpenAsync(db).ConfigureAwait(false);
         var wall = new IngestTimings();

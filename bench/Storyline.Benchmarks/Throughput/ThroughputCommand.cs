@@ -20,7 +20,7 @@ internal static class ThroughputCommand
 {
     private const string Usage = """
         throughput [--corpora 1000,10000,timeline17,100000] [--data ../shared/data/timelines/timeline17] [--work DIR] [--keep] [--prepare]
-                   [--store postgres --db postgres://… [--workers 2] [--assigner-analyses] [--start-apart] [--keep-up] [--eager-models]]
+                   [--store postgres --db postgres://… [--workers 2] [--assigner-analyses] [--start-apart] [--keep-up]]
 
           --corpora  which corpora to run, in order (default all four, smallest first)
           --data     the Timeline17 folder (real reports, and the sentences the archives are made of)
@@ -38,8 +38,6 @@ internal static class ThroughputCommand
                      that have joined (the stories may then differ from SQLite's), to compare the two in one build
           --keep-up  once less than a batch is left to analyse, the assigner takes what is analysed as it comes instead of
                      whole batches (an experiment, not adopted), to compare the two in one build
-          --eager-models  each worker loads the analysis models first, before it opens the store and reads its input
-                     (as before they loaded in the background while it reads and queues), to compare the two in one build
 
         Each store's run is also printed as a user sees it: every process from exec to exit, the run's CPU, and the
         core-time it left idle (cores × wall − CPU) in start-up, steady state and the tail; and the two stores' ratio so.
@@ -67,7 +65,7 @@ internal static class ThroughputCommand
         if (options.TryGetValue("--child-queued", out string? worker))
         {
             int together = options.TryGetValue("--start-together", out string? n) ? int.Parse(n, CultureInfo.InvariantCulture) : 1;
-            return await PostgresThroughput.ChildAsync(worker, options["--input"], options["--db"], together, options.ContainsKey("--assigner-analyses"), options.ContainsKey("--keep-up"), options.ContainsKey("--eager-models")).ConfigureAwait(false);
+            return await PostgresThroughput.ChildAsync(worker, options["--input"], options["--db"], together, options.ContainsKey("--assigner-analyses"), options.ContainsKey("--keep-up")).ConfigureAwait(false);
         }
 
         bool postgres = options.GetValueOrDefault("--store") == "postgres";
@@ -129,7 +127,7 @@ internal static class ThroughputCommand
             if (postgres)
             {
                 int workers = PostgresThroughput.Workers(options);
-                (ChildResult? queued, bool failed) = await PostgresThroughput.RunAsync(name, input, pg!, workers, work, options.ContainsKey("--keep"), single, options.ContainsKey("--assigner-analyses"), options.ContainsKey("--start-apart"), options.ContainsKey("--keep-up"), options.ContainsKey("--eager-models")).ConfigureAwait(false);
+                (ChildResult? queued, bool failed) = await PostgresThroughput.RunAsync(name, input, pg!, workers, work, options.ContainsKey("--keep"), single, options.ContainsKey("--assigner-analyses"), options.ContainsKey("--start-apart"), options.ContainsKey("--keep-up")).ConfigureAwait(false);
                 problems |= failed;
                 if (queued is null)
                 {

@@ -34,7 +34,17 @@ def parse_run(text, corpus):
     part = re.search(r'// %s: stories of .*?partitions (\w+(?: \w+)?)' % corpus, text)
     load = re.search(r'^start \S+ (\S+)', text, re.M)
     sq_rate, pg_rate = float(sqlite.group(1).replace(',', '')), float(pg.group(1).replace(',', ''))
+    # As a user sees it: every process from exec to exit, CPU with start-up (a line added at issue 24's ninth stop).
+    user = re.search(r'^// %s: exec to exit, .*? reports/s = ([\d.]+); CPU SQLite / PostgreSQL = ([\d.]+) / ([\d.]+) ms/report = ([\d.]+); '
+                     r'idle core-s SQLite / PostgreSQL ([-\d.]+) / ([-\d.]+)' % corpus, text, re.M)
+    nan = float('nan')
     return {
+        'user_wall_ratio': float(user.group(1)) if user else nan,
+        'user_cpu_ratio': float(user.group(4)) if user else nan,
+        'sqlite_user_cpu': float(user.group(2)) if user else nan,
+        'pg_user_cpu': float(user.group(3)) if user else nan,
+        'sqlite_idle': float(user.group(5)) if user else nan,
+        'pg_idle': float(user.group(6)) if user else nan,
         'load': float(load.group(1)) if load else float('nan'),
         'sqlite_cpu': float(sqlite.group(2)),
         'pg_cpu': float(run.group(1)),
@@ -101,7 +111,8 @@ def summary(args):
     rounds = sorted({r for r, _ in runs})
     names = [n for n, _ in arms]
     print(f'{corpus}, {len(rounds)} rounds; per round and arm: wall ratio, CPU ratio (SQLite / PostgreSQL run CPU), '
-          'PostgreSQL run CPU (server) ms a report, load at the start, partitions')
+          'PostgreSQL run CPU (server) ms a report, load at the start, partitions; then exec to exit: wall ratio, CPU ratio, '
+          'PostgreSQL CPU ms a report, idle core-s SQLite / PostgreSQL')
     print('| round | ' + ' | '.join(names) + ' |')
     print('| --- |' + ' --- |' * len(names))
     for r in rounds:
@@ -109,22 +120,27 @@ def summary(args):
         for n in names:
             x = runs.get((r, n))
             cells.append('—' if x is None else
-                         f"{x['wall_ratio']:.3f}, {x['cpu_ratio']:.3f}, {x['pg_cpu']:.2f} ({x['server']:.2f}), {x['load']:.1f}, {x['partitions']}")
+                         f"{x['wall_ratio']:.3f}, {x['cpu_ratio']:.3f}, {x['pg_cpu']:.2f} ({x['server']:.2f}), {x['load']:.1f}, {x['partitions']}; "
+                         f"{x['user_wall_ratio']:.3f}, {x['user_cpu_ratio']:.3f}, {x['pg_user_cpu']:.2f}, {x['sqlite_idle']:.1f} / {x['pg_idle']:.1f}")
         print(f'| {r} | ' + ' | '.join(cells) + ' |')
     for n in names:
         xs = [runs[(r, n)] for r in rounds if (r, n) in runs]
         print(f"median {n}: wall ratio {statistics.median(x['wall_ratio'] for x in xs):.3f}, CPU ratio {statistics.median(x['cpu_ratio'] for x in xs):.3f}, "
               f"PostgreSQL run CPU {statistics.median(x['pg_cpu'] for x in xs):.2f}, server {statistics.median(x['server'] for x in xs):.2f}, "
               f"compiler {statistics.median(x['compiler'] for x in xs):.2f}, SQLite run CPU {statistics.median(x['sqlite_cpu'] for x in xs):.2f}; "
+              f"exec to exit: wall ratio {statistics.median(x['user_wall_ratio'] for x in xs):.3f}, CPU ratio {statistics.median(x['user_cpu_ratio'] for x in xs):.3f}, "
+              f"PostgreSQL CPU {statistics.median(x['pg_user_cpu'] for x in xs):.2f}, SQLite CPU {statistics.median(x['sqlite_user_cpu'] for x in xs):.2f}, "
+              f"idle core-s {statistics.median(x['sqlite_idle'] for x in xs):.2f} / {statistics.median(x['pg_idle'] for x in xs):.2f}; "
               f"partitions equal in {sum(x['partitions'] == 'equal' for x in xs)} of {len(xs)}")
     base = names[0]
     for n in names[1:]:
         pairs = [(runs[(r, base)], runs[(r, n)]) for r in rounds if (r, base) in runs and (r, n) in runs]
         print(f'{n} against {base}, {len(pairs)} paired rounds (differences {n} minus {base}; "better" counts rounds where {n} was better):')
-        for key, higher_better in (('cpu_ratio', True), ('wall_ratio', True), ('pg_cpu', False), ('server', False), ('sqlite_cpu', False)):
+        for key, higher_better in (('cpu_ratio', True), ('wall_ratio', True), ('pg_cpu', False), ('server', False), ('sqlite_cpu', False),
+                                   ('user_cpu_ratio', True), ('user_wall_ratio', True), ('pg_user_cpu', False), ('pg_idle', False)):
             d = [b[key] - a[key] for a, b in pairs]
             better = sum(1 for x in d if (x > 0) == higher_better and x != 0)
-            print(f"  {key:10} median difference {statistics.median(d):+.3f}, better in {better} of {len(d)}: "
+            print(f"  {key:15} median difference {statistics.median(d):+.3f}, better in {better} of {len(d)}: "
                   + ', '.join(f'{x:+.3f}' for x in d))
 
 

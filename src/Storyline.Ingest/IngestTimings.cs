@@ -19,6 +19,7 @@ public sealed class IngestTimings(Func<long>? clock = null, long? frequency = nu
 
     private readonly ConcurrentDictionary<string, StrongBox> ticks = new(StringComparer.Ordinal);
     private readonly List<string> order = [];
+    private readonly ConcurrentDictionary<string, long> moments = new(StringComparer.Ordinal);
 
     /// <summary>Stage names in the order they were first timed.</summary>
     public IReadOnlyList<string> Stages
@@ -57,6 +58,15 @@ public sealed class IngestTimings(Func<long>? clock = null, long? frequency = nu
         Interlocked.Add(ref box.Ticks, now - startTimestamp);
         return now;
     }
+
+    /// <summary>
+    /// Records that <paramref name="moment"/> happened now (the last time wins), on the stopwatch's clock whatever the
+    /// clock of the stages: the benchmark places a run's moments (the last report analysed) on one machine-wide clock.
+    /// </summary>
+    public void Mark(string moment) => moments[moment] = Stopwatch.GetTimestamp();
+
+    /// <summary>When <paramref name="moment"/> was last marked, in seconds of the stopwatch's clock, or null.</summary>
+    public double? MarkedAt(string moment) => moments.TryGetValue(moment, out long at) ? at / (double)Stopwatch.Frequency : null;
 
     private sealed class StrongBox
     {

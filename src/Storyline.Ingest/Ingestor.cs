@@ -104,6 +104,8 @@ public sealed class Ingestor : IIngestor
                 await toStore.Writer.WriteAsync(new ReportToStore(report, features, assignment), stop.Token).ConfigureAwait(false);
             }
 
+            // Every report analysed and assigned; what is left is storing the last batches (the benchmark's tail).
+            timings?.Mark("analysed");
             toStore.Writer.Complete();
             await storing.ConfigureAwait(false);
         }

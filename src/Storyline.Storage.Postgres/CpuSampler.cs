@@ -9,7 +9,7 @@ namespace Storyline.Storage.Postgres;
 /// to the database (their application name is <c>storyline &lt;pid&gt;</c>), read from <c>/proc</c> every
 /// <see cref="Interval"/> until <see cref="StopAsync"/>. A process's last sample stands for it once it has gone (so a
 /// figure may miss up to one interval of a process's end). Zero where <c>/proc</c> is not there (not Linux) or the
-/// server is on another machine.
+/// server is on another machine. Every sample is kept (<see cref="Samples"/>), so that a run's CPU can be split by time.
 /// </summary>
 public sealed class CpuSampler
 {
@@ -19,8 +19,9 @@ public sealed class CpuSampler
     private readonly CancellationTokenSource stop = new();
     private readonly Task sampling;
     private readonly Func<IReadOnlyCollection<int>> workerIds;
+    private readonly List<Sample> samples = [];
 
-    private CpuSampler(string db, Func<IReadOnlyCollection<int>> workerIds)
+    private CpuSampler(string? db, Func<IReadOnlyCollection<int>> workerIds)
     {
         this.workerIds = workerIds;
         sampling = Task.Run(() => SampleAsync(db, stop.Token));
@@ -32,8 +33,14 @@ public sealed class CpuSampler
     /// <summary>The CPU seconds of the server's processes for Storyline's connections to the database.</summary>
     public double ServerSeconds { get; private set; }
 
-    /// <summary>Starts sampling the processes <paramref name="workerIds"/> names (asked at every sample) and the server of <paramref name="db"/>.</summary>
-    public static CpuSampler Start(string db, Func<IReadOnlyCollection<int>> workerIds)
+    /// <summary>Every sample taken, in time order (complete once <see cref="StopAsync"/> has returned).</summary>
+    public IReadOnlyList<Sample> Samples => samples;
+
+    /// <summary>
+    /// Starts sampling the processes <paramref name="workerIds"/> names (asked at every sample) and the server of
+    /// <paramref name="db"/> (none where null).
+    /// </summary>
+    public static CpuSampler Start(string? db, Func<IReadOnlyCollection<int>> workerIds)
     {
         ArgumentNullException.ThrowIfNull(workerIds);
         return new CpuSampler(db, workerIds);
@@ -47,15 +54,24 @@ public sealed class CpuSampler
         stop.Dispose();
     }
 
-    private async Task SampleAsync(string db, CancellationToken cancellationToken)
+    /// <summary>One sample: when (seconds of the stopwatch's clock, the same in every process of the machine), each worker's CPU seconds so far, and the server's.</summary>
+    /// <param name="At">When it was taken.</param>
+    /// <param name="Workers">CPU seconds of each worker process (by id) from its start.</param>
+    /// <param name="Server">CPU seconds of the server's processes for the connections seen so far.</param>
+    public sealed record Sample(double At, IReadOnlyDictionary<int, double> Workers, double Server);
+
+    private async Task SampleAsync(string? db, CancellationToken cancellationToken)
     {
         NpgsqlConnection? connection = null;
         try
         {
             try
             {
-                connection = new NpgsqlConnection(PostgresTarget.Parse(db).ConnectionString);
-                await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+                if (db is not null)
+                {
+                    connection = new NpgsqlConnection(PostgresTarget.Parse(db).ConnectionString);
+                    await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
+                }
             }
             catch (NpgsqlException)
             {
@@ -84,6 +100,7 @@ public sealed class CpuSampler
 
                 WorkerSeconds = workers.Values.Sum();
                 ServerSeconds = server.Values.Sum();
+                samples.Add(new Sample(System.Diagnostics.Stopwatch.GetTimestamp() / (double)System.Diagnostics.Stopwatch.Frequency, new Dictionary<int, double>(workers), ServerSeconds));
                 if (!last)
                 {
                     try

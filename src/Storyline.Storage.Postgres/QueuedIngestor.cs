@@ -113,6 +113,10 @@ public sealed class QueuedIngestor : IIngestor
                 t = wall?.Now() ?? 0;
                 claimed = await queue.ClaimAndAnalyseAsync(options.ClaimBatch, Analyse, cancellationToken).ConfigureAwait(false);
                 wall?.Add(assigner ? "assigner: claim and analyse" : "worker: claim and analyse", t);
+                if (claimed > 0)
+                {
+                    wall?.Mark("analysed");
+                }
             }
 
             progress?.Report(new IngestProgress("analysing", total - (int)Math.Min(counts.Pending, total), total));

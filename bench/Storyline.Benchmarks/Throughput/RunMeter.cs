@@ -33,6 +33,8 @@ internal sealed class RunMeter : IDisposable
         return result with
         {
             RunCpuSeconds = ThroughputCommand.ProcessCpuSeconds() - cpuAtStart,
+            StartupCpuSeconds = cpuAtStart,
+            ExitCpuSeconds = ThroughputCommand.ProcessCpuSeconds(),
             JitMethods = JitInfo.GetCompiledMethodCount() - jitAtStart,
             JitSeconds = (JitInfo.GetCompilationTime() - jitTimeAtStart).TotalSeconds,
             CompilerThreadCpuSeconds = stopped!.Value.Compiler,

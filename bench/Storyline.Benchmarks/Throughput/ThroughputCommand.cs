@@ -6,6 +6,7 @@ using Storyline.Ingest;
 using Storyline.Pipeline;
 using Storyline.Sources;
 using Storyline.Storage;
+using Storyline.Storage.Postgres;
 
 namespace Storyline.Benchmarks.Throughput;
 
@@ -37,6 +38,9 @@ internal static class ThroughputCommand
                      that have joined (the stories may then differ from SQLite's), to compare the two in one build
           --keep-up  once less than a batch is left to analyse, the assigner takes what is analysed as it comes instead of
                      whole batches (an experiment, not adopted), to compare the two in one build
+
+        Each store's run is also printed as a user sees it: every process from exec to exit, the run's CPU, and the
+        core-time it left idle (cores × wall − CPU) in start-up, steady state and the tail; and the two stores' ratio so.
         """;
 
     public static async Task<int> RunAsync(string[] args)
@@ -101,7 +105,11 @@ internal static class ThroughputCommand
             string db = Path.Combine(work, $"run-{name}.db");
             DeleteStore(db);
             string[] child = ["throughput", "--child", name, "--input", input, "--db", db];
-            ChildResult? result = await RunChildAsync(child).ConfigureAwait(false);
+            var pids = new List<int>();
+            CpuSampler sampler = CpuSampler.Start(null, () => { lock (pids) { return [.. pids]; } });
+            ChildResult? result = await RunChildAsync(child, started: id => { lock (pids) { pids.Add(id); } }).ConfigureAwait(false);
+            await sampler.StopAsync().ConfigureAwait(false);
+            result = result is null ? null : result with { Account = WallAccount.Of([result], sampler.Samples, 0) };
             StoryPartition? single = postgres && result is not null ? await StoryPartition.ReadSqliteAsync(db).ConfigureAwait(false) : null;
             if (!options.ContainsKey("--keep"))
             {
@@ -130,7 +138,12 @@ internal static class ThroughputCommand
                 rows.Add((info, $"PostgreSQL, {workers} processes", queued));
                 Print(info, $"PostgreSQL, {workers} worker processes", queued);
                 Console.WriteLine(FormattableString.Invariant(
-                    $"// {name}: PostgreSQL with {workers} workers / SQLite in one process = {info.Reports / queued.WallSeconds:N1} / {info.Reports / result.WallSeconds:N1} reports/s = {result.WallSeconds / queued.WallSeconds:F2}; load average {LoadAverage()}"));
+                    $"// {name}: PostgreSQL with {workers} workers / SQLite in one process = {info.Reports / queued.WallSeconds:N1} / {info.Reports / result.WallSeconds:N1} reports/s = {result.WallSeconds / queued.WallSeconds:F2} (each from the end of its start-up); load average {LoadAverage()}"));
+                if (queued.Account is WallAccount pa && result.Account is WallAccount sa)
+                {
+                    Console.WriteLine(FormattableString.Invariant(
+                        $"// {name}: exec to exit, PostgreSQL with {workers} workers / SQLite in one process = {info.Reports / pa.Wall:N1} / {info.Reports / sa.Wall:N1} reports/s = {sa.Wall / pa.Wall:F3}; CPU SQLite / PostgreSQL = {sa.Cpu * 1000 / info.Reports:F2} / {pa.Cpu * 1000 / info.Reports:F2} ms/report = {sa.Cpu / pa.Cpu:F3}; idle core-s SQLite / PostgreSQL {sa.Idle:F2} / {pa.Idle:F2} (start-up {sa.StartUp.Idle:F2} / {pa.StartUp.Idle:F2}, steady {sa.Steady.Idle:F2} / {pa.Steady.Idle:F2}, tail {sa.Tail.Idle:F2} / {pa.Tail.Idle:F2})"));
+                }
             }
         }
 
@@ -161,6 +174,11 @@ internal static class ThroughputCommand
 
     private static void Print(CorpusInfo info, string store, ChildResult r)
     {
+        foreach (string line in r.Account?.Lines(info.Name, store, info.Reports) ?? [])
+        {
+            Console.WriteLine(line);
+        }
+
         Console.WriteLine(FormattableString.Invariant(
             $"{info.Name} ({store}): {r.New:N0} new, {r.Duplicates:N0} duplicate, {r.Failed:N0} failed, {r.Stories:N0} stories; {r.WallSeconds:F1} s wall ({info.Reports / r.WallSeconds:N0} reports/s), start-up {r.StartupSeconds:F1} s, peak working set {r.PeakWorkingSetBytes / 1048576.0:N0} MiB, store {r.StoreBytes / 1e6:N0} MB"));
         Console.WriteLine($"  stage                CPU-s ({(ThreadCpuClock.Available ? "thread CPU clock" : "stopwatch")})   ms/report   share");
@@ -200,16 +218,24 @@ internal static class ThroughputCommand
         double startupSeconds = startup.Elapsed.TotalSeconds;
 
         using var meter = RunMeter.Start();
+        double startedAt = MonotonicSeconds();
         var clock = Stopwatch.StartNew();
         var progress = new ConsoleProgress(corpus);
         using ReportIntake intake = await ReportIntake.ReadAsync(source.ReadAsync([input]), progress, timings).ConfigureAwait(false);
         IngestSummary summary = await ingestor.IngestAsync(intake, progress).ConfigureAwait(false);
         double wallSeconds = clock.Elapsed.TotalSeconds;
+        double endedAt = MonotonicSeconds();
 
         meter.StopThreads();
         ArchiveCounts counts = await store.CountAsync().ConfigureAwait(false);
         long storeBytes = new[] { db, db + "-wal" }.Where(File.Exists).Sum(f => new FileInfo(f).Length);
-        Console.WriteLine("RESULT " + JsonSerializer.Serialize(meter.Fill(Measure(summary, wallSeconds, startupSeconds, counts.Stories, storeBytes, timings))));
+        ChildResult result = Measure(summary, wallSeconds, startupSeconds, counts.Stories, storeBytes, timings) with
+        {
+            StartedAt = startedAt,
+            EndedAt = endedAt,
+            AnalysedAt = timings.MarkedAt("analysed") ?? endedAt,
+        };
+        Console.WriteLine("RESULT " + JsonSerializer.Serialize(meter.Fill(result)));
         return 0;
     }
 
@@ -242,8 +268,11 @@ internal static class ThroughputCommand
         };
     }
 
-    /// <summary>Runs this program again with <paramref name="arguments"/>; its lines are echoed (after <paramref name="prefix"/>), its RESULT line returned.</summary>
-    internal static async Task<ChildResult?> RunChildAsync(IReadOnlyList<string> arguments, string prefix = "")
+    /// <summary>
+    /// Runs this program again with <paramref name="arguments"/>; its lines are echoed (after <paramref name="prefix"/>),
+    /// its RESULT line returned with when it was launched and exited; <paramref name="started"/> is told its process id.
+    /// </summary>
+    internal static async Task<ChildResult?> RunChildAsync(IReadOnlyList<string> arguments, string prefix = "", Action<int>? started = null)
     {
         // This program again: the apphost, or dotnet with this assembly.
         string self = Environment.ProcessPath!;
@@ -258,7 +287,9 @@ internal static class ThroughputCommand
             start.ArgumentList.Add(arg);
         }
 
+        double launched = MonotonicSeconds();
         using Process process = Process.Start(start)!;
+        started?.Invoke(process.Id);
         ChildResult? result = null;
         while (await process.StandardOutput.ReadLineAsync().ConfigureAwait(false) is string line)
         {
@@ -273,8 +304,12 @@ internal static class ThroughputCommand
         }
 
         await process.WaitForExitAsync().ConfigureAwait(false);
-        return process.ExitCode == 0 ? result : null;
+        double exited = MonotonicSeconds();
+        return process.ExitCode == 0 ? result! with { LaunchedAt = launched, ExitedAt = exited, ProcessId = process.Id } : null;
     }
+
+    /// <summary>This machine's monotonic clock (the stopwatch's) in seconds: the same in every process, so theirs compare.</summary>
+    internal static double MonotonicSeconds() => Stopwatch.GetTimestamp() / (double)Stopwatch.Frequency;
 
     private static void DeleteStore(string db)
     {
@@ -373,6 +408,28 @@ internal sealed record ChildResult(
 
     /// <summary>When it ended, on the same clock.</summary>
     public double EndedAt { get; init; }
+
+    /// <summary>When the last report was analysed (and, in one process, assigned), on the same clock; 0 where this process analysed none.</summary>
+    public double AnalysedAt { get; init; }
+
+    /// <summary>The process's CPU seconds from exec to the end of its start-up (when the run's clock starts).</summary>
+    public double StartupCpuSeconds { get; init; }
+
+    /// <summary>The process's CPU seconds from exec to its last line (the result), start-up included.</summary>
+    public double ExitCpuSeconds { get; init; }
+
+    /// <summary>When the parent launched the process, on the same clock (set by the parent).</summary>
+    public double LaunchedAt { get; init; }
+
+    /// <summary>When the parent saw it exit, on the same clock (set by the parent).</summary>
+    public double ExitedAt { get; init; }
+
+    /// <summary>The process's id (set by the parent).</summary>
+    public int ProcessId { get; init; }
+
+    /// <summary>The run as a user sees it, exec to exit (set by the parent; not from a child).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public WallAccount? Account { get; init; }
 }
 
 /// <summary>Thread time spent in one stage.</summary>

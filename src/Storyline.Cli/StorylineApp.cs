@@ -71,7 +71,7 @@ internal static partial class StorylineApp
             await env.Error.WriteLineAsync("Stopped.").ConfigureAwait(false);
             return ExitCodes.Error;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException or NotSupportedException)
+        catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException or InvalidOperationException or ArgumentException or NotSupportedException)
         {
             // Whatever a command did not foresee is one line with its reason, never a stack trace.
             await env.Error.WriteLineAsync("error: " + OneLine(ex.Message)).ConfigureAwait(false);

@@ -72,6 +72,15 @@ public sealed record ClusteringOptions
     /// </summary>
     public bool MeasureStoryPairs { get; init; }
 
+    /// <summary>
+    /// Where the words' idf comes from: null (the default) counts it over the reports so far (the archive's, copies left
+    /// out); a table (the shipped one is <see cref="Stories.WordIdf.Shipped"/>) fixes it, counted once on other news.
+    /// Names keep the idf of the reports so far either way. An archive's document counts are kept the same way under
+    /// both, so a program with the other setting continues an archive without trouble: the stories it holds stay as they
+    /// were made, and reports added later are weighed with the program's setting.
+    /// </summary>
+    public WordIdf? WordIdf { get; init; }
+
     /// <summary>The defaults.</summary>
     public static ClusteringOptions Default { get; } = new();
 }

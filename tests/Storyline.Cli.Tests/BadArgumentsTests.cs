@@ -45,6 +45,7 @@ public sealed class BadArgumentsTests : IDisposable
         { ["bench", "load", "--workers", "many"], "'many' is not a whole number" },
         { ["eval", "stories"], "--data" },                                       // required option missing
         { ["train", "stories", "--data", "data", "--word-idf", "whole-stream"], "whole-stream" }, // only so-far or table
+        { ["train", "stories", "--data", "data", "--mean", "--worst-margin"], "--mean and --worst-margin disagree" },
         { ["eval", "planets", "--data", "x"], "planets" },                       // no such task
         { ["train", "stories", "--bogus"], "--bogus" },
         { ["nonsense"], "nonsense" },

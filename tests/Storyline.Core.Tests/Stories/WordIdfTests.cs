@@ -1,6 +1,4 @@
-using System.Collections.Immutable;
 using System.Text;
-using Storyline.Domain;
 using Storyline.Stories;
 using Storyline.Testing;
 
@@ -8,11 +6,7 @@ namespace Storyline.Core.Tests.Stories;
 
 public sealed class WordIdfTests
 {
-    private static StoryFeatures Report(int n, string date, params string[] terms) => new(
-        new ArticleId(n.ToString("x16", System.Globalization.CultureInfo.InvariantCulture)),
-        DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture),
-        [.. terms.GroupBy(t => t).Select(g => new TermCount(g.Key, g.Count())).OrderBy(t => t.Term, StringComparer.Ordinal)],
-        ImmutableDictionary<string, string>.Empty);
+    private static StoryFeatures Report(int n, string date, params string[] terms) => OnlineStoryClustererTests.Report(n, date, terms);
 
     // A table of 100 documents in which "said" is in 90 and "quake" in none.
     private static readonly WordIdf News = new(100, new Dictionary<string, int>(StringComparer.Ordinal) { ["said"] = 90, ["dam"] = 3 });
@@ -89,38 +83,6 @@ public sealed class WordIdfTests
         Assert.Equal(Math.Log(101.0 / 91.0) + 1, Idf(fixedIdf, "said"), 12);
         Assert.True(Idf(fixedIdf, "quake") > Idf(soFar, "quake") && Idf(fixedIdf, "said") < Idf(soFar, "said"));
         Assert.Equal(Idf(soFar, "@turkey"), Idf(fixedIdf, "@turkey"));
-    }
-
-    [Fact]
-    public void Restored_state_continues_exactly_like_an_uninterrupted_run_with_a_table()
-    {
-        // Given reports on two stories that share their common words, clustered with the table's idf
-        StoryFeatures[] stream =
-        [
-            Report(1, "2023-09-10", "said", "dam", "burst", "derna", "@derna"),
-            Report(2, "2023-09-10", "said", "quake", "morocco", "atlas", "@morocco"),
-            Report(3, "2023-09-11", "said", "dam", "toll", "derna", "@derna"),
-            Report(4, "2023-09-12", "said", "quake", "rescue", "atlas", "@morocco"),
-            Report(5, "2023-09-12", "said", "dam", "burst", "rescue", "@derna"),
-        ];
-        ClusteringOptions options = ClusteringOptions.Default with { WordIdf = News, Model = new MergeModel(-2.5, 9.0, 3.0, 1.0, 0.5, 0.5, 30.0) };
-        var whole = new OnlineStoryClusterer(options, ClusteringState.Empty);
-        var expected = stream.Select(whole.Assign).ToList();
-
-        // When another stops after three reports and a new one is rebuilt from what it assigned
-        var first = new OnlineStoryClusterer(options, ClusteringState.Empty);
-        var done = stream.Take(3).Select(r => (Report: r, Assignment: first.Assign(r))).ToList();
-        var df = done.SelectMany(d => d.Report.Terms).GroupBy(t => t.Term).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        var state = new ClusteringState(
-            done.Count,
-            df,
-            done.Max(d => d.Assignment.Story.Value),
-            [.. done.GroupBy(d => d.Assignment.Story).Select(g => new ClusteringState.StoryMembers(g.Key, g.Last().Assignment.StoryTitle, [.. g.Select(d => d.Report)]))]);
-        var resumed = new OnlineStoryClusterer(options, state);
-
-        // Then the rest is assigned exactly as in the uninterrupted run, and the two stories stayed apart
-        Assert.Equal(expected.Skip(3), stream.Skip(3).Select(resumed.Assign).ToList());
-        Assert.Equal([1L, 2, 1, 2, 1], expected.Select(a => a.Story.Value));
     }
 
     [Theory]

@@ -71,7 +71,13 @@ internal static partial class StorylineApp
             await env.Error.WriteLineAsync("Stopped.").ConfigureAwait(false);
             return ExitCodes.Error;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException or ArgumentException or NotSupportedException)
+        catch (TypeInitializationException ex) when (ex.InnerException is InvalidDataException or IOException)
+        {
+            // A model file built into the program that cannot be read (the clusterer's defaults load the word idf table).
+            await env.Error.WriteLineAsync("error: " + OneLine(ex.InnerException.Message)).ConfigureAwait(false);
+            return ExitCodes.Error;
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException or UnauthorizedAccessException or InvalidOperationException or ArgumentException or NotSupportedException)
         {
             // Whatever a command did not foresee is one line with its reason, never a stack trace.
             await env.Error.WriteLineAsync("error: " + OneLine(ex.Message)).ConfigureAwait(false);

@@ -44,6 +44,8 @@ public sealed class BadArgumentsTests : IDisposable
         { ["stories", "--limit", "3"], "--limit" },                              // stories has no --limit
         { ["bench", "load", "--workers", "many"], "'many' is not a whole number" },
         { ["eval", "stories"], "--data" },                                       // required option missing
+        { ["train", "stories", "--data", "data", "--word-idf", "whole-stream"], "whole-stream" }, // only so-far or table
+        { ["train", "stories", "--data", "data", "--mean", "--worst-margin"], "--mean and --worst-margin disagree" },
         { ["eval", "planets", "--data", "x"], "planets" },                       // no such task
         { ["train", "stories", "--bogus"], "--bogus" },
         { ["nonsense"], "nonsense" },

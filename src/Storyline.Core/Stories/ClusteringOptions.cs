@@ -72,6 +72,16 @@ public sealed record ClusteringOptions
     /// </summary>
     public bool MeasureStoryPairs { get; init; }
 
+    /// <summary>
+    /// Where the words' idf comes from: a table counted once on other news (the default, chosen with the model by
+    /// <c>storyline train stories</c>: <see cref="Stories.WordIdf.Shipped"/>, loaded on first use), or null to count it
+    /// over the reports so far (the archive's, copies left out; the default until the ninth session, docs/QUALITY.md).
+    /// Names keep the idf of the reports so far either way. An archive's document counts are kept the same way under
+    /// both, so a program with the other setting continues an archive without trouble: the stories it holds stay as they
+    /// were made, and reports added later are weighed with the program's setting.
+    /// </summary>
+    public WordIdf? WordIdf { get; init; } = Stories.WordIdf.Shipped;
+
     /// <summary>The defaults.</summary>
     public static ClusteringOptions Default { get; } = new();
 }

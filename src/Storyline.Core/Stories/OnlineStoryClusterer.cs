@@ -21,7 +21,7 @@ namespace Storyline.Stories;
 public sealed class OnlineStoryClusterer
 {
     private readonly ClusteringOptions options;
-    private readonly StoryVocabulary vocabulary = new();
+    private readonly StoryVocabulary vocabulary;
     private readonly Dictionary<long, ActiveStory> active = [];
     private readonly CopyIndex copies = new();
     private readonly CandidateIndex index;
@@ -46,6 +46,7 @@ public sealed class OnlineStoryClusterer
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(state);
         this.options = options;
+        vocabulary = new StoryVocabulary(options.WordIdf);
         comparesStories = options.StoryMerge is not null || options.MeasureStoryPairs;
         index = new CandidateIndex(vocabulary);
         slots = new ReportSlots(vocabulary, options.Embedder);

@@ -12,14 +12,22 @@ namespace Storyline.Stories;
 internal sealed class StoryVocabulary
 {
     private readonly Dictionary<string, int> ids = new(StringComparer.Ordinal);
+    private readonly WordIdf? wordIdf;
     private readonly List<string> terms = [];
     private int[] documentFrequency = new int[1024];
     private double[] idf = new double[1024];
     private int[] idfMark = new int[1024];
+    private double[] fixedIdf = new double[1024];
     private int[] scratchMark = new int[1024];
     private int scratchGeneration;
     private int idfGeneration = 1;
     private long documentCount;
+
+    /// <summary>A vocabulary whose words take their idf from <paramref name="wordIdf"/> (null: from the reports so far).</summary>
+    public StoryVocabulary(WordIdf? wordIdf = null)
+    {
+        this.wordIdf = wordIdf;
+    }
 
     /// <summary>Number of terms.</summary>
     public int Count => terms.Count;
@@ -51,8 +59,12 @@ internal sealed class StoryVocabulary
             Array.Resize(ref idf, size);
             Array.Resize(ref idfMark, size);
             Array.Resize(ref scratchMark, size);
+            Array.Resize(ref fixedIdf, size);
         }
 
+        // A word's idf from the table is fixed for good, so it is looked up once, when the word is first seen; names
+        // (and dates and numbers, which are not words) keep the idf of the reports so far (NaN marks them).
+        fixedIdf[id] = wordIdf is not null && IsWord(term) ? wordIdf.Idf(term) : double.NaN;
         return id;
     }
 
@@ -87,10 +99,17 @@ internal sealed class StoryVocabulary
 
     /// <summary>
     /// Inverse document frequency, log((N + 1) / (df + 1)) + 1: the same expression, in the same floating-point steps,
-    /// as before terms had ids, and computed once per term until the counts change.
+    /// as before terms had ids, and computed once per term until the counts change. With a <see cref="WordIdf"/> table, a
+    /// word's N and df are the table's (fixed), a name's those of the reports so far.
     /// </summary>
     public double Idf(int id)
     {
+        double fixedValue = fixedIdf[id];
+        if (!double.IsNaN(fixedValue))
+        {
+            return fixedValue;
+        }
+
         if (idfMark[id] == idfGeneration)
         {
             return idf[id];
@@ -119,6 +138,12 @@ internal sealed class StoryVocabulary
             Array.Resize(ref slots, documentFrequency.Length);
         }
     }
+
+    // A word, not a name ("@…"), a date ("#…") or a number ("%…").
+    private static bool IsWord(string term) =>
+        !term.StartsWith(StoryFeatures.EntityPrefix, StringComparison.Ordinal)
+        && !term.StartsWith(ReportTerms.DatePrefix, StringComparison.Ordinal)
+        && !term.StartsWith(ReportTerms.NumberPrefix, StringComparison.Ordinal);
 
     /// <summary>Ordinal order of two terms' strings.</summary>
     public int CompareTerms(int a, int b) => a == b ? 0 : string.CompareOrdinal(terms[a], terms[b]);

@@ -18,33 +18,6 @@ public enum BridgeIdf
     Table,
 }
 
-/// <summary>Document frequencies counted once on unlabelled news: how many of <paramref name="Documents"/> each term is in.</summary>
-/// <param name="Documents">Documents counted.</param>
-/// <param name="Frequencies">Documents per term (a term not listed is in none).</param>
-public sealed record IdfTable(long Documents, IReadOnlyDictionary<string, int> Frequencies)
-{
-    /// <summary>Counts the words (names left out) of <paramref name="features"/>, the analysed documents.</summary>
-    public static IdfTable Count(IEnumerable<StoryFeatures?> features)
-    {
-        ArgumentNullException.ThrowIfNull(features);
-        var df = new Dictionary<string, int>(StringComparer.Ordinal);
-        long documents = 0;
-        foreach (StoryFeatures report in features.OfType<StoryFeatures>())
-        {
-            documents++;
-            foreach (TermCount term in report.Terms)
-            {
-                if (!term.Term.StartsWith(StoryFeatures.EntityPrefix, StringComparison.Ordinal))
-                {
-                    df[term.Term] = df.GetValueOrDefault(term.Term) + 1;
-                }
-            }
-        }
-
-        return new IdfTable(documents, df);
-    }
-}
-
 /// <summary>
 /// One step of the bridge between the naive baseline's similarity and the clusterer's body words (docs/QUALITY.md,
 /// "Eighth session"): where idf comes from, raw or log counts, whether each report is made unit length before it is
@@ -58,10 +31,10 @@ public sealed record IdfTable(long Documents, IReadOnlyDictionary<string, int> F
 public sealed record CentroidVariant(string Name, BridgeIdf Idf, bool LogCounts, bool Unit, int TopTerms)
 {
     /// <summary>The document frequencies of <see cref="BridgeIdf.Table"/>.</summary>
-    public IdfTable? Table { get; init; }
+    public WordIdf? Table { get; init; }
 
     /// <summary>The steps with idf from <paramref name="table"/>: the baseline's similarity and the body words' cosine.</summary>
-    public static IReadOnlyList<CentroidVariant> TableSteps(IdfTable table) =>
+    public static IReadOnlyList<CentroidVariant> TableSteps(WordIdf table) =>
     [
         new("idf from unlabelled news, otherwise the baseline", BridgeIdf.Table, false, true, 0) { Table = table },
         new("the body words' cosine with idf from unlabelled news", BridgeIdf.Table, true, false, 200) { Table = table },
@@ -100,7 +73,7 @@ public static class CentroidBridge
         List<Dictionary<string, double>?> counts = Counts(features, variant.LogCounts);
 
         // A fixed idf (the whole stream's, counted before the first report, or a table's), or one counted as reports come.
-        IdfTable? fixedIdf = variant.Idf == BridgeIdf.Whole ? IdfTable.Count(features) : variant.Table;
+        WordIdf? fixedIdf = variant.Idf == BridgeIdf.Whole ? WordIdf.Count(features) : variant.Table;
         var df = new Dictionary<string, int>(StringComparer.Ordinal);
         int documents = 0;
         var clusters = new List<Dictionary<string, double>>();
@@ -126,7 +99,7 @@ public static class CentroidBridge
             }
 
             double Idf(string term) => fixedIdf is { } table
-                ? Math.Log((1.0 + table.Documents) / (1.0 + table.Frequencies.GetValueOrDefault(term))) + 1
+                ? table.Idf(term)
                 : Math.Log((1.0 + documents) / (1.0 + df[term])) + 1;
             var vector = new Dictionary<string, double>(tf.Count, StringComparer.Ordinal);
             foreach ((string term, double count) in tf)

@@ -11,14 +11,24 @@ namespace Storyline.Evaluation.Stories;
 /// <param name="WindowDays">How long a story stays open.</param>
 public sealed record StoredMergeModel(MergeModel Model, double MergeScore, int WindowDays)
 {
+    /// <summary>Whether the words' idf comes from the shipped table (<see cref="WordIdf.Shipped"/>) instead of the reports so far.</summary>
+    public bool TableIdf { get; init; }
+
     /// <summary>The clustering options of this model.</summary>
+    /// <exception cref="InvalidDataException">The model takes idf from the table, and the program has none (or a broken one).</exception>
     public ClusteringOptions Options(ClusteringOptions? start = null) =>
-        (start ?? ClusteringOptions.Default) with { Model = Model, MergeScore = MergeScore, WindowDays = WindowDays };
+        (start ?? ClusteringOptions.Default) with { Model = Model, MergeScore = MergeScore, WindowDays = WindowDays, WordIdf = TableIdf ? WordIdf.Shipped : null };
 }
 
 /// <summary>The JSON of models/stories/merge-model.json: weights, settings, and how they were chosen.</summary>
 public static class MergeModelJson
 {
+    /// <summary>The "wordIdf" of a model whose words' idf is counted over the reports so far (and of files written before the field).</summary>
+    public const string SoFar = "reports so far";
+
+    /// <summary>The "wordIdf" of a model whose words' idf comes from the table train stories writes beside it (<see cref="WordIdf.ShippedName"/>).</summary>
+    public const string Table = "word-idf.tsv";
+
     /// <summary>The trained model as JSON, with <paramref name="provenance"/> (what data chose what) and any figures.</summary>
     public static string ToJson(TrainedStories trained, IReadOnlyDictionary<string, string> provenance)
     {
@@ -37,6 +47,7 @@ public static class MergeModelJson
             ["weights"] = weights,
             ["decayDays"] = m.DecayDays,
             ["windowDays"] = trained.Setting.WindowDays,
+            ["wordIdf"] = trained.WordIdf is null ? SoFar : Table,
             ["mergeScore"] = double.IsPositiveInfinity(trained.Setting.MergeScore) ? "never" : trained.Setting.MergeScore.ToString(CultureInfo.InvariantCulture),
             ["penalty"] = trained.Setting.L2,
             ["biasOffset"] = trained.Setting.Offset,
@@ -54,7 +65,7 @@ public static class MergeModelJson
     /// <summary>Reads a model written by <see cref="ToJson"/>.</summary>
     /// <exception cref="JsonException">Not JSON.</exception>
     /// <exception cref="KeyNotFoundException">A weight (but those added later: the body × headline meaning, the town and day conflicts, the headline-meaning gap, 0 in files written before them) or setting is missing.</exception>
-    /// <exception cref="FormatException">A number is not one.</exception>
+    /// <exception cref="FormatException">A number is not one, or the idf source is neither of <see cref="SoFar"/> and <see cref="Table"/>.</exception>
     public static StoredMergeModel FromJson(string json)
     {
         using JsonDocument document = JsonDocument.Parse(json);
@@ -64,7 +75,13 @@ public static class MergeModelJson
         MergeModel model = PairFit.Model(weights.GetProperty("bias").GetDouble(), values, root.GetProperty("decayDays").GetDouble());
         string merge = root.GetProperty("mergeScore").GetString() ?? "never";
         double mergeScore = merge == "never" ? double.PositiveInfinity : double.Parse(merge, NumberStyles.Float, CultureInfo.InvariantCulture);
-        return new StoredMergeModel(model, mergeScore, root.GetProperty("windowDays").GetInt32());
+        string idf = root.TryGetProperty("wordIdf", out JsonElement source) ? source.GetString() ?? SoFar : SoFar;
+        if (idf is not (SoFar or Table))
+        {
+            throw new FormatException($"wordIdf is '{idf}', not '{SoFar}' or '{Table}'");
+        }
+
+        return new StoredMergeModel(model, mergeScore, root.GetProperty("windowDays").GetInt32()) { TableIdf = idf == Table };
     }
 
     /// <summary>The TF-IDF baseline's threshold stored with a model.</summary>

@@ -151,8 +151,11 @@ public sealed record TrainedStories(TrainingSetting Setting, MergeModel Model, I
     /// <summary>The chosen setting's held-out score on each split of <see cref="SelectionSplits"/> (mean over the sources; under <see cref="SelectionObjective.WorstMargin"/>, the worst margin).</summary>
     public IReadOnlyList<double> Splits { get; init; } = [];
 
+    /// <summary>Where the words' idf came from in training (<see cref="ClusteringOptions.WordIdf"/>; null: the reports so far).</summary>
+    public WordIdf? WordIdf { get; init; }
+
     /// <summary>The clustering options of the trained model.</summary>
-    public ClusteringOptions Options(ClusteringOptions? start = null) => (start ?? ClusteringOptions.Default) with { Model = Model, MergeScore = Setting.MergeScore, WindowDays = Setting.WindowDays };
+    public ClusteringOptions Options(ClusteringOptions? start = null) => (start ?? ClusteringOptions.Default) with { Model = Model, MergeScore = Setting.MergeScore, WindowDays = Setting.WindowDays, WordIdf = WordIdf };
 }
 
 /// <summary>
@@ -353,7 +356,7 @@ public static class StoryTraining
             }
         }
 
-        return new TrainedStories(best, final, held, scores.Average(), baseline) { Evidence = grid.Features, Splits = splits, ObjectiveValue = StoryFloors.Value(grid.Objective, layouts, scores) };
+        return new TrainedStories(best, final, held, scores.Average(), baseline) { Evidence = grid.Features, Splits = splits, WordIdf = data.Start.WordIdf, ObjectiveValue = StoryFloors.Value(grid.Objective, layouts, scores) };
     }
 
     /// <summary>

@@ -6,7 +6,7 @@ namespace Storyline.Core.Tests.Stories;
 
 public sealed class OnlineStoryClustererTests
 {
-    private static StoryFeatures Report(int n, string date, params string[] terms) => new(
+    internal static StoryFeatures Report(int n, string date, params string[] terms) => new(
         new ArticleId(n.ToString("x16", System.Globalization.CultureInfo.InvariantCulture)),
         DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture),
         [.. terms.GroupBy(t => t).Select(g => new TermCount(g.Key, g.Count())).OrderBy(t => t.Term, StringComparer.Ordinal)],
@@ -68,15 +68,7 @@ public sealed class OnlineStoryClustererTests
         var expected = Stream.Select(whole.Assign).ToList();
 
         // When another stops after three reports and a new one is rebuilt from what it assigned
-        var first = new OnlineStoryClusterer(ClusteringOptions.Default, ClusteringState.Empty);
-        var done = Stream.Take(3).Select(r => (Report: r, Assignment: first.Assign(r))).ToList();
-        var df = done.SelectMany(d => d.Report.Terms).GroupBy(t => t.Term).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        var state = new ClusteringState(
-            done.Count,
-            df,
-            done.Max(d => d.Assignment.Story.Value),
-            [.. done.GroupBy(d => d.Assignment.Story).Select(g => new ClusteringState.StoryMembers(g.Key, g.Last().Assignment.StoryTitle, [.. g.Select(d => d.Report)]))]);
-        var resumed = new OnlineStoryClusterer(ClusteringOptions.Default, state);
+        var resumed = Resume(ClusteringOptions.Default, Stream, 3, out _);
         var rest = Stream.Skip(3).Select(resumed.Assign).ToList();
 
         // Then the rest is assigned exactly as in the uninterrupted run
@@ -96,18 +88,51 @@ public sealed class OnlineStoryClustererTests
         var expected = stream.Select(whole.Assign).ToList();
 
         // When another stops after thirty reports and a new one is rebuilt from what it assigned
-        var first = new OnlineStoryClusterer(ClusteringOptions.Default, ClusteringState.Empty);
-        var done = stream.Take(30).Select(r => (Report: r, Assignment: first.Assign(r))).ToList();
+        var resumed = Resume(ClusteringOptions.Default, stream, 30, out ClusteringState state);
+        Assert.True(state.DocumentFrequency.Count > 2_000);
+
+        // Then the rest is assigned exactly as in the uninterrupted run
+        Assert.Equal(expected.Skip(30), stream.Skip(30).Select(resumed.Assign).ToList());
+    }
+
+    [Fact]
+    public void Restored_state_continues_exactly_like_an_uninterrupted_run_with_a_word_idf_table()
+    {
+        // Given reports on two stories that share a common word, clustered with a table's idf (the word in 90 of its 100
+        // documents, the stories' own words in none)
+        StoryFeatures[] stream =
+        [
+            Report(1, "2023-09-10", "said", "dam", "burst", "derna", "@derna"),
+            Report(2, "2023-09-10", "said", "quake", "morocco", "atlas", "@morocco"),
+            Report(3, "2023-09-11", "said", "dam", "toll", "derna", "@derna"),
+            Report(4, "2023-09-12", "said", "quake", "rescue", "atlas", "@morocco"),
+            Report(5, "2023-09-12", "said", "dam", "burst", "rescue", "@derna"),
+        ];
+        var table = new WordIdf(100, new Dictionary<string, int>(StringComparer.Ordinal) { ["said"] = 90 });
+        ClusteringOptions options = WordsAndEntities with { WordIdf = table };
+        var whole = new OnlineStoryClusterer(options, ClusteringState.Empty);
+        var expected = stream.Select(whole.Assign).ToList();
+
+        // When another stops after three reports and a new one is rebuilt from what it assigned
+        var resumed = Resume(options, stream, 3, out _);
+
+        // Then the rest is assigned exactly as in the uninterrupted run, and the two stories stayed apart
+        Assert.Equal(expected.Skip(3), stream.Skip(3).Select(resumed.Assign).ToList());
+        Assert.Equal([1L, 2, 1, 2, 1], expected.Select(a => a.Story.Value));
+    }
+
+    // A clusterer that assigned the first reports of the stream, and a new one rebuilt from the state it left (as a
+    // store restores it: the documents counted, their terms' frequencies, and the open stories' reports).
+    private static OnlineStoryClusterer Resume(ClusteringOptions options, IEnumerable<StoryFeatures> stream, int stopAfter, out ClusteringState state)
+    {
+        var first = new OnlineStoryClusterer(options, ClusteringState.Empty);
+        var done = stream.Take(stopAfter).Select(r => (Report: r, Assignment: first.Assign(r))).ToList();
         var df = done.SelectMany(d => d.Report.Terms).GroupBy(t => t.Term).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        Assert.True(df.Count > 2_000);
-        var state = new ClusteringState(
+        state = new ClusteringState(
             done.Count,
             df,
             done.Max(d => d.Assignment.Story.Value),
             [.. done.GroupBy(d => d.Assignment.Story).Select(g => new ClusteringState.StoryMembers(g.Key, g.Last().Assignment.StoryTitle, [.. g.Select(d => d.Report)]))]);
-        var resumed = new OnlineStoryClusterer(ClusteringOptions.Default, state);
-
-        // Then the rest is assigned exactly as in the uninterrupted run
-        Assert.Equal(expected.Skip(30), stream.Skip(30).Select(resumed.Assign).ToList());
+        return new OnlineStoryClusterer(options, state);
     }
 }

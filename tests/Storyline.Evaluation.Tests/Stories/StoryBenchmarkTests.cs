@@ -139,11 +139,47 @@ public sealed class StoryBenchmarkTests
         Assert.Equal(stored.Model, MergeModel.Default);
         Assert.Equal(stored.MergeScore, ClusteringOptions.Default.MergeScore);
         Assert.Equal(stored.WindowDays, ClusteringOptions.Default.WindowDays);
+        Assert.Equal(stored.TableIdf, ClusteringOptions.Default.WordIdf is not null);
+        Assert.Equal(stored.TableIdf ? WordIdf.Shipped : null, ClusteringOptions.Default.WordIdf);
         Assert.Equal(TfidfBaseline.Threshold, MergeModelJson.BaselineThreshold(json));
 
         // And the evidence train stories searches its settings over is the evidence the file was fitted on
         string evidence = System.Text.Json.JsonDocument.Parse(json).RootElement.GetProperty("provenance").GetProperty("evidence").GetString()!;
         Assert.Equal(evidence, string.Join(", ", PairFit.Names.Where(TrainingGrid.SelectedEvidence.Contains)));
         Assert.Equal(TrainingGrid.SelectedEvidence, TrainingGrid.Default.Features);
+    }
+
+    [Theory]
+    [InlineData("word-idf.tsv", true)]
+    [InlineData("reports so far", false)]
+    [InlineData(null, false)]
+    public void A_model_file_says_where_its_words_idf_comes_from(string? source, bool table)
+    {
+        // Given the committed model file with the idf field set, or without it (as files written before it)
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "models", "stories", "merge-model.json")))!.AsObject();
+        json.Remove("wordIdf");
+        if (source is not null)
+        {
+            json["wordIdf"] = source;
+        }
+
+        // When it is read and made into options
+        StoredMergeModel stored = MergeModelJson.FromJson(json.ToJsonString());
+        ClusteringOptions options = stored.Options();
+
+        // Then the table is used exactly when the file names it (the program's own, loaded once)
+        Assert.Equal(table, stored.TableIdf);
+        Assert.Same(table ? WordIdf.Shipped : null, options.WordIdf);
+    }
+
+    [Fact]
+    public void A_model_file_with_an_unknown_idf_source_is_refused()
+    {
+        var json = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(TestPaths.RepoRoot, "models", "stories", "merge-model.json")))!.AsObject();
+        json["wordIdf"] = "whole stream";
+
+        var error = Assert.Throws<FormatException>(() => MergeModelJson.FromJson(json.ToJsonString()));
+
+        Assert.Contains("whole stream", error.Message, StringComparison.Ordinal);
     }
 }

@@ -37,7 +37,7 @@ internal static class StoriesEvalCommand
                 {
                     options = MergeModelJson.FromJson(await File.ReadAllTextAsync(modelFile, cancellationToken).ConfigureAwait(false)).Options();
                 }
-                catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
+                catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException or System.Text.Json.JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
                 {
                     await env.Error.WriteLineAsync($"error: {modelFile}: not a merge model ({e.Message})").ConfigureAwait(false);
                     return ExitCodes.Error;

@@ -145,6 +145,9 @@ public sealed record TrainedStories(TrainingSetting Setting, MergeModel Model, I
     /// <summary>The evidence the model weighs (null: all of <see cref="PairFit.Names"/>).</summary>
     public IReadOnlySet<string>? Evidence { get; init; }
 
+    /// <summary>What chose the setting (the grid's objective).</summary>
+    public SelectionObjective Objective { get; init; }
+
     /// <summary>The objective's value for the chosen setting (the mean held-out score unless the grid says otherwise).</summary>
     public double ObjectiveValue { get; init; }
 
@@ -356,7 +359,7 @@ public static class StoryTraining
             }
         }
 
-        return new TrainedStories(best, final, held, scores.Average(), baseline) { Evidence = grid.Features, Splits = splits, WordIdf = data.Start.WordIdf, ObjectiveValue = StoryFloors.Value(grid.Objective, layouts, scores) };
+        return new TrainedStories(best, final, held, scores.Average(), baseline) { Evidence = grid.Features, Splits = splits, WordIdf = data.Start.WordIdf, Objective = grid.Objective, ObjectiveValue = StoryFloors.Value(grid.Objective, layouts, scores) };
     }
 
     /// <summary>
@@ -408,7 +411,7 @@ public static class StoryTraining
     // The mean held-out score, and the objective when it is another.
     private static string Describe(TrainedStories training) => string.Create(
         System.Globalization.CultureInfo.InvariantCulture,
-        $"{training.MeanHeldOut:F4}{(training.ObjectiveValue != training.MeanHeldOut ? $", worst margin {training.ObjectiveValue:+0.0000;-0.0000}" : string.Empty)}");
+        $"{training.MeanHeldOut:F4}{(training.Objective == SelectionObjective.WorstMargin ? $", worst margin {training.ObjectiveValue:+0.0000;-0.0000}" : string.Empty)}");
 }
 
 /// <summary>SemEval pairs with their texts analysed once, to be measured under any clustering options.</summary>

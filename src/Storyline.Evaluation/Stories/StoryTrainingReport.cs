@@ -46,7 +46,7 @@ public static class StoryTrainingReport
         TrainingSetting s = trained.Setting;
         return new EvalReport("train stories", string.Join(", ", streams.Select(x => x.Name)), rows,
         [
-            $"chosen by {(trained.ObjectiveValue != trained.MeanHeldOut ? $"the worst floor margin ({trained.ObjectiveValue:+0.0000;-0.0000}; mean held-out score {trained.MeanHeldOut:F4})" : $"the mean held-out score ({trained.MeanHeldOut:F4})")}: window {s.WindowDays} days, penalty {s.L2}, recency decay {s.DecayDays} days, bias offset {s.Offset}, merge score {s.MergeScore}",
+            $"chosen by {(trained.Objective == SelectionObjective.WorstMargin ? $"the worst floor margin ({trained.ObjectiveValue:+0.0000;-0.0000}; mean held-out score {trained.MeanHeldOut:F4})" : $"the mean held-out score ({trained.MeanHeldOut:F4})")}: window {s.WindowDays} days, penalty {s.L2}, recency decay {s.DecayDays} days, bias offset {s.Offset}, merge score {s.MergeScore}",
             $"model: {trained.Model}",
             $"TF-IDF baseline threshold {trained.BaselineThreshold} (the best mean BCubed F1 over the training halves)",
             "held out: fitted without that source; test halves and Timeline17 were never used; whole sets include the training half",

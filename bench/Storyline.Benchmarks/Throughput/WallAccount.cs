@@ -33,9 +33,9 @@ internal sealed record WallAccount(int Cores, double Wall, double Cpu, double Se
         return new WallAccount(
             cores, exited - launched, Total(exited) - Total(launched), At(server, exited) - At(server, launched),
             Between(launched, ready), Between(ready, analysed), Between(analysed, exited),
-            [.. processes.Select(p => new Process(
+            [.. processes.Select((p, i) => new Process(
                 p.ProcessId, p.ExitedAt - p.LaunchedAt, p.StartedAt - p.LaunchedAt, p.StartupCpuSeconds, p.EndedAt - p.StartedAt, p.RunCpuSeconds,
-                p.ExitedAt - p.EndedAt, Math.Max(0, At(Curve(p, samples), p.ExitedAt) - p.StartupCpuSeconds - p.RunCpuSeconds)))]);
+                p.ExitedAt - p.EndedAt, Math.Max(0, At(curves[i], p.ExitedAt) - p.StartupCpuSeconds - p.RunCpuSeconds)))]);
     }
 
     /// <summary>The lines that print this account (whole lines, each starting with <c>//</c>).</summary>
